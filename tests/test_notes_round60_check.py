@@ -77,22 +77,20 @@ def test_a_time_changed_in_the_same_line_is_the_new_one() -> None:
     assert due is not None and due.iso == "2026-12-03 09:00"
 
 
-def test_a_correction_re_times_the_todo_it_names() -> None:
+def test_a_todo_whose_line_changes_its_time_is_due_at_the_new_one() -> None:
     from copilot.config import Settings
     from copilot.llm import get_engine
     from copilot.notes import summarize_text
 
-    chat = """2026-12-02 10:00 财务-王芳
-提醒一下：11月的油费报销单本周五前交给我，油票要带车牌号
-2026-12-02 10:05 司机-老周
-收到
-2026-12-02 15:00 调度-张伟
-明天大雾，早班车6点前不要出仓
-2026-12-02 18:00 财务-王芳
-更正：油费报销截止改到下周一（12月7日），周五我请假
+    chat = """2026-12-02 10:00 调度-张伟
+各位师傅早，今天A线老周，B线小马
+2026-12-02 11:00 调度-陈琳
+通知：因为开发区客户那边改了作息，A线明天起提货时间从9:00改到10:30，老周别去早了
+2026-12-02 11:02 老周
+好的 明天10:30到
 """
     settings = Settings(llm_provider="offline")
     notes = summarize_text(chat, "车队.txt", settings, get_engine(settings)).notes
-    fuel = [a for a in notes.actions if "油" in a.task]
-    assert fuel and all(a.deadline == "2026-12-07" for a in fuel)
-    assert "2026-12-04" not in render_markdown(notes)
+    timed = [a for a in notes.actions if a.owner == "老周" and a.deadline]
+    assert timed and all(a.deadline == "2026-12-03 10:30" for a in timed)
+    assert "2026-12-03 09:00" not in render_markdown(notes)

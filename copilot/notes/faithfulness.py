@@ -274,8 +274,9 @@ def find_bad_citations(notes: Notes, transcript: Transcript | str | Iterable[int
 
 
 def _original_sentence(action: ActionItem, src: _Source) -> str | None:
-    """The sentence of the messages ``action`` cites that carries it: the first naming its owner, else the one
-    holding its deadline's words, else the first cited message whole; None when it cites nothing known."""
+    """The sentence of the messages ``action`` cites that carries it: the last naming its owner, else the last
+    holding its deadline's words, else the last cited message whole — a later line is the current state ("車費星期四前
+    交俾我 50蚊" after "車費每人40蚊…"); None when it cites nothing known."""
     texts = [src.texts[s] for s in action.sources if s in src.texts]
     if not texts:
         return None
@@ -284,10 +285,10 @@ def _original_sentence(action: ActionItem, src: _Source) -> str | None:
     parts = [x for x in re.split(r"[\s\-－·]+", action.owner or "") if len(x) >= 2]
     for wanted in (action.owner, *parts, action.deadline_text):
         if wanted:
-            hit = next((x for x in sentences if wanted in x), None)
+            hit = next((x for x in reversed(sentences) if wanted in x), None)
             if hit is not None:
                 return hit
-    return texts[0].strip() or None
+    return texts[-1].strip() or None
 
 
 def ground_notes(notes: Notes, transcript: Transcript) -> tuple[Notes, list[str]]:

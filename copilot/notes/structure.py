@@ -4669,10 +4669,6 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                       and any(len(w) > 1 for w in _task_words(f, people) & work)):
                 continue
             due = find_deadline(said, m.time, event=events[k], meeting=meetings[k])
-            if due is None and said is not f:
-                # the words after the change word of a clause re-timing this very work are its new time, said bare
-                # or not ("油费报销截止改到下周一（12月7日）"): read as a phrase known to be a deadline
-                due = find_deadline(said, m.time, strict=False, event=events[k], meeting=meetings[k])
             if due is not None and due.hour_only and due.clock and len(a.deadline) > 10:
                 # only a clock said again ("那语音房我晚上10点前开"): the day stays the to-do's
                 due = replace(due, day=date.fromisoformat(a.deadline[:10]))
