@@ -68,6 +68,8 @@ class Record:
     notice: str | None = None
     warnings: int = 0
     warning_texts: list[str] = field(default_factory=list)  # the parse warnings themselves (first 50)
+    checked: int = 0  # items the faithfulness check put back to their own sentence or removed
+    checked_texts: list[str] = field(default_factory=list)
     seconds: float = 0.0
     finished_at: str = ""
 
@@ -180,6 +182,7 @@ def _process(path: Path, rel: str, sha: str, out_dir: Path, settings: Settings, 
         record.status, record.engine, record.output = "ok", result.engine, out
         record.notice, record.warnings = result.notice, len(result.warnings)
         record.warning_texts = result.warnings[:MAX_WARNING_TEXTS]
+        record.checked, record.checked_texts = len(result.removed), result.removed[:MAX_WARNING_TEXTS]
     except NotesParseError as exc:
         record.error = str(exc)
     except Exception as exc:  # one bad file must not stop the batch

@@ -770,6 +770,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     begun = _begins(folded, when, event, meeting)
     # "下周一开始收": a start, not a due day (a spelled date keeps it: "从12月1日起…，会议号我来发" is due by then)
     usable = [d for d in usable if d.clock or d.spelled or d.text not in begun]
+    usable = _changed_to(usable, folded)
     if usable:
         return _evening(_own_clause(usable), folded, ctx, when)
     return _same_day(text, when, context)
@@ -920,6 +921,18 @@ def _after_change(marked: list[Deadline], folded: str) -> list[Deadline]:
         return marked
     later = [d for d in marked if folded.find(fold(d.text), change) >= 0]
     return later + [d for d in marked if d not in later] if later else marked
+
+
+def _changed_to(usable: list[Deadline], folded: str) -> list[Deadline]:
+    """Of several times in a line that changes one ("A线明天起提货时间从9:00改到10:30"; cue ``moved``), the ones said
+    after the change word: the time it replaced is no longer due (:func:`_after_change` for times with 前)."""
+    if len(usable) < 2:
+        return usable
+    change = moved_from(folded)
+    if change is None:
+        return usable
+    later = [d for d in usable if folded.find(fold(d.text), change) >= 0]
+    return later or usable
 
 
 def _own_clause(usable: list[Deadline]) -> Deadline:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from copilot.notes.cues import cue, raw
 from copilot.notes.dates import cn_to_int, grounded_dates, with_assumed_days
-from copilot.notes.model import Notes, Transcript
+from copilot.notes.model import ActionItem, Notes, Transcript
 from copilot.notes.owners import occurs_whole
 from copilot.notes.parse import NotesParseError, parse_text
 from copilot.notes.rosters import roster_days
@@ -71,6 +71,7 @@ class _Source:
             self.masked = re.compile("|".join(map(re.escape, names))) if names else None
             self.ids = transcript.ids
             self.by_id = {m.id: f"{m.speaker}：{m.text}" for m in transcript.messages}
+            self.texts = {m.id: m.text for m in transcript.messages}
             text = "\n".join(parts)
         else:
             text = transcript
@@ -78,6 +79,7 @@ class _Source:
             self.masked = None
             self.ids = {int(x) for x in _ID_REF.findall(text)}
             self.by_id = {}
+            self.texts = {}
         whole = fold(text)  # the whole transcript: past fold's cache, so folded once here
         self.folded = _norm_date(re.sub(r"\s+", "", whole))
         self.spaced = _norm_date(re.sub(r"\s+", " ", whole))  # "6230 9101" stays two numbers
@@ -271,6 +273,24 @@ def find_bad_citations(notes: Notes, transcript: Transcript | str | Iterable[int
     return problems
 
 
+def _original_sentence(action: ActionItem, src: _Source) -> str | None:
+    """The sentence of the messages ``action`` cites that carries it: the last naming its owner, else the last
+    holding its deadline's words, else the last cited message whole — a later line is the current state ("車費星期四前
+    交俾我 50蚊" after "車費每人40蚊…"); None when it cites nothing known."""
+    texts = [src.texts[s] for s in action.sources if s in src.texts]
+    if not texts:
+        return None
+    sentences = [x.strip() for t in texts for x in split_sentences(t) if x.strip()]
+    # (the owner as the line writes them: "司机-老周" is "老周" there, "Sandy 小林" is "Sandy")
+    parts = [x for x in re.split(r"[\s\-－·]+", action.owner or "") if len(x) >= 2]
+    for wanted in (action.owner, *parts, action.deadline_text):
+        if wanted:
+            hit = next((x for x in reversed(sentences) if wanted in x), None)
+            if hit is not None:
+                return hit
+    return texts[-1].strip() or None
+
+
 def ground_notes(notes: Notes, transcript: Transcript) -> tuple[Notes, list[str]]:
     """A copy of ``notes`` without the items that invent entities or cite missing messages.
 
@@ -305,9 +325,28 @@ def ground_notes(notes: Notes, transcript: Transcript) -> tuple[Notes, list[str]
     data.qa = [q for i, q in enumerate(data.qa, 1)
                if keep(f"问答 {i}", f"{q.question}\n{q.answer}", [x for x in (q.asker, q.answerer) if x], q.sources)]
     data.decisions = [d for i, d in enumerate(data.decisions, 1) if keep(f"决定 {i}", d.text, [], d.sources)]
-    data.actions = [a for i, a in enumerate(data.actions, 1)
-                    if keep(f"待办 {i}", f"{a.task}\n{a.deadline or ''}", [a.owner] if a.owner else [], a.sources,
-                            figures=_REPLY_NOTE.sub("", a.task))]
+    actions = []
+    for i, a in enumerate(data.actions, 1):
+        where = f"待办 {i}"
+        people = [a.owner] if a.owner else []
+        if keep(where, f"{a.task}\n{a.deadline or ''}", people, a.sources, figures=_REPLY_NOTE.sub("", a.task)):
+            actions.append(a)
+            continue
+        # a to-do is never dropped silently: its own sentence from the messages it cites stands in for the
+        # wording that failed ("由Sandy負責週三中午前打電話一輪", not a splice with a figure of another line)
+        said = _original_sentence(a, src)
+        if said is None:
+            continue
+        fixed = a.model_copy(update={"task": said})
+        if fixed.deadline and _ungrounded_in(fixed.deadline, [], src):
+            fixed.deadline = None
+        failed = removed.pop()
+        if keep(where, f"{fixed.task}\n{fixed.deadline or ''}", people, fixed.sources, figures=fixed.task):
+            removed.append(failed.removesuffix("已删除") + f"已改回原句：{said}")
+            actions.append(fixed)
+        else:
+            removed[-1] = failed
+    data.actions = actions
     data.announcements = [a for i, a in enumerate(data.announcements, 1) if keep(f"公告 {i}", a.text, [], a.sources)]
     data.quotes = [q for i, q in enumerate(data.quotes, 1)
                    if keep(f"金句 {i}", q.text, [q.speaker] if q.speaker else [], q.sources)]

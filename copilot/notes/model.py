@@ -172,6 +172,7 @@ class Notes(NotesContent):
     dropped_count: int = 0
     omitted: list[Omitted] = Field(default_factory=list, description="略去的消息及原因（附录）")
     warnings: list[str] = Field(default_factory=list, description="解析时跳过的行等警告")
+    checked: list[str] = Field(default_factory=list, description="核实时改回原句或删去的条目（附录）")
     script: Literal["zh-Hans", "zh-Hant"] = Field("zh-Hans", description="原文字形；整理稿默认沿用")
 
 

@@ -169,6 +169,14 @@ class _Writer:
             if len(n.warnings) > MAX_LISTED:
                 lines.append(L(f"- ……另有 {len(n.warnings) - MAX_LISTED} 条"))
             lines.append("")
+        if n.checked:  # the faithfulness check never changes the notes unseen (stderr alone is lost in a batch)
+            if not lines:
+                lines += [f"## {L('附录')}", ""]
+            lines.append(L(f"核实 {len(n.checked)} 处（条目里有所引消息没有的名字或数字）："))
+            lines += [f"- {L(c)}" for c in n.checked[:MAX_LISTED]]
+            if len(n.checked) > MAX_LISTED:
+                lines.append(L(f"- ……另有 {len(n.checked) - MAX_LISTED} 条"))
+            lines.append("")
         return lines
 
     def footer(self, engine: str | None, notice: str | None, appendix: bool = True) -> list[str]:

@@ -56,6 +56,7 @@ def summarize_transcript(transcript: Transcript, settings: Settings, engine: Eng
     assumed = assumed_day_note([(m.text, m.time) for m in transcript.messages])
     warnings = [*transcript.warnings, *([assumed] if assumed else [])]
     notes.warnings = list(warnings)
+    notes.checked = list(run.value.removed)  # what the faithfulness check changed or took out: in the appendix too
     return NotesResult(
         notes=notes,
         engine=run.engine,
