@@ -911,28 +911,24 @@ def _restated(found: list[Deadline], folded: str) -> list[Deadline]:
     return out
 
 
+def _said_after_change(times: list[Deadline], folded: str) -> list[Deadline]:
+    """Of several times in a line that changes one (cue ``moved``), the ones said after the change word (none when the
+    line has fewer than two times or no change)."""
+    change = moved_from(folded) if len(times) >= 2 else None
+    return [] if change is None else [d for d in times if folded.find(fold(d.text), change) >= 0]
+
+
 def _after_change(marked: list[Deadline], folded: str) -> list[Deadline]:
     """Of several "…前" times, the ones said after a change of them ("节目单原本周三前定稿，改成周二前定稿",
-    "报名原来是周五截止，改成下周一前"; cue ``moved``): the time replaced is no longer due."""
-    if len(marked) < 2:
-        return marked
-    change = moved_from(folded)
-    if change is None:
-        return marked
-    later = [d for d in marked if folded.find(fold(d.text), change) >= 0]
+    "报名原来是周五截止，改成下周一前"; cue ``moved``) first: the time replaced is no longer due."""
+    later = _said_after_change(marked, folded)
     return later + [d for d in marked if d not in later] if later else marked
 
 
 def _changed_to(usable: list[Deadline], folded: str) -> list[Deadline]:
-    """Of several times in a line that changes one ("A线明天起提货时间从9:00改到10:30"; cue ``moved``), the ones said
-    after the change word: the time it replaced is no longer due (:func:`_after_change` for times with 前)."""
-    if len(usable) < 2:
-        return usable
-    change = moved_from(folded)
-    if change is None:
-        return usable
-    later = [d for d in usable if folded.find(fold(d.text), change) >= 0]
-    return later or usable
+    """Of several times in a line that changes one ("A线明天起提货时间从9:00改到10:30"), the ones said after the change
+    word: the time it replaced is no longer due (:func:`_after_change` for times with 前)."""
+    return _said_after_change(usable, folded) or usable
 
 
 def _own_clause(usable: list[Deadline]) -> Deadline:

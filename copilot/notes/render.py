@@ -161,21 +161,18 @@ class _Writer:
                 more = L(f" 等 {len(items)} 条") if len(items) > MAX_LISTED else ""
                 lines.append(f"- {L(reason)}（{len(items)}）：{shown}{more}")
             lines.append("")
-        if n.warnings:
+        blocks = [(L(f"解析警告 {len(n.warnings)} 条（这些行没有整理进来）："), [self.warning(w) for w in n.warnings]),
+                  # the faithfulness check never changes the notes unseen (stderr alone is lost in a batch)
+                  (L(f"核实 {len(n.checked)} 处（条目里有所引消息没有的名字或数字）："), [L(c) for c in n.checked])]
+        for title, items in blocks:
+            if not items:
+                continue
             if not lines:
                 lines += [f"## {L('附录')}", ""]
-            lines.append(L(f"解析警告 {len(n.warnings)} 条（这些行没有整理进来）："))
-            lines += [f"- {self.warning(w)}" for w in n.warnings[:MAX_LISTED]]
-            if len(n.warnings) > MAX_LISTED:
-                lines.append(L(f"- ……另有 {len(n.warnings) - MAX_LISTED} 条"))
-            lines.append("")
-        if n.checked:  # the faithfulness check never changes the notes unseen (stderr alone is lost in a batch)
-            if not lines:
-                lines += [f"## {L('附录')}", ""]
-            lines.append(L(f"核实 {len(n.checked)} 处（条目里有所引消息没有的名字或数字）："))
-            lines += [f"- {L(c)}" for c in n.checked[:MAX_LISTED]]
-            if len(n.checked) > MAX_LISTED:
-                lines.append(L(f"- ……另有 {len(n.checked) - MAX_LISTED} 条"))
+            lines.append(title)
+            lines += [f"- {item}" for item in items[:MAX_LISTED]]
+            if len(items) > MAX_LISTED:
+                lines.append(L(f"- ……另有 {len(items) - MAX_LISTED} 条"))
             lines.append("")
         return lines
 
