@@ -54,16 +54,22 @@ def _finite_one(op: Any, av: Any) -> set[str] | None:
             return None
         return _finite(av[3].data)
     if op is C.BRANCH:
-        out: set[str] = set()
-        for b in av[1]:
-            lang = _finite(b.data)
-            if lang is None:
-                return None
-            out |= lang
-        return out if len(out) <= CAP else None
+        out = _each_branch(av[1], _finite)
+        return out if out is not None and len(out) <= CAP else None
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         return _repeated(*av)
     return None
+
+
+def _each_branch(branches: Any, read: Any) -> set[str] | None:
+    """The union of what ``read`` tells of each branch of an alternation (None when it tells nothing of one of them)."""
+    out: set[str] = set()
+    for branch in branches:
+        got = read(branch.data)
+        if got is None:
+            return None
+        out |= got
+    return out
 
 
 def _chars(items: Any) -> set[str] | None:
@@ -136,13 +142,7 @@ def _needs_one(op: Any, av: Any) -> set[str] | None:
     if op is C.SUBPATTERN:
         return None if av[1] or av[2] else _needs(av[3].data)
     if op is C.BRANCH:
-        need: set[str] = set()
-        for b in av[1]:
-            got = _needs(b.data)
-            if got is None:
-                return None
-            need |= got
-        return need
+        return _each_branch(av[1], _needs)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
         return _needs(av[2].data)
     if op is C.ATOMIC_GROUP:
