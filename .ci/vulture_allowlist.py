@@ -16,6 +16,7 @@ Settings.settings_customise_sources  # pydantic-settings calls it to order the c
 SQLiteLLMCache.lookup  # LangChain's BaseCache interface: the chat model calls it before each request
 Hit.dense_rank, Hit.bm25_rank  # in `copilot search --json` and the retrieval eval's debugging output
 Record.finished_at  # written to manifest.jsonl for operators
+Record.checked_texts  # written to manifest.jsonl: what the faithfulness check put back or removed, for the operator
 NameItem.rationale  # the LLM's JSON schema for names: the reason shown beside each name
 CopyItem.tactic, CopyItem.arithmetic  # the LLM's JSON schema for promotion copy
 Notes.dropped_count  # in `copilot notes --json` and the LLM path's notes: how many messages were left out
