@@ -1270,11 +1270,8 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         dropped = not before.strip() and k and has(clauses[k - 1].strip(), "dropped_before_change")
         if dropped:
             before = clauses[k - 1]  # "周五下午不演练了，改成周四上午10点": the clause that drops the old value names it
-        for kind in raw("figure_values"):
-            before = cue("figure_values", kind).sub(" ", before)
-        slot = frozenset(w for w in (generic.sub("", w) for w in words(before)
-                                     if not any(c.isdigit() for c in w) and word_class(w) not in {"m", "q", "t"}
-                                     and word_class(w) not in _pronoun_tags() | _function_tags()) if len(w) >= 2)
+        before = _without_figure_values(before)
+        slot = _slot_words(before, generic)
         if not slot:  # a field word the segmenter cut apart ("报到时间改成7:30": 报 + 到): the stretch itself
             slot = _field_stretch(generic.sub(" ", before))
         if dropped:  # "敬老院那边有检查，周日上午不去了，改成…": what it drops may be named only in the line's matter
@@ -1285,10 +1282,21 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
 
 
 def _content_slot(text: str, generic: re.Pattern[str]) -> frozenset[str]:
-    """The content words of ``text`` (two characters or more, no figure, time, pronoun or function word, less the
-    generic ones): what a change line that drops a plan without naming its field is about."""
+    """The content words of ``text`` with its figures left out (:func:`_slot_words`): what a change line that drops a
+    plan without naming its field is about."""
+    return _slot_words(_without_figure_values(text), generic)
+
+
+def _without_figure_values(text: str) -> str:
+    """``text`` with its figures (cue figure_values: times, days, fees…) blanked."""
     for kind in raw("figure_values"):
         text = cue("figure_values", kind).sub(" ", text)
+    return text
+
+
+def _slot_words(text: str, generic: re.Pattern[str]) -> frozenset[str]:
+    """The content words of ``text`` (two characters or more, no digit, time, numeral, pronoun or function word, less
+    the generic ones of ``generic``)."""
     return frozenset(w for w in (generic.sub("", w) for w in words(text)
                                  if not any(c.isdigit() for c in w) and word_class(w) not in {"m", "q", "t"}
                                  and word_class(w) not in _pronoun_tags() | _function_tags()) if len(w) >= 2)
