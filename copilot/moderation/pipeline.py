@@ -662,37 +662,35 @@ class Moderator:
         cues = sorted(set(lexicons().words["ad.own_activity"].findall(compact)))
         return cues if cues and self.offtopic.about(compact, rep) else []
 
+    def _nothing_on_offer(self, a: Analysis, *also: str) -> bool:
+        """Whether a message about the group's own subject puts nothing on offer: no price nor a bare number once the
+        handle and times are gone (拿铁两杯48: :func:`_priced`), no gift (报群名送贝果: ad.giveaway_gift), nothing taught
+        or sold (ad.own_activity_not) nor any word of the lexicon lists ``also``, nothing about another subject — what a
+        member's own call or record never carries and a shop's does (_joined_activity, _shares_record)."""
+        if not (a.checks.get("offtopic") or {}).get("about_group") or self.offtopic is None:
+            return False
+        words, text = lexicons().words, a.folded
+        return not (_priced(a) or words["ad.giveaway_gift"].search(text) or words["ad.own_activity_not"].search(text)
+                    or any(words[k].search(text) for k in also) or self.offtopic.elsewhere(text))
+
     def _joined_activity(self, a: Analysis) -> list[str]:
         """What a member invites the others to do with them on the group's own subject (约场, 一起拼, 想来的: lexicons.yaml
-        ad.join_call) when nothing is on offer: no price nor a bare number, no gift, nothing taught or sold
-        (ad.own_activity_not), nothing about another subject. The words that invite, or [] (_belongs_layer)."""
-        if not (a.checks.get("offtopic") or {}).get("about_group"):
+        ad.join_call) when nothing is on offer (:meth:`_nothing_on_offer`). The words that invite, or [] (_belongs_layer)."""
+        if not self._nothing_on_offer(a):
             return []
-        words = lexicons().words
-        # nothing on offer: no price, not even a bare number once the handle and times are gone (拿铁两杯48), no gift
-        # (报群名送贝果: ad.giveaway_gift) — what a member's join call never carries and a shop's does
-        if said_prices(a.folded) or _BARE_PRICE.search(_without_contacts(a.folded, a.signals)) \
-                or words["ad.giveaway_gift"].search(a.folded):
-            return []
-        if self.offtopic is None or words["ad.own_activity_not"].search(a.folded) or self.offtopic.elsewhere(a.folded):
-            return []
-        return sorted(set(words["ad.join_call"].findall(a.folded)))
+        return sorted(set(lexicons().words["ad.join_call"].findall(a.folded)))
 
     def _shares_record(self, a: Analysis) -> list[str]:
         """What a writer gives of the group's own doing (lexicons.yaml ``own_record``): a record — recording, photos, video —
         they made or hold (我录好了, 合影原图在我这), offered to whoever wants it (要的, 想看的), in a message about the group's
-        subject with nothing on offer: no price nor a bare number, no gift, no course, lure or photo-service word
-        (``own_record.not``), nothing about another subject. The words read ([] when any part is missing); positive evidence
+        subject with nothing on offer (:meth:`_nothing_on_offer`, and no course, lure or photo-service word:
+        ``own_record.not``). The words read ([] when any part is missing); positive evidence
         of what the message is, which holds for a stranger as for a member — an ad's "资料/教程 要的加我" is no record of the
         group's own doing (_belongs_layer)."""
-        if not (a.checks.get("offtopic") or {}).get("about_group") or self.offtopic is None:
+        if not self._nothing_on_offer(a, "own_record.not"):
             return []
-        words, text = lexicons().words, a.folded
-        if said_prices(text) or _BARE_PRICE.search(_without_contacts(text, a.signals)) \
-                or words["ad.giveaway_gift"].search(text) or words["own_record.not"].search(text) \
-                or words["ad.own_activity_not"].search(text) or self.offtopic.elsewhere(text):
-            return []
-        parts = [words[f"own_record.{k}"].findall(text) for k in ("made", "media", "want")]
+        words = lexicons().words
+        parts = [words[f"own_record.{k}"].findall(a.folded) for k in ("made", "media", "want")]
         if not all(parts):
             return []
         return list(dict.fromkeys(p[0] for p in parts))
@@ -3006,10 +3004,14 @@ class HelpRequest(NamedTuple):
 
 
 def _offer_of(a: Analysis) -> dict[str, Any]:
-    """What the message offers (:func:`offer.read_offer`), with a price :func:`said_prices` reads or a bare number left
-    once the handle is out (钢镖盘200, 旧的200给镖友: as _joined_activity reads it)."""
-    priced = bool(said_prices(a.folded)) or _BARE_PRICE.search(_without_contacts(a.folded, a.signals)) is not None
-    return read_offer(a.folded, priced=priced)
+    """What the message offers (:func:`offer.read_offer`), with a price as :func:`_priced` reads it (钢镖盘200, 旧的200给镖友)."""
+    return read_offer(a.folded, priced=_priced(a))
+
+
+def _priced(a: Analysis) -> bool:
+    """A price in the message: one :func:`said_prices` reads, or a bare number left once the handle and times are out
+    (钢镖盘200, 拿铁两杯48)."""
+    return bool(said_prices(a.folded)) or _BARE_PRICE.search(_without_contacts(a.folded, a.signals)) is not None
 
 
 def _reach_ad(a: Analysis, allowed: frozenset[str]) -> bool:
