@@ -2476,7 +2476,8 @@ def _service_pitch(scan: Scan, spec: SignalSpec) -> Finding | None:
 # which read the list in the text's Mandarin form, the text itself when it has no Cantonese); "combo" — every list of
 # its ``combo`` must have a hit (:func:`_combo`; :func:`_service_pitch`, a combo and a price; :func:`_group_deal`, both
 # lists near each other), or every list of its ``or_combo``. :meth:`SignalTable.needs` skips them for such a message.
-_LIST_GATED: dict[Any, str] = {}
+_LIST_GATED: dict[Any, str] = {_words: "words", _vote: "words", _rival: "words", _targeted: "words", _severe: "words",
+                               _combo: "combo", _service_pitch: "combo", _group_deal: "combo"}
 
 
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
@@ -2491,10 +2492,6 @@ _DETECTORS: dict[str, Detector] = {
     "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
     "service_pitch": _service_pitch,
 }
-
-
-_LIST_GATED.update({_words: "words", _vote: "words", _rival: "words", _targeted: "words", _severe: "words",
-                    _combo: "combo", _service_pitch: "combo", _group_deal: "combo"})
 
 
 def detector(spec: SignalSpec) -> Detector | None:
