@@ -394,7 +394,11 @@ class Product(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _keyed(cls, data: Any) -> Any:
-        """A product written as one line of text (儿童涂氟 49元) is refused with the keys it needs and an example."""
+        """A product written as just its name (蜂箱、巢础) is that name with no price — the form operators write a
+        list of what they sell in; a line with a figure in it (儿童涂氟 49元) is refused with the keys it needs and
+        an example, since the figure may be a price the copy would then misread."""
+        if isinstance(data, str) and data.strip() and not any(ch.isdigit() for ch in data):
+            return {"name": data.strip()}
         if not isinstance(data, (dict, BaseModel)):
             raise ValueError(f"应为键值对象（不是 {str(data)[:20]!r} 这样的一行文字），键为 name（名称，必填）、price（价格，元）、"
                              "unit（单位，默认“件”），可选 promo_price、description，"

@@ -113,6 +113,20 @@ def test_a_product_written_as_text_is_refused_with_its_keys_and_an_example() -> 
     assert ok.products[0].price == 49
 
 
+def test_a_product_written_as_its_bare_name_is_that_name_without_a_price() -> None:
+    """A selling group's profile lists what the organiser sells by name, as operators write it (round 61's blind
+    writer did): each is a product with no price, so the copy agent asks for one instead of the load failing."""
+    p = parse_profile_text(CLINIC + "products: [儿童涂氟, 窝沟封闭, 「成人洁牙」套餐]\n")
+    assert [x.name for x in p.products] == ["儿童涂氟", "窝沟封闭", "「成人洁牙」套餐"]
+    assert all(x.price is None and x.unit == "件" for x in p.products)
+    from copilot.profile import ProfileError
+
+    with pytest.raises(ProfileError):  # a figure in the line may be a price: still refused with the keys
+        parse_profile_text(CLINIC + "products: [儿童涂氟, 洁牙 2次]\n")
+    with pytest.raises(ProfileError):  # an empty line is no product
+        parse_profile_text(CLINIC + "products: ['  ']\n")
+
+
 HOME = """
 name: 阳光花园装修交流群
 positioning: 阳光花园业主交流装修经验、比价、推荐靠谱师傅

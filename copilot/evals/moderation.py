@@ -65,7 +65,10 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                "independent12": "independent12/messages.jsonl",
                # round 59: a thirteenth blind set (9 more new kinds of group, 445 msgs; official accounts named in each
                # profile), same rules as independent3–10 and 12 — score only, do not read its rows
-               "independent13": "independent13/messages.jsonl"}
+               "independent13": "independent13/messages.jsonl",
+               # round 61: a fourteenth blind set (9 more new kinds of group, 432 msgs: strangers' own matters with a
+               # handle, recommendations with a shop's phone, members' own used items), same rules — score only
+               "independent14": "independent14/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
