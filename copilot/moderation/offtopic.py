@@ -1007,6 +1007,13 @@ class OffTopicDetector:
             # character is left to the model (asked of everyone's errands too: it cost a blind set an off-topic hit, round 59)
             return TopicResult(False, 0.3, [], f"说到了本群话题里的字（{'、'.join(shared[:3])}），没有闲聊话题词，"
                                f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3))
+        told = telling_grams(load_chatter_model(), text) if not chatter else []
+        if told and all(g in self.own_text for g in told):
+            # "蹲一个一起拼车去馆里的" in a boxing gym's group whose positioning says 馆里活动: no chatter topic, and every
+            # word the chatter model leans on is the profile's own word for the group (its venue, its members) — the model's
+            # reading rests on the group's own talk, no proof of chatter
+            return TopicResult(False, 0.3, told, f"读起来像闲聊的说法（{'、'.join(told)}）是群档案里本群自己的话，"
+                               f"没有闲聊话题词，不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3))
         score = 0.5 + 0.5 * (p - CHATTER_MIN) / (1 - CHATTER_MIN)
         if errands and all(w in errands for w in chatter):
             # a life errand alone: labelled as before, acted on only as far as the old scale went (a person decides
@@ -1014,8 +1021,8 @@ class OffTopicDetector:
             score = max(ERRAND_SCORE, 0.5 + 0.5 * (p - ERRAND_SCALE_MIN) / (1 - ERRAND_SCALE_MIN))
         detail = f"与群主题无关的闲聊{words}（闲聊概率 {p:.2f}）"
         if not chatter:
-            # no chatter topic to name: say what reads like chatter, and which of the group's topics it names none of
-            told = telling_grams(load_chatter_model(), text)
+            # no chatter topic to name: say what reads like chatter (told, above), and which of the group's topics it names
+            # none of
             topics = "、".join(self.profile.topics[:3])
             detail += (f"：没有提到本群的话题（{topics}）" if topics else "") + \
                 (f"，读起来像日常闲聊的说法：{'、'.join(told)}" if told else "")
