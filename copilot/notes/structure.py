@@ -5625,11 +5625,24 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
         # (or, within the window, asks for someone else to do the one work they have: "10号出差，分米换个人吧")
         # ("…，小雪你帮我做一下吧": handed on without naming it, owner.hands_on_unnamed)
         sole = k <= window and _gives_back(_fold(m.text)) and _only_work(a, m, rivals or [], at)
+        # (or cannot come, and someone else at once stands in for them: "我周六去不了了" … "那我替你")
+        sole = sole or (k <= window and not same and _only_work(a, m, rivals or [], at)
+                        and _stood_in(messages, first + k) is not None)
         if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))) \
                 or sole:
             if _names_another(a, m, rivals or [], at, people) or _names_other_ask(a, messages[first + 1:first + k], m, people):
                 continue  # the line gives up another work of theirs it names more closely
             return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
+    return None
+
+
+def _stood_in(messages: list[Message], declined: int) -> int | None:
+    """Where (the message index), within a few messages of ``messages[declined]``, another member stands in for its
+    speaker (owner.stands_in: "那我替你，周六我开车", "我頂你啦"), or None."""
+    who = messages[declined].speaker
+    for k in range(declined + 1, min(len(messages), declined + 1 + int(raw("owner", "accept_window")))):
+        if messages[k].speaker != who and cue("owner", "stands_in").match(_fold(messages[k].text)):
+            return k
     return None
 
 
@@ -5840,7 +5853,7 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
                 return asked
             continue
         said = cue("owner", "offer_lead").sub("", _spoken(m.text))  # "那我来问吧" offers as "我来问吧" does
-        if _takes_on(said) and not has(_fold(m.text), "owner", "declines"):
+        if (_takes_on(said) or k == _stood_in(messages, declined)) and not has(_fold(m.text), "owner", "declines"):
             return m.speaker, k
         if m.speaker == giver and has(_fold(m.text), "owner", "left_open"):
             return None  # the giver leaves the work open ("那先空着，谁有空再说"): nobody has it yet
