@@ -2089,6 +2089,11 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     # questions in a row are answered by what each is about, in whatever order the answers come
     # (only among one asker's questions in a row: another asker's question it only fits by kind is still the one)
     on_words = [q for q in waiting if relevant(q.text, m.text, by_kind=False)]
+    # (but of two questions asked in one line, a reply giving what one asks in its form answers that one, not its
+    # sibling it shares a word with: "费用多少？小孩要带什么？" — "大人120元小孩80元")
+    siblings = [q for q in formed if q not in on_words and any(o.msg is q.msg for o in on_words)]
+    if siblings and not any(in_form(o.text, m.text) for o in on_words):
+        return _answered_now(siblings[0])
     if on_words and close and all(q.msg.speaker == on_words[-1].msg.speaker for q in close) \
             and not any(relevant(q.text, m.text, by_kind=False) for q in close):
         return _answered_now(on_words[-1])
