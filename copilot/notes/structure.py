@@ -2816,6 +2816,21 @@ def _reminder_whole(parts: list[str]) -> list[str]:
     return out
 
 
+def _tally_whole(parts: list[str]) -> list[str]:
+    """A vote's count told as a sentence of its own ("统计了一下，A 12 票，B 5 票，群里加私聊的。") is completed by the
+    sentence after it, which says what the count settled ("同学会就去农家乐，10月3日中午"): one decision line, not a
+    bare count and a stray sentence with no settling word."""
+    out: list[str] = []
+    for part in parts:
+        if out and len(cue("decision", "tally").findall(_fold(out[-1]))) >= 2 and re.search(r"[。.！!]\s*$", out[-1]) \
+                and not is_question(part) and not cue("decision", "tally").search(_fold(part)) \
+                and not cue("action", "list_markers").match(part):
+            out[-1] = f"{out[-1]}{part}"
+        else:
+            out.append(part)
+    return out
+
+
 def items(text: str) -> list[str]:
     """A message cut into its numbered items and lines, then sentences: a host's "1. … 2. …" holds
     several notices and to-dos, each with its own owner and date."""
@@ -4554,7 +4569,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         retort = has(_fold(m.text), "question", "rhetorical")
         # ("以上东西12月29日前送到班里" just after a list: the list's deadline, no to-do of its own)
         dated_list = _list_dated_after(actions, messages, idx, spoke, events[idx], meetings[idx])
-        parts = [] if dated_list else _reminder_whole(_changes_whole(items(_corrected(m.text) if heading is None else heading)))
+        parts = [] if dated_list else _tally_whole(_reminder_whole(_changes_whole(items(_corrected(m.text) if heading is None else heading))))
         header = _fold(parts[0]) if parts else ""
         summary_list = len(parts) > 1 and bool(cue("decision", "summary_header").search(header))
         # a recap's items may follow its header on one line, set apart by ；("再确认一遍：第一班9点到11点；阿海周五前
@@ -6751,6 +6766,20 @@ def _reported_agreers(messages: list[Message], text: str) -> list[str]:
     return [who for _, who in sorted(found)]
 
 
+def _answering(messages: list[Message], stop: int | None, idx: int) -> set[int]:
+    """The yeses (before ``idx``) right after the decision at ``stop``, before its decider or anyone else says something
+    else: the replies to that decision (at most three, as in :func:`_agreed`), none when there is no earlier decision
+    (a proposal after it opens a new matter: "曲目基本定了" — "我提议加一个童声合唱" — "同意" is to the proposal)."""
+    out: set[int] = set()
+    if stop is None:
+        return out
+    for j in range(stop + 1, min(idx, stop + 4)):
+        if messages[j].speaker == messages[stop].speaker or not _says_yes(messages[j].text):
+            break
+        out.add(j)
+    return out
+
+
 def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> list[str]:
     """Who made or agreed to the decision ``text`` in ``messages[idx]``: the decider, the proposer, and those
     who said yes after the proposal (or right after the decision, before the decider goes on). A vote names its choice ("我选荔枝", "我也
@@ -6762,6 +6791,8 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
                  if _decides(messages[j].text) and not (messages[j].speaker != m.speaker and _suggestion(messages[j].text))),
                 None)
     first = max(-1, idx - 20) + 1 if stop is None else stop + 1  # a yes before an earlier decision was to that one
+    # ...and so was a yes right after it, before its decider spoke again ("…，就这么办" — "可以"; later "改到周五…")
+    after_stop = _answering(messages, stop, idx)
     # the proposal: the nearest line that proposes, else the nearest question about what was then decided
     start = next((j for j in range(idx - 1, first - 1, -1) if _puts_up(messages[j].text, "")), None)
     if start is None:
@@ -6796,7 +6827,7 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
             stance[other.speaker] = _same_choice(vote, settled)
             choices.add(_CHOICE_NOISE.sub("", vote))
             opened = min(opened, j)
-        elif j > opened and _says_yes(other.text) and not _answers_ask(messages, j) \
+        elif j > opened and j not in after_stop and _says_yes(other.text) and not _answers_ask(messages, j) \
                 and _yes_to(messages, j, first, start, decided):
             stance[other.speaker] = True
     reported = _reported_agreers(messages, messages[idx].text)
@@ -7405,7 +7436,9 @@ def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int,
         kept = [c for c in _CLAUSE_WHOLE.split(text) if c.strip() and not (
             fix.kinds & figure_kinds(_fold(c)) and _fold(c).strip() in old and _fold(c).strip() not in new)]
         text = "，".join(c.strip() for c in kept)
-        if text != d.text and not has(_fold(text), "decision", "cues"):
+        # (a closing formula left alone, "…，就这么办", settles nothing once what it closed is gone)
+        settles = "，".join(c for c in kept if cue("decision", "formula").sub("", _fold(c)))
+        if text != d.text and not has(_fold(settles), "decision", "cues"):
             text = restating(text, fix) if fix.by.id in d.sources else ""
     return text
 
