@@ -83,7 +83,7 @@ def moderate_cmd(
     profile: Annotated[Optional[Path], typer.Option("--profile", "-p", help="群档案（YAML/JSON）；不给则不判断跑题")] = None,
     input_file: Annotated[Optional[Path], typer.Option("--input", "-i", help="JSON Lines 输入文件，默认读标准输入")] = None,
     engine: Annotated[str, typer.Option("--engine", help="auto / offline / llm（模型只复核不确定的消息）")] = "auto",
-    semantic: Annotated[bool, typer.Option("--semantic/--no-semantic", help="跑题判断是否使用向量语义（较慢）")] = False,
+    semantic: Annotated[bool, typer.Option("--semantic/--no-semantic", help="跑题判断是否再用向量语义复核（较慢；第 61 轮实测在 10 个盲测集中的 9 个上跑题 F1 更低，见 docs/moderation.md）")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="试运行：只判断，不写审核日志、不计违规次数")] = False,
     no_audit: Annotated[bool, typer.Option("--no-audit", help="完全不用审核库：不读反馈和违规次数，也不写；只想不写库请用 --dry-run")] = False,
     policy_file: Annotated[Optional[Path], typer.Option("--policy", help="审核策略 YAML（default + groups）")] = None,
