@@ -65,3 +65,16 @@ def test_a_price_with_nobody_else_named_is_no_answer(profile_moderator: Callable
     v = _answer(profile_moderator(OWNERS), "谁家知道附近有修燃气灶的师傅吗？打不着火了",
                 "我修过很多燃气灶，换个点火器50块，电话13758823316", user="u_rq2")
     assert v.label == Label.AD and "help_answer" not in v.checks, v.reason
+
+
+def test_a_fair_price_remark_on_a_named_shop_answers_the_request(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _answer(profile_moderator(OWNERS), "谁家知道附近哪里能修油烟机？吸不动烟了",
+                "我修过的那家在菜场北门，老板姓邵，电话13588620947，价格实在，人也客气")
+    assert v.label != Label.AD and v.action not in ACTED, v.reason
+    assert "help_answer" in v.checks
+
+
+def test_a_repairer_calling_his_own_price_fair_stays_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _answer(profile_moderator(OWNERS), "谁家知道附近哪里能修油烟机？吸不动烟了",
+                "专业清洗维修油烟机，价格公道，随叫随到，电话13867105528", user="yyj_01")
+    assert v.label == Label.AD and v.action in ACTED and "help_answer" not in v.checks, v.reason

@@ -1414,12 +1414,13 @@ class Moderator:
                 self._asked.clear()
             return
         last = self._asked.get(group)
-        if not _reach_ad(a, _PRICED_ANSWER_SIGNALS) or last is None or now - last.ts > HELP_ANSWER_SECONDS \
+        remarks = "".join(words["help_answer_remark"].findall(a.folded))  # 价格还算公道: said of the helper named
+        if not _reach_ad(a, _PRICED_ANSWER_SIGNALS, remarks) or last is None or now - last.ts > HELP_ANSWER_SECONDS \
                 or not msg.user or msg.user == last.user or not a.signals.contacts:
             return
         if words["answer_pitch"].search(a.folded) or words["help_answer_own_trade"].search(a.folded):
             return  # a sale pitch (平價裝備, 特价) or the writer's own trade (本店) answers no request (lexicons.yaml)
-        priced = bool(said_prices(a.folded)) or a.signals.signal("money") is not None
+        priced = bool(said_prices(a.folded) or remarks) or a.signals.signal("money") is not None
         if priced and (last.lend or not (words["help_answer_third"].search(a.folded) or _names_helper(a.folded))):
             return  # a price answers a request only as what the helper named charges (那家…一副才150, 刘师傅…收了80)
         if last.lend:
@@ -3022,19 +3023,22 @@ def _priced(a: Analysis) -> bool:
     return bool(said_prices(a.folded)) or _BARE_PRICE.search(_without_contacts(a.folded, a.signals)) is not None
 
 
-def _reach_ad(a: Analysis, allowed: frozenset[str]) -> bool:
+def _reach_ad(a: Analysis, allowed: frozenset[str], remarks: str = "") -> bool:
     """An ad whose only evidence is a way to reach the writer: no link, nothing outside ``allowed`` and the ways to
-    reach (:func:`_reach_only`), and not the group's own trained model's verdict (the answer and belongs layers)."""
+    reach (:func:`_reach_only`; promo words inside ``remarks``, the answer layer's 价格还算公道, count as such), and not
+    the group's own trained model's verdict (the answer and belongs layers)."""
     return a.label == Label.AD and not a.signals.urls and "sender_name" not in a.checks \
-        and set(a.signals.names(Label.AD)) <= allowed | _reach_only(a.signals) \
+        and set(a.signals.names(Label.AD)) <= allowed | _reach_only(a.signals, remarks) \
         and (a.checks.get("classifier") or {}).get("model") != "group"
 
 
-def _reach_only(rep: SignalReport) -> frozenset[str]:
-    """{"promo_words"} when the message's only promo words tell how to reach a helper (lexicons.yaml help_answer_reach: 联系)."""
+def _reach_only(rep: SignalReport, remarks: str = "") -> frozenset[str]:
+    """{"promo_words"} when the message's only promo words tell how to reach a helper (lexicons.yaml help_answer_reach: 联系)
+    or stand inside ``remarks`` (an answer's 价格还算公道)."""
     promo = rep.signal("promo_words")
     reach = lexicons().words["help_answer_reach"]
-    return frozenset({"promo_words"}) if promo is not None and all(reach.fullmatch(w) for w in promo.items) else frozenset()
+    return frozenset({"promo_words"}) if promo is not None \
+        and all(reach.fullmatch(w) or (w and w in remarks) for w in promo.items) else frozenset()
 
 
 def _quoted_as_written(reason: str, signals: list[dict[str, Any]], text: str,
