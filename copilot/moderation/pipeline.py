@@ -1393,12 +1393,14 @@ class Moderator:
         right after "谁家有电钻借我用一下" lends the thing asked for; neither sells.
         A help request is a question with a help word (lexicons.yaml ``help_request``: 师傅, 哪里能, 医院, 救援, 有冇人识…); a
         lending request asks to borrow (``lend_request``: 借我, 借来用, 可以借…), question mark or not. Within
-        :data:`HELP_ANSWER_SECONDS` another member's message whose only ad evidence is a phone number or a handle (no link,
+        :data:`HELP_ANSWER_SECONDS` another member's message whose only ad evidence is a phone number or a handle and a price (no link,
         no seller's or promo word but the 联系 that tells how to reach the helper — ``help_answer_reach`` —, no invitation;
         the classifier may agree) answers it when
         * to a help request: it takes up a character of the request (not a particle or a pronoun, as the thread layer
           reads; a natural answer often takes up only the verb: 整, 修 — the voice below carries it), pitches no sale
-          (lexicons.yaml ``answer_pitch``: 平價裝備) and states no price, and says how the writer knows whom they name (``help_answer_voice``: 我上次找的, 说是…介绍的) or names the
+          (lexicons.yaml ``answer_pitch``: 平價裝備) in no voice of the writer's own trade (``help_answer_own_trade``: 本店,
+          我家专业, 家政公司), states a price only as what someone it names charges (``help_answer_third``: 那家…一副才150,
+          老板姓周; or 刘师傅…收了80), and says how the writer knows whom they name (``help_answer_voice``: 我上次找的, 说是…介绍的) or names the
           helper by surname and title (``help_answer_named``: 王师傅, 黄太太) — not a bare "燃气灶维修 139…", a tradesman's
           own card;
         * to a lending request: it offers the writer's own (``lend_answer_voice``: 我有, 我家有…) — it need not name the thing."""
@@ -1412,11 +1414,15 @@ class Moderator:
                 self._asked.clear()
             return
         last = self._asked.get(group)
-        if not _reach_ad(a, _ANSWER_SIGNALS) or last is None or now - last.ts > HELP_ANSWER_SECONDS or not msg.user \
-                or msg.user == last.user or not a.signals.contacts:
+        remarks = "".join(words["help_answer_remark"].findall(a.folded))  # 价格还算公道: said of the helper named
+        if not _reach_ad(a, _PRICED_ANSWER_SIGNALS, remarks) or last is None or now - last.ts > HELP_ANSWER_SECONDS \
+                or not msg.user or msg.user == last.user or not a.signals.contacts:
             return
-        if said_prices(a.folded) or words["answer_pitch"].search(a.folded):
-            return  # a sale pitch (平價裝備, 特价) answers no request, whomever it names (lexicons.yaml answer_pitch)
+        if words["answer_pitch"].search(a.folded) or words["help_answer_own_trade"].search(a.folded):
+            return  # a sale pitch (平價裝備, 特价) or the writer's own trade (本店) answers no request (lexicons.yaml)
+        priced = bool(said_prices(a.folded) or remarks) or a.signals.signal("money") is not None
+        if priced and (last.lend or not (words["help_answer_third"].search(a.folded) or _names_helper(a.folded))):
+            return  # a price answers a request only as what the helper named charges (那家…一副才150, 刘师傅…收了80)
         if last.lend:
             if not words["lend_answer_voice"].search(a.folded):
                 return
@@ -1424,7 +1430,7 @@ class Moderator:
                 or not (words["help_answer_voice"].search(a.folded) or _names_helper(a.folded)):
             return
         a.label, a.score = Label.OK, 0.7
-        a.reasons = [_LEND_NOTE if last.lend else _ANSWER_NOTE]
+        a.reasons = [_LEND_NOTE if last.lend else _PRICED_ANSWER_NOTE if priced else _ANSWER_NOTE]
         a.checks["help_answer"] = {"asked_seconds_ago": round(now - last.ts), "lend": last.lend}
 
     def _belongs_layer(self, msg: Message, a: Analysis) -> None:
@@ -2972,6 +2978,7 @@ def live_time(ts: float | None) -> float:
 
 HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
 _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
+_PRICED_ANSWER_SIGNALS = _ANSWER_SIGNALS | {"money"}  # … and the price the helper it names charges (_answer_layer)
 _BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's reach may carry (_belongs_layer)
 # the group's own business (its event, fee, accounts, a notice, a helper asked for, a member's surplus): a handle in the
 # sender's name adds nothing to what explains the message (_sender_layer)
@@ -2991,6 +2998,8 @@ _JOIN_NOTE = ("说的是本群的事，留号是为了约群友一起做（{word
               "不算广告")
 _NOTHING_SOLD_NOTE = ("：留了联系方式，但没读到在卖什么（货品、服务、收益或价格），不算广告；新成员或陌生人这样留号仍按广告处置，"
                       "这里交管理员看一眼")
+_PRICED_ANSWER_NOTE = ("回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，说的价格是被推荐的那家收的，"
+                       "不是自己报价；没有链接、推销用语或私聊引导，不算广告")
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
 
@@ -3014,19 +3023,22 @@ def _priced(a: Analysis) -> bool:
     return bool(said_prices(a.folded)) or _BARE_PRICE.search(_without_contacts(a.folded, a.signals)) is not None
 
 
-def _reach_ad(a: Analysis, allowed: frozenset[str]) -> bool:
+def _reach_ad(a: Analysis, allowed: frozenset[str], remarks: str = "") -> bool:
     """An ad whose only evidence is a way to reach the writer: no link, nothing outside ``allowed`` and the ways to
-    reach (:func:`_reach_only`), and not the group's own trained model's verdict (the answer and belongs layers)."""
+    reach (:func:`_reach_only`; promo words inside ``remarks``, the answer layer's 价格还算公道, count as such), and not
+    the group's own trained model's verdict (the answer and belongs layers)."""
     return a.label == Label.AD and not a.signals.urls and "sender_name" not in a.checks \
-        and set(a.signals.names(Label.AD)) <= allowed | _reach_only(a.signals) \
+        and set(a.signals.names(Label.AD)) <= allowed | _reach_only(a.signals, remarks) \
         and (a.checks.get("classifier") or {}).get("model") != "group"
 
 
-def _reach_only(rep: SignalReport) -> frozenset[str]:
-    """{"promo_words"} when the message's only promo words tell how to reach a helper (lexicons.yaml help_answer_reach: 联系)."""
+def _reach_only(rep: SignalReport, remarks: str = "") -> frozenset[str]:
+    """{"promo_words"} when the message's only promo words tell how to reach a helper (lexicons.yaml help_answer_reach: 联系)
+    or stand inside ``remarks`` (an answer's 价格还算公道)."""
     promo = rep.signal("promo_words")
     reach = lexicons().words["help_answer_reach"]
-    return frozenset({"promo_words"}) if promo is not None and all(reach.fullmatch(w) for w in promo.items) else frozenset()
+    return frozenset({"promo_words"}) if promo is not None \
+        and all(reach.fullmatch(w) or (w and w in remarks) for w in promo.items) else frozenset()
 
 
 def _quoted_as_written(reason: str, signals: list[dict[str, Any]], text: str,
