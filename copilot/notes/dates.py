@@ -238,6 +238,7 @@ class Deadline:
     marked: bool = False  # followed by 前/之前/截止…: a deadline, not just a time
     attached: bool = False  # a task follows it ("明天发群里"), not a state ("周末都在家")
     spelled: bool = False  # a calendar date written out (3月26日)
+    bracketed: bool = False  # a day word with its calendar date in brackets ("下周一（12月9日）")
     relative: bool = False  # a day counted from the message (今天/明天/后天): when someone acts, not an event's date
     hour_only: bool = False  # no day word at all ("10点45"): today or tomorrow by the clock, never an event's date
     range_end: bool = False  # the end of a range ("晚上8点到11点"): when an activity ends, never a due time
@@ -363,6 +364,7 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
         spelled = lex.pattern.search(fold(inner))
         if spelled and spelled.group("mo"):
             day = _day(spelled.groupdict(), base.date(), lex) or day
+            deadline.bracketed = day is not None
     same_day = day is None or day == base.date()
     # a bare hour said in the evening while a later day's event is under discussion ("10点到门口找我"):
     # that day's hour, not later tonight
@@ -750,7 +752,8 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if weekly:  # "从12月1日起每周二晚8点加一场线上场": the sessions' time, not when any work is due; work
         # done every week ("每周三把质控表交给我") keeps its words and has no one date
         found = [replace(d) if d.marked or not any(ws <= s <= we for ws, we in weekly)
-                 else replace(d, day=None, clock=None, marked=False, attached=True, spelled=False, relative=False,
+                 else replace(d, day=None, clock=None, marked=False, attached=True, spelled=False, bracketed=False,
+                              relative=False,
                               hour_only=False, range_end=False)
                  for s, _, d in located
                  if d.marked or d.attached or not any(ws <= s <= we for ws, we in weekly)]
@@ -762,7 +765,11 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
         due = _as_in_message(marked[0], text, context, when, event, meeting)
         due = _day_named_before(_on_event_day(due, folded, when, event), folded, when, event)
         return _evening(due, folded, ctx, when)
-    usable = [d for d in found if (d.attached or d.clock or d.spelled) and not d.range_end] if strict else found
+    # (a day with its date in brackets is a date written out where a change word gives it as the new value:
+    # "更正：道具费截止改到下周一（12月9日）" — not in every sentence, "本周六（7月7日）上午义诊" is when, not work due)
+    change = moved_from(folded) if strict and any(d.bracketed for d in found) else None
+    usable = [d for d in found if (d.attached or d.clock or d.spelled or _given_as_new(d, folded, change))
+              and not d.range_end] if strict else found
     closed = [d for d in usable if _closing_time(d, folded)]
     usable = [d for d in usable if d not in closed]
     if closed and not usable:  # "明天下午去，公所4点半下班": the day the one told goes, not the closing hour
@@ -909,6 +916,12 @@ def _restated(found: list[Deadline], folded: str) -> list[Deadline]:
             continue
         out.append(placed[k][2])
     return out
+
+
+def _given_as_new(d: Deadline, folded: str, change: int | None) -> bool:
+    """Whether ``d`` is a day with its date in brackets said after the line's change word (``change``,
+    :func:`moved_from`): the new value the change gives, as good as a date written out."""
+    return d.bracketed and change is not None and folded.find(fold(d.text), change) >= 0
 
 
 def _said_after_change(times: list[Deadline], folded: str) -> list[Deadline]:

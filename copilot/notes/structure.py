@@ -4715,7 +4715,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
             continue  # counted from the event ("活动前一天"): it follows the event's move (_follow_event)
         reach = min(len(messages), first + 1 + int(raw("moved_reach")) * 3)
         quote = a.task  # (kept as said: a new time goes beside it, never into the member's words)
-        work = _task_words(_unquoted(_first_part(a)), people)
+        work = _task_words(_unquoted(bare_task(_first_part(a))), people)  # (what it replied to is no work)
         for k in range(first + 1, reach):
             m = messages[k]
             f = _fold(m.text)
@@ -4728,7 +4728,8 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 # the clause with the change word: the work named before it ("登记表改成周二前"), the time after it
                 clause = next((c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)), "")
                 change = cue("moved").search(clause)
-                if change is None or not any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work):
+                if change is None or not (any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work)
+                                          or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)):
                     continue
                 said = clause[change.start():]
             elif not (m.speaker == a.owner and has(f, "action", "retime_self")
@@ -4753,6 +4754,22 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         return actions, decisions
     return [a for a in actions if id(a) not in gone], \
         [d for d in decisions if not (d.sources and set(d.sources) <= changed)]
+
+
+def _owner_told(owner: str, line: str, folded: str, end: int, work: set[str], people: People) -> bool:
+    """Whether a change line @s the to-do's owner and names their work after its change clause (``end``): "报名截止
+    提前到12月6日，@会计-小米 报名费也要6号前交" re-times "@会计-小米 12月8日前把两队报名费交了" though the change clause
+    names the deadline, not the fee."""
+    return owner in people.mentions(line) and any(len(w) > 1 for w in _task_words(folded[end:], people) & work)
+
+
+def _retimers(actions: list[ActionItem], messages: list[Message]) -> set[str]:
+    """The members whose later line moved a to-do's time (:func:`_retimed`: its text carries the change mark, the line
+    is among its sources): moving someone's deadline settles a thing, as a decision does, though that line is no
+    decision of its own."""
+    speaker = {m.id: m.speaker for m in messages}
+    return {speaker[i] for a in actions if raw("changed_mark") in a.task for i in a.sources[1:]
+            if speaker.get(i)}
 
 
 def _relays(folded: str, whose: tuple[str | None, ...], people: People) -> bool:
@@ -7399,7 +7416,7 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
     text = item.task if isinstance(item, ActionItem) else item.text
     for i in item.sources:
         fix = restated.get(i)
-        if fix is None or (fix.slot and raw("changed_mark") in text):
+        if fix is None or (raw("changed_mark") in text and (fix.slot or fix.by.id in item.sources)):
             continue  # (a to-do a later line re-timed already has its new time beside it: _retimed)
         # (a part that is the correction itself keeps its figures: they are the new ones)
         kept = "；".join(x for x in (p if _fold(p).strip() in _fold(fix.by.text) else without_figures(p, fix)
@@ -7507,7 +7524,7 @@ def analyze(transcript: Transcript) -> Structure:
     if session == "话题讨论" and host is None and share:
         # the organiser: the main voice who also settles things (a decision or a 分工)
         top = next(iter(share))
-        deciders = {d.by[0] for d in decisions if d.by}
+        deciders = {d.by[0] for d in decisions if d.by} | _retimers(actions, msgs)
         host = top if share[top] >= 0.35 and top in deciders else None
     topic = find_topic(msgs)
     if topic is None and session == "话题讨论":
