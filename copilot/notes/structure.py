@@ -7508,14 +7508,15 @@ def analyze(transcript: Transcript) -> Structure:
     if session == "话题讨论" and host is None and msgs:
         host = msgs[0].speaker if has(_fold(msgs[0].text), "discussion") else None
     if session == "话题讨论" and host is None and share:
-        # the organiser: the main voice who also runs the chat — settles things (a decision), hands work to
-        # someone else ("豆豆爸你周三前把报名表收齐交给我") or posts the notices the others ask about
+        # the organiser: the main voice who also runs the chat — settles things (a decision) or, where nobody
+        # decided anything, hands work to someone else ("豆豆爸你周三前把报名表收齐交给我") or posts the notices the others ask about
         top = next(iter(share))
         deciders = {d.by[0] for d in decisions if d.by}
         givers = {_speaker_of(msgs, a.sources[0]) for a in actions if a.sources and a.owner in share
                   and a.owner != _speaker_of(msgs, a.sources[0])}
         noticers = {_speaker_of(msgs, i) for n in announcements for i in n.sources}
-        host = top if share[top] >= 0.35 and top in deciders | givers | noticers else None
+        # (when someone else settled things, the one settling runs the chat, not a talkative member's reminder)
+        host = top if share[top] >= 0.35 and (top in deciders or not deciders and top in givers | noticers) else None
     topic = find_topic(msgs)
     if topic is None and session == "话题讨论":
         topic = opening_question(msgs)
