@@ -2674,7 +2674,7 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return True  # a yes or a no, then why ("要不要带手套" — "要，旧木头毛刺多"): the answer on any subject
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
-        return not topic or on_subject() or _host_answers(q, host) or _plain_answer(q, tasks)
+        return not topic or on_subject() or _host_answers(q, host, tasks) or _plain_answer(q, tasks)
     return q.answer[0].speaker in speakers or q.answer[0].speaker == host or on_subject()
 
 
@@ -2697,10 +2697,13 @@ def _plain_answer(q: _Open, tasks: frozenset[int] = frozenset()) -> bool:
         and chatter_probability(said) < float(raw("reply", "plain_answer_chatter")))
 
 
-def _host_answers(q: _Open, host: str | None) -> bool:
+def _host_answers(q: _Open, host: str | None, tasks: frozenset[int] = frozenset()) -> bool:
     """The one running the chat answers a member's question right after it, with something to tell ("奖品有啥"
-    — "冠军500，亚军300"): not a brush-off ("别理他") nor a sign-off ("先这样，散会")."""
+    — "冠军500，亚军300"): not a brush-off ("别理他") nor a sign-off ("先这样，散会"), nor work handed out to a
+    "who does it" ("垃圾袋和夹子谁来准备？" — "物资小敏你去居委会领": a to-do)."""
     if host is None or q.alt is not None or q.msg.speaker == host or q.answer[0].speaker != host:
+        return False
+    if q.answer[0].id in tasks and cue("reply", "asks_who").search(_fold(q.msg.text)):
         return False
     said = _clean(q.answer[0].text)
     return len(re.sub(r"\W", "", said)) >= 6 and not has(_fold(said), "decision", "sign_off")
@@ -7522,10 +7525,15 @@ def analyze(transcript: Transcript) -> Structure:
     if session == "话题讨论" and host is None and msgs:
         host = msgs[0].speaker if has(_fold(msgs[0].text), "discussion") else None
     if session == "话题讨论" and host is None and share:
-        # the organiser: the main voice who also settles things (a decision or a 分工)
+        # the organiser: the main voice who also runs the chat — settles things (a decision) or, where nobody
+        # decided anything, hands work to someone else ("豆豆爸你周三前把报名表收齐交给我") or posts the notices the others ask about
         top = next(iter(share))
         deciders = {d.by[0] for d in decisions if d.by} | _retimers(actions, msgs)
-        host = top if share[top] >= 0.35 and top in deciders else None
+        givers = {_speaker_of(msgs, a.sources[0]) for a in actions if a.sources and a.owner in share
+                  and a.owner != _speaker_of(msgs, a.sources[0])}
+        noticers = {_speaker_of(msgs, i) for n in announcements for i in n.sources}
+        # (when someone else settled things, the one settling runs the chat, not a talkative member's reminder)
+        host = top if share[top] >= 0.35 and (top in deciders or not deciders and top in givers | noticers) else None
     topic = find_topic(msgs)
     if topic is None and session == "话题讨论":
         topic = opening_question(msgs)
