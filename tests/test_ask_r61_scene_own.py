@@ -1,5 +1,5 @@
 """Round 61 (d15e61, qa15r43): the asker's own group (团购群, 客户群) or an act of running it (发商品, 免打扰, 退群)
-keeps a question about a group although it names neighbours or a boss, and an organiser's wording (组织了一次, 只来了,
+keeps a question about a group although it names neighbours or a boss, and an organiser's wording (报名的人, 只来了,
 放鸽子) makes a question with no 群 word a group question — while private life and work stay outside, on questions
 written for this test."""
 
@@ -28,6 +28,7 @@ from copilot.llm import get_engine
     ("公司组织了一次年会，领导非让我上台表演节目，我不想去", "life"),
     ("家族群里我妈老转发养生谣言，劝她退群她也不听", "life"),  # a private chat: its 退群 is not the asker's group
     ("我报名了周末的骑行赛，怎么练才不抽筋", "none"),  # the asker's own sign-up, not an organiser's
+    ("想组织一次家里人的自驾游，路线怎么安排比较好", "none"),  # organising alone is not a crowd's attendance
 ])
 def test_own_group_and_organiser_wording_decide_the_scene(question: str, scene: str) -> None:
     assert scene_cues().of(question) == scene

@@ -858,7 +858,7 @@ class Scene(BaseModel):
     # the asker's own group named by its kind (团购群, 客户群) or an act of running it (发商品, 退群, 接龙): its life
     # words (邻居, 老板) are the group's members, not life outside it, unless a private chat (家族群) is named
     own: tuple[str, ...] = ()
-    # an organiser's wording (组织了一次, 只来了, 放鸽子): with no group and no life word it still asks about a group
+    # an organiser's wording (报名的人, 只来了, 放鸽子): with no group and no life word it still asks about a group
     organiser: tuple[str, ...] = ()
     # what a question is about when it is no running of a group (``scope.yaml``'s ``object``): a price, a product
     # to buy, a body to treat, a law or tax; by class. Words name the object asked about, not the group's business
