@@ -855,6 +855,11 @@ class Scene(BaseModel):
     private: tuple[str, ...] = ()
     # what makes a private word the name of the group's kind (相亲|群, 脱单|交友群): the group is run for it
     kind_after: tuple[str, ...] = ()
+    # the asker's own group named by its kind (团购群, 客户群) or an act of running it (发商品, 退群, 接龙): its life
+    # words (邻居, 老板) are the group's members, not life outside it, unless a private chat (家族群) is named
+    own: tuple[str, ...] = ()
+    # an organiser's wording (报名的人, 只来了, 放鸽子): with no group and no life word it still asks about a group
+    organiser: tuple[str, ...] = ()
     # what a question is about when it is no running of a group (``scope.yaml``'s ``object``): a price, a product
     # to buy, a body to treat, a law or tax; by class. Words name the object asked about, not the group's business
     objects: dict[str, tuple[str, ...]] = {}
@@ -887,7 +892,8 @@ class Scene(BaseModel):
     def of(self, question: str) -> str:
         """``private`` when the question names a ``private`` word (the asker's own romance: 表白, 约她出来…; the
         group is only where they met) other than as the kind of group (相亲群), else ``life`` when the question
-        names more life/work words than group words, ``none`` when it names no group word, else ``group``. A
+        names more life/work words than group words and none of its own group or acts of running it (:meth:`runs_own`),
+        ``none`` when it names no group word, no life word and no ``organiser`` wording, else ``group``. A
         group word that is part of a named life word does not count (家族群 is one life word, and the 群 of
         在群里说她 then means that family chat)."""
         text = fold(question)
@@ -898,7 +904,18 @@ class Scene(BaseModel):
         # the same word elsewhere in the question (家族群里……在群里说她): neither makes it a community question
         group = sum(w in text and not any(w in n for n in named) for w in self.group)
         life = len(named)
-        return "life" if life > group else ("group" if group else "none")
+        if life > group and not self.runs_own(text, named):
+            return "life"
+        if group or life:
+            return "group"
+        return "group" if any(w in text for w in self.organiser) else "none"
+
+    def runs_own(self, text: str, named: list[str]) -> bool:
+        """Whether folded ``text`` names the asker's own group or an act of running it (``own``) while naming
+        no private chat (a ``life`` word that holds a group word: 家族群, 工作群 are someone else's group)."""
+        if any(w in n for n in named for w in self.group):
+            return False
+        return any(w in text for w in self.own)
 
 
 @lru_cache(maxsize=1)
@@ -907,7 +924,8 @@ def scene_cues() -> Scene:
     cues = data.get("scene") or {}
     return Scene(group=_folded(cues.get("group", [])), life=_folded(cues.get("life", [])),
                  private=_folded(cues.get("private", [])),
-                 kind_after=_folded(cues.get("kind_after", [])), floor=data.get("scene_floor") or {},
+                 kind_after=_folded(cues.get("kind_after", [])), own=_folded(cues.get("own", [])),
+                 organiser=_folded(cues.get("organiser", [])), floor=data.get("scene_floor") or {},
                  objects={k: _folded(v or []) for k, v in (data.get("object") or {}).items()},
                  object_floor=float(data.get("object_floor", 1.01)),
                  object_floors={k: float(v) for k, v in (data.get("object_floors") or {}).items()})
