@@ -32,6 +32,7 @@ class SynonymGroup(BaseModel):
 class SynonymTable(BaseModel):
     groups: list[SynonymGroup] = Field(default_factory=list)
     fillers: list[str] = Field(default_factory=list)
+    infixes: list[str] = Field(default_factory=list)
     typos: dict[str, str] = Field(default_factory=dict)
 
 
@@ -81,11 +82,25 @@ class Expander:
         # each phrase's root, worked out once: the table does not change between questions
         self._roots = {s: self._root(s) for say, _ in self._groups for s in say}
         self._typos = [(k, v) for t, v in table.typos.items() if (k := _key(t))]
+        # a two-character verb-object phrase said with a measure word in between (起名 → 起个名 / 起一个名字)
+        infixes = tuple(k for i in table.infixes if (k := _key(i)))
+        self._split = {s: tuple(s[0] + i + s[1] for i in infixes) for say, _ in self._groups for s in say
+                       if len(s) == 2 and not s.isascii()}
 
     @property
     def typos(self) -> dict[str, str]:
         """The table's mistypings (folded) and what each means."""
         return dict(self._typos)
+
+    @property
+    def splits(self) -> dict[str, str]:
+        """Each two-character phrase said split by a measure word (folded: 起个名, 踢几个人) and the phrase."""
+        return {split: phrase for phrase, forms in self._split.items() for split in forms}
+
+    @property
+    def readings(self) -> dict[str, str]:
+        """What the question is read as before ranking: the mistypings, then the split phrases made whole."""
+        return {**dict(self._typos), **self.splits}
 
     def _root(self, phrase: str) -> str:
         """The phrase without its trailing fillers (撕起来 → 撕, 踢出去 → 踢)."""
@@ -98,11 +113,14 @@ class Expander:
         return phrase
 
     def _says(self, phrase: str, text: str, words: set[str]) -> bool:
-        """``phrase`` is in ``text``, or its root is one of the question's words, or all its words are."""
+        """``phrase`` is in ``text`` (a two-character one also split by a measure word: 踢个人), or its root is
+        one of the question's words, or all its words are."""
         own = self._words.get(phrase, frozenset())
         if _short_latin(phrase):  # DM, ad, bug: a whole Latin word, not part of admin, add, debug
             return any(_latin_alone(text, m.start(), len(phrase)) for m in re.finditer(re.escape(phrase), text))
-        return phrase in text or self._roots[phrase] in words or (len(own) > 1 and own <= words)
+        if phrase in text or any(split in text for split in self._split.get(phrase, ())):
+            return True
+        return self._roots[phrase] in words or (len(own) > 1 and own <= words)
 
     def expand(self, question: str) -> Expansion:
         text = _key(question)

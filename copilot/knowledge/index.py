@@ -621,9 +621,10 @@ class KnowledgeIndex:
 
     def as_meant(self, query: str) -> str:
         """``query`` with its typos read as the card words they stand for (活越度, 名子, 冷厂:
-        :mod:`copilot.knowledge.typos`): what the ranking matches and what ``ask`` reads the question's clauses in."""
+        :mod:`copilot.knowledge.typos`) and a phrase split by a measure word made whole (起个名 → 起名): what the
+        ranking matches and what ``ask`` reads the question's clauses in."""
         loaded = self._ensure_loaded()
-        return correct_typos(query, loaded.df, load_expander(self.settings.knowledge_dir).typos, homophones())
+        return correct_typos(query, loaded.df, load_expander(self.settings.knowledge_dir).readings, homophones())
 
     def search_sections(self, query: str, k: int = 5, *, rerank: bool = True, expand: bool = True,
                         unwrap: bool = False) -> SectionRanking:
