@@ -87,6 +87,7 @@ class _Lexicon:
     next_month: frozenset[str]
     day_starts_at: int
     evening_from: int
+    eve_days: int  # how near the event a weekday said on that weekday with 前 is still today
     evening_context: re.Pattern[str]
     evening_context_hours: tuple[int, int]
     morning: re.Pattern[str]
@@ -199,6 +200,7 @@ def _lexicon() -> _Lexicon:
         next_month=frozenset(fold(w) for w in d["next_month"]),
         day_starts_at=int(d["day_starts_at"]),
         evening_from=int(d["evening_from"]),
+        eve_days=int(d["same_weekday_eve_days"]),
         evening_context=re.compile(_alt(d["evening_context"])),
         evening_context_hours=(int(d["evening_context_hours"][0]), int(d["evening_context_hours"][1])),
         morning=re.compile(_alt([k for k, v in d["day_parts"].items() if v.get("pm") is False])),
@@ -263,6 +265,13 @@ def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon, marked: bool 
     if ahead == 0:  # a bare 周五 said on a Friday: next Friday (with 前 or an hour to come, _resolve makes it today)
         ahead = 7
     return base + timedelta(days=ahead)
+
+
+def _told_today(match: re.Match[str], lex: _Lexicon) -> bool:
+    """Whether a weekday is said to be today: 今天 in its brackets ("周一（今天）前") or just before it ("今天周一前")."""
+    inner = fold(match.group("inner") or "").strip()
+    before = match.string[:match.start()].rstrip()
+    return any(lex.days[w] == 0 and w not in lex.event_day_words and (inner == w or before.endswith(w)) for w in lex.days)
 
 
 def _number(figure: str | None) -> str | None:
@@ -348,16 +357,21 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
         # "下周六(11月28日)办绘本会" then "周六早上8点半前到": a time of day on the weekday of the event named
         # is that event's day, not this week's — the chat's week runs up to the event it is planning
         day = event
-    if g["wd"] and not g["wk"] and day is not None and (day - today).days == 7 and not g.get("inner"):
+    if (g["wd"] and not g["wk"] and day is not None and (day - today).days == 7
+            and (not g.get("inner") or _told_today(match, lex))):
         # a weekday named on that same weekday: today when an hour still to come is given ("周六晚上8点前转给…" said
-        # on the Saturday morning), or with "前" said before the evening when a week later would be after the event
-        # the chat is planning ("周六前交" on the Saturday morning before Sunday's ride: the day is still ahead).
-        # Else a week later: a bare "周六", and "周五前" said on a Friday evening — that day is over, whatever event
-        # lies between ("周五前转给你" at 20:12 on a Friday is the next Friday)
+        # on the Saturday morning, "周一下班前" said before noon), when 今天 stands with it ("周一（今天）前"), or
+        # with "前" said before the evening of the eve of the event the chat is planning ("周六前交" on the Saturday
+        # morning before Sunday's ride: the day is still ahead). Else a week later: a bare "周六"; "周一前发推文"
+        # said on a Monday with the event on Saturday (work after it, as "今天" would be said for today); and
+        # "周五前" said on a Friday evening — that day is over ("周五前转给你" at 20:12 on a Friday is the next Friday)
         hour = _clock(g, False, lex, base)
-        later = hour is not None and hour > f"{base.hour:02d}:{base.minute:02d}"
-        ahead = base.hour < lex.evening_from and event is not None and today <= event < day
-        if later or (g["mark"] and hour is None and ahead):
+        part = lex.parts.get(g["part"] or g["part2"] or g["part3"] or "", {})
+        later = (hour is not None and hour > f"{base.hour:02d}:{base.minute:02d}"
+                 or hour is None and bool(part.get("pm")) and base.hour < 12)
+        ahead = (base.hour < lex.evening_from and event is not None and today <= event < day
+                 and (event - today).days <= lex.eve_days)
+        if later or _told_today(match, lex) or (g["mark"] and hour is None and ahead):
             day = today
     inner = g.get("inner")
     if inner:  # 下周一（4月13日）: the date the writer spelled out wins
