@@ -520,6 +520,10 @@ def _word_tags() -> dict[str, str]:
     import jieba.posseg as pseg  # noqa: PLC0415 - the POS tagger loads its own model (~0.7 s), only when asked
 
     ensure_jieba()
+    # our domain words' tags reach the tagger's table only at its first cut (makesure_userdict_loaded): merged here,
+    # word_class is the same before and after any tagging in the process (a chat's notes did depend on the chats
+    # summarised before it, whose faithfulness check had tagged text)
+    pseg.dt.makesure_userdict_loaded()
     return pseg.dt.word_tag_tab
 
 
