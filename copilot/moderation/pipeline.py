@@ -1414,9 +1414,11 @@ class Moderator:
                 self._asked.clear()
             return
         last = self._asked.get(group)
+        if last is None or now - last.ts > HELP_ANSWER_SECONDS or not msg.user or msg.user == last.user \
+                or not a.signals.contacts:
+            return  # (checked first: most messages follow no open request, and the remark search below is then moot)
         remarks = "".join(words["help_answer_remark"].findall(a.folded))  # 价格还算公道: said of the helper named
-        if not _reach_ad(a, _PRICED_ANSWER_SIGNALS, remarks) or last is None or now - last.ts > HELP_ANSWER_SECONDS \
-                or not msg.user or msg.user == last.user or not a.signals.contacts:
+        if not _reach_ad(a, _PRICED_ANSWER_SIGNALS, remarks):
             return
         if words["answer_pitch"].search(a.folded) or words["help_answer_own_trade"].search(a.folded):
             return  # a sale pitch (平價裝備, 特价) or the writer's own trade (本店) answers no request (lexicons.yaml)

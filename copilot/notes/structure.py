@@ -5885,6 +5885,7 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
     passed = _passed_to(messages[declined].text, people, a.owner)
     if passed is not None:
         return passed, declined
+    stand_in = _stood_in(messages, declined)  # (once, not for every message of the window)
     for k in range(declined + 1, min(len(messages), declined + 1 + int(raw("owner", "accept_window")))):
         m = messages[k]
         if m.speaker == a.owner:
@@ -5893,7 +5894,7 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
                 return asked
             continue
         said = cue("owner", "offer_lead").sub("", _spoken(m.text))  # "那我来问吧" offers as "我来问吧" does
-        if (_takes_on(said) or k == _stood_in(messages, declined)) and not has(_fold(m.text), "owner", "declines"):
+        if (_takes_on(said) or k == stand_in) and not has(_fold(m.text), "owner", "declines"):
             return m.speaker, k
         if m.speaker == giver and has(_fold(m.text), "owner", "left_open"):
             return None  # the giver leaves the work open ("那先空着，谁有空再说"): nobody has it yet
