@@ -357,8 +357,9 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
         # "下周六(11月28日)办绘本会" then "周六早上8点半前到": a time of day on the weekday of the event named
         # is that event's day, not this week's — the chat's week runs up to the event it is planning
         day = event
-    if (g["wd"] and not g["wk"] and day is not None and (day - today).days == 7
-            and (not g.get("inner") or _told_today(match, lex))):
+    same_weekday = bool(g["wd"] and not g["wk"] and day is not None and (day - today).days == 7)
+    told_today = same_weekday and _told_today(match, lex)
+    if same_weekday and (not g.get("inner") or told_today):
         # a weekday named on that same weekday: today when an hour still to come is given ("周六晚上8点前转给…" said
         # on the Saturday morning, "周一下班前" said before noon), when 今天 stands with it ("周一（今天）前"), or
         # with "前" said before the evening of the eve of the event the chat is planning ("周六前交" on the Saturday
@@ -371,7 +372,7 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
                  or hour is None and bool(part.get("pm")) and base.hour < 12)
         ahead = (base.hour < lex.evening_from and event is not None and today <= event < day
                  and (event - today).days <= lex.eve_days)
-        if later or _told_today(match, lex) or (g["mark"] and hour is None and ahead):
+        if later or told_today or (g["mark"] and hour is None and ahead):
             day = today
     inner = g.get("inner")
     if inner:  # 下周一（4月13日）: the date the writer spelled out wins
