@@ -380,6 +380,10 @@ def event_from_schedule(raw: str) -> Event | None:
     return event
 
 
+# A model or licence code a name may carry (C1, 4K, iPhone15): letters and digits written together
+_LETTER_CODE = re.compile(r"[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+[A-Za-z\d]*")
+
+
 class Product(BaseModel):
     """A product or event the copy agent may promote."""
 
@@ -395,9 +399,10 @@ class Product(BaseModel):
     @classmethod
     def _keyed(cls, data: Any) -> Any:
         """A product written as just its name (蜂箱、巢础) is that name with no price — the form operators write a
-        list of what they sell in; a line with a figure in it (儿童涂氟 49元) is refused with the keys it needs and
-        an example, since the figure may be a price the copy would then misread."""
-        if isinstance(data, str) and data.strip() and not any(ch.isdigit() for ch in data):
+        list of what they sell in; so is a name whose only figures belong to a letter code (C1/C2驾驶培训, 4K投影);
+        a line with any other figure in it (儿童涂氟 49元, 洁牙 2次) is refused with the keys it needs and an
+        example, since the figure may be a price or a count the copy would then misread."""
+        if isinstance(data, str) and data.strip() and not any(ch.isdigit() for ch in _LETTER_CODE.sub("", fold(data))):
             return {"name": data.strip()}
         if not isinstance(data, (dict, BaseModel)):
             raise ValueError(f"应为键值对象（不是 {str(data)[:20]!r} 这样的一行文字），键为 name（名称，必填）、price（价格，元）、"

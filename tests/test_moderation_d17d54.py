@@ -127,6 +127,19 @@ def test_a_product_written_as_its_bare_name_is_that_name_without_a_price() -> No
         parse_profile_text(CLINIC + "products: ['  ']\n")
 
 
+def test_a_bare_name_whose_figures_are_a_letter_code_is_still_a_name() -> None:
+    """Round 62's blind writer listed a driving school's courses as "C1/C2驾驶培训": the figures belong to the licence
+    codes, not a price, so the line is a name; a figure standing on its own (a price, a count) is still refused."""
+    from copilot.profile import ProfileError
+
+    p = parse_profile_text(CLINIC + "products: [C1/C2驾驶培训, 4K投影仪出租, Ｂ２增驾]\n")
+    assert [x.name for x in p.products] == ["C1/C2驾驶培训", "4K投影仪出租", "Ｂ２增驾"]
+    assert all(x.price is None for x in p.products)
+    for line in ("C1驾驶培训 3980元", "科目二陪练 2小时", "C1/C2驾驶培训¥4200"):
+        with pytest.raises(ProfileError):
+            parse_profile_text(CLINIC + f"products: [{line}]\n")
+
+
 HOME = """
 name: 阳光花园装修交流群
 positioning: 阳光花园业主交流装修经验、比价、推荐靠谱师傅

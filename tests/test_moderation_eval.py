@@ -113,10 +113,10 @@ def test_round44_blind_set_is_registered_and_well_formed() -> None:
 
 
 @pytest.mark.parametrize("key", ["independent5", "independent6", "independent7", "independent11", "independent12",
-                                 "independent13", "independent14"])
+                                 "independent13", "independent14", "independent15"])
 def test_later_blind_sets_are_registered_and_well_formed(key: str) -> None:
     """independent5 (round 46), independent6 (round 47), independent7 (round 50), independent11 (round 57, readable from
-    the start), independent12 (round 58, score only) independent13 (round 59, score only) and independent14 (round 61, score only), each written by a helper that read no code, no test and no
+    the start), independent12 (round 58, score only) independent13 (round 59, score only) independent14 (round 61) and independent15 (round 62, both score only), each written by a helper that read no code, no test and no
     eval file, in 8 kinds of group no earlier set has: scored by its key, meets issue 17's counts, and its profile ids
     collide with no earlier set's; shape only — their rows are not to be read."""
     from copilot.evals.moderation import INDEPENDENT

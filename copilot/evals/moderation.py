@@ -68,7 +68,11 @@ INDEPENDENT = {"independent": "independent/messages.jsonl", "independent2": "ind
                "independent13": "independent13/messages.jsonl",
                # round 61: a fourteenth blind set (9 more new kinds of group, 432 msgs: strangers' own matters with a
                # handle, recommendations with a shop's phone, members' own used items), same rules — score only
-               "independent14": "independent14/messages.jsonl"}
+               "independent14": "independent14/messages.jsonl",
+               # round 62: a fifteenth blind set (9 more new kinds of group, 428 msgs: dialysis patients, piano dealers,
+               # a driving school, HK astronomy, a Taiwanese Go club, tenants, a grooming shop, wedding vendors, a
+               # choir), same rules — score only
+               "independent15": "independent15/messages.jsonl"}
 
 
 def load_set(name: str = "messages.jsonl") -> list[dict[str, Any]]:
