@@ -52,3 +52,27 @@ def test_a_shop_clearing_stock_as_a_lot_stays_an_ad(profile_moderator: Callable[
     v = profile_moderator(MOMS).moderate({"id": "s1", "user": "tongzhuang", "text":
                                           "新款童装全套现货，工厂直发，打包批发，有意的宝妈私我拿货"})
     assert v.label == Label.AD and v.action in ACTED, v.reason
+
+
+JOBS = """
+name: 临湘镇零工互助群
+positioning: 镇上和附近村里的师傅、工友互相介绍活干：工地、装修、农忙、搬家，谁缺人谁找活都可以说；网上兼职、收费中介、贷款不要发
+topics: [找活, 零工, 工地, 装修, 农忙]
+audience: 临湘镇和附近村里干零工的人
+"""
+
+
+def test_a_villager_short_of_hands_for_own_work_is_not_acted_on(profile_moderator: Callable[[str], Moderator]) -> None:
+    mod = profile_moderator(JOBS)
+    for i, text in enumerate(["后天给我家稻田打药，请两个帮工，一天180管饭，有空的打我电话13617302258",
+                              "我们工地还缺两个扎钢筋的，做二十天左右，一天320，想来的直接找我，电话 159 7304 1186"]):
+        v = mod.moderate({"id": f"j{i}", "user": f"cunmin{i}", "text": text})
+        assert v.label != Label.AD and v.action not in ACTED, v.reason
+
+
+def test_an_agency_or_a_phone_job_pitch_there_stays_an_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    mod = profile_moderator(JOBS)
+    for i, text in enumerate(["劳务公司长期招工，工地小工大量要人，先交100报名费，包分配，打我电话13307368890",
+                              "手机打字兼职，在家就能做，日结200，不限时间地点，加微信 dazi_668 领任务"]):
+        v = mod.moderate({"id": f"a{i}", "user": f"zhaogong{i}", "text": text})
+        assert v.label == Label.AD and v.action in ACTED, v.reason

@@ -783,7 +783,9 @@ class Moderator:
         wanted = bool(lexicons().words["ad.wanted"].search(compact)) and not lexicons().words["ad.wanted_not"].search(compact)
         if self.resale and rep.own_item and not wanted:
             return "resale"
-        if self.jobs and rep.job_post:
+        # … but not a labour agency's or a fee-taking middleman's (劳务公司, 报名费, 返费: jobs.agency), the trade such
+        # groups ban, whose openings are its stock
+        if self.jobs and rep.job_post and not lexicons().words["jobs.agency"].search(compact):
             return "job"
         if self.permitted is not None and self.permitted.search(compact) and \
                 (rep.own_item or lexicons().words["resale.deal"].search(compact)):
