@@ -783,7 +783,9 @@ class Moderator:
         wanted = bool(lexicons().words["ad.wanted"].search(compact)) and not lexicons().words["ad.wanted_not"].search(compact)
         if self.resale and rep.own_item and not wanted:
             return "resale"
-        if self.jobs and rep.job_post:
+        # … but not a labour agency's or a fee-taking middleman's (劳务公司, 报名费, 返费: jobs.agency), the trade such
+        # groups ban, whose openings are its stock
+        if self.jobs and rep.job_post and not lexicons().words["jobs.agency"].search(compact):
             return "job"
         if self.permitted is not None and self.permitted.search(compact) and \
                 (rep.own_item or lexicons().words["resale.deal"].search(compact)):
@@ -2819,6 +2821,8 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     # where the profile lets members pass on their own things (resale, or granted by its positioning) the sale's own
     # terms (原价 and what it was bought for) are how such a post is worded, and the granted offer word is the item's
     allowed = deal in ("resale", f"{GRANTED}resale")
+    if allowed and _own_bundle(rep):
+        names.discard("resource_bait")
     own_sale = (deal in ("resale", "own_item") or allowed) and not disguised \
         and _own_sale_handle(rep, text, allowed=allowed)
     if applies or own_sale:
@@ -2887,9 +2891,24 @@ def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False) -> 
     promo = rep.signal("promo_words")
     asking = SIGN_UP_WORDS | (_SURPLUS_WORDS if allowed else frozenset())
     names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= asking else set())
+    if allowed and _own_bundle(rep):
+        names.discard("resource_bait")
     return (rep.own_item or allowed) and _handle_count(rep) == 1 and not rep.urls and names <= _OWN_SALE_PATH \
         and len(sums) <= 1 \
         and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
+
+
+def _own_bundle(rep: SignalReport) -> bool:
+    """A member's own things passed on together (毕业清宿舍：台灯、插排、收纳箱全套，40打包带走，要的私我): the resource
+    bait's offer and take words are only a lot's words (lexicons.yaml resale.bundle: 全套, 打包), said of something the
+    sender presents as their own (rep.own_item). Where the profile lets members pass on their things that is how a lot of
+    them is worded, not a resource held out for a private message — a bait naming 资料, 电子版, 网盘, 视频课 or 红包 stays."""
+    bait = rep.signal("resource_bait")
+    if bait is None or not rep.own_item:
+        return False
+    words = lexicons().words
+    offered = [i for i in bait.items if words["ad.bait_noun"].fullmatch(i) or words["ad.bait_take"].fullmatch(i)]
+    return bool(offered) and all(words["resale.bundle"].fullmatch(i) for i in offered)
 
 
 def _banned_named(rep: SignalReport) -> list[str]:
