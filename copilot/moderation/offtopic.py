@@ -1310,7 +1310,10 @@ class OffTopicDetector:
         # … nor one made of the tail of a word and the head of the next (便宜|家里 has no 宜家 in it)
         found = [m for m in v.related.finditer(compact)
                  if not any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in chatter)]
-        related = sorted({m.group(0) for m in found if _whole_at_one_end(compact, m.start(), m.end())})
+        # … nor is who the members are or their family (孙子 of 我家孙子考上研究生了 among retired tai chi players): a who-word
+        # of the kind of group's talk ties the message only where the group's subject names it, as with the profile's own words
+        related = sorted({m.group(0) for m in found if _whole_at_one_end(compact, m.start(), m.end())
+                          and (not who.fullmatch(m.group(0)) or m.group(0) in self.subject_words)})
         if related:
             return TopicResult(False, 0.1, related[:5], "与群主题相关（同类群常聊）：" + "、".join(related[:5]), about_group=True)
         own = self.learned() if self.learned is not None else None
