@@ -306,6 +306,14 @@ def _invitation_rule() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
 
 
 @lru_cache(maxsize=1)
+def _mutual_aid_rule() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """relevance.yaml ``mutual_aid``: the words by which a profile says its members help each other with life's chores
+    (邻里互助, 互相帮忙, 搭把手), and the forms of a member asking the group where to get a thing done (哪里能修, 求推荐)."""
+    data = load_resource(RELEVANCE)["mutual_aid"]
+    return (tuple(str(w) for w in data["marks"]), re.compile("|".join(f"(?:{f})" for f in data["asks"])))
+
+
+@lru_cache(maxsize=1)
 def _outing_rule() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], frozenset[str], int]:
     """relevance.yaml ``invitation``: the forms of an invitation to go somewhere, the word classes of a named place,
     the words of a group that goes places itself, and the classes and frequency under which a plain noun is a place."""
@@ -879,6 +887,9 @@ class OffTopicDetector:
         self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
         # a shop's or a brand's own customer group: its people and its counter are the group's (relevance.yaml shop_people)
         self.shop = shop_group(profile)
+        # the members help each other with life's chores (邻里互助, 互相帮忙, 搭把手 in the profile's own words): asking the group
+        # where to mend a thing or find a helper is the group's business there (relevance.yaml mutual_aid)
+        self.mutual_aid = any(w in self.own_text for w in _mutual_aid_rule()[0])
         # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
         self.event_slots = tuple((e.time, _event_words(f"{e.title} {e.place}")) for e in profile.all_events() if e.time)
         self.embedder = embedder
@@ -1036,6 +1047,20 @@ class OffTopicDetector:
                                                   if jargon else "，但有说法没能读懂（口语或生僻说法），交人工判断")
         return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]),
                            model_p=round(model_p, 3))
+
+    def _help_asked(self, compact: str, report: SignalReport) -> list[str]:
+        """The forms by which the message asks the group where to get a life chore done (relevance.yaml ``mutual_aid.asks``:
+        哪里能修, 求推荐, 谁家有…借), when it names no chatter topic but the chores of life (lexicons.yaml ``errands``:
+        修电脑, 月嫂) and nothing the profile bans. Empty otherwise."""
+        asked = list(dict.fromkeys(_mutual_aid_rule()[1].findall(compact)))
+        if not asked:
+            return []
+        errands = lexicons().words["errands"]
+        if any(not self.owns(w) and not errands.fullmatch(w) for w in report.chatter):
+            return []
+        if self.banned is not None and self.banned.whole.search(compact):
+            return []
+        return asked[:2]
 
     def _field_chars_said(self, compact: str) -> list[str]:
         """The rare characters of the group's topics (``field_chars``) the message says inside no everyday word: 鼓 of
@@ -1285,7 +1310,10 @@ class OffTopicDetector:
         # … nor one made of the tail of a word and the head of the next (便宜|家里 has no 宜家 in it)
         found = [m for m in v.related.finditer(compact)
                  if not any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in chatter)]
-        related = sorted({m.group(0) for m in found if _whole_at_one_end(compact, m.start(), m.end())})
+        # … nor is who the members are or their family (孙子 of 我家孙子考上研究生了 among retired tai chi players): a who-word
+        # of the kind of group's talk ties the message only where the group's subject names it, as with the profile's own words
+        related = sorted({m.group(0) for m in found if _whole_at_one_end(compact, m.start(), m.end())
+                          and (not who.fullmatch(m.group(0)) or m.group(0) in self.subject_words)})
         if related:
             return TopicResult(False, 0.1, related[:5], "与群主题相关（同类群常聊）：" + "、".join(related[:5]), about_group=True)
         own = self.learned() if self.learned is not None else None
@@ -1322,6 +1350,15 @@ class OffTopicDetector:
             return TopicResult(False, 0.1, own, "本群活动的时间和地点：" + "、".join(own), about_group=True)
         if not errand and not elsewhere and self._shares_place() and reach_notice(compact):
             return TopicResult(False, 0.1, [], "失物招领/寻物：群里的人一起活动或在同一个地方，丢的东西是群里的事", about_group=True)
+        return self._shared_or_asked(compact, report)
+
+    def _shared_or_asked(self, compact: str, report: SignalReport) -> TopicResult | None:
+        """The last ties of a message to the group: a link to a site the group allows, or, in a group whose members help each
+        other with life's chores, a chore asked of them (_help_asked). None without either."""
         if report.urls and not report.blocked_urls:
             return TopicResult(False, 0.1, [], "分享了本群允许的站点链接", about_group=True)
+        if self.mutual_aid and (asked := self._help_asked(compact, report)):
+            # "有没有人知道附近哪里能修洗衣机？" in an estate's 邻里互助 group: a life chore asked of the neighbours is what the
+            # group is for — no chatter, whatever the chore (a chatter topic beside it, 火锅 or 追剧, still decides)
+            return TopicResult(False, 0.1, asked, f"互助群里向群友打听生活上的事（{'、'.join(asked)}），是本群的事，不算跑题")
         return None
