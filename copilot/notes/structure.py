@@ -4171,7 +4171,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
     handed = clause.owner is not None and _handed(clause, m)
     doing = _has_verb(f) or clause.p >= SURE_OWNER or handed \
-        or clause.kind == "first_person" and bool(_WILL.search(f) or has(f, "action", "later_promise"))
+        or clause.kind == "first_person" and bool(_WILL.search(f) or has(f, "action", "later_promise")
+                                                     or has(f, "action", "claims"))
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
     # (with nothing to do and no doer a time makes no to-do: such a clause is not read for one)
     deadline = _clause_deadline(clause, timed, m, homework, event, meeting, conditional=bool(ifs)) \
@@ -4226,7 +4227,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or _routine(f, deadline)
                                             or _asks_after(clause.text, owner_part, deadline) or _role_only(f, deadline) or deadline is None and (
-            kind["commitment"] < kind_threshold("first_person_commits") and not has(f, "action", "later_promise") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
+            kind["commitment"] < kind_threshold("first_person_commits") and not has(f, "action", "later_promise")
+            and not has(f, "action", "claims") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
@@ -4476,7 +4478,9 @@ def _done_only(f: str, deadline: Deadline | None) -> bool:
     followed by a clause with a "…前" deadline ("周六之前贴好标签") or a time with a task ("我问了村委…，我
     明天把位置图发群里") still promises the rest."""
     # (or "已经/已經…了/咗" however long the deed between: "營位我已經book咗兩晚", "第二單我已經同管理處講咗")
-    past = _PAST.search(f) or cue("action", "already").search(f)
+    # (a claim's 了 is no deed done: "音响这个我包了" takes the work on — blanked, same length, before the search)
+    undone = cue("action", "claims").sub(lambda c: " " * len(c.group()), f)
+    past = _PAST.search(undone) or cue("action", "already").search(undone)
     if past is None:
         return False
     later = cue("action", "later_promise").search(f, past.end())
