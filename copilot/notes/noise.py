@@ -502,15 +502,29 @@ def _addressed(messages: list[Message], reasons: dict[int, str | None], particip
     r = rules()
     said = [(m.speaker, f) for m in messages if reasons[m.id] is None and m.speaker in participants
             and not points_elsewhere(m.text) and not asks(f := fold(m.text)) and not r.call_out.search(f)]
-    return {p for p in participants if any(who != p and _named(p, f) for who, f in said)}
+    # each speaker's lines joined once (a NUL between them, which no needle holds, so a needle matches the joined
+    # text exactly when it matches one line): a participant is looked up once per other speaker, not once per
+    # message — the per-message scan grew with participants × messages on a long export
+    lines: dict[str, list[str]] = {}
+    for who, f in said:
+        lines.setdefault(who, []).append(f)
+    joined = {who: "\0".join(fs) for who, fs in lines.items()}
+    return {p for p in participants if any(who != p and _named(p, f) for who, f in joined.items())}
 
 
 def _named(speaker: str, folded: str) -> bool:
     """Whether ``folded`` names ``speaker`` by their nickname or a part of it (理财顾问Grace → grace,
     保险顾问-Kevin → kevin)."""
-    name = fold(speaker)
-    parts = re.findall(r"[a-z0-9]{2,}|[\u4e00-\u9fff]{2,}", name)
+    name, parts = _name_parts(speaker)
+    if "\0" in name:  # (never a real nickname: the joined lines of :func:`_addressed` stay exact)
+        return any(_named(speaker, line) for line in folded.split("\0"))
     return name in folded or any(p in folded for p in parts)
+
+
+@lru_cache(maxsize=4096)
+def _name_parts(speaker: str) -> tuple[str, tuple[str, ...]]:
+    name = fold(speaker)
+    return name, tuple(re.findall(r"[a-z0-9]{2,}|[\u4e00-\u9fff]{2,}", name))
 
 
 def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
