@@ -4732,18 +4732,23 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 clause = next((c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)), "")
                 change = cue("moved").search(clause)
                 if change is None or not (any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work)
-                                          or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)):
+                                          or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)
+                                          or _asked_by_party(a, actions, messages, k, people)):
                     continue
                 said = clause[change.start():]
             elif not (m.speaker == a.owner and has(f, "action", "retime_self")
                       and any(len(w) > 1 for w in _task_words(f, people) & work)):
                 continue
             due = find_deadline(said, m.time, event=events[k], meeting=meetings[k])
+            if due is None and said is not f:  # the time a change word moves the work to ("截止改到下周二") is its due time
+                due = find_deadline(said, m.time, strict=False, event=events[k], meeting=meetings[k])
             if due is not None and due.hour_only and due.clock and len(a.deadline) > 10:
                 # only a clock said again ("那语音房我晚上10点前开"): the day stays the to-do's
                 due = replace(due, day=date.fromisoformat(a.deadline[:10]))
+            # (a clock where the to-do had none, or none where it had one, re-times it only on another day: "周五前" →
+            # "延到周六早上6点前", "周六中午前" → "改成周日摆摊的时候"; on the same day it is another kind of time)
             if due is None or not due.iso or due.iso == a.deadline or (m.time and due.iso[:10] < m.time.date().isoformat()) \
-                    or (len(due.iso) > 10) != (len(a.deadline) > 10):
+                    or ((len(due.iso) > 10) != (len(a.deadline) > 10) and due.iso[:10] == a.deadline[:10]):
                 continue
             twin = [b for b in actions if b is not a and id(b) not in gone and b.sources and b.sources[0] == m.id
                     and b.owner in (a.owner, "大家", m.speaker, None)]
@@ -4757,6 +4762,26 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         return actions, decisions
     return [a for a in actions if id(a) not in gone], \
         [d for d in decisions if not (d.sources and set(d.sources) <= changed)]
+
+
+def _asked_by_party(a: ActionItem, actions: list[ActionItem], messages: list[Message], k: int, people: People) -> bool:
+    """Whether the change line ``messages[k]`` answers a question of the to-do's owner or of someone its task names
+    (the one the money goes to): "交钱能不能晚几天？"（刘阿姨）— "可以，交钱截止改到12月9日" re-times "每户交30元，12月6日前
+    交给刘阿姨" though it names the work otherwise. The question is the last line of another member within
+    ``moved_reach`` lines before it. Of the asker's dated to-dos, the ones that share words with the question or the
+    change line ("身份证号没发我，能不能晚一天" — "统计最终人数和身份证号"), else the only one."""
+    speaker = messages[k].speaker
+    for m in reversed(messages[max(0, k - int(raw("moved_reach"))):k]):
+        if m.speaker == speaker:
+            continue
+        if not is_question(m.text):
+            return False
+        theirs = [b for b in actions if b.deadline and (b.owner == m.speaker
+                                                         or m.speaker in {w for _, _, w in people.named_in(_fold(b.task))})]
+        asked = _content_bigrams(m.text) | _content_bigrams(messages[k].text)
+        sharing = [b for b in theirs if _shares_content(frozenset(), asked, b.task, False)]
+        return any(b is a for b in sharing) or (not sharing and len(theirs) == 1 and theirs[0] is a)
+    return False
 
 
 def _owner_told(owner: str, line: str, folded: str, end: int, work: set[str], people: People) -> bool:
