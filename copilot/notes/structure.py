@@ -3653,12 +3653,24 @@ def _acked_vocative(sentence: str, speaker: str, people: People, volunteer: str 
         return None
     _, alias, who = named[0]
     after = rest[len(alias):]
+    if who != speaker and after[:1] in "，," and _tells_you(after) and not people.named_in(after):
+        # "好的阿静，名单你周日前发群里就行", "好的李妈妈，你下周二前带他去看一下": the one answered is told to act
+        return _Clause(sentence, who, "named", sentence)
     if who == speaker or not after.strip(" ，,") or cue("owner", "tell_you").search(after) \
             or people.named_in(after) or cue("owner", "acked_subject").match(after) or _timed_subject(after):
         return None  # ("好，周雨负责拍照": 周雨 is the subject — the owner model reads it)
     if who == volunteer and not cue("owner", "acked_own").search(after):
         return _Clause(sentence, who, "named", sentence)  # "我来做" — "好的晓婷，周三前出稿发群里"
     return _Clause(sentence, speaker, "first_person", sentence)
+
+
+def _tells_you(after: str) -> bool:
+    """Whether the words after an answered name tell that person to act: a 你 that opens them or takes a doing word
+    (cue owner.tell_you), or a 你 followed by a time ("桌子你周日早上8点前搬到广场")."""
+    if cue("owner", "tell_you").search(after):
+        return True
+    spans = time_spans(after)
+    return any(after[i] in "你您" and any(start == i + 1 for start, _ in spans) for i in range(len(after) - 1))
 
 
 def _thanked_vocative(sentence: str, speaker: str, people: People) -> _Clause | None:
@@ -4752,7 +4764,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 continue
             twin = [b for b in actions if b is not a and id(b) not in gone and b.sources and b.sources[0] == m.id
                     and b.owner in (a.owner, "大家", m.speaker, None)]
-            a.task = _retext(quote, due.text, m.text)
+            a.task = _retext(quote, due.text, m.text, a.deadline_text)
             a.deadline, a.deadline_text = due.iso, due.text
             if m.id not in a.sources:
                 a.sources.append(m.id)
@@ -4817,7 +4829,7 @@ def _first_part(a: ActionItem) -> str:
     return a.task.split("；")[0]
 
 
-def _retext(task: str, new: str, line: str) -> str:
+def _retext(task: str, new: str, line: str, old: str | None = None) -> str:
     """The to-do's text as its member said it, with the later line, if it was joined to it, taken out again and the
     new time beside it ("陳生你9點去拎飯盒（已改：8點半）", the new time as the later line writes it): a quote is never
     rewritten — words nobody said are no note."""
@@ -4826,6 +4838,12 @@ def _retext(task: str, new: str, line: str) -> str:
     fl = _fold(line)
     at_new = fl.find(_fold(new))
     shown = line[at_new:at_new + len(new)] if at_new >= 0 and len(fl) == len(line) else new
+    # (beside the clause that gave the old time, when the text says it: "…周五前转给阿静（已改：下周二），她管账")
+    at_old = text.find(old) if old else -1
+    if at_old >= 0:
+        stop = re.compile(r"[，,。；;！!？?\n]").search(text, at_old + len(old))
+        cut = stop.start() if stop else len(text)
+        return f"{text[:cut]}（{raw('changed_mark')}{shown}）{text[cut:]}"
     return f"{text}（{raw('changed_mark')}{shown}）"
 
 
