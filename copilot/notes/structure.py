@@ -4733,6 +4733,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         work = _task_words(_unquoted(bare_task(_first_part(a))), people)  # (what it replied to is no work)
         for k in range(first + 1, reach):
             m = messages[k]
+            asked = False
             f = _fold(m.text)
             if is_question(m.text) or cue("moved_unless").search(f) or has(f, "action", "retime_not"):
                 continue
@@ -4745,7 +4746,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 change = cue("moved").search(clause)
                 if change is None or not (any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work)
                                           or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)
-                                          or _asked_by_party(a, actions, messages, k, people)):
+                                          or (asked := _asked_by_party(a, actions, messages, k, people))):
                     continue
                 said = clause[change.start():]
             elif not (m.speaker == a.owner and has(f, "action", "retime_self")
@@ -4757,10 +4758,12 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
             if due is not None and due.hour_only and due.clock and len(a.deadline) > 10:
                 # only a clock said again ("那语音房我晚上10点前开"): the day stays the to-do's
                 due = replace(due, day=date.fromisoformat(a.deadline[:10]))
-            # (a clock where the to-do had none, or none where it had one, re-times it only on another day: "周五前" →
-            # "延到周六早上6点前", "周六中午前" → "改成周日摆摊的时候"; on the same day it is another kind of time)
+            # (a clock where the to-do had none, or none where it had one, re-times it only on another day and as a
+            # deadline — "延到周六早上6点前" — or in answer to the party's own ask; "下期线下时间改成4月26日下午2点" moves
+            # the event, not "报名链接明天发")
             if due is None or not due.iso or due.iso == a.deadline or (m.time and due.iso[:10] < m.time.date().isoformat()) \
-                    or ((len(due.iso) > 10) != (len(a.deadline) > 10) and due.iso[:10] == a.deadline[:10]):
+                    or ((len(due.iso) > 10) != (len(a.deadline) > 10)
+                        and (due.iso[:10] == a.deadline[:10] or not (due.marked or asked))):
                 continue
             twin = [b for b in actions if b is not a and id(b) not in gone and b.sources and b.sources[0] == m.id
                     and b.owner in (a.owner, "大家", m.speaker, None)]
