@@ -4753,7 +4753,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                       and any(len(w) > 1 for w in _task_words(f, people) & work)):
                 continue
             due = find_deadline(said, m.time, event=events[k], meeting=meetings[k])
-            if due is None and said is not f:  # the time a change word moves the work to ("截止改到下周二") is its due time
+            if due is None and asked and said is not f:  # the time a change word moves the asked-for work to ("截止改到下周二")
                 due = find_deadline(said, m.time, strict=False, event=events[k], meeting=meetings[k])
             if due is not None and due.hour_only and due.clock and len(a.deadline) > 10:
                 # only a clock said again ("那语音房我晚上10点前开"): the day stays the to-do's
@@ -4781,10 +4781,11 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
 
 def _asked_by_party(a: ActionItem, actions: list[ActionItem], messages: list[Message], k: int, people: People) -> bool:
     """Whether the change line ``messages[k]`` answers a question of the to-do's owner or of someone its task names
-    (the one the money goes to): "交钱能不能晚几天？"（刘阿姨）— "可以，交钱截止改到12月9日" re-times "每户交30元，12月6日前
-    交给刘阿姨" though it names the work otherwise. The question is the last line of another member within
-    ``moved_reach`` lines before it. Of the asker's dated to-dos, the ones that share words with the question or the
-    change line ("身份证号没发我，能不能晚一天" — "统计最终人数和身份证号"), else the only one."""
+    (the one the money goes to): "这个钱能不能晚点再收？"（阿静）— "可以，场地费截止改到下周二" re-times "收场地费…每人25元，
+    周五前转给阿静" though its work words are cut otherwise. The question is the last line of another member within
+    ``moved_reach`` lines before it. Of the asker's dated to-dos, only the ones that share words with the question or
+    the change line ("身份证号没发我，能不能晚一天" — "统计最终人数和身份证号"): a side question ("是吗 明早我也去买点")
+    names no work."""
     speaker = messages[k].speaker
     for m in reversed(messages[max(0, k - int(raw("moved_reach"))):k]):
         if m.speaker == speaker:
@@ -4795,7 +4796,7 @@ def _asked_by_party(a: ActionItem, actions: list[ActionItem], messages: list[Mes
                                                          or m.speaker in {w for _, _, w in people.named_in(_fold(b.task))})]
         asked = _content_bigrams(m.text) | _content_bigrams(messages[k].text)
         sharing = [b for b in theirs if _shares_content(frozenset(), asked, b.task, False)]
-        return any(b is a for b in sharing) or (not sharing and len(theirs) == 1 and theirs[0] is a)
+        return any(b is a for b in sharing)
     return False
 
 
