@@ -32,7 +32,8 @@ def test_the_owners_own_later_time_wins_and_the_leaders_words_stay_as_said():
     assert len(court) == 1, found.actions
     # 周日 (the day of the leader's words) at the owner's 4点, never the day the owner spoke on
     assert court[0].deadline == "2026-12-06 16:00"
-    assert court[0].task.startswith("你周日下午2点前把场地订好") and court[0].task.endswith("（已改：4点前）")
+    # (the new time stands beside the clause that gave the old one: round 62, d13a62)
+    assert court[0].task == "你周日下午2点前把场地订好（已改：4点前），订4片"
     assert "下午5点前把场地" not in court[0].task  # words nobody said
 
 

@@ -3653,12 +3653,24 @@ def _acked_vocative(sentence: str, speaker: str, people: People, volunteer: str 
         return None
     _, alias, who = named[0]
     after = rest[len(alias):]
+    if who != speaker and after[:1] in "，," and _tells_you(after) and not people.named_in(after):
+        # "好的阿静，名单你周日前发群里就行", "好的李妈妈，你下周二前带他去看一下": the one answered is told to act
+        return _Clause(sentence, who, "named", sentence)
     if who == speaker or not after.strip(" ，,") or cue("owner", "tell_you").search(after) \
             or people.named_in(after) or cue("owner", "acked_subject").match(after) or _timed_subject(after):
         return None  # ("好，周雨负责拍照": 周雨 is the subject — the owner model reads it)
     if who == volunteer and not cue("owner", "acked_own").search(after):
         return _Clause(sentence, who, "named", sentence)  # "我来做" — "好的晓婷，周三前出稿发群里"
     return _Clause(sentence, speaker, "first_person", sentence)
+
+
+def _tells_you(after: str) -> bool:
+    """Whether the words after an answered name tell that person to act: a 你 that opens them or takes a doing word
+    (cue owner.tell_you), or a 你 followed by a time ("桌子你周日早上8点前搬到广场")."""
+    if cue("owner", "tell_you").search(after):
+        return True
+    spans = time_spans(after)
+    return any(after[i] in "你您" and any(start == i + 1 for start, _ in spans) for i in range(len(after) - 1))
 
 
 def _thanked_vocative(sentence: str, speaker: str, people: People) -> _Clause | None:
@@ -4725,6 +4737,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         work = _task_words(_unquoted(bare_task(_first_part(a))), people)  # (what it replied to is no work)
         for k in range(first + 1, reach):
             m = messages[k]
+            asked = False
             f = _fold(m.text)
             if is_question(m.text) or cue("moved_unless").search(f) or has(f, "action", "retime_not"):
                 continue
@@ -4736,22 +4749,29 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 clause = next((c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)), "")
                 change = cue("moved").search(clause)
                 if change is None or not (any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work)
-                                          or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)):
+                                          or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)
+                                          or (asked := _asked_by_party(a, actions, messages, k, people))):
                     continue
                 said = clause[change.start():]
             elif not (m.speaker == a.owner and has(f, "action", "retime_self")
                       and any(len(w) > 1 for w in _task_words(f, people) & work)):
                 continue
             due = find_deadline(said, m.time, event=events[k], meeting=meetings[k])
+            if due is None and asked and said is not f:  # the time a change word moves the asked-for work to ("截止改到下周二")
+                due = find_deadline(said, m.time, strict=False, event=events[k], meeting=meetings[k])
             if due is not None and due.hour_only and due.clock and len(a.deadline) > 10:
                 # only a clock said again ("那语音房我晚上10点前开"): the day stays the to-do's
                 due = replace(due, day=date.fromisoformat(a.deadline[:10]))
+            # (a clock where the to-do had none, or none where it had one, re-times it only on another day and as a
+            # deadline — "延到周六早上6点前" — or in answer to the party's own ask; "下期线下时间改成4月26日下午2点" moves
+            # the event, not "报名链接明天发")
             if due is None or not due.iso or due.iso == a.deadline or (m.time and due.iso[:10] < m.time.date().isoformat()) \
-                    or (len(due.iso) > 10) != (len(a.deadline) > 10):
+                    or ((len(due.iso) > 10) != (len(a.deadline) > 10)
+                        and (due.iso[:10] == a.deadline[:10] or not (due.marked or asked))):
                 continue
             twin = [b for b in actions if b is not a and id(b) not in gone and b.sources and b.sources[0] == m.id
                     and b.owner in (a.owner, "大家", m.speaker, None)]
-            a.task = _retext(quote, due.text, m.text)
+            a.task = _retext(quote, due.text, m.text, a.deadline_text)
             a.deadline, a.deadline_text = due.iso, due.text
             if m.id not in a.sources:
                 a.sources.append(m.id)
@@ -4761,6 +4781,27 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         return actions, decisions
     return [a for a in actions if id(a) not in gone], \
         [d for d in decisions if not (d.sources and set(d.sources) <= changed)]
+
+
+def _asked_by_party(a: ActionItem, actions: list[ActionItem], messages: list[Message], k: int, people: People) -> bool:
+    """Whether the change line ``messages[k]`` answers a question of the to-do's owner or of someone its task names
+    (the one the money goes to): "这个钱能不能晚点再收？"（阿静）— "可以，场地费截止改到下周二" re-times "收场地费…每人25元，
+    周五前转给阿静" though its work words are cut otherwise. The question is the last line of another member within
+    ``moved_reach`` lines before it. Of the asker's dated to-dos, only the ones that share words with the question or
+    the change line ("身份证号没发我，能不能晚一天" — "统计最终人数和身份证号"): a side question ("是吗 明早我也去买点")
+    names no work."""
+    speaker = messages[k].speaker
+    for m in reversed(messages[max(0, k - int(raw("moved_reach"))):k]):
+        if m.speaker == speaker:
+            continue
+        if not is_question(m.text):
+            return False
+        theirs = [b for b in actions if b.deadline and (b.owner == m.speaker
+                                                         or m.speaker in {w for _, _, w in people.named_in(_fold(b.task))})]
+        asked = _content_bigrams(m.text) | _content_bigrams(messages[k].text)
+        sharing = [b for b in theirs if _shares_content(frozenset(), asked, b.task, False)]
+        return any(b is a for b in sharing)
+    return False
 
 
 def _owner_told(owner: str, line: str, folded: str, end: int, work: set[str], people: People) -> bool:
@@ -4796,7 +4837,7 @@ def _first_part(a: ActionItem) -> str:
     return a.task.split("；")[0]
 
 
-def _retext(task: str, new: str, line: str) -> str:
+def _retext(task: str, new: str, line: str, old: str | None = None) -> str:
     """The to-do's text as its member said it, with the later line, if it was joined to it, taken out again and the
     new time beside it ("陳生你9點去拎飯盒（已改：8點半）", the new time as the later line writes it): a quote is never
     rewritten — words nobody said are no note."""
@@ -4805,6 +4846,12 @@ def _retext(task: str, new: str, line: str) -> str:
     fl = _fold(line)
     at_new = fl.find(_fold(new))
     shown = line[at_new:at_new + len(new)] if at_new >= 0 and len(fl) == len(line) else new
+    # (beside the clause that gave the old time, when the text says it: "…周五前转给阿静（已改：下周二），她管账")
+    at_old = text.find(old) if old else -1
+    if at_old >= 0:
+        stop = re.compile(r"[，,。；;！!？?\n]").search(text, at_old + len(old))
+        cut = stop.start() if stop else len(text)
+        return f"{text[:cut]}（{raw('changed_mark')}{shown}）{text[cut:]}"
     return f"{text}（{raw('changed_mark')}{shown}）"
 
 
