@@ -6660,6 +6660,8 @@ def _settled(sentence: str, messages: list[Message], idx: int, decisions: list[D
     yes to what is already a decision settles nothing new."""
     m = messages[idx]
     if not _bare(sentence):
+        if cue("decision", "leaning_end").search(_fold(sentence)) and _closed_later(messages, idx, _content_bigrams(sentence)):
+            return None  # "按老规矩吧" then the organiser's "好，就按老规矩，…": the close is the decision, this a lean
         return Decision(text=_clean(sentence), sources=[m.id])
     if cue("decision", "sign_off").search(_fold(sentence)):
         return None
