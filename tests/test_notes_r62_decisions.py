@@ -39,3 +39,21 @@ def test_lean_nobody_closes_stays_a_decision_line():
     )
     assert any("图书馆" in d.text for d in notes.decisions), [d.text for d in notes.decisions]
 
+
+
+def test_plan_called_off_by_name_replaces_the_earlier_decision():
+    notes = chat_structure(
+        "领队大山|这周日的亲子徒步定一下，原计划去凤凰山",
+        "乐乐妈|凤凰山多远？",
+        "领队大山|全程6公里，6岁以上的孩子没问题",
+        "领队大山|好，那就这么定了，周日去凤凰山，早上8点半东门集合",
+        "乐乐妈|好的",
+        "领队大山|刚看了天气预报，周日凤凰山有大风降温，我提议改去植物园",
+        "乐乐妈|植物园可以",
+        "豆豆爸|同意改植物园",
+        "领队大山|那就改了：周日不去凤凰山了，改去植物园，上午9点南门集合",
+        start=START,
+    )
+    texts = [d.text for d in notes.decisions]
+    assert any("植物园" in t for t in texts), texts
+    assert not any("凤凰山" in t and "不去凤凰山" not in t for t in texts), texts
