@@ -6711,6 +6711,8 @@ def _settled(sentence: str, messages: list[Message], idx: int, decisions: list[D
     yes to what is already a decision settles nothing new."""
     m = messages[idx]
     if not _bare(sentence):
+        if cue("decision", "leaning_end").search(_fold(sentence)) and _closed_later(messages, idx, _content_bigrams(sentence)):
+            return None  # "按老规矩吧" then the organiser's "好，就按老规矩，…": the close is the decision, this a lean
         return Decision(text=_clean(sentence), sources=[m.id])
     if cue("decision", "sign_off").search(_fold(sentence)):
         return None
@@ -7283,6 +7285,24 @@ def _reverted(decisions: list[Decision], messages: list[Message]) -> list[Decisi
     return [d for d, back, k in kept if back or k is None or not undone(d, k)]
 
 
+def _called_off_earlier(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
+    """A decision that calls an old choice off by name ("那就改了：周日不去凤凰山了，改去植物园") replaces an
+    earlier decision naming that choice ("好，那就这么定了，周日去凤凰山，早上8点半东门集合"): the plan changed,
+    only the change stands (cue ``drops_named``)."""
+    at = {m.id: k for k, m in enumerate(messages)}
+    drops = [(at[d.sources[0]], m.group("old")) for d in decisions if d.sources and d.sources[0] in at
+             for m in cue("decision", "drops_named").finditer(_fold(d.text))]
+    if not drops:
+        return decisions
+
+    def replaced(d: Decision) -> bool:
+        k = at.get(d.sources[0]) if d.sources else None
+        f = _fold(d.text)
+        return k is not None and any(k < b and old in f and not cue("decision", "drops_named").search(f) for b, old in drops)
+
+    return [d for d in decisions if not replaced(d)]
+
+
 def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
     """A proposal put to a vote ("那就定7点半，同意的扣1") and the line that settles it a few lines on ("好，就这么
     定了，每周六早上7点半集合", "好，训练时间就这么定了") are one decision: the more complete wording is kept (the
@@ -7664,7 +7684,7 @@ def analyze(transcript: Transcript) -> Structure:
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides | off)]
-    decisions = _merge_decisions(_vote_settled(_reverted(_conceded(_suggestions_settled(decisions, msgs), msgs), msgs), msgs))
+    decisions = _merge_decisions(_vote_settled(_called_off_earlier(_reverted(_conceded(_suggestions_settled(decisions, msgs), msgs), msgs), msgs), msgs))
     at_line = {m.id: n for n, m in enumerate(msgs)}
     # a plan told as the first word on its matter is a notice (it still made the chat a discussion and kept its line
     # out of the chatter above); a decision settled over several lines is kept
