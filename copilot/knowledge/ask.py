@@ -1221,7 +1221,12 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
         # an example's lead-in ("几个例子：") is not a method line of its own
         method = [(t, n) for t, n in rows if not t.startswith("\0")
                   and not (example_cues().is_example(t) and t.endswith(("：", ":")))]
-        if method and len(method) < len(rows) and not is_example(sec.section):
+        # the question names no kind of group (每天发什么话题好): nothing tells the examples are another kind's, so
+        # they stay, labelled, as in a section of examples; and a section's own list ("求助型：…", its items named
+        # before a colon) stays whatever kind its examples are, labelled: it is the method, not an example
+        rows = _core_items_kept(rows, question)
+        if method and len(method) < len(rows) and not is_example(sec.section) \
+                and example_cues().names_group(question):
             # the other groups' examples give way to the method (in a worked-example section the example is the
             # content: it stays, labelled with its kind, as below): one note after the section's lines, citing
             # where the first of them was (in its place the note split a list from its lead-in: "好例子：")
@@ -1258,6 +1263,22 @@ def _cited(line: str) -> tuple[str, str | None]:
     """An answer line's text without its closing citation (" [3]"), and that citation's number (None without one)."""
     m = _CITED.fullmatch(line)
     return (m.group(1), m.group(2)) if m else (line, None)
+
+
+def _core_items_kept(rows: list[tuple[str, int]], question: str) -> list[tuple[str, int]]:
+    """``rows`` with a section's own list taken back from the other kinds' examples (:func:`_part_lines` marks those
+    with \\0): each list item that names what it is before a colon ("- 求助型：“宝宝一到晚上…”"), labelled with its
+    kind when it names one (:func:`_kind_noted`), and the lead-in above such items."""
+    out = list(rows)
+    for i, (text, n) in enumerate(rows):
+        named = re.match(r"\s*(\d+[.、]|[-*•] )\s*([^，。,.“”\"「」：:]{1,16})[：:]", text[1:])
+        # an item whose name is another group ("- 跑步群里在聊火锅：…") is that group's example, not a list entry
+        if text.startswith("\0") and named and not example_cues().kinds_in(named.group(2)):
+            out[i] = (_kind_noted(text[1:], question), n)
+            lead = next((j for j in range(i - 1, -1, -1) if not _is_item(out[j][0].lstrip("\0"))), None)
+            if lead is not None and out[lead][0].startswith("\0"):
+                out[lead] = (_kind_noted(out[lead][0][1:], question), out[lead][1])
+    return out
 
 
 def _trim_header(line: str) -> str:

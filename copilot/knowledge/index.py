@@ -904,6 +904,24 @@ class ExampleCues(BaseModel):
     inline: list[str] = []  # an example inside a sentence (如"…")
     kinds: dict[str, list[str]] = {}  # the kind of group an example comes from, by its words
     kind_note: str = "（{kind}）"
+    # the word for a group ("群") and what before it says no kind of group (我们群, 这个群, 建群): a question that
+    # names its group's kind (围棋群) says "<kind>群" with none of these before it (:meth:`names_group`)
+    group_word: str = "群"
+    not_a_kind: list[str] = []
+    not_after: list[str] = []  # the group word in a word of its own (群主, 群友): 当群主 names no kind
+
+    def names_group(self, question: str) -> bool:
+        """Whether ``question`` says what kind of group it is about: a ``kinds`` word, or the group word right
+        after a Chinese character that is none of ``not_a_kind``'s ends (围棋群 yes; 群规, 我们群, 建群 no)."""
+        if self.kinds_in(question):
+            return True
+        word = self.group_word
+        for at in (i for i in range(1, len(question)) if question.startswith(word, i)):
+            before = question[:at]
+            if "\u4e00" <= before[-1] <= "\u9fff" and not before.endswith(tuple(self.not_a_kind)) \
+                    and not question.startswith(tuple(word + w for w in self.not_after), at):
+                return True
+        return False
 
     def is_example(self, line: str) -> bool:
         return any(cue in line for cue in (*self.lead, *self.inline))
