@@ -666,6 +666,7 @@ def _records_to_messages(records: list[tuple[int, Any]], name: str, columns: Map
     columns = columns or {}
     messages: list[Message] = []
     warnings: list[str] = []
+    by_id: dict[str, str] = {}  # a message id → its speaker, for a quote that names the id
     for n, rec in records:
         if not isinstance(rec, Mapping):
             warnings.append(f"第 {n} {unit}：不是对象，已跳过")
@@ -694,10 +695,31 @@ def _records_to_messages(records: list[tuple[int, Any]], name: str, columns: Map
         when = parse_time(rec.get(mk)) if mk else None
         if mk and rec.get(mk) not in (None, "") and when is None:
             warnings.append(f"第 {n} {unit}：时间「{_short(str(rec.get(mk)))}」无法识别，按无时间处理")
+        qk = _pick(keys, DEFAULT_COLUMNS["quote"], columns.get("quote"))
+        xk = _pick(keys, DEFAULT_COLUMNS["message_id"], columns.get("message_id"))
         messages.append(Message(id=len(messages) + 1, time=when, speaker=str(speaker).strip(),
                                 text=str(text).strip(), speaker_id=str(rec.get(ik)) if ik and rec.get(ik) else None,
-                                line=n))
+                                line=n, reply_to=_quoted_speaker(rec.get(qk) if qk else None, by_id, messages)))
+        if xk and rec.get(xk) not in (None, ""):
+            by_id[str(rec.get(xk)).strip()] = messages[-1].speaker
     return messages, warnings
+
+
+def _quoted_speaker(value: Any, by_id: Mapping[str, str], earlier: list[Message]) -> str | None:
+    """Whose message a record's quote field quotes (WeCom's ``quote``, a bot's ``reply_to``): the sender of a
+    quoted object, the speaker of the message whose id it names, or a name an earlier message was sent under."""
+    if isinstance(value, Mapping):
+        sk = _pick(list(value.keys()), DEFAULT_COLUMNS["speaker"], None)
+        who = value.get(sk) if sk else None
+        if isinstance(who, Mapping):
+            who = who.get("nickname") or who.get("name") or who.get("card")
+        return (str(who).strip() or None) if isinstance(who, (str, int)) else None
+    if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
+        return None
+    key = str(value).strip()
+    if key in by_id:
+        return by_id[key]
+    return key if any(m.speaker == key for m in earlier) else None
 
 
 def _archive_body(rec: Mapping[str, Any]) -> str | None:

@@ -6498,10 +6498,15 @@ def calls_for_help(text: str) -> bool:
 
 
 def _takes_on(said: str) -> re.Match[str] | None:
-    """A volunteer's offer in a folded reply: opening it ("我来吧，…"), or inside a short one ("我有车 桌子我来拉")."""
+    """A volunteer's offer in a folded reply: opening it ("我来吧，…"), inside a short one ("我有车 桌子我来拉"), or
+    closing a short one after its reason ("我退休了时间多，我去吧")."""
+    if len(said) > int(raw("action", "takes_on_len")):
+        return cue("action", "volunteer").match(said) or cue("action", "volunteer_with").match(said) \
+            or cue("action", "has_it").match(said)
+    last = _CLAUSE.split(said)[-1].strip()
     return cue("action", "volunteer").match(said) or cue("action", "volunteer_with").match(said) \
-        or cue("action", "has_it").match(said) or (
-        cue("action", "takes_on").search(said) if len(said) <= int(raw("action", "takes_on_len")) else None)
+        or cue("action", "has_it").match(said) or cue("action", "takes_on").search(said) \
+        or (cue("action", "volunteer").match(last) if last != said and _offer_only(last) else None)
 
 
 def _after_own_answer(messages: list[Message], idx: int, people: People) -> bool:
