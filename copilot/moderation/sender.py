@@ -76,7 +76,7 @@ def _lead_handle() -> re.Pattern[str]:
 # or more, spaces and dashes between its groups allowed (+852 6677 8899)
 _BARE_HANDLE = re.compile(r"(?<![a-z0-9_])[a-z][a-z0-9_]*(?:-[a-z0-9_]+)*(?![a-z0-9_])")
 _SPACED_NUMBER = _number_run("[ -]?")
-_ACCOUNT_ID = re.compile(r"[a-z]+(?:_[a-z]+)+")  # letters joined by _, no digit: an account id (name_evidence)
+_ACCOUNT_ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")  # letters and digits joined by _: an account id (name_evidence)
 
 
 def handles(text: str | None) -> frozenset[str]:
@@ -109,10 +109,14 @@ def name_evidence(nickname: str | None) -> NameEvidence | None:
     rep = detect(n)
     items: list[str] = []
     reach = pitch = False
-    # an account id (wx_yx_boss, the WeCom/WeChat id a bridge gives as the name): letters joined by _ with no digit —
-    # an app's short name that is one whole part of it (wx) is the id's namespace, not a contact spelled around a filter
+    # an account id (wx_yx_boss, wx_a1, the WeCom/WeChat id a bridge or a CLI row gives as the name): letters and digits
+    # joined by _ — an app's short name that is one whole part of it (wx) is the id's namespace, not a contact spelled
+    # around a filter (qa17r46: wx_a1 turned a member's question into an ad account's)
     folded = fold(nickname).strip()
-    id_parts = set(folded.split("_")) if _ACCOUNT_ID.fullmatch(folded) else set()
+    # — unless another part is a handle of its own (vx_kq2288: the id spells a WeChat id after its app's name)
+    parts = folded.split("_")
+    id_parts = set(parts) if _ACCOUNT_ID.fullmatch(folded) and not any(
+        len(p) >= HANDLE_MIN and any(c.isdigit() for c in p) for p in parts) else set()
     for sig in rep.signals:
         if sig.name in NAME_REACH or sig.name in NAME_PITCH:
             said = [w for w in sig.items if not (sig.name == "evasion" and w.lower() in id_parts)]
