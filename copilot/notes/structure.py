@@ -1894,11 +1894,12 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
     question's words. A message is such a round when it says so (reply.answers_round), names an asker by how
     they asked ("A问的"), or, from a speaker holding the questions, takes up two of them."""
     # (also one a member's own story took only by coming next: "棋子要自己带吗" — "我家那副棋子还是我爷爷留下的")
-    waiting = [q for q in opened if (not q.answer or _story_only(q, m.speaker)) and not q.closed
-               and q.msg.speaker != m.speaker]
+    # (the cheap checks first: most questions of a long chat are closed, and the story check reads the answer)
+    waiting = [q for q in opened if not q.closed and q.msg.speaker != m.speaker
+               and (not q.answer or _story_only(q, m.speaker))]
     # (a question a bystander's line took only by coming next, "存档能不能跨平台同步" — "截图在上面", is still the
     # round's to answer when an item names its words)
-    guessed = [q for q in opened if q.answer and q.loose and not q.direct and not q.closed
+    guessed = [q for q in opened if not q.closed and q.answer and q.loose and not q.direct
                and q.msg.speaker != m.speaker and all(x.speaker != m.speaker for x in q.answer)]
     if not waiting and not guessed:
         return []
@@ -6092,8 +6093,9 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         if _named_in_passing(a, people):
             continue
         mine = {people.written(n, n) for n in _owner_names(a.owner)}  # 刘梅和Cindy: 刘梅 is one of them
-        later = [b for b in actions if b is not a and b.owner and b.owner not in mine | {a.owner} and b.sources
-                 and last[id(b)] > last[id(a)] and first[id(b)] > first[id(a)]]
+        others, since, until = mine | {a.owner}, first[id(a)], last[id(a)]  # (built once per to-do, not per pair)
+        later = [b for b in actions if b is not a and b.sources and first[id(b)] > since and last[id(b)] > until
+                 and b.owner and b.owner not in others]
         declined = _declined_at(a, messages, at, people, actions)
         if declined is not None:
             handed.add(messages[declined].id)
