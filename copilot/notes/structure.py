@@ -4749,11 +4749,13 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 # the clause with the change word: the work named before it ("登记表改成周二前"), the time after it
                 clause = next((c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)), "")
                 change = cue("moved").search(clause)
-                if change is None or not (any(len(w) > 1 for w in _task_words(clause[:change.start()], people) & work)
+                topic = _change_topic(clause[:change.start()], people) if change is not None else set()
+                if change is None or not (_topic_hits(topic, work)
                                           or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)
-                                          or (asked := _asked_by_party(a, actions, messages, k, people))):
+                                          or (asked := _asked_by_party(a, actions, messages, k, people))) \
+                        or (not _topic_hits(topic, work) and _topic_elsewhere(a, topic, actions, gone, people)):
                     continue
-                said = clause[change.start():]
+                said = _change_said(f, clause, change.start(), m)
             elif not (m.speaker == a.owner and has(f, "action", "retime_self")
                       and any(len(w) > 1 for w in _task_words(f, people) & work)):
                 continue
@@ -4782,6 +4784,34 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         return actions, decisions
     return [a for a in actions if id(a) not in gone], \
         [d for d in decisions if not (d.sources and set(d.sources) <= changed)]
+
+
+def _change_said(folded: str, clause: str, at: int, m: Message) -> str:
+    """What a change clause says from its change word on, or, when no time is in it, the rest of the line:
+    "脚本提前一点，12月3日前给我" moves the script to the time the next clause gives."""
+    said = clause[at:]
+    if find_deadline(said, m.time, strict=False) is None:
+        return folded[folded.find(clause) + at:]
+    return said
+
+
+def _change_topic(text: str, people: People) -> set[str]:
+    """The work words a change clause names before its change word ("报曲目的时间提前到…" → 曲目): two characters or
+    more, no word every to-do shares (action.change_generic: 时间, 截止…)."""
+    generic = cue("action", "change_generic")
+    return {w for w in _task_words(text, people) if len(w) > 1 and not generic.fullmatch(w)}
+
+
+def _topic_elsewhere(a: ActionItem, topic: set[str], actions: list[ActionItem], gone: set[int], people: People) -> bool:
+    """Whether the change's topic words name another to-do's work and not ``a``'s: "还有，报曲目的时间提前到12月5日前"
+    moves "大家12月8日前在群里报曲目", not "阿杰做海报" though 阿杰 asked the line before."""
+    return bool(topic) and any(b is not a and id(b) not in gone
+                               and _topic_hits(topic, _task_words(bare_task(_first_part(b)), people)) for b in actions)
+
+
+def _topic_hits(topic: set[str], work: set[str]) -> bool:
+    """Whether a change's topic word names the work, as a word or inside one (脚本 in 直播脚本)."""
+    return any(t in w or w in t for t in topic for w in work if len(w) > 1)
 
 
 def _asked_by_party(a: ActionItem, actions: list[ActionItem], messages: list[Message], k: int, people: People) -> bool:
