@@ -6717,13 +6717,18 @@ def _closed_later(messages: list[Message], idx: int, words: frozenset[str]) -> b
 
 def _decided_content(text: str, people: People) -> str:
     """The clauses of a settling line before the one that gives work: cut at its first 你, 我 (not 我们) or
-    member named, not as an owner ("…用团队经费王阿姨你周六早上顺路买一下" → "…用团队经费"; "7:30王哥的车" stays)."""
+    member named, not as an owner and not inside a title or quote ("…用团队经费王阿姨你周六早上顺路买一下" →
+    "…用团队经费"; "7:30王哥的车" and "《我和我的祖国》" stay)."""
     you, me, owns = cue("owner", "you"), cue("owner", "me"), cue("owner", "possessed")
+    quoted = cue("decision", "quoted_span")
     kept: list[str] = []
     for clause in _CLAUSE_WHOLE.split(text):
         fc = _fold(clause)
-        spots = [x.start() for x in (you.search(fc), me.search(fc)) if x] + \
-            [pos for pos, alias, _ in people.named_in(clause) if not owns.match(fc, pos + len(alias))]
+        spans = [q.span() for q in quoted.finditer(fc)]
+        bare = quoted.sub(lambda q: "\u3000" * len(q.group()), fc)  # a title's 我 or name is no one given work
+        spots = [x.start() for x in (you.search(bare), me.search(bare)) if x] + \
+            [pos for pos, alias, _ in people.named_in(clause)
+             if not owns.match(fc, pos + len(alias)) and not any(s <= pos < e for s, e in spans)]
         if spots:
             # a later clause's words before the name are the work's object ("…，会议号我来发"); only a line
             # written without commas has the decision itself there
