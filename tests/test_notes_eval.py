@@ -151,6 +151,9 @@ def test_aggregate_pools_items_and_the_locked_half_reports_totals_only(tmp_path:
     by_class = figures.pop("leaked_by_class")  # counts per kind of noise: class names, never text
     assert set(by_class) <= {"红包", "系统", "表情", "问候", "广告", "其他"}
     assert all(isinstance(v, int) for v in by_class.values())
+    why = figures.pop("why")  # per listed item, the class of its miss: class names and counts, never text
+    assert set(why) <= set(ev.WHY_LABELS) and why["qa/ok"] == 1
+    assert all(isinstance(v, int) for v in why.values())
     assert all(isinstance(v, (int, float)) or v is None for v in figures.values())
     assert ev.score_locked(settings, get_engine(settings), tmp_path / "nowhere") == {"n": 0}
 

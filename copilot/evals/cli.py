@@ -31,11 +31,15 @@ def eval_cmd(
     workers: Annotated[int, typer.Option("--workers", min=1, max=32, help="并发用例数")] = 4,
     no_judge: Annotated[bool, typer.Option("--no-judge", help="不调用 LLM 评审（只跑确定性检查）")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="把各评测集的指标以 JSON 输出")] = False,
+    why: Annotated[bool, typer.Option("--why", help="notes：每个评测集里每条标准答案没找到的原因，只出计数")] = False,
     split: Annotated[str, typer.Option("--split", help="profiles 评测集用哪一半：tuning（默认，逐份档案）/ locked（只出汇总数字）")] = "tuning",
 ) -> None:
     """运行评测，写出报告，列出回归。"""
     from copilot.evals.runner import SUITE_NAMES, make_context, run_suites, write_reports  # noqa: PLC0415
 
+    if why:
+        _print_notes_why(suite, workers, as_json)
+        return
     names = list(SUITE_NAMES) if suite == "all" else [suite]
     if any(n not in SUITE_NAMES for n in names):
         raise fail(f"未知的评测集 {suite!r}，可选：{'、'.join(SUITE_NAMES)}、all", 2)
@@ -78,6 +82,19 @@ def eval_cmd(
         console.print(f"报告：{report_dir / 'report.md'}（HTML：{report_dir / 'report.html'}）", highlight=False)
     if not all(r.passed for r in results):
         raise typer.Exit(1)
+
+
+def _print_notes_why(suite: str, workers: int, as_json: bool) -> None:
+    """``copilot eval notes --why``: per split, the miss class of every listed item, as counts only."""
+    if suite != "notes":
+        raise fail("--why 只用于 notes 评测集", 2)
+    from copilot.evals.notes import why_splits, why_table  # noqa: PLC0415
+
+    halves = why_splits(workers=workers)
+    if as_json:
+        typer.echo(json.dumps({name: h.get("why", {}) for name, h in halves.items()}, ensure_ascii=False, indent=1))
+    else:
+        Console().print(why_table(halves))
 
 
 def _print_notes_halves(metrics: dict[str, Any]) -> None:

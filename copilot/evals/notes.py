@@ -36,7 +36,7 @@ from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_u
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.structure import display_name
-from copilot.paths import EVALS_DIR, load_yaml
+from copilot.paths import EVALS_DIR, load_resource, load_yaml
 from copilot.textnorm import fold
 
 NOTES_EVAL_DIR = EVALS_DIR / "notes"
@@ -248,20 +248,75 @@ class ChatScore:
     notes_chars: int = 0
     transcript_chars: int = 0
     misses: dict[str, list[str]] = field(default_factory=dict)  # for reading the tuning half only
+    # why each listed item was missed (or "ok"): "section/class" → count, no text (safe for locked); see WHY_LABELS
+    why: dict[str, int] = field(default_factory=dict)
     error: str | None = None
     seconds: float = 0.0
 
     def miss(self, kind: str, what: str) -> None:
         self.misses.setdefault(kind, []).append(what)
 
+    def why_class(self, section: str, kind: str) -> None:
+        key = f"{section}/{kind}"
+        self.why[key] = self.why.get(key, 0) + 1
 
-def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
+
+# -- why a listed item is missed (issue 13): one class per listed item, counted, never shown with its text ----------
+WHY_LABELS = {
+    "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
+    "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
+    "qa/ok": "配对正确", "qa/not_in_chat": "问或答的关键词不在保留的消息里",
+    "qa/question_not_detected": "问题没识别出", "qa/no_answer": "问题找到、没有回答",
+    "qa/answer_other_speaker": "回答来自另一个人", "qa/answer_text": "回答人对、回答内容对不上",
+    "qa/asker_differs": "问答都对、提问人不同",
+    "todos/ok": "负责人对", "todos/not_in_chat": "任务关键词不在保留的消息里", "todos/no_task": "没有这条任务的待办",
+    "todos/owner_missing": "任务找到、没有负责人", "todos/owner_group_word": "负责人是群体或角色词（大家/各组）",
+    "todos/owner_differs": "任务找到、负责人是别人",
+    "deadlines/ok": "期限对", "deadlines/no_task": "没有这条任务的待办",
+    "deadlines/no_date_in_export": "原文没有日期、推算不出", "deadlines/missing": "任务找到、没有期限",
+    "deadlines/other_date": "期限推到了别的日期",
+    "decisions/ok": "找到", "decisions/not_in_chat": "关键词不在保留的消息里",
+    "decisions/as_qa_or_todo": "只写成了问答或待办", "decisions/cut_short": "有决定但只含部分关键词（截短或另一说法）",
+    "decisions/elsewhere_in_notes": "纪要别处有、不在决定里", "decisions/none_near": "纪要里没有",
+}
+
+
+def _in_chat(chat: str, keywords: list[str]) -> bool:
+    return all(fold(k) in chat for k in keywords)
+
+
+def _group_owner(owner: str | None) -> bool:
+    words = load_resource("notes/eval_why.yaml")
+    folded = fold(owner or "")
+    return any(fold(w) in folded for w in (*words["group_owners"], *words["role_owners"]))
+
+
+def _qa_why(notes: Notes, want: QASpec, chat: str) -> str:
+    """Why a listed question and answer is not paired: the first step, in the notes' order, that fails."""
+    if not _in_chat(chat, want.question + want.answer):
+        return "not_in_chat"
+    asked = [q for q in notes.qa if _has_all(q.question, want.question)]
+    if not asked:
+        return "question_not_detected"
+    answered = [q for q in asked if q.answer.strip()]
+    if not answered:
+        return "no_answer"
+    by_answerer = [q for q in answered if _name(q.answerer) == _name(want.answerer)]
+    if not by_answerer:
+        return "answer_other_speaker"
+    if not any(_has_all(q.answer, want.answer) for q in by_answerer):
+        return "answer_text"
+    return "asker_differs"
+
+
+def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "") -> None:
     matched: set[int] = set()
     for want in spec.qa:
         hit = next((i for i, q in enumerate(notes.qa)
                     if _name(q.asker) == _name(want.asker) and _name(q.answerer) == _name(want.answerer)
                     and _has_all(q.question, want.question) and _has_all(q.answer, want.answer)), None)
         s.tallies["qa_pairs"].add(hit is not None)
+        s.why_class("qa", "ok" if hit is not None else _qa_why(notes, want, chat))
         if hit is None:
             s.miss("qa", f"{want.asker}：{'/'.join(want.question)} → {want.answerer}：{'/'.join(want.answer)}")
         # a listed question counts as found (for precision) when its asker and question match
@@ -271,13 +326,37 @@ def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
         s.tallies["qa_precision"].add(i in matched)
 
 
-def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
+def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[int], chat: str) -> str:
+    if owned:
+        return "ok"
+    if not _in_chat(chat, want.task):
+        return "not_in_chat"
+    if not same_task:
+        return "no_task"
+    owners = [notes.actions[i].owner for i in same_task]
+    if not any((o or "").strip() for o in owners):
+        return "owner_missing"
+    return "owner_group_word" if any(_group_owner(o) for o in owners) else "owner_differs"
+
+
+def _deadline_why(notes: Notes, want: ActionSpec, same_task: list[int], resolved: bool) -> str:
+    if resolved:
+        return "ok"
+    if not same_task:
+        return "no_task"
+    if not any(notes.actions[i].deadline for i in same_task):
+        return "missing" if notes.date else "no_date_in_export"
+    return "other_date"
+
+
+def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "") -> None:
     matched: set[int] = set()
     dated: dict[int, ActionSpec] = {}  # a found to-do with a date → the listed one it matches
     for want in spec.actions:
         same_task = [i for i, a in enumerate(notes.actions) if _has_all(a.task, want.task)]
         owned = [i for i in same_task if _owners(notes.actions[i].owner) == _owners(want.owner)]
         s.tallies["todos_with_owner"].add(bool(owned))
+        s.why_class("todos", _todo_why(notes, want, same_task, owned, chat))
         matched |= set(owned)
         dated |= {i: want for i in owned if notes.actions[i].deadline and i not in dated}
         if not owned:
@@ -287,6 +366,7 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
             forms = [fold(f) for f in _date_forms(want.deadline)]
             resolved = any(any(f in fold(notes.actions[i].deadline or "") for f in forms) for i in same_task)
             s.tallies["deadlines_resolved"].add(resolved)
+            s.why_class("deadlines", _deadline_why(notes, want, same_task, resolved))
             if len(want.deadline) > 10:  # a listed hour is judged too: a range's end is no due time
                 s.tallies["deadline_clock"].add(any(fold(notes.actions[i].deadline or "") == fold(want.deadline)
                                                     for i in same_task))
@@ -303,7 +383,18 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
             s.miss("dates", f"{'/'.join(want.task)}：{notes.actions[i].deadline}（应为：{want.deadline or want.deadline_text or '无'}）")
 
 
-def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
+def _decision_why(notes: Notes, want: DecisionSpec, chat: str, md: str) -> str:
+    if not _in_chat(chat, want.text):
+        return "not_in_chat"
+    if any(_has_all(f"{q.question}\n{q.answer}", want.text) for q in notes.qa) or \
+            any(_has_all(a.task, want.text) for a in notes.actions):
+        return "as_qa_or_todo"
+    if any(any(fold(k) in fold(d.text) for k in want.text) for d in notes.decisions):
+        return "cut_short"
+    return "elsewhere_in_notes" if _has_all(md, want.text) else "none_near"
+
+
+def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "", md: str = "") -> None:
     # a listed decision is right when it holds one listed decision's wordings (a proposal and its final, listed
     # apart, count once each: the one without the settled choice's wordings is a miss)
     for d in notes.decisions:
@@ -314,6 +405,7 @@ def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore) -> None:
     for want in spec.decisions:
         found = [d for d in notes.decisions if _has_all(d.text, want.text)]
         s.tallies["decisions"].add(bool(found))
+        s.why_class("decisions", "ok" if found else _decision_why(notes, want, chat, md))
         if not found:
             s.miss("decisions", "/".join(want.text))
             continue
@@ -404,14 +496,17 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
     s = ChatScore(file=file)
     md = render_markdown(notes, appendix=False)  # the appendix lists what was left out, by design
     folded = fold(md)
+    chat = fold("\n".join(m.text for m in transcript.messages))
     for alts in spec.key_facts:
         ok = any(fold(a) in folded for a in alts)
         s.tallies["key_facts"].add(ok)
+        s.why_class("key_facts", "ok" if ok else "in_chat_not_in_notes" if any(fold(a) in chat for a in alts)
+                    else "not_in_chat")
         if not ok:
             s.miss("key_facts", alts[0])
-    _score_qa(notes, spec, s)
-    _score_actions(notes, spec, s)
-    _score_decisions(notes, spec, s)
+    _score_qa(notes, spec, s, chat)
+    _score_actions(notes, spec, s, chat)
+    _score_decisions(notes, spec, s, chat, md)
     _score_near_misses(notes, spec, s)
     _score_announcements(notes, spec, s)
     _score_title(notes, transcript, spec, s)
@@ -475,6 +570,11 @@ def aggregate(scores: list[ChatScore]) -> dict[str, Any]:
         for kind, n in s.leaked_classes.items():
             by_class[kind] = by_class.get(kind, 0) + n
     metrics["leaked_by_class"] = by_class  # aggregate counts per kind of noise, no text
+    why: dict[str, int] = {}
+    for s in scores:
+        for key, n in s.why.items():
+            why[key] = why.get(key, 0) + n
+    metrics["why"] = dict(sorted(why.items()))  # per listed item, the class of its miss: counts only, no text
     metrics["invented_entities"] = sum(len(s.invented) for s in scores)
     metrics["miscited_figures"] = sum(len(s.miscited) for s in scores)
     metrics["bad_citations"] = sum(len(s.bad_citations) for s in scores)
@@ -519,6 +619,28 @@ def show(value: Any) -> str:
     if isinstance(value, dict):
         return "、".join(f"{k} {v}" for k, v in sorted(value.items())) or "0"
     return "—" if value is None else str(value)
+
+
+def why_table(halves: dict[str, dict[str, Any]]) -> Table:
+    """Per split, how many listed items fall in each miss class (counts only: safe for the score-only splits)."""
+    table = Table(title="纪要评测：每条标准答案没找到的原因（只计数）")
+    table.add_column("类别")
+    table.add_column("原因")
+    for half in halves:
+        table.add_column(half)
+    for key, label in WHY_LABELS.items():
+        counts = [h.get("why", {}).get(key, 0) for h in halves.values()]
+        table.add_row(key, label, *(str(c) for c in counts))
+    return table
+
+
+def why_splits(only: set[str] | None = None, workers: int = 1) -> dict[str, dict[str, Any]]:
+    """Every split's figures (tuning, independent, the locked and blind ones), each with its ``why`` counts."""
+    settings = get_settings()
+    engine = get_engine(settings, prefer="offline")
+    splits = {"tuning": TUNING_DIR, "independent": INDEPENDENT_DIR, **LOCKED_SPLITS}
+    return {name: score_locked(settings, engine, folder, workers) for name, folder in splits.items()
+            if not only or name in only}
 
 
 def main(as_json: bool = False) -> int:

@@ -1,0 +1,140 @@
+"""``copilot eval notes --why``: every listed item of a chat gets one miss class (or "ok"), counted without its text.
+
+The chat (a hiking club planning a Saturday walk) and its spec are written for this test; the notes are written by
+hand so that each class of each section occurs exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from copilot.evals import notes as ev
+from copilot.notes.model import ActionItem, Decision, KeyPoint, Notes, QAPair
+from copilot.notes.parse import parse_text
+
+CHAT = """[2026-03-02 19:00] 老周: 周六爬香山，早上8点地铁站集合，不带宠物
+[2026-03-02 19:01] 小林: 要带午饭吗？
+[2026-03-02 19:02] 老周: 要带，山上没有卖的
+[2026-03-02 19:03] 阿梅: 门票多少钱？
+[2026-03-02 19:04] 小林: 门票10元，我周四前买票
+[2026-03-02 19:05] 阿梅: 下雨怎么办？
+[2026-03-02 19:06] 老周: 下雨就改到周日
+[2026-03-02 19:07] 小林: 几点回来？
+[2026-03-02 19:08] 老周: 下午4点下山
+[2026-03-02 19:09] 阿梅: 要带登山杖吗？
+[2026-03-02 19:10] 老周: 不用，看情况
+[2026-03-02 19:11] 小林: 坐几号线？
+[2026-03-02 19:12] 老周: 4号线，费用AA制，每人50
+[2026-03-02 19:13] 老周: 阿梅周五前带药箱，我周五前订餐，小林做签到表，阿梅周六拍照
+"""
+
+SPEC = {
+    "format": "wechat-inline", "script": "zh-Hans", "date": "2026-03-02", "session_type": "话题讨论",
+    "key_facts": [["香山"], ["8点"], ["八点钟集合"]],
+    "qa": [
+        {"asker": "小林", "question": ["带午饭"], "answerer": "老周", "answer": ["要带"]},            # ok
+        {"asker": "阿梅", "question": ["门票打折"], "answerer": "小林", "answer": ["10元"]},          # not in the chat
+        {"asker": "阿梅", "question": ["门票多少钱"], "answerer": "小林", "answer": ["10元"]},        # not detected
+        {"asker": "阿梅", "question": ["下雨怎么办"], "answerer": "老周", "answer": ["改到周日"]},    # no answer
+        {"asker": "小林", "question": ["几点回来"], "answerer": "老周", "answer": ["下午4点"]},      # another answerer
+        {"asker": "阿梅", "question": ["登山杖"], "answerer": "老周", "answer": ["不用"]},           # answer text differs
+        {"asker": "小林", "question": ["几号线"], "answerer": "老周", "answer": ["4号线"]},          # asker differs
+    ],
+    "actions": [
+        {"owner": "小林", "task": ["买票"], "deadline": "2026-03-05"},    # ok / deadline ok
+        {"owner": "老周", "task": ["租大巴"]},                            # not in the chat
+        {"owner": "阿梅", "task": ["药箱"], "deadline": "2026-03-06"},    # no to-do / deadline: no to-do
+        {"owner": "老周", "task": ["订餐"], "deadline": "2026-03-06"},    # no owner / deadline missing
+        {"owner": "小林", "task": ["签到表"]},                            # owner a group word
+        {"owner": "阿梅", "task": ["拍照"], "deadline": "2026-03-07"},    # another owner / another date
+    ],
+    "decisions": [
+        {"text": ["香山"]},                # ok
+        {"text": ["取消活动"]},            # not in the chat
+        {"text": ["改到周日"]},            # only as a to-do
+        {"text": ["AA制", "每人50"]},      # cut short
+        {"text": ["地铁站集合"]},          # elsewhere in the notes
+        {"text": ["不带宠物"]},            # nowhere
+    ],
+}
+
+
+def _notes(**changes: object) -> Notes:
+    base = dict(
+        title="周六爬香山", date="2026-03-02", session_type="话题讨论",
+        key_points=[KeyPoint(text="地铁站集合", sources=[1], speaker="老周")],
+        qa=[QAPair(question="要带午饭吗", asker="小林", answer="要带", answerer="老周", sources=[2, 3]),
+            QAPair(question="下雨怎么办", asker="阿梅", answer="", answerer=None, sources=[6]),
+            QAPair(question="几点回来", asker="小林", answer="下午4点下山", answerer="阿梅", sources=[8, 9]),
+            QAPair(question="要带登山杖吗", asker="阿梅", answer="看情况", answerer="老周", sources=[10, 11]),
+            QAPair(question="坐几号线", asker="阿梅", answer="4号线", answerer="老周", sources=[12, 13])],
+        decisions=[Decision(text="周六爬香山", sources=[1]), Decision(text="费用AA制", sources=[13])],
+        actions=[ActionItem(task="买票", owner="小林", deadline="2026-03-05", sources=[5]),
+                 ActionItem(task="订餐", owner=None, sources=[14]),
+                 ActionItem(task="做签到表", owner="大家", sources=[14]),
+                 ActionItem(task="周六拍照", owner="老周", deadline="2026-03-08", sources=[14]),
+                 ActionItem(task="下雨就改到周日", owner="老周", sources=[7])],
+    )
+    base.update(changes)
+    return Notes(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def transcript():  # type: ignore[no-untyped-def]
+    return parse_text(CHAT, "hike.txt")
+
+
+def test_each_miss_class_counted_once(transcript) -> None:  # type: ignore[no-untyped-def]
+    s = ev.score_notes(_notes(), transcript, ev.ChatSpec.model_validate(SPEC))
+    assert s.why == {
+        "key_facts/ok": 1, "key_facts/in_chat_not_in_notes": 1, "key_facts/not_in_chat": 1,
+        "qa/ok": 1, "qa/not_in_chat": 1, "qa/question_not_detected": 1, "qa/no_answer": 1,
+        "qa/answer_other_speaker": 1, "qa/answer_text": 1, "qa/asker_differs": 1,
+        "todos/ok": 1, "todos/not_in_chat": 1, "todos/no_task": 1, "todos/owner_missing": 1,
+        "todos/owner_group_word": 1, "todos/owner_differs": 1,
+        "deadlines/ok": 1, "deadlines/no_task": 1, "deadlines/missing": 1, "deadlines/other_date": 1,
+        "decisions/ok": 1, "decisions/not_in_chat": 1, "decisions/as_qa_or_todo": 1, "decisions/cut_short": 1,
+        "decisions/elsewhere_in_notes": 1, "decisions/none_near": 1,
+    }
+    assert set(s.why) <= set(ev.WHY_LABELS)
+
+
+def test_the_classes_do_not_change_the_scores(transcript) -> None:  # type: ignore[no-untyped-def]
+    s = ev.score_notes(_notes(), transcript, ev.ChatSpec.model_validate(SPEC))
+    for section, tally in (("key_facts", "key_facts"), ("qa", "qa_pairs"), ("todos", "todos_with_owner"),
+                           ("deadlines", "deadlines_resolved"), ("decisions", "decisions")):
+        assert s.why[f"{section}/ok"] == s.tallies[tally].hit
+        assert sum(n for k, n in s.why.items() if k.startswith(f"{section}/")) == s.tallies[tally].total
+
+
+def test_a_chat_without_dates_cannot_resolve_a_deadline(transcript) -> None:  # type: ignore[no-untyped-def]
+    s = ev.score_notes(_notes(date=None), transcript, ev.ChatSpec.model_validate(SPEC))
+    assert s.why["deadlines/no_date_in_export"] == 1
+    assert "deadlines/missing" not in s.why
+
+
+def test_aggregate_pools_counts_without_text(transcript) -> None:  # type: ignore[no-untyped-def]
+    spec = ev.ChatSpec.model_validate(SPEC)
+    one = ev.score_notes(_notes(), transcript, spec, "a.txt")
+    two = ev.score_notes(_notes(date=None), transcript, spec, "b.txt")
+    why = ev.aggregate([one, two])["why"]
+    assert why["qa/no_answer"] == 2 and why["deadlines/missing"] == 1 and why["deadlines/no_date_in_export"] == 1
+    shown = json.dumps(why, ensure_ascii=False)
+    assert "香山" not in shown and "a.txt" not in shown and "阿梅" not in shown
+
+
+def test_why_table_lists_every_class_per_split(transcript) -> None:  # type: ignore[no-untyped-def]
+    metrics = ev.aggregate([ev.score_notes(_notes(), transcript, ev.ChatSpec.model_validate(SPEC))])
+    table = ev.why_table({"tuning": metrics, "locked": {"n": 0}})
+    assert table.row_count == len(ev.WHY_LABELS)
+    assert [c.header for c in table.columns] == ["类别", "原因", "tuning", "locked"]
+
+
+def test_why_is_only_for_the_notes_suite() -> None:
+    from copilot.cli import app  # noqa: PLC0415
+
+    result = CliRunner().invoke(app, ["eval", "moderation", "--why"])
+    assert result.exit_code == 2
