@@ -13,6 +13,7 @@ from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.safety import safety_kind
 from copilot.llm import get_engine
 from copilot.prompts import load_prompt
+from copilot.textnorm import to_simplified
 
 AT_RISK = [
     "群里有个成员说自己抑郁想不开，我该怎么办",
@@ -44,11 +45,14 @@ def test_a_topic_word_or_an_operators_strain_is_not_a_person_at_risk(question: s
 def test_the_offline_answer_is_the_fixed_safety_reply(question: str, kb_index: KnowledgeIndex,
                                                       settings: Settings) -> None:
     answer = answer_question(question, kb_index, get_engine(settings, prefer="offline"))
-    assert not answer.covered and answer.safety == "self_harm" and answer.declined_by == "safety"
-    assert answer.sections == [] and answer.citations == []
+    assert answer.safety == "self_harm" and answer.covered and not answer.direct and answer.declined_by == ""
+    # no card text is quoted: one line points at the crisis section, saying its public steps do not apply
+    assert [(s.source, to_simplified(s.section)) for s in answer.sections] == [("crisis", "通用响应流程")]
+    assert answer.citations == []
     for needed in ("私聊", "110", "120", "12356", "2389 2222", "1925"):
         assert needed in answer.answer
-    assert "禁言" not in answer.answer and "依据：" not in answer.answer
+    text = to_simplified(answer.answer)
+    assert "禁言" not in text and "依据：" not in text and "公告处理结果的两步不用于" in text
     assert answer.answer.index("私聊") < answer.answer.index("12356")  # the person first, then the hotlines
 
 
@@ -61,7 +65,7 @@ def test_the_llm_engine_gives_the_same_reply_without_calling_the_model(fake_llm:
                                                                       kb_index: KnowledgeIndex) -> None:
     answer = answer_question(AT_RISK[0], kb_index, get_engine(llm_settings))
     assert fake_llm.chat_requests == []
-    assert answer.safety == "self_harm" and not answer.covered and "12356" in answer.answer
+    assert answer.safety == "self_harm" and not answer.direct and "12356" in answer.answer
     assert answer.notice and "没有调用模型" in answer.notice
 
 

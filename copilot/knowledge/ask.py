@@ -143,8 +143,8 @@ class Answer(BaseModel):
     # the question's subject (``subjects.yaml``: 续费, 放鸽子) that none of the answer's sections speaks of, nor a
     # synonym of it (:func:`missing_subject`): the answer says so and is not direct; "" otherwise
     missing_subject: str = ""
-    # a question about a person at risk (``safety.yaml``: "self_harm"): the fixed safety reply, not covered, no
-    # sections; "" otherwise
+    # a question about a person at risk (``safety.yaml``: "self_harm"): the fixed safety reply and a pointer to the
+    # crisis section (not direct); "" otherwise
     safety: str = ""
 
 
@@ -1762,19 +1762,26 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             first = False
 
 
-def _safety_answer(question: str, kind: str, engine: Engine, script: str) -> Answer:
-    """The fixed reply (``safety.yaml``) to a question about a person at risk: in both engines, no card, no model."""
-    notice = None if engine.is_offline else decline_texts().declined_why.get("safety_model")
-    return in_script(Answer(question=question, answer=safety_cues().self_harm.reply, citations=[], engine=OFFLINE,
-                            notice=notice, script=script, question_script=question_script(question), covered=False,
-                            direct=False, declined_by="safety", safety=kind))
+def _safety_answer(question: str, kind: str, engine: Engine, script: str, index: KnowledgeIndex) -> Answer:
+    """The fixed reply (``safety.yaml``) to a question about a person at risk, in both engines (no model call), then
+    one line pointing at the card section on handling a crisis in the group (its public steps excepted): covered by
+    that section, not quoting it, so never a direct answer."""
+    cues = safety_cues().self_harm
+    source, section = cues.refer
+    card = cards_by_id(index.settings.knowledge_dir).get(source)
+    title = card.title if card is not None else source
+    text = f"{cues.reply}\n{cues.refer_line.format(title=title, section=section)}"
+    return in_script(Answer(question=question, answer=text, citations=[], engine=OFFLINE,
+                            notice=None if engine.is_offline else cues.model_notice, script=script,
+                            question_script=question_script(question), direct=False, safety=kind,
+                            sections=[SectionRef(source=source, title=title, section=section)]))
 
 
 def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Iterator[str | Answer]:
     script = answer_script(question, engine.settings.script)
     kind = safety_kind(question)
     if kind:  # a member at risk: the fixed safety reply, never an answer stitched from the cards
-        answer = _safety_answer(question, kind, engine, script)
+        answer = _safety_answer(question, kind, engine, script, index)
         yield answer.answer
         yield answer
         return

@@ -21,6 +21,9 @@ class SelfHarmCues(BaseModel):
     persons: list[str] = []
     topics: list[str] = []
     reply: str
+    refer: tuple[str, str]
+    refer_line: str
+    model_notice: str
 
     def at_risk(self, question: str) -> bool:
         """True when ``question`` (either script) says a person shows thoughts of self-harm: a ``says`` word, unless
