@@ -28,6 +28,7 @@ TOPIC = [
     "群主一个人又回消息又办活动，快撑不住了，怎么分工",
     "清仓跳楼价的促销文案怎么写才不招人烦",
     "抑郁症病友群的群规怎么写",
+    "群裡想做一期產後憂鬱的科普，怎麼安排",
 ]
 
 
@@ -73,3 +74,38 @@ def test_the_llm_prompt_carries_the_safety_reply_for_askings_the_words_miss() ->
     messages = load_prompt("ask").render(question="群友最近情绪很差", passages=[], script="zh-Hans",
                                          safety="私聊他；有危险就报警 110、叫急救 120；心理援助热线 12356。")
     assert "轻生" in messages[0].content and "12356" in messages[0].content
+
+
+# Round 62 (d15d62): a health question about a low mood (是不是得了、要不要去医院、吃什么药) with no self-harm thought said
+# goes back to the normal flow; once a self-harm thought is said the safety reply stays, whatever else is asked.
+HEALTH = [
+    "朋友最近总是很低落，是不是得了抑郁症，要不要劝她去医院看看",
+    "群友說自己最近很憂鬱，要不要勸他去看醫生",
+    "有个成员说自己抑郁，医生让他吃药，抗抑郁的药一般吃什么药比较好",
+]
+HEALTH_BUT_AT_RISK = [
+    "有个群友说自己抑郁到不想活了，是不是得了抑郁症，要不要劝他去医院",
+    "群裡有位大哥說活著沒意思，要不要勸他去看醫生",
+]
+
+
+@pytest.mark.parametrize("question", HEALTH)
+def test_a_health_question_without_a_self_harm_thought_goes_back_to_the_normal_flow(question: str) -> None:
+    assert safety_kind(question) == ""
+
+
+@pytest.mark.parametrize("question", HEALTH_BUT_AT_RISK)
+def test_a_self_harm_thought_keeps_the_safety_reply_even_in_a_health_question(question: str) -> None:
+    assert safety_kind(question) == "self_harm"
+
+
+def test_a_health_question_is_not_given_the_safety_reply(kb_index: KnowledgeIndex, settings: Settings) -> None:
+    answer = answer_question(HEALTH[0], kb_index, get_engine(settings, prefer="offline"))
+    assert answer.safety == "" and "12356" not in answer.answer
+
+
+def test_a_low_mood_said_of_a_member_without_a_health_question_still_gets_the_safety_reply(
+        kb_index: KnowledgeIndex, settings: Settings) -> None:
+    answer = answer_question("有个成员说自己抑郁了，在群里也不怎么说话，我该怎么办", kb_index,
+                             get_engine(settings, prefer="offline"))
+    assert answer.safety == "self_harm" and "12356" in answer.answer and "私聊" in answer.answer

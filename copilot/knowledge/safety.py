@@ -20,6 +20,7 @@ class SelfHarmCues(BaseModel):
     states: list[str] = []
     persons: list[str] = []
     topics: list[str] = []
+    health: list[str] = []
     reply: str
     refer: tuple[str, str]
     refer_line: str
@@ -28,7 +29,7 @@ class SelfHarmCues(BaseModel):
     def at_risk(self, question: str) -> bool:
         """True when ``question`` (either script) says a person shows thoughts of self-harm: a ``says`` word, unless
         no person is named and the question is about a topic (预防自杀的科普); a ``states`` word only with a person
-        named and no topic."""
+        named, no topic and no health question (是不是得了、要不要去医院、吃什么药: back to the normal flow)."""
         texts = (question, ask_form(question))
 
         def has(words: list[str]) -> bool:
@@ -37,7 +38,7 @@ class SelfHarmCues(BaseModel):
         person, topic = has(self.persons), has(self.topics)
         if has(self.says):
             return person or not topic
-        return has(self.states) and person and not topic
+        return has(self.states) and person and not topic and not has(self.health)
 
 
 class SafetyCues(BaseModel):
