@@ -43,7 +43,7 @@ def _ask(question: str, index: KnowledgeIndex, settings: Settings):  # type: ign
 
 
 @pytest.mark.parametrize(("question", "lead"), [
-    ("跑团群里有个跑友这几天一直发消息说撑不住了，想结束自己，我作为群主该做什么", ("crisis", "通用响应流程")),
+    # a member at risk of self-harm gets the fixed safety reply instead (round 62: tests/test_ask_r62_safety.py)
     ("钢琴陪练家长群，有个老师私下加了一个五年级孩子的微信，晚上还一直找孩子聊天", ("group-rules", "违规怎么处理")),
     ("读书会群里有人把另一个会员的身份证照片和家庭住址发了出来", ("group-rules", "违规怎么处理")),
 ])

@@ -21,6 +21,7 @@ def test_every_prompt_file_has_a_valid_header() -> None:
 def test_ask_prompt_renders_passages_and_script() -> None:
     messages = load_prompt("ask").render(
         question="群规怎么写", script="zh-Hant",
+        safety="有立即的危险就报警。",
         passages=[{"title": "群规", "section": "禁止行为", "text": "禁止发广告。", "label": "资料"},
                   {"title": "群规", "section": "违规处理", "text": "第二次禁言24小时。", "label": "经验建议"}],
     )

@@ -44,6 +44,7 @@ from copilot.knowledge.ranking import (
     stated_situations,
 )
 from copilot.knowledge.rules import RulesError, load_rules
+from copilot.knowledge.safety import safety_cues, safety_kind
 from copilot.llm import OFFLINE, Engine, LLMUnavailable, call_guarded
 from copilot.paths import RESOURCES_DIR, load_resource, load_yaml
 from copilot.prompts import load_prompt
@@ -142,6 +143,9 @@ class Answer(BaseModel):
     # the question's subject (``subjects.yaml``: 续费, 放鸽子) that none of the answer's sections speaks of, nor a
     # synonym of it (:func:`missing_subject`): the answer says so and is not direct; "" otherwise
     missing_subject: str = ""
+    # a question about a person at risk (``safety.yaml``: "self_harm"): the fixed safety reply and a pointer to the
+    # crisis section (not direct); "" otherwise
+    safety: str = ""
 
 
 class DeclineTexts(BaseModel):
@@ -1758,8 +1762,29 @@ def stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: in
             first = False
 
 
+def _safety_answer(question: str, kind: str, engine: Engine, script: str, index: KnowledgeIndex) -> Answer:
+    """The fixed reply (``safety.yaml``) to a question about a person at risk, in both engines (no model call), then
+    one line pointing at the card section on handling a crisis in the group (its public steps excepted): covered by
+    that section, not quoting it, so never a direct answer."""
+    cues = safety_cues().self_harm
+    source, section = cues.refer
+    card = cards_by_id(index.settings.knowledge_dir).get(source)
+    title = card.title if card is not None else source
+    text = f"{cues.reply}\n{cues.refer_line.format(title=title, section=section)}"
+    return in_script(Answer(question=question, answer=text, citations=[], engine=OFFLINE,
+                            notice=None if engine.is_offline else cues.model_notice, script=script,
+                            question_script=question_script(question), direct=False, safety=kind,
+                            sections=[SectionRef(source=source, title=title, section=section)]))
+
+
 def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: int = 5) -> Iterator[str | Answer]:
     script = answer_script(question, engine.settings.script)
+    kind = safety_kind(question)
+    if kind:  # a member at risk: the fixed safety reply, never an answer stitched from the cards
+        answer = _safety_answer(question, kind, engine, script, index)
+        yield answer.answer
+        yield answer
+        return
     ranking, mixed = ranked(question, index, k=max(k, LLM_SECTIONS))
     if not ranking.covered:
         answer = _declined(question, ranking, OFFLINE, script, index=index)
@@ -1776,7 +1801,8 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
                                   cost=lambda c: count_tokens(c.text), overhead=20)
         prompt = load_prompt("ask", engine.settings.prompts_dir)
         passages = [{**c.model_dump(), "label": c.label} for c in citations]
-        messages = prompt.render(question=question, passages=passages, script=script)
+        messages = prompt.render(question=question, passages=passages, script=script,
+                                 safety=safety_cues().self_harm.reply)
         parts: list[str] = []
         try:
             deadline = engine.settings.llm_deadline
