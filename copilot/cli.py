@@ -179,6 +179,7 @@ def ask_cmd(
         raise fail("问题不能为空", 2, json_error=json_error)
     eng = resolve_engine(engine, json_error=json_error)
     from copilot.knowledge.ask import answer_question, decline_reason, decline_texts  # noqa: PLC0415 - on first need
+    from copilot.knowledge.safety import safety_cues  # noqa: PLC0415 - on first need
 
     answer = answer_question(question, ready_index(), eng, k=k)
     if as_json:
@@ -199,7 +200,10 @@ def ask_cmd(
     # a decline says why (a confidence above the threshold next to "not covered" read like a bug)
     numbers = decline_reason(answer) if not answer.covered else \
         f"检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}{fit}"
-    typer.echo(to_script(f"\n（{coverage}，{numbers}；"
+    if answer.safety:  # the fixed safety reply: no retrieval figure stands behind it
+        coverage, numbers = safety_cues().self_harm.footer, ""
+    numbers = f"，{numbers}" if numbers else ""
+    typer.echo(to_script(f"\n（{coverage}{numbers}；"
                          f"生成引擎：{engine_label(answer.engine)}）", answer.script))
     if answer.suggest_import:
         typer.echo(to_script(decline_texts().cli_import_hint, answer.script))

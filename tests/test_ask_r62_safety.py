@@ -109,3 +109,20 @@ def test_a_low_mood_said_of_a_member_without_a_health_question_still_gets_the_sa
     answer = answer_question("有个成员说自己抑郁了，在群里也不怎么说话，我该怎么办", kb_index,
                              get_engine(settings, prefer="offline"))
     assert answer.safety == "self_harm" and "12356" in answer.answer and "私聊" in answer.answer
+
+
+def test_the_cli_footer_of_the_safety_reply_names_it_and_gives_no_retrieval_figures(
+        monkeypatch: pytest.MonkeyPatch, shared_data_dir) -> None:
+    """The fixed reply is not a retrieval result: its footer says so, not "资料只有相近的内容，检索置信度 0.00，阈值
+    0.00" (which read like a fault); an ordinary answer keeps its figures."""
+    from typer.testing import CliRunner
+
+    from copilot.cli import app
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(shared_data_dir))
+    runner = CliRunner()
+    footer = runner.invoke(app, ["ask", "群里一个宝妈这几天老说活着没意思，我要怎么处理"]).stdout.strip().splitlines()[-1]
+    assert "固定的安全提示" in footer and "置信度" not in footer and "资料只有相近" not in footer
+    assert "离线引擎" in footer
+    other = runner.invoke(app, ["ask", "群里冷清没人说话怎么办"]).stdout.strip().splitlines()[-1]
+    assert "检索置信度" in other and "安全提示" not in other

@@ -25,6 +25,8 @@ class SelfHarmCues(BaseModel):
     refer: tuple[str, str]
     refer_line: str
     model_notice: str
+    # the CLI footer's first words for this reply (no retrieval figures: none was used)
+    footer: str
 
     def at_risk(self, question: str) -> bool:
         """True when ``question`` (either script) says a person shows thoughts of self-harm: a ``says`` word, unless
