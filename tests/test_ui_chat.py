@@ -82,3 +82,13 @@ def test_a_hedged_answer_names_its_sections_as_the_nearest_not_as_the_basis() ->
     assert "最接近的内容" in loose and "**依据：**" not in loose and "冷场了怎么救" in loose
     sure = format_sources([], OFFLINE, answer=Answer(**common))
     assert "**依据：** 内容规划与每日话题 › 冷场了怎么救" in sure and "最接近" not in sure
+
+
+def test_the_safety_reply_is_named_as_such_under_its_answer_not_as_the_nearest_content() -> None:
+    """The fixed reply to a member at risk is no retrieval result: the UI says so and names the crisis steps it points
+    at, instead of "最接近的内容（资料里没有完全对应的）"."""
+    ref = SectionRef(source="crisis", title="社群危机预案", section="通用响应流程")
+    safe = Answer(question="群里有个成员这几天一直说不想活了，我该怎么办", answer="…", citations=[], engine=OFFLINE,
+                  sections=[ref], confidence=0.0, threshold=0.0, direct=False, safety="self_harm")
+    out = format_sources([], OFFLINE, answer=safe)
+    assert "固定的安全提示" in out and "通用响应流程" in out and "最接近的内容" not in out

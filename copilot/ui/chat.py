@@ -13,6 +13,7 @@ from typing import Any
 from copilot.config import Settings
 from copilot.knowledge.ask import Answer, Citation, decline_reason, stream_answer
 from copilot.knowledge.index import get_index
+from copilot.knowledge.safety import safety_cues
 from copilot.llm import engine_label, get_engine
 
 History = list[dict[str, Any]]
@@ -43,7 +44,9 @@ def format_sources(citations: list[Citation], engine: str, notice: str | None = 
     """Markdown for an answer's sources: coverage and engine line, then each cited passage."""
     lines = [f"**生成引擎：** {engine_label(engine)}"]
     if answer is not None:
-        if answer.covered:
+        if answer.safety:  # the fixed safety reply: no retrieval result stands behind it
+            lines.append(f"**{safety_cues().self_harm.footer}**；相关步骤：" + "；".join(s.label for s in answer.sections))
+        elif answer.covered:
             basis = "；".join(s.label for s in answer.sections)
             head = "依据" if answer.direct else "最接近的内容（资料里没有完全对应的）"
             lines.append(f"**{head}：** {basis}" if basis else f"**{head}：** （未标明）")
