@@ -339,7 +339,7 @@ def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[
     return "owner_group_word" if any(_group_owner(o) for o in owners) else "owner_differs"
 
 
-def _deadline_why(notes: Notes, want: ActionSpec, same_task: list[int], resolved: bool) -> str:
+def _deadline_why(notes: Notes, same_task: list[int], resolved: bool) -> str:
     if resolved:
         return "ok"
     if not same_task:
@@ -366,7 +366,7 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "") -
             forms = [fold(f) for f in _date_forms(want.deadline)]
             resolved = any(any(f in fold(notes.actions[i].deadline or "") for f in forms) for i in same_task)
             s.tallies["deadlines_resolved"].add(resolved)
-            s.why_class("deadlines", _deadline_why(notes, want, same_task, resolved))
+            s.why_class("deadlines", _deadline_why(notes, same_task, resolved))
             if len(want.deadline) > 10:  # a listed hour is judged too: a range's end is no due time
                 s.tallies["deadline_clock"].add(any(fold(notes.actions[i].deadline or "") == fold(want.deadline)
                                                     for i in same_task))

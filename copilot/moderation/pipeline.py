@@ -2821,10 +2821,11 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     # where the profile lets members pass on their own things (resale, or granted by its positioning) the sale's own
     # terms (原价 and what it was bought for) are how such a post is worded, and the granted offer word is the item's
     allowed = deal in ("resale", f"{GRANTED}resale")
-    if allowed and _own_bundle(rep):
+    bundle = allowed and _own_bundle(rep)
+    if bundle:
         names.discard("resource_bait")
     own_sale = (deal in ("resale", "own_item") or allowed) and not disguised \
-        and _own_sale_handle(rep, text, allowed=allowed)
+        and _own_sale_handle(rep, text, allowed=allowed, bundle=bundle)
     if applies or own_sale:
         names.discard("contact")
     if own_sale:
@@ -2871,7 +2872,7 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         checks["member_offer"] = "trade_handle"
 
 
-def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False) -> bool:
+def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False, bundle: bool = False) -> bool:
     """A member's own thing (rep.own_item: 闲置, 自用, 没怎么用) offered with one handle and at most one price said — all a
     one-off sale between members needs — and nothing a seller adds: no link, no other ad signal, and none of a seller's
     signs, pitch words, testimonials or virtual goods (lexicons.yaml resale.seller_sign / pitch / testimonial / virtual:
@@ -2879,7 +2880,8 @@ def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False) -> 
 
     ``allowed``: the profile lets members pass on their own things — there the price it was bought for (原价260, 入手价:
     lexicons.yaml resale.was_price) is not a second asking price, 原价 is a member's term, and the granted offer word
-    (转给鸽友) presents the thing as the sender's own."""
+    (转给鸽友) presents the thing as the sender's own. ``bundle``: the member's own things passed on as a lot there
+    (:func:`_own_bundle`, worked out once by the caller): their bait words (全套, 打包) are the lot's."""
     words = lexicons().words
     # every number left once the handle, times, measures and model numbers (7800X3D+4070S) are out, that is no count
     # (ad.count_unit): the prices said
@@ -2891,7 +2893,7 @@ def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False) -> 
     promo = rep.signal("promo_words")
     asking = SIGN_UP_WORDS | (_SURPLUS_WORDS if allowed else frozenset())
     names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= asking else set())
-    if allowed and _own_bundle(rep):
+    if bundle:
         names.discard("resource_bait")
     return (rep.own_item or allowed) and _handle_count(rep) == 1 and not rep.urls and names <= _OWN_SALE_PATH \
         and len(sums) <= 1 \

@@ -4750,10 +4750,11 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 clause = next((c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)), "")
                 change = cue("moved").search(clause)
                 topic = _change_topic(clause[:change.start()], people) if change is not None else set()
-                if change is None or not (_topic_hits(topic, work)
+                names_work = _topic_hits(topic, work)
+                if change is None or not (names_work
                                           or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)
                                           or (asked := _asked_by_party(a, actions, messages, k, people))) \
-                        or (not _topic_hits(topic, work) and _topic_elsewhere(a, topic, actions, gone, people)):
+                        or (not names_work and _topic_elsewhere(a, topic, actions, gone, people)):
                     continue
                 said = _change_said(f, clause, change.start(), m)
             elif not (m.speaker == a.owner and has(f, "action", "retime_self")
@@ -6532,12 +6533,12 @@ def calls_for_help(text: str) -> bool:
 def _takes_on(said: str) -> re.Match[str] | None:
     """A volunteer's offer in a folded reply: opening it ("我来吧，…"), inside a short one ("我有车 桌子我来拉"), or
     closing a short one after its reason ("我退休了时间多，我去吧")."""
-    if len(said) > int(raw("action", "takes_on_len")):
-        return cue("action", "volunteer").match(said) or cue("action", "volunteer_with").match(said) \
-            or cue("action", "has_it").match(said)
+    opens = cue("action", "volunteer").match(said) or cue("action", "volunteer_with").match(said) \
+        or cue("action", "has_it").match(said)
+    if opens or len(said) > int(raw("action", "takes_on_len")):
+        return opens
     last = _CLAUSE.split(said)[-1].strip()
-    return cue("action", "volunteer").match(said) or cue("action", "volunteer_with").match(said) \
-        or cue("action", "has_it").match(said) or cue("action", "takes_on").search(said) \
+    return cue("action", "takes_on").search(said) \
         or (cue("action", "volunteer").match(last) if last != said and _offer_only(last) else None)
 
 
