@@ -568,6 +568,7 @@ class Moderator:
             scores[Label.OFF_TOPIC] = OFFTOPIC_REVIEW_CAP
             checks["offtopic"]["about_person"] = True
             checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
+        _scam_alert_not_chatter(n.compact, scores, checks)
         if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") \
@@ -2474,6 +2475,16 @@ def _put_down_not_chatter(rep: SignalReport, scores: dict[Label, float], checks:
     checks["abuse_model_reason"] = PUT_DOWN_NOT_CHATTER_NOTE
 
 
+def _scam_alert_not_chatter(compact: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
+    """"有人冒充社保局打电话要银行卡号，千万别信，是骗子": a warning that names a fraud (lexicons.yaml ``scam_alert``, with
+    :func:`signals.warns`) guards the group's members whatever it is about — labelled as the topic layer reads it, but
+    never answered with a public chatter reminder: the off-topic score is capped to the review band, a person decides."""
+    if scores[Label.OFF_TOPIC] > OFFTOPIC_REVIEW_CAP and lexicons().words["scam_alert"].search(compact) and warns(compact):
+        scores[Label.OFF_TOPIC] = OFFTOPIC_REVIEW_CAP
+        checks["offtopic"]["scam_alert"] = True
+        checks["offtopic"]["detail"] += _SCAM_ALERT_NOTE
+
+
 def _rule_talk_not_chatter(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
     """A rule notice or a warning that names what the group keeps out (提醒大家…卖高仿大牌发夹，别买，群规也不允许: ad words
     quoted, a rule or a warning around them) is about the group's own rules, whatever its subject: the off-topic layer's
@@ -2627,6 +2638,7 @@ NO_CONTACT_CLAIM = "没有联系方式"  # what the notes below say of a message
 _BANNED_SIGNALS = frozenset({"banned", "banned_deal"})  # the signals naming a profile's banned item (evidence.yaml banned)
 _NAMED_ALWAYS = _BANNED_SIGNALS  # signals whose reason part is never cut: it names the word
 _INJECTION_NOTE = "含试图操纵审核的话术（提示词注入），不予理会"
+_SCAM_ALERT_NOTE = "；是在提醒大家防骗，关乎群友安全，不当闲聊提醒，交人工判断"
 _ABOUT_PERSON_NOTE = "；话里在说某个人（贬低或针对某人的说法），不在群里接话，交人工判断"
 _SHOP_SHARE_NOTE = "成员分享自己买的或在问大家意见的商品链接：与群主题相关，只有一个购物平台链接和价格，没有联系方式或推销用语"
 
