@@ -46,7 +46,7 @@ SPEC = {
     "actions": [
         {"owner": "小林", "task": ["买票"], "deadline": "2026-03-05"},    # ok / deadline ok
         {"owner": "老周", "task": ["租大巴"]},                            # not in the chat
-        {"owner": "阿梅", "task": ["药箱"], "deadline": "2026-03-06"},    # no to-do / deadline: no to-do
+        {"owner": "阿梅", "task": ["药箱"], "deadline": "2026-03-06"},    # no to-do (its line gives others theirs) / deadline: no to-do
         {"owner": "老周", "task": ["订餐"], "deadline": "2026-03-06"},    # no owner / deadline missing
         {"owner": "小林", "task": ["签到表"]},                            # owner a group word
         {"owner": "阿梅", "task": ["拍照"], "deadline": "2026-03-07"},    # another owner / another date
@@ -93,9 +93,9 @@ def test_each_miss_class_counted_once(transcript) -> None:  # type: ignore[no-un
         "key_facts/ok": 1, "key_facts/in_chat_not_in_notes": 1, "key_facts/not_in_chat": 1,
         "qa/ok": 1, "qa/not_in_chat": 1, "qa/question_not_detected": 1, "qa/no_answer": 1,
         "qa/answer_other_speaker": 1, "qa/answer_text": 1, "qa/asker_differs": 1,
-        "todos/ok": 1, "todos/not_in_chat": 1, "todos/no_task": 1, "todos/owner_missing": 1,
+        "todos/ok": 1, "todos/not_in_chat": 1, "todos/no_task_cited": 1, "todos/owner_missing": 1,
         "todos/owner_group_word": 1, "todos/owner_differs": 1,
-        "deadlines/ok": 1, "deadlines/no_task": 1, "deadlines/missing": 1, "deadlines/other_date": 1,
+        "deadlines/ok": 1, "deadlines/no_task_cited": 1, "deadlines/missing": 1, "deadlines/other_date": 1,
         "decisions/ok": 1, "decisions/not_in_chat": 1, "decisions/as_qa_or_todo": 1, "decisions/cut_short": 1,
         "decisions/elsewhere_in_notes": 1, "decisions/none_near": 1,
     }
@@ -138,3 +138,35 @@ def test_why_is_only_for_the_notes_suite() -> None:
 
     result = CliRunner().invoke(app, ["eval", "moderation", "--why"])
     assert result.exit_code == 2
+
+
+NO_TASK_SPEC = {
+    "format": "wechat-inline", "script": "zh-Hans", "date": "2026-03-02", "session_type": "话题讨论",
+    "actions": [
+        {"owner": "小林", "task": ["门票"], "deadline": "2026-03-05"},   # as a question and answer
+        {"owner": "老周", "task": ["午饭"]},                             # left out as noise
+        {"owner": "老周", "task": ["改到周日"]},                         # written as a decision
+        {"owner": "老周", "task": ["地铁站集合"]},                       # only in the key points
+        {"owner": "阿梅", "task": ["药箱"], "deadline": "2026-03-06"},   # one message holds it, the notes do not
+        {"owner": "老周", "task": ["4号线", "每人50"]},                  # removed by the check
+        {"owner": "阿梅", "task": ["下雨", "登山杖"]},                   # the words sit in two messages
+        {"owner": "老周", "task": ["下山"]},                             # a to-do cites it in other words
+    ],
+}
+
+
+def test_no_task_says_where_the_task_went(transcript) -> None:  # type: ignore[no-untyped-def]
+    from copilot.notes.model import Omitted
+    notes = _notes(actions=[ActionItem(task="周六负责记录", owner="阿梅", sources=[9])], decisions=[Decision(text="下雨就改到周日", sources=[7])],
+                   omitted=[Omitted(id=2, reason="闲聊"), Omitted(id=3, reason="闲聊")],
+                   checked=["删去：4号线，费用AA制，每人50"],
+                   qa=[QAPair(question="门票多少钱", asker="阿梅", answer="门票10元", answerer="小林", sources=[4, 5])])
+    s = ev.score_notes(notes, transcript, ev.ChatSpec.model_validate(NO_TASK_SPEC))
+    assert s.why == {
+        "todos/no_task_as_qa": 1, "todos/no_task_dropped": 1, "todos/no_task_as_decision": 1,
+        "todos/no_task_in_points": 1, "todos/no_task_nowhere": 1, "todos/no_task_checked": 1,
+        "todos/no_task_spread": 1, "todos/no_task_cited": 1, "deadlines/no_task_as_qa": 1,
+        "deadlines/no_task_nowhere": 1,
+    }
+    assert set(s.why) <= set(ev.WHY_LABELS)
+    assert s.tallies["todos_with_owner"].hit == 0 and s.tallies["todos_with_owner"].total == 8

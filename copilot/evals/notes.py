@@ -33,6 +33,7 @@ from copilot.config import Settings, get_settings
 from copilot.llm import Engine, get_engine
 from copilot.notes import Notes, Transcript, render_markdown, summarize_file
 from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_ungrounded
+from copilot.notes.model import Message
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.structure import display_name
@@ -269,10 +270,15 @@ WHY_LABELS = {
     "qa/question_not_detected": "问题没识别出", "qa/no_answer": "问题找到、没有回答",
     "qa/answer_other_speaker": "回答来自另一个人", "qa/answer_text": "回答人对、回答内容对不上",
     "qa/asker_differs": "问答都对、提问人不同",
-    "todos/ok": "负责人对", "todos/not_in_chat": "任务关键词不在保留的消息里", "todos/no_task": "没有这条任务的待办",
+    "todos/ok": "负责人对", "todos/not_in_chat": "任务关键词不在保留的消息里",
+    **{f"{sec}/no_task_{k}": f"没有这条任务的待办：{v}" for sec in ("todos", "deadlines") for k, v in (
+        ("dropped", "含任务词的消息都被当噪声略去"), ("checked", "核实时删去"),
+        ("cited", "有待办引了含任务词的消息、写法里没有任务词"), ("as_qa", "写成了问答"),
+        ("as_decision", "写成了决定"), ("in_points", "在要点、摘要或通知里"),
+        ("spread", "任务词分在几条消息里、纪要里没有"), ("nowhere", "一条消息里有任务词、纪要里没有"))},
     "todos/owner_missing": "任务找到、没有负责人", "todos/owner_group_word": "负责人是群体或角色词（大家/各组）",
     "todos/owner_differs": "任务找到、负责人是别人",
-    "deadlines/ok": "期限对", "deadlines/no_task": "没有这条任务的待办",
+    "deadlines/ok": "期限对",
     "deadlines/no_date_in_export": "原文没有日期、推算不出", "deadlines/missing": "任务找到、没有期限",
     "deadlines/other_date": "期限推到了别的日期",
     "decisions/ok": "找到", "decisions/not_in_chat": "关键词不在保留的消息里",
@@ -326,37 +332,58 @@ def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "") -> Non
         s.tallies["qa_precision"].add(i in matched)
 
 
-def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[int], chat: str) -> str:
+def _no_task_why(notes: Notes, task: list[str], messages: list[Message], md: str) -> str:
+    """Where a listed task went when no to-do holds it: the first place, in this order, that holds its words."""
+    holding = {m.id for m in messages if _has_all(m.text, task)}
+    if holding and holding <= {o.id for o in notes.omitted}:
+        return "no_task_dropped"
+    if any(_has_all(c, task) for c in notes.checked):
+        return "no_task_checked"
+    if any(holding & set(a.sources) for a in notes.actions):
+        return "no_task_cited"
+    if any(_has_all(f"{q.question}\n{q.answer}", task) for q in notes.qa):
+        return "no_task_as_qa"
+    if any(_has_all(d.text, task) for d in notes.decisions):
+        return "no_task_as_decision"
+    if _has_all(md, task):
+        return "no_task_in_points"
+    return "no_task_nowhere" if holding else "no_task_spread"
+
+
+def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[int], chat: str,
+              where: str = "no_task_nowhere") -> str:
     if owned:
         return "ok"
     if not _in_chat(chat, want.task):
         return "not_in_chat"
     if not same_task:
-        return "no_task"
+        return where
     owners = [notes.actions[i].owner for i in same_task]
     if not any((o or "").strip() for o in owners):
         return "owner_missing"
     return "owner_group_word" if any(_group_owner(o) for o in owners) else "owner_differs"
 
 
-def _deadline_why(notes: Notes, same_task: list[int], resolved: bool) -> str:
+def _deadline_why(notes: Notes, same_task: list[int], resolved: bool, where: str = "no_task_nowhere") -> str:
     if resolved:
         return "ok"
     if not same_task:
-        return "no_task"
+        return where
     if not any(notes.actions[i].deadline for i in same_task):
         return "missing" if notes.date else "no_date_in_export"
     return "other_date"
 
 
-def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "") -> None:
+def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "",
+                   messages: list[Message] | None = None, md: str = "") -> None:
     matched: set[int] = set()
     dated: dict[int, ActionSpec] = {}  # a found to-do with a date → the listed one it matches
     for want in spec.actions:
         same_task = [i for i, a in enumerate(notes.actions) if _has_all(a.task, want.task)]
         owned = [i for i in same_task if _owners(notes.actions[i].owner) == _owners(want.owner)]
         s.tallies["todos_with_owner"].add(bool(owned))
-        s.why_class("todos", _todo_why(notes, want, same_task, owned, chat))
+        where = "" if same_task or owned else _no_task_why(notes, want.task, messages or [], md)
+        s.why_class("todos", _todo_why(notes, want, same_task, owned, chat, where))
         matched |= set(owned)
         dated |= {i: want for i in owned if notes.actions[i].deadline and i not in dated}
         if not owned:
@@ -366,7 +393,7 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "") -
             forms = [fold(f) for f in _date_forms(want.deadline)]
             resolved = any(any(f in fold(notes.actions[i].deadline or "") for f in forms) for i in same_task)
             s.tallies["deadlines_resolved"].add(resolved)
-            s.why_class("deadlines", _deadline_why(notes, same_task, resolved))
+            s.why_class("deadlines", _deadline_why(notes, same_task, resolved, where))
             if len(want.deadline) > 10:  # a listed hour is judged too: a range's end is no due time
                 s.tallies["deadline_clock"].add(any(fold(notes.actions[i].deadline or "") == fold(want.deadline)
                                                     for i in same_task))
@@ -505,7 +532,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
         if not ok:
             s.miss("key_facts", alts[0])
     _score_qa(notes, spec, s, chat)
-    _score_actions(notes, spec, s, chat)
+    _score_actions(notes, spec, s, chat, transcript.messages, md)
     _score_decisions(notes, spec, s, chat, md)
     _score_near_misses(notes, spec, s)
     _score_announcements(notes, spec, s)
