@@ -55,3 +55,15 @@ def test_a_channel_question_is_answered_from_the_growth_card(kb_index: Knowledge
                              kb_index, get_engine(settings, prefer="offline"))
     assert answer.covered
     assert answer.sections[0].source == "growth"
+
+
+@pytest.mark.parametrize("question", [
+    "跑团的入群海报在朋友圈和小红书发了三回，一个人都没扫进来，问题出在哪",
+    "讀書會的入群海報發出去一個禮拜，沒人掃碼進群，該怎麼改",
+])
+def test_a_recruiting_post_nobody_joined_from_is_answered_from_the_growth_card(
+        question: str, kb_index: KnowledgeIndex, settings: Settings) -> None:
+    assert "recruit_flop" in {s.name for s in stated_situations().told(question)}
+    answer = answer_question(question, kb_index, get_engine(settings, prefer="offline"))
+    assert answer.covered
+    assert answer.sections[0].source == "growth"
