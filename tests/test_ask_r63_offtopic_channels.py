@@ -67,3 +67,11 @@ def test_a_recruiting_post_nobody_joined_from_is_answered_from_the_growth_card(
     answer = answer_question(question, kb_index, get_engine(settings, prefer="offline"))
     assert answer.covered
     assert answer.sections[0].source == "growth"
+
+
+def test_a_full_group_with_people_queueing_to_join_leads_with_expanding(kb_index: KnowledgeIndex,
+                                                                        settings: Settings) -> None:
+    question = "羽毛球群已经满了，门口还有二十多个人排队想进来，咋弄"
+    assert "group_full" in {s.name for s in stated_situations().told(question)}
+    answer = answer_question(question, kb_index, get_engine(settings, prefer="offline"))
+    assert (answer.sections[0].source, answer.sections[0].section) == ("platform-structure", "群满了怎么扩")
