@@ -4,8 +4,10 @@
 - a choice after the copula 是 whose first option starts with 统 ("报名是统一报还是各自报") asks; 系统 is still no copula.
 - 仲未/还未 closing a clause is the answer "still not" ("仲未，听日先交"), not a question ending in 未.
 - 但係唔係 / 但是不是 is "but not", told: no A-not-A question.
+- a member the host hands a question to by @ ("@馆员小郑 您帮忙看下呢") answers for the chat: another member's @-question
+  to them, and their answer, is listed as Q&A, not dropped as an aside between members.
 
-Every chat below was written for these tests (a badminton club, a Cantonese dance class, a book swap); none is a
+Every chat below was written for these tests (a badminton club, a Cantonese dance class, a reading club); none is a
 dev or eval chat.
 """
 
@@ -56,3 +58,16 @@ def test_cantonese_still_not_answer_pairs_with_the_question() -> None:
                        start=START)
     pairs = [(q.asker, q.question, q.answerer, q.answer) for q in notes.qa]
     assert any(a == "阿欣" and "表演服" in qq and b == "舞蹈班-May姐" and "仲未" in ans for a, qq, b, ans in pairs)
+
+
+def test_a_question_to_the_member_the_host_handed_questions_to_is_listed() -> None:
+    notes = chat_notes("读书会-阿兰|本周日下午两点读书会照常，在社区图书馆三楼",
+                       "小蔡|这次读的那本书我还没借到，图书馆还有吗",
+                       "读书会-阿兰|@馆员小郑 您帮忙看下呢",
+                       "馆员小郑|还有两本，我给你留一本",
+                       "老宋|@馆员小郑 借书证过期了怎么续，要带身份证原件吗",
+                       "馆员小郑|带身份证到一楼服务台就能续，五分钟",
+                       "小蔡|谢谢",
+                       start=START)
+    pairs = [(q.asker, q.question, q.answerer, q.answer) for q in notes.qa]
+    assert any(a == "老宋" and "借书证" in qq and b == "馆员小郑" and "身份证" in ans for a, qq, b, ans in pairs)
