@@ -7680,6 +7680,11 @@ def analyze(transcript: Transcript) -> Structure:
         if who and a.owner and a.owner != who:
             handed.setdefault(who, set()).add(a.owner if a.owner in share else "大家")
     core |= {who for who, owners in handed.items() if len(owners) > 1 or "大家" in owners}
+    # a member one who runs the chat hands a question to by @ ("@志愿者陈老师 您看呢") answers for the chat: a question
+    # put to them and answered by them is listed as Q&A, not dropped as an aside between members (the summary still
+    # leaves their side talk out)
+    answering = {n for m in msgs if m.speaker in core and "@" in m.text and is_question(m.text)
+                 for n in _spoken_to(m, people) if n not in ("大家", m.speaker)}
     runs = len(msgs) >= SHORT_ASIDE and share.get(next(iter(sorted(organisers, key=lambda o: -share.get(o, 0))), ""), 0) >= RUNS_SHARE
     asides = side_exchanges(msgs, organisers, frozenset(a.sources[0] for a in actions if a.sources and a.deadline_text),
                             frozenset(i for a in actions for i in a.sources)) if runs else frozenset()
@@ -7690,13 +7695,14 @@ def analyze(transcript: Transcript) -> Structure:
     # question and answer pair goes only when its question is also put to a peer by name or @ (你家闺女…
     # to one member): dropping every pair inside a side exchange lowered the old locked pairs 0.820 -> 0.803
     by_id = {m.id: m for m in msgs}
-    qa = [p for p in qa if not (set(p.sources) <= asides and _to_a_peer(by_id[p.sources[0]], people, organisers))]
+    qa = [p for p in qa if not (set(p.sources) <= asides and _to_a_peer(by_id[p.sources[0]], people, organisers | answering))]
     # an exchange members hold aside, off the chat's matter, asks no question of the notes, gives no work and
     # settles nothing ("小唐你中午吃的啥" — "黄焖鸡吧" — "行 那就黄焖鸡了 就这么定了")
     aside = off_matter(msgs, core, topic)
     off = aside.lines
     # (a pair goes only when none of its exchange's words is the matter's: one shared word may make it the matter)
-    qa = [p for p in qa if not (p.sources and set(p.sources) <= aside.unrelated)]
+    qa = [p for p in qa if not (p.sources and set(p.sources) <= aside.unrelated
+                                and not (p.answerer in answering and _spoken_to(by_id[p.sources[0]], people) == [p.answerer]))]
     own = _personal_exchanges(msgs, tasks)  # attendance and life news, and the reactions to it
     chatter |= own | off
     # what the chatter model is sure of (一家人的近况, food, weather, a show, thanks), whatever its words
