@@ -65,3 +65,70 @@ def test_hidden_phone_still_deleted(tmp_path: Path) -> None:
     v = mod.moderate({"id": "2", "user": "wxid_seller", "text": "降血压的好东西，吃一个月就停药，电话 幺三九 五六洞幺 二二三三"})
     assert v.label == Label.AD
     assert v.action == Action.DELETE
+
+
+PHONE_CLASS = """name: 银杏社区老年人手机课堂
+positioning: 志愿者教老人用智能手机：微信聊天、视频通话、朋友圈、公众号，遇到问题都可以在群里问
+topics: [微信使用, 视频通话, 朋友圈, 公众号, 手机设置, 语音输入]
+audience: 社区老人和子女
+platform: 微信
+banned: [保健品, 理财产品]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "读屏软件升级以后，微信朋友圈读不出来了，有人遇到过吗？",
+    "微信语音发不出去怎么办，一按住就转圈",
+    "公众号文章字太小了，怎么调大一点？",
+    "朋友圈里的视频怎么保存到手机上？",
+])
+def test_app_named_in_a_question_is_no_invitation(tmp_path: Path, text: str) -> None:
+    v = _mod(tmp_path, PHONE_CLASS).moderate({"id": "q", "user": "wxid_liu", "text": text})
+    names = {s["name"] for s in v.checks.get("signals", [])}
+    assert not names & {"invite", "profile_pointer"}
+    assert v.label == Label.OK
+
+
+@pytest.mark.parametrize("text", [
+    "想在家动动手指就挣钱的阿姨看我朋友圈，每天两百",
+    "微信打不开？朋友圈发不出去？加我微信，一对一远程帮你修，三十元一次",
+])
+def test_pointer_to_own_profile_or_add_me_still_counts(tmp_path: Path, text: str) -> None:
+    v = _mod(tmp_path, PHONE_CLASS).moderate({"id": "a", "user": "wxid_seller", "text": text})
+    assert v.label == Label.AD
+
+
+FARM = """name: 杏花村合作社社员群
+positioning: 合作社收购价、农资团购、种植技术、村里通知；政策以镇政府公告为准
+topics: [收购价, 农资, 种植技术, 村里通知, 补贴申报]
+audience: 合作社社员
+platform: 微信
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "【紧急通知】下月起农村办酒席超过十桌要罚款五千，转发给你认识的厨师",
+    "重要通知！明年起种果树要办许可证，没办的罚款两万，请转发到各群",
+])
+def test_fake_policy_notice_with_forwarding_is_a_chain_letter(tmp_path: Path, text: str) -> None:
+    v = _mod(tmp_path, FARM).moderate({"id": "c", "user": "wxid_wang", "text": text})
+    assert v.label == Label.SPAM
+    assert v.action == Action.DELETE
+
+
+def test_real_notice_and_debunk_are_not_chain_letters(tmp_path: Path) -> None:
+    mod = _mod(tmp_path, FARM)
+    for text in ("合作社通知：本周六上午在村委会申报补贴，带身份证，请转告家里人",
+                 "那条说种果树要办许可证的是谣言，镇上已经辟谣了，别再转了"):
+        assert mod.moderate({"id": "n", "user": "wxid_li", "text": text}).label == Label.OK
+
+
+def test_knowing_where_someone_lives_with_a_warning_is_a_threat(tmp_path: Path) -> None:
+    v = _mod(tmp_path, FARM).moderate({"id": "t", "user": "wxid_zhao", "text": "谁再往我家地里扔农药瓶，我知道你家在哪，小心点"})
+    assert v.label == Label.ABUSE
+    assert v.action != Action.NONE
+
+
+@pytest.mark.parametrize("text", ["我知道你家在哪，明天收桃顺路帮你拉过去", "下雨路滑，大家去地里小心点"])
+def test_address_or_care_alone_is_no_threat(tmp_path: Path, text: str) -> None:
+    assert _mod(tmp_path, FARM).moderate({"id": "k", "user": "wxid_sun", "text": text}).label != Label.ABUSE
