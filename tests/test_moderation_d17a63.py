@@ -1,6 +1,7 @@
 """Round 63, d17a63 (the verdicts qa17r46 left open): an 11-digit mobile written in the digits voice input writes
-(一三九 五六零一 二二三三) is a contact, not a number spelled to hide it; 幺/洞, capitals, Arabic digits mixed in or one
-digit set apart from the next still are. Messages and profiles written for these tests."""
+(一三九 五六零一 二二三三) is a contact, not a number spelled to hide it; 幺/洞, capitals, Arabic digits mixed in or
+one digit set apart from the next still are. A question about WeChat or its Moments is no invitation; a fake notice with
+转发给… is a chain letter; 我知道你家在哪，小心点 is a threat. Messages and profiles written for these tests."""
 
 from __future__ import annotations
 
@@ -132,3 +133,13 @@ def test_knowing_where_someone_lives_with_a_warning_is_a_threat(tmp_path: Path) 
 @pytest.mark.parametrize("text", ["我知道你家在哪，明天收桃顺路帮你拉过去", "下雨路滑，大家去地里小心点"])
 def test_address_or_care_alone_is_no_threat(tmp_path: Path, text: str) -> None:
     assert _mod(tmp_path, FARM).moderate({"id": "k", "user": "wxid_sun", "text": text}).label != Label.ABUSE
+
+
+def test_trouble_said_before_the_app_is_no_invitation(tmp_path: Path) -> None:
+    v = _mod(tmp_path, PHONE_CLASS).moderate({"id": "q2", "user": "wxid_qian", "text": "读屏读不出微信朋友圈的图片说明，怎么办？"})
+    assert not {s["name"] for s in v.checks.get("signals", [])} & {"invite", "profile_pointer"}
+
+
+def test_fake_subsidy_notice_to_those_around_is_a_chain_letter(tmp_path: Path) -> None:
+    text = "急急急！下月起老人证要重新审核，不审核的取消补贴，赶紧转发给身边的老伙计"
+    assert _mod(tmp_path, FARM).moderate({"id": "s", "user": "wxid_zhou", "text": text}).label == Label.SPAM

@@ -1013,6 +1013,7 @@ def patterns() -> Patterns:
     # the app not the writer's own (我朋友圈, 我的微信), no 我 between it and the trouble (微信怎么赚钱看我 is no question)
     app_trouble = "".join(f"(?<!{re.escape(str(w))})" for w in at["not_after"]) + _alt(at["apps"]) \
         + rf"[^{at['not_between']}]{{0,{int(at['gap'])}}}?" + _alt(at["troubles"])
+    app_trouble += "|" + _alt(at["troubles_before"]) + rf"[^{at['not_between']}]{{0,{int(at['gap_before'])}}}?" + _alt(at["apps"]) + "+"
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
     built = Patterns(
         wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
