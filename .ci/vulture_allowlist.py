@@ -9,6 +9,7 @@ from copilot.config import Settings
 from copilot.evals.cache import SQLiteLLMCache
 from copilot.knowledge.index import Hit
 from copilot.llm import __getattr__ as llm_module_getattr
+from copilot.moderation.signals import Patterns
 from copilot.notes.batch import Record
 from copilot.notes.model import Notes
 
@@ -21,3 +22,4 @@ NameItem.rationale  # the LLM's JSON schema for names: the reason shown beside e
 CopyItem.tactic, CopyItem.arithmetic  # the LLM's JSON schema for promotion copy
 Notes.dropped_count  # in `copilot notes --json` and the LLM path's notes: how many messages were left out
 llm_module_getattr  # PEP 562 module __getattr__: Python calls it to load the structured-output helpers lazily
+Patterns.reach_note  # read by name: signals.yaml `mask: reach_note` (Scan.text looks a mask up on patterns() with getattr)

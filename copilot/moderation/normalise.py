@@ -80,6 +80,9 @@ class Spellings:
     weekday: tuple[str, ...] = ()  # 周/星期…: the spelled digit after them names a day, it hides nothing
     # every variant pattern at once: a text none of them matches is left as it is by all (most messages)
     any_variant: re.Pattern[str] = re.compile(r"(?!x)x")
+    # a number in the digits voice input writes (spoken_digits), whole or in groups of two or more, with no other
+    # digit-like character either side: read as a mobile it hides nothing (see :func:`_spoken_mobiles`)
+    spoken_run: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +94,11 @@ def spellings() -> Spellings:
     # A run of at least 5 digit-like characters; o and l stand for 0 and 1 only when they do not
     # continue a Latin word ("iso50", "photo2024", "hello12345").
     run = re.compile(f"(?:[0-9{cjk}]|(?<![a-z])[ol])[0-9{cjk}ol]{{4,}}")
+    said = re.escape(str(data.get("spoken_digits") or ""))
+    spoken = re.compile(f"(?<![0-9a-z{cjk}])[{said}]{{2,}}(?:[ \u3000-][{said}]{{2,}})*(?![0-9a-z{cjk}])") if said \
+        else re.compile(r"(?!x)x")
     return Spellings(variants, str.maketrans(table), run, tuple(str(w) for w in data.get("weekday", ())),
-                     re.compile("|".join(f"(?:{p.pattern})" for p, _ in variants) or r"(?!x)x"))
+                     re.compile("|".join(f"(?:{p.pattern})" for p, _ in variants) or r"(?!x)x"), spoken)
 
 
 @lru_cache(maxsize=1)
@@ -154,6 +160,22 @@ def _digit_run(m: re.Match[str]) -> str:
     if real >= 3 or (spelled.isdigit() and len(run) >= 6):
         return head + (spelled if spelled.isdigit() else run)
     return head + run
+
+
+MOBILE = re.compile(r"1[3-9][0-9]{9}")
+
+
+def _spoken_mobiles(folded: str) -> dict[str, str]:
+    """Each mobile number written in spoken digits ("电话 一三九 五六零一 二二三三": voice input and older members write it
+    so), group spaces dropped, with its Arabic digits. Anything else spelled out (幺/洞, capitals, Arabic digits mixed
+    in, one digit set apart from the next, a number that is no mobile) is not one: it may be spelled to hide it."""
+    sp = spellings()
+    found = {}
+    for m in sp.spoken_run.finditer(folded):
+        said = re.sub(r"[ \u3000-]", "", m.group(0))
+        if MOBILE.fullmatch(number := said.translate(sp.digits)):
+            found[said] = number
+    return found
 
 
 def _digit_run_text(run: str) -> str:
@@ -343,9 +365,13 @@ def normalise(text: str) -> Normalised:
     # a keycap read as ０ only adds fancy digits and joins runs: one test covers the text with and without them
     if _fancy_number(_EMOJI_NUM_RE.sub("０", raw)):
         evasions.append("数字变形")  # full-width, circled or keycap digits: the number is spelled to hide it
-    digits = sp.digit_run.sub(_digit_run, compact)
+    # a mobile in spoken digits is read as digits before the runs spelled to hide a number are looked for: it hides nothing
+    said = compact
+    for spoken, number in _spoken_mobiles(folded).items():
+        said = said.replace(spoken, number)
+    digits = sp.digit_run.sub(_digit_run, said)
     # one numeral after a number is a measure ("1202两室一厅"), not a spelled handle: two or more are
-    if digits != compact and (len(digits) != len(compact) or sum(a != b for a, b in zip(digits, compact)) >= 2) \
+    if digits != said and (len(digits) != len(said) or sum(a != b for a, b in zip(digits, said)) >= 2) \
             and "数字变形" not in evasions:
         evasions.append("数字变形")
     if _spaced().search(folded):  # "需 要 私 我": every character apart, so no word of a list matches the raw text

@@ -757,6 +757,9 @@ class Patterns:
     buy_get: re.Pattern[str]
     amount_end: re.Pattern[str]  # a text ending in an amount (场地费15元 | AA): a figure and its unit, if any
     group_qr: re.Pattern[str]
+    # a payment note (ad.payment_note) or an app named in a question or a report of trouble with it (app_trouble):
+    # what an invitation or a pointer to a profile is looked for without (signals.yaml ``mask: reach_note``)
+    reach_note: re.Pattern[str]
     cheaper: re.Pattern[str]
     provider: re.Pattern[str]
     measure: re.Pattern[str]
@@ -1005,8 +1008,12 @@ def patterns() -> Patterns:
     d = load_resource(PATTERNS)
     wx, qq, inc, rep = d["wechat"], d["qq"], d["income"], d["reported_speech"]
     qv, rc, hc, nc, pl = d["quote_verbs"], d["recipients"], d["health_claim"], d["narrated_contact"], d["profile_look"]
-    up, gq = d["unit_price"], d["group_qr"]
+    up, gq, at = d["unit_price"], d["group_qr"], d["app_trouble"]
     qr_words = _alt(load_resource(LEXICONS)["qr"])
+    # the app not the writer's own (我朋友圈, 我的微信), no 我 between it and the trouble (微信怎么赚钱看我 is no question)
+    app_trouble = "".join(f"(?<!{re.escape(str(w))})" for w in at["not_after"]) + _alt(at["apps"]) \
+        + rf"[^{at['not_between']}]{{0,{int(at['gap'])}}}?" + _alt(at["troubles"])
+    app_trouble += "|" + _alt(at["troubles_before"]) + rf"[^{at['not_between']}]{{0,{int(at['gap_before'])}}}?" + _alt(at["apps"]) + "+"
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
     built = Patterns(
         wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
@@ -1084,6 +1091,7 @@ def patterns() -> Patterns:
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
                             + "|" + _alt(gq["organisers"])),
+        reach_note=re.compile(_alt(load_resource(LEXICONS)["ad"]["payment_note"]) + "|" + app_trouble),
     )
     # the patterns the engine cannot skip places for behind a cheap first look for what every match contains
     return Patterns(**{f.name: gated(getattr(built, f.name)) for f in fields(Patterns)})
