@@ -79,3 +79,12 @@ def test_freshers_and_parents_talk_of_their_canteen_and_exams(tmp_path: Path) ->
     for text in ("下周二月考，范围是前三个单元，请家长督促复习", "孩子说学校食堂中午的菜不够吃，能跟学校反映一下吗"):
         label, reason = _label(parents, text)
         assert label == Label.OK, (text, reason)
+
+
+def test_zoo_and_down_jacket_talk_is_off_topic_in_a_music_group(tmp_path: Path) -> None:
+    # 动物园, 羽绒服 (lexicons.yaml chatter): a day at the zoo, a new down jacket — nothing of the erhu group's
+    mod = _mod(tmp_path, ERHU)
+    for text, word in (("动物园门票涨到六十了，离谱", "动物园"), ("新买的羽绒服掉毛好严重，准备退了", "羽绒服")):
+        v = mod.moderate({"id": text, "user": f"member_{next(_T)}", "text": text})
+        assert v.label == Label.OFF_TOPIC, (text, v.reason)
+        assert word in v.checks["offtopic"]["chatter"], v.checks["offtopic"]
