@@ -88,3 +88,12 @@ def test_zoo_and_down_jacket_talk_is_off_topic_in_a_music_group(tmp_path: Path) 
         v = mod.moderate({"id": text, "user": f"member_{next(_T)}", "text": text})
         assert v.label == Label.OFF_TOPIC, (text, v.reason)
         assert word in v.checks["offtopic"]["chatter"], v.checks["offtopic"]
+
+
+def test_a_snack_shop_and_the_electricity_bill_are_off_topic_in_a_music_group(tmp_path: Path) -> None:
+    # 麻辣烫, 电费 (lexicons.yaml chatter); a residents' group keeps 电费 by its context (lexicons.yaml residents)
+    mod = _mod(tmp_path, ERHU)
+    for text, word in (("公司楼下那家麻辣烫关门了，中午都不知道吃啥", "麻辣烫"), ("这个月家里电费交了四百多，空调真费电", "电费")):
+        v = mod.moderate({"id": text, "user": f"member_{next(_T)}", "text": text})
+        assert v.label == Label.OFF_TOPIC, (text, v.reason)
+        assert word in v.checks["offtopic"]["chatter"], v.checks["offtopic"]
