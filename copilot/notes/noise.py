@@ -97,7 +97,7 @@ def rules() -> NoiseRules:
         system=rx("system_lines", "phrases"), system_max=int(data["system_lines"]["max_chars"]),
         platform=rx("platform_lines", "phrases"),
         red_start=rx("red_packets", "starts"), red_words=rx("red_packets", "words"),
-        red_max=int(data["red_packets"]["max_chars"]), red_requests=rx("red_packets", "requests"),
+        red_max=int(data["red_packets"]["max_chars"]), red_requests=phrases_regex([*data["red_packets"]["requests"], *data["red_packets"]["topics"]]),
         placeholder=placeholder,
         bracket_only=phrases_regex(data["placeholders"]["bracket_only"]),
         emoticons=phrases_regex(data["placeholders"]["emoticons"]),
@@ -321,7 +321,8 @@ def noise_reason(m: Message) -> str | None:
         return r.reasons["mis_sent"]
     if r.reactions.match(re.sub(r"[\s,，、]+", "", _EMOJI.sub("", bare))):
         return r.reasons["reactions"]
-    # a short line about a red packet or a transfer is chatter, unless it sets a deadline (a request: 周五前转账给我)
+    # a short line about a red packet or a transfer is chatter, unless it asks for a payment, plans red packets as a
+    # topic ("那红包我们准备多少个") or sets a deadline (a request: 周五前转账给我)
     if r.red_words.search(bare) and len(_content(bare)) <= r.red_max and not r.red_requests.search(bare) \
             and not any(d.marked for d in time_expressions(bare, None)):
         return r.reasons["red_packets"]

@@ -3088,14 +3088,32 @@ def _handed_at(f: str, at: int) -> re.Match[str] | None:
     return cue("owner", "delegate_kin").match(f, verb.end()) if verb else None
 
 
+def _item_opener(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[int]) -> Owner | None:
+    """"② 莉莉做报名表，12月22日前发群里", "二是阿凡做一份安全须知，12月29日前发群里": an item of a numbered or counted
+    list (at most a list mark, cue owner.item_lead, before it) that opens with a member, a doing word right after the
+    name (owner.acked_subject, not a report of it done: owner.item_done) and a "…前" time in its sentence is that
+    member's share."""
+    first = next((i for i in inside if mentions[i].kind in ("P", "I", "Y", "G")), None)
+    if first is None or mentions[first].kind != "P" or not _due(c.f):
+        return None
+    m = mentions[first]
+    if not cue("owner", "item_lead").match(c.f[span[0]:m.start]):
+        return None
+    after = c.f[m.end:span[1]].lstrip()
+    verb = cue("owner", "acked_subject").match(after)
+    if verb is None or cue("owner", "item_done").match(after[verb.end():]):
+        return None
+    return Owner(_joined(c, mentions, first), "named", SURE_OWNER)
+
+
 def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str,
             inside: list[int]) -> Owner:
     """The owner of a clause none of whose mentions the owner model is sure of: the payers of money paid
     to someone, the one a duty is given to, the addressed person or group told what to do, the senders
     of what the speaker receives, or the speaker of "我" right before a time with a task."""
     sender = _senders(c) if _paid(c, mentions, span, inside) else _sender_told(c, mentions, span, inside)
-    if sender is not None:
-        return sender
+    if (found := sender if sender is not None else _item_opener(c, mentions, span, inside)) is not None:
+        return found
     given = [i for i in inside if mentions[i].kind == "P" and cue("owner", "handed_to").search(c.f[span[0]:mentions[i].start])]
     if any(x.kind == "G" for x in mentions):
         given = []
