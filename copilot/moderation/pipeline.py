@@ -668,11 +668,26 @@ class Moderator:
         handle and times are gone (拿铁两杯48: :func:`_priced`), no gift (报群名送贝果: ad.giveaway_gift), nothing taught
         or sold (ad.own_activity_not) nor any word of the lexicon lists ``also``, nothing about another subject — what a
         member's own call or record never carries and a shop's does (_joined_activity, _shares_record)."""
-        if not (a.checks.get("offtopic") or {}).get("about_group") or self.offtopic is None:
+        if not self._group_matter(a) or self.offtopic is None:
             return False
         words, text = lexicons().words, a.folded
         return not (_priced(a) or words["ad.giveaway_gift"].search(text) or words["ad.own_activity_not"].search(text)
                     or any(words[k].search(text) for k in also) or self.offtopic.elsewhere(text))
+
+    @staticmethod
+    def _group_matter(a: Analysis) -> bool:
+        """Whether a message may be about the group's own matters: the topic layer ties it to the profile (``about_group``),
+        or nothing ties it anywhere else — no chatter word and the chatter model under CHATTER_MIN (the group's own
+        vocabulary the profile does not list: 低磷食谱 in a dialysis group, 南山环线 among hikers) — and it offers
+        nothing for money (offer.yaml: no goods, service, earnings nor price) nor a lure (lexicons.yaml
+        ``own_record.not``: 资料, 教程, 领取 — 考研资料要的加我 names no subject of its own either)."""
+        topic = a.checks.get("offtopic") or {}
+        if topic.get("about_group"):
+            return True
+        p = topic.get("chatter_p")
+        return topic.get("off_topic") is False and p is not None and p < CHATTER_MIN and not topic.get("chatter") \
+            and not topic.get("chatter_words") and not _offer_of(a)["for_money"] \
+            and not lexicons().words["own_record.not"].search(a.folded)
 
     def _joined_activity(self, a: Analysis) -> list[str]:
         """What a member invites the others to do with them on the group's own subject (约场, 一起拼, 想来的: lexicons.yaml
@@ -1472,14 +1487,14 @@ class Moderator:
         if not _reach_ad(a, _BELONG_SIGNALS) or trust.get("new_member") or trust.get("struck"):
             return
         hand = lexicons().words["hand_over"].findall(a.folded) \
-            if (a.checks.get("offtopic") or {}).get("about_group") and not said_prices(a.folded) else []
+            if self._group_matter(a) and not said_prices(a.folded) else []
         if hand:  # the writer hands the group's thing over (我拍给你, 我单独发): nobody is asked to buy
             a.label, a.score = Label.OK, MEMBER_SHARING_CAP
             a.reasons = [_HAND_OVER_NOTE.format(words="、".join(dict.fromkeys(hand[:3])))]
             a.checks["belongs"] = {"hand_over": hand[:3]}
             return
         meet = [m.group(0) for m in _meet_call().finditer(a.folded)] \
-            if (a.checks.get("offtopic") or {}).get("about_group") and not said_prices(a.folded) else []
+            if self._group_matter(a) and not said_prices(a.folded) else []
         if meet:  # the writer is to be found at the group's own place (到了村口打我): the call is to meet, nobody buys
             a.label, a.score = Label.OK, MEMBER_SHARING_CAP
             a.reasons = [_MEET_UP_NOTE.format(words="、".join(dict.fromkeys(meet[:3])))]
