@@ -152,6 +152,22 @@ def test_a_reply_that_names_its_own_task_does_not_take_an_earlier_who_question(o
     assert [a.owner for a in notes.actions if "居委会" in a.task] == ["小敏"]
 
 
+def test_a_volunteers_reply_that_names_none_of_the_calls_things_is_headed_by_the_call(offline: Settings) -> None:
+    # "我去买吧" does the call's own doing (买); "我来吧 我做会计的" answers a call no one else was given: each
+    # volunteer's to-do reads what they took on. "我来负责拍照" after a call given to 小敏 stays as written.
+    chat = ("[2026-11-10 20:00] 团委小林: 下周六元旦联欢会，节目单已经定了\n"
+            "[2026-11-10 20:01] 团委小林: 舞台背景布谁去买一下？\n"
+            "[2026-11-10 20:03] 阿浩: 我去买吧，明天上午去镇上\n"
+            "[2026-11-10 20:05] 团委小林: 好的，谢谢阿浩\n"
+            "[2026-11-10 20:06] 团委小林: 彩带和气球谁来准备？\n"
+            "[2026-11-10 20:07] 团委小林: 小敏你去仓库拿，周五前拿回来\n"
+            "[2026-11-10 20:08] 阿凯: 我来负责拍照，晚会结束后发公众号\n")
+    notes = _chat_notes(chat, offline)
+    bought = [a for a in notes.actions if a.owner == "阿浩"]
+    assert len(bought) == 1 and "背景布" in bought[0].task and bought[0].deadline == "2026-11-11"
+    assert any(a.owner == "阿凯" and "拍照" in a.task and "气球" not in a.task for a in notes.actions)
+
+
 def test_a_short_chats_side_remark_and_its_reply_stay_out_of_the_notes(offline: Settings) -> None:
     chat = ("[2026-07-09 21:00] 阿Ken: 星期日爬凤凰山，早上八点在地铁站B出口集合\n"
             "[2026-07-09 21:01] 阿诗: 凤凰山要走多久？\n"

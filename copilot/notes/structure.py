@@ -4580,6 +4580,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     speaker_of = {m.id: m.speaker for m in messages}
     at_msg = {m.id: j for j, m in enumerate(messages)}
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
+    to_head: list[tuple[ActionItem, str]] = []  # a volunteer's item that names none of its call's things, and the call
     # a member's own plan ("12月20号我要考护士资格证", "我下周三出差") is no event of the group: its day
     # never anchors "活动前一天" or a to-do's day
     told = [("" if _own_day(m.text) else m.text, m.time) for m in messages]
@@ -4693,7 +4694,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
         volunteered = _volunteer(messages, idx, m, events, meetings)
         if volunteered is not None:
-            _take_call(actions, volunteered, m)
+            to_head += _take_call(actions, volunteered, m)
         _dates_volunteer(actions, messages, idx, people)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         if is_question(m.text):
@@ -4704,6 +4705,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     _follow_event(actions, messages, told_events, meetings)
     _countered(actions, messages, events, meetings)
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
+    _head_with_calls(actions, to_head)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _told_by(_merge_announcements(announcements), messages)
@@ -5509,11 +5511,13 @@ def _not_group_work(action: ActionItem, clause: _Clause, m: Message, actions: li
         _owner_names(a.owner) & _owner_names(action.owner) for a in actions))
 
 
-def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -> None:
+def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -> list[tuple[ActionItem, str]]:
     """File the work a volunteer's ``m`` takes on from a "谁来…" call (``volunteered``). The call's own clauses
     told to everyone ("谁来统计人数？周五中午前要报给工作室") are the volunteer's work now, not a second to-do
     for 大家; a reply that names its own part and time ("我可以 推文下周三前发") is already the volunteer's item,
-    the call in its note: the call's other parts (拍合影) join it and its time stays the reply's own."""
+    the call in its note: the call's other parts (拍合影) join it and its time stays the reply's own. Returns the
+    volunteer's item and the call when the item names none of the call's things and the reply takes that call
+    on (:func:`_heads_call`): the call heads the item once all to-dos are made (:func:`_head_with_calls`)."""
     asked, whole = volunteered.sources[0], _fold(volunteered.task)
     # (and the caller's own line with no subject, "海报要改一下日期，周四前发出去" — "这个我来": the volunteer's now)
     caller = next((a.owner for a in actions if a.sources == [asked]), None) if _offers_as(m, "this_one") else None
@@ -5526,15 +5530,56 @@ def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -
         if m.speaker not in _owner_names(first.owner):
             first.owner = f"{first.owner}和{m.speaker}"
         first.sources = sorted(set(first.sources) | {m.id})
-        return
+        return []
     if own is None:
         _merge(actions, volunteered)
-        return
+        return []
+    headed: list[tuple[ActionItem, str]] = []
     if cue("action", "volunteer_with").fullmatch(_spoken(own.task)) or _offer_only(own.task):
         own.task = f"{volunteered.task}；{own.task}"  # "我和小周一起" names no work: the call's is theirs
+    elif _heads_call(actions, volunteered.task, own, asked, m):
+        headed.append((own, volunteered.task))
     own.sources = sorted(set(own.sources) | set(volunteered.sources))
     if own.deadline is None:
         own.deadline, own.deadline_text = volunteered.deadline, volunteered.deadline_text
+    return headed
+
+
+def _call_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The things (nouns by jieba's dictionary, or words it gives no class; two characters or more) and the
+    doings (its verbs, not the light ones of cue ``action.light_verbs``: 来, 去, 帮忙) a "谁来…" call names."""
+    light = cue("action", "light_verbs")
+    things, doings = set(), set()
+    for w in words(_fold(text)):
+        tag = word_class(w)
+        if len(w) >= 2 and (tag is None or tag.startswith("n") or tag == "vn") and not interrogative(w):
+            things.add(w)
+        if tag == "v" and not light.fullmatch(w):
+            doings.add(w)
+    return frozenset(things), frozenset(doings)
+
+
+def _heads_call(actions: list[ActionItem], call: str, own: ActionItem, asked: int, m: Message) -> bool:
+    """Whether the volunteer's item ``own`` (from ``m``) should be headed by the call it answers ("舞台背景布谁去
+    买" — "我去买吧，明天上午去镇上"): it names none of the call's things, and the reply does the call's own doing
+    (买 ↔ 谁去买) or the call is still open — no one else was given work between the call (message ``asked``) and
+    the reply. ("垃圾袋和夹子谁来准备？" given to 小敏, then "我来负责拍照和写简报": another job, not the call.)"""
+    things, doings = _call_words(call)
+    task = _fold(own.task)
+    if not things or any(w in task for w in things):
+        return False
+    if doings & set(words(_fold(m.text))):
+        return True
+    return not any(a is not own and a.owner not in (None, "大家", m.speaker) and a.sources
+                   and asked < a.sources[0] < m.id for a in actions)
+
+
+def _head_with_calls(actions: list[ActionItem], headed: list[tuple[ActionItem, str]]) -> None:
+    """Head each volunteer's item that names none of its call's things with the call, once all the to-dos are
+    made (later lines merged into it may have named them since; the calls' words would have drawn later lines in)."""
+    for own, call in headed:
+        if any(a is own for a in actions) and not any(w in _fold(own.task) for w in _call_words(call)[0]):
+            own.task = f"{call}；{own.task}"
 
 
 def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, Announcement]], s: str,
