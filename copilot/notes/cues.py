@@ -38,20 +38,34 @@ def phrases_regex(entries: Any) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else _NEVER
 
 
+def screens(entries: Any) -> tuple[re.Pattern[str], ...]:
+    """A YAML cue entry as regexes one of which finds a match in a text exactly when :func:`phrases_regex` does (a match
+    of an alternation is a match of one of its branches): the plain phrases joined with nothing around them, each
+    ``/regex/`` on its own but those anchored at the start (``^…``), which stay one alternation (each of its branches
+    fails at once past the start; noise.yaml's 72 system-line cues: 256 → 143 ms on 16,500 lines). An alternation of
+    phrases only lets the regex engine skip to where one of their first characters stands; a single branch with no fixed first character (a look-behind, a class) made it try every
+    branch of the whole list at every place of the text (round 63: :func:`has`'s regex CPU on a 2,000-message export
+    104 → 90 ms). A list with a back-reference (``\\1``, ``(?P=…)``, numbered across the whole alternation) is kept
+    whole. For yes/no questions only (:func:`search_any`); a caller that needs the match itself uses the alternation."""
+    parts = _entry_parts(entries)
+    if len(parts) > 1 and any(written and _BACKREF.search(p) for written, p in parts):
+        return (phrases_regex(entries),)
+    phrases = [p for written, p in parts if not written]
+    anchored = [p for written, p in parts if written and p.startswith("^")]
+    return ((re.compile("|".join(phrases)),) if phrases else ()) \
+        + ((re.compile("|".join(f"(?:{p})" for p in anchored)),) if anchored else ()) \
+        + tuple(re.compile(p) for written, p in parts if written and not p.startswith("^"))
+
+
+def search_any(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether one of ``patterns`` (:func:`screens`) finds a match in ``text``."""
+    return any(rx.search(text) for rx in patterns)
+
+
 @lru_cache(maxsize=256)
 def _screens(*path: str) -> tuple[re.Pattern[str], ...]:
-    """The cue list at ``path`` as regexes one of which finds a match in a text exactly when :func:`cue` does (a match
-    of an alternation is a match of one of its branches): the plain phrases joined with nothing around them, each
-    ``/regex/`` on its own. An alternation of phrases only lets the regex engine skip to where one of their first
-    characters stands; a single branch with no fixed first character (a look-behind, a class) made it try every
-    branch of the whole list at every place of the text (round 63: :func:`has`'s regex CPU on a 2,000-message export
-    104 → 90 ms). A list with a back-reference (``\\1``, ``(?P=…)``, numbered across the whole alternation) is kept whole."""
-    parts = _entry_parts(raw(*path))
-    if len(parts) > 1 and any(written and _BACKREF.search(p) for written, p in parts):
-        return (cue(*path),)
-    phrases = [p for written, p in parts if not written]
-    return ((re.compile("|".join(phrases)),) if phrases else ()) \
-        + tuple(re.compile(p) for written, p in parts if written)
+    """:func:`screens` of the cue list at ``path``."""
+    return screens(raw(*path))
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +103,7 @@ def cue_list(*path: str) -> tuple[re.Pattern[str], ...]:
 def has(text_folded: str, *path: str) -> bool:
     """Whether the cue list at ``path`` occurs in ``text_folded``, cached: the stages ask the same few cues of the same
     message again and again (a 2,000-message export: 155,000 asks, 59,000 of them different)."""
-    return any(rx.search(text_folded) for rx in _screens(*path))
+    return search_any(text_folded, _screens(*path))
 
 
 def interrogative(text_folded: str) -> bool:

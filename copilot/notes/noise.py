@@ -17,7 +17,7 @@ from functools import lru_cache
 from copilot.moderation import Label, quick_analysis
 from copilot.moderation.pipeline import Analysis, quick_signals_among
 from copilot.moderation.signals import SignalReport
-from copilot.notes.cues import has, interrogative, phrases_regex
+from copilot.notes.cues import has, interrogative, phrases_regex, screens, search_any
 from copilot.notes.dates import time_expressions
 from copilot.notes.model import Dropped, Message, Transcript
 from copilot.paths import load_resource
@@ -42,9 +42,9 @@ CONTACT_REASON = "联系方式"
 @dataclass(frozen=True)
 class NoiseRules:
     system_speakers: frozenset[str]
-    system: re.Pattern[str]
+    system_screens: tuple[re.Pattern[str], ...]  # cues.screens: only ever asked yes/no, faster than one alternation
     system_max: int
-    platform: re.Pattern[str]
+    platform_screens: tuple[re.Pattern[str], ...]
     red_start: re.Pattern[str]
     red_words: re.Pattern[str]
     red_max: int
@@ -94,8 +94,9 @@ def rules() -> NoiseRules:
 
     return NoiseRules(
         system_speakers=frozenset(fold(str(s)) for s in data["system_speakers"]),
-        system=rx("system_lines", "phrases"), system_max=int(data["system_lines"]["max_chars"]),
-        platform=rx("platform_lines", "phrases"),
+        system_screens=screens(data["system_lines"]["phrases"]),
+        system_max=int(data["system_lines"]["max_chars"]),
+        platform_screens=screens(data["platform_lines"]["phrases"]),
         red_start=rx("red_packets", "starts"), red_words=rx("red_packets", "words"),
         red_max=int(data["red_packets"]["max_chars"]), red_requests=phrases_regex([*data["red_packets"]["requests"], *data["red_packets"]["topics"]]),
         placeholder=placeholder,
@@ -289,9 +290,9 @@ def _platform_reason(length: int, folded: str) -> str | None:
     a recall, a pat), an unsupported-message placeholder, a red packet — or None: what :func:`noise_reason` and
     :func:`platform_line` both ask."""
     r = rules()
-    if length <= r.system_max and r.system.search(folded):
+    if length <= r.system_max and search_any(folded, r.system_screens):
         return r.reasons["system_lines"]
-    if r.platform.search(folded):
+    if search_any(folded, r.platform_screens):
         return r.reasons["platform_lines"]
     if r.red_start.search(folded):
         return r.reasons["red_packets"]
@@ -304,7 +305,7 @@ def noise_reason(m: Message) -> str | None:
     raw = m.text.strip()
     folded = fold(raw)
     speaker = fold(m.speaker.strip())
-    if speaker in r.system_speakers or (not raw and r.system.search(speaker)):  # 拍了拍"王老师" read as a nickname
+    if speaker in r.system_speakers or (not raw and search_any(speaker, r.system_screens)):  # 拍了拍"王老师" read as a nickname
         return r.reasons["system_lines"]
     if (written := _platform_reason(len(raw), folded)) is not None:
         return written
