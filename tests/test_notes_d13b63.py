@@ -29,6 +29,14 @@ def test_tag_question_asks_and_a_guess_does_not() -> None:
     assert not is_question("那就是吧")
 
 
+def test_a_tag_in_the_middle_of_a_long_turn_is_a_filler() -> None:
+    # a speaker who goes on after 对吧/是吧 is not waiting for an answer; at the close of the turn it still asks
+    assert not is_question("这批物料先要定下来对吧，然后我们再把预算往下压一压，最后交给小吴去下单")
+    assert not is_question("上个月的活动大家反馈都不错是吧，所以这次还按那个流程走")
+    assert is_question("这批物料先要定下来，然后再压预算对吧")
+    assert is_question("報名表週五前交給阿玲是吧")
+
+
 def test_choice_after_copula_with_tong() -> None:
     assert is_question("比赛报名是统一报还是各自报")
     assert not is_question("这个系统还是老样子")

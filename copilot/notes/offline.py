@@ -166,7 +166,7 @@ def asked_outright(sentence: str) -> bool:
     后备箱大不大", "对了谁有兴趣周末一起去吃烤肉") —
     not a doubt told as one's view ("我还不确定航空公司让不让带婴儿车上飞机" says what he does not know)."""
     f = fold(sentence).strip()
-    return _asks(sentence) and ("?" in f or any(cue("question", k).search(f) for k in ("anywhere", "final", "openers")))
+    return _asks(sentence) and ("?" in f or any(cue("question", k).search(f) for k in ("anywhere", "final", "tag_final", "openers")))
 
 
 def framing(sentence: str) -> bool:

@@ -187,6 +187,7 @@ def asks(text: str) -> bool:
     clauses = [c for c in _CLAUSE.split(f) if c and c.strip()]
     weak_final = cue("question", "weak_final")
     return "?" in f or any(final.search(c) or weak_final.search(c) or choice_asked(c) for c in clauses) or bool(
+        clauses and cue("question", "tag_final").search(clauses[-1])) or bool(
         cue("question", "openers").match(_LEAD_MENTIONS.sub("", f))) or interrogative(f) \
         or has(f, "question", "anywhere") or has(f, "question", "check_own") or any(has(c, "question", "object_final") or has(c, "question", "confirm")
                                                  for c in clauses)
@@ -1540,7 +1541,7 @@ def relevant(question: str, reply: str, *, by_kind: bool = True, days: bool = Tr
     if _shares_content(_asked_words(question, asks_time), _content_bigrams(question), reply, asks_time):
         return True
     fq, fr = _fold(question), _fold(reply)
-    if by_kind and cue("question", "final").search(fq) and cue("reply", "yes_no").match(fr.strip()):
+    if by_kind and (cue("question", "final").search(fq) or cue("question", "tag_final").search(fq)) and cue("reply", "yes_no").match(fr.strip()):
         return True  # "能交现金吗" — "可以的，…"
     if not by_kind:
         return False
@@ -2516,7 +2517,8 @@ def _bare_answer(q: _Open, m: Message) -> bool:
 def _asks_yes_no(fq: str) -> bool:
     """Whether a folded question asks yes or no: a question particle at its end ("能刷卡吗", ``question.final``) or
     an A-not-A ("够不够", ``question.a_not_a``). :func:`relevant` reads ``question.final`` alone: its test is another."""
-    return bool(cue("question", "final").search(fq) or cue("question", "a_not_a").search(fq))
+    return bool(cue("question", "final").search(fq) or cue("question", "tag_final").search(fq)
+                or cue("question", "a_not_a").search(fq))
 
 
 def _named_reply(text: str, people: People) -> list[str]:
