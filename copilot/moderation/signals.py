@@ -2673,7 +2673,9 @@ def may_show(n: Normalised, names: frozenset[str], *, banned: bool = False, plat
     if screen.plain:
         forms["mandarin"] = in_mandarin(n.compact)
         hits = lexicons().hits
-        if hits is not None and screen.plain & (hits.present(n.compact) | hits.present(forms["mandarin"])):
+        # the compact text first; its Mandarin form only when it differs (most messages are Mandarin already)
+        if hits is not None and (screen.plain & hits.present(n.compact) or (
+                forms["mandarin"] != n.compact and screen.plain & hits.present(forms["mandarin"]))):
             return True
     for rx, read in screen.reads:
         for form in read:
