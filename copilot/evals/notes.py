@@ -350,8 +350,8 @@ def _no_task_why(notes: Notes, task: list[str], messages: list[Message], md: str
     return "no_task_nowhere" if holding else "no_task_spread"
 
 
-def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[int], chat: str,
-              where: str = "no_task_nowhere") -> str:
+def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[int], chat: str, where: str) -> str:
+    """Why a listed to-do is or is not found; ``where``: :func:`_no_task_why`'s class when no to-do holds its task."""
     if owned:
         return "ok"
     if not _in_chat(chat, want.task):
@@ -364,7 +364,7 @@ def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[
     return "owner_group_word" if any(_group_owner(o) for o in owners) else "owner_differs"
 
 
-def _deadline_why(notes: Notes, same_task: list[int], resolved: bool, where: str = "no_task_nowhere") -> str:
+def _deadline_why(notes: Notes, same_task: list[int], resolved: bool, where: str) -> str:
     if resolved:
         return "ok"
     if not same_task:
@@ -374,15 +374,14 @@ def _deadline_why(notes: Notes, same_task: list[int], resolved: bool, where: str
     return "other_date"
 
 
-def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "",
-                   messages: list[Message] | None = None, md: str = "") -> None:
+def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messages: list[Message], md: str) -> None:
     matched: set[int] = set()
     dated: dict[int, ActionSpec] = {}  # a found to-do with a date → the listed one it matches
     for want in spec.actions:
         same_task = [i for i, a in enumerate(notes.actions) if _has_all(a.task, want.task)]
         owned = [i for i in same_task if _owners(notes.actions[i].owner) == _owners(want.owner)]
         s.tallies["todos_with_owner"].add(bool(owned))
-        where = "" if same_task or owned else _no_task_why(notes, want.task, messages or [], md)
+        where = "" if same_task or owned else _no_task_why(notes, want.task, messages, md)
         s.why_class("todos", _todo_why(notes, want, same_task, owned, chat, where))
         matched |= set(owned)
         dated |= {i: want for i in owned if notes.actions[i].deadline and i not in dated}

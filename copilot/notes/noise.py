@@ -48,7 +48,7 @@ class NoiseRules:
     red_start: re.Pattern[str]
     red_words: re.Pattern[str]
     red_max: int
-    red_requests: re.Pattern[str]
+    red_kept: re.Pattern[str]  # a payment asked for (requests) or red packets planned as a topic (topics): kept
     placeholder: re.Pattern[str]
     bracket_only: re.Pattern[str]
     emoticons: re.Pattern[str]
@@ -98,7 +98,8 @@ def rules() -> NoiseRules:
         system_max=int(data["system_lines"]["max_chars"]),
         platform_screens=screens(data["platform_lines"]["phrases"]),
         red_start=rx("red_packets", "starts"), red_words=rx("red_packets", "words"),
-        red_max=int(data["red_packets"]["max_chars"]), red_requests=phrases_regex([*data["red_packets"]["requests"], *data["red_packets"]["topics"]]),
+        red_max=int(data["red_packets"]["max_chars"]),
+        red_kept=phrases_regex([*data["red_packets"]["requests"], *data["red_packets"]["topics"]]),
         placeholder=placeholder,
         bracket_only=phrases_regex(data["placeholders"]["bracket_only"]),
         emoticons=phrases_regex(data["placeholders"]["emoticons"]),
@@ -324,7 +325,7 @@ def noise_reason(m: Message) -> str | None:
         return r.reasons["reactions"]
     # a short line about a red packet or a transfer is chatter, unless it asks for a payment, plans red packets as a
     # topic ("那红包我们准备多少个") or sets a deadline (a request: 周五前转账给我)
-    if r.red_words.search(bare) and len(_content(bare)) <= r.red_max and not r.red_requests.search(bare) \
+    if r.red_words.search(bare) and len(_content(bare)) <= r.red_max and not r.red_kept.search(bare) \
             and not any(d.marked for d in time_expressions(bare, None)):
         return r.reasons["red_packets"]
     return None
