@@ -206,13 +206,19 @@ def telling_grams(model: Any, text: str, n: int = 3) -> list[str]:
     digits), each a whole word or words where it stands, the longest first, none inside another already named — at
     most ``n``. ``model``: anything with ``top_grams(text, n)`` (a stand-in classifier too)."""
     compact = normalise(text).compact
+    # a word that says something, not a particle or an adverb (好好 of 好好睇), Chinese and written in the compact text:
+    # looked at before the message is cut into words, which a message with no such gram is not (the same grams in the
+    # same order come out; the cut only ever removed grams)
+    grams = [g for g in sorted(model.top_grams(text, 4 * n), key=len, reverse=True)
+             if _CJK_GRAM.fullmatch(g) and g in compact and word_class(g) not in _FUNCTION_CLASSES]
+    if not grams:
+        return []
     words = {compact[a:b] for a, b in word_spans(compact)}
     out: list[str] = []
-    for g in sorted(model.top_grams(text, 4 * n), key=len, reverse=True):
+    for g in grams:
         # one dictionary word of the message where it stands — not a piece cut across two (末带孩 of 周末|带|孩子), not
-        # two words run together (走了 of 要|走|了), not a guess at an unknown word (人知 of 有冇人知) — and a word that
-        # says something, not a particle or an adverb (好好 of 好好睇)
-        if _CJK_GRAM.fullmatch(g) and g in words and word_class(g) not in _FUNCTION_CLASSES and not any(g in o for o in out):
+        # two words run together (走了 of 要|走|了), not a guess at an unknown word (人知 of 有冇人知)
+        if g in words and not any(g in o for o in out):
             out.append(g)
     return out[:n]
 

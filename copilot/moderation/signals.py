@@ -2188,7 +2188,9 @@ def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ..
              (_alt(vd["lead"]) + f"{_CLAUSE}{{0,{int(vd['max_gap'])}}}?" + _alt(vd["end"]), vd),
              (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd),
              (_alt(tb["title"]) + f"{_CLAUSE}{{0,{int(tb['max_gap'])}}}?" + _alt(tb["again"]), tb))
-    return tuple((re.compile(rx), tuple(str(w) for w in row.get("not_before") or ()),
+    # each behind its literal first look (:func:`literals.gated`): the rhetorical form opens with a gap, which the engine
+    # tries at every place of the text; it runs only where one of the strings every match of it contains is written
+    return tuple((gated(re.compile(rx)), tuple(str(w) for w in row.get("not_before") or ()),
                   tuple(str(w) for w in row.get("not_with") or ())) for rx, row in forms)
 
 
@@ -2543,10 +2545,11 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     # the word-list detectors whose lists have no word in the message find nothing: one search for all of them (the texts
     # they read are the compact text, or it less the cues of earlier signals; read in Mandarin only when it has Cantonese)
     idle = table.idle(scan.present(n.compact)) if _cantonese()[0].search(n.compact) is None else frozenset()
+    detectors = table.detectors
     for spec in table.specs:
         if spec.name in idle:
             continue
-        finding = table.detectors[spec.name](scan, spec)
+        finding = detectors[spec.name](scan, spec)
         if finding is None:
             continue
         scan.found[spec.name] = finding.items or [spec.name]
