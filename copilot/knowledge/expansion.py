@@ -27,6 +27,9 @@ SYNONYMS_FILE = "synonyms.yaml"
 class SynonymGroup(BaseModel):
     say: list[str] = Field(min_length=1)
     means: list[str] = Field(min_length=1)
+    # phrases that, said anywhere in the question, leave the group out: 当成骚扰 is about being seen as a nuisance,
+    # not a member being harassed, so 骚扰 then adds no 违规 / 危机 terms
+    unless: list[str] = Field(default_factory=list)
 
 
 class SynonymTable(BaseModel):
@@ -78,6 +81,7 @@ class Expander:
     def __init__(self, table: SynonymTable) -> None:
         self._fillers = tuple(k for f in table.fillers if (k := _key(f)))
         self._groups = [(tuple(k for s in g.say if (k := _key(s))), tuple(g.means)) for g in table.groups]
+        self._unless = [tuple(k for u in g.unless if (k := _key(u))) for g in table.groups]
         self._words = {s: frozenset(_words(s)) for say, _ in self._groups for s in say}
         # each phrase's root, worked out once: the table does not change between questions
         self._roots = {s: self._root(s) for say, _ in self._groups for s in say}
@@ -127,7 +131,9 @@ class Expander:
         words = set(_words(question))
         terms: list[str] = []
         matched: list[str] = []
-        for say, means in self._groups:
+        for (say, means), unless in zip(self._groups, self._unless, strict=True):
+            if any(u in text for u in unless):
+                continue
             hits = [s for s in say if self._says(s, text, words)]
             if hits:
                 matched += hits
