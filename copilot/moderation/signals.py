@@ -1264,6 +1264,7 @@ class Scan:
     topic_text: str
     shop: bool = False  # the profile is a shop's own customer group
     platform: str = ""  # the chat app the group runs on (profile platform)
+    unnamed: bool = False  # the writer's shown name is unknown: a pointer to it points at a contact nobody can read
     contacts: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -1508,6 +1509,9 @@ def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
     # 睇我主頁: a look at the sender's profile said in Cantonese is read in its Mandarin form (看我主页) too
     looks = patterns().profile_look.findall(scan.n.compact) or read_as_said(scan.n.compact, patterns().profile_look.findall)
     hits += [h for h in looks if not any(h in w or w in h for w in hits)]
+    if scan.unnamed:  # 想赚钱的看我名字 from a writer whose name nobody here can see: the name is where the contact waits
+        named = scan.lex.words["sender_name.pointer"].findall(scan.n.compact)
+        hits += [h for h in named if not any(h in w or w in h for w in hits)]
     if not hits:
         return None
     own = any(scan.lex.words["ad.profile_place"].search(h) for h in hits)
@@ -2527,18 +2531,20 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: BannedList | None = None,
-           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False, platform: str = "") -> SignalReport:
+           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False, platform: str = "",
+           unnamed: bool = False) -> SignalReport:
     """Run every detector of the signal table on a normalised message, in table order.
 
     ``shop``: the profile is a shop's or a brand's own customer group (:func:`shop_group`). ``platform``: the chat app
     the group runs on (profile ``platform``: wechat, qq…), whose own ways of asking to be messaged count as invitations.
+    ``unnamed``: the writer's shown name is unknown, so a pointer at it (看我名字) is a pointer to a contact (:func:`_pointer`).
 
     ``ad_prob``: the ad classifier's probability for the message; a signal whose ``requires`` lists
     ``classifier`` counts when the classifier also reads the whole message as an ad (≥ 0.5) and the
     message is not a question.
     """
     lex, table = lexicons(), signal_table()
-    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform)
+    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform, unnamed=unnamed)
     sig: list[Signal] = []
     # the word-list detectors whose lists have no word in the message find nothing: one search for all of them (the texts
     # they read are the compact text, or it less the cues of earlier signals; read in Mandarin only when it has Cantonese)
