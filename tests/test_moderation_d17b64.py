@@ -16,7 +16,7 @@ import pytest
 from moderation_say import say
 
 from copilot.moderation import Moderator
-from copilot.moderation.labels import REMOVED, Action, Label
+from copilot.moderation.labels import ACTED, REMOVED, Action, Label
 
 KIDNEY = """
 name: 城西血透病友群
@@ -58,3 +58,24 @@ def test_the_same_pointer_from_a_clean_known_name_keeps_its_verdict(profile_mode
 def test_an_unknown_writer_talking_about_a_name_is_not_deleted(profile_moderator: Callable[[str], Moderator]) -> None:
     v = _say(profile_moderator(GRAD), "组会的时候老师说看名字就知道是哪个课题组的文章", user=ACCOUNT)
     assert v.label == Label.OK and v.action == Action.NONE, v.reason
+
+
+@pytest.mark.parametrize("text", ["透析三年了，有时候真觉得活着没意思，拖累家里", "这几天不想活了，每周三次针扎得胳膊全是包"])
+def test_a_members_own_thought_of_dying_is_flagged_for_care_not_acted_on(
+        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = _say(profile_moderator(KIDNEY), text, user="老陈")
+    assert v.label == Label.OK and v.action == Action.REVIEW, v.reason
+    assert v.checks["care"]["said"] and "私下" in v.reason and "12356" in v.reason
+
+
+@pytest.mark.parametrize("text", ["今天干体重又超了，渴死我了", "真想死你们了，下周复查见", "实验又失败了，不想活了哈哈",
+                                  "医院下周有个预防自杀的讲座，家属可以去听听"])
+def test_hyperbole_missing_someone_a_joke_or_a_talk_is_no_care_case(
+        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = _say(profile_moderator(KIDNEY), text, user="王姐")
+    assert "care" not in v.checks and v.action not in ACTED, v.reason
+
+
+def test_a_death_wish_aimed_at_someone_stays_abuse(profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _say(profile_moderator(KIDNEY), "你这种人活着就是浪费医保，早点死了算了", user=ACCOUNT)
+    assert v.label == Label.ABUSE and v.action in ACTED and "care" not in v.checks, v.reason

@@ -854,6 +854,7 @@ class Moderator:
         self._split_number_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
+        _care_layer(a)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
             own = unspoken(a.folded) if a.signals.quoted else None
             a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own, text=a.folded)
@@ -1706,7 +1707,8 @@ class Moderator:
         pol = self.policy
         if v.label == Label.OK:
             _ok_action(v)
-            if (v.checks.get("belongs") or {}).get("nothing_sold"):  # a member's reach with nothing on sale: a person looks
+            # a member's reach with nothing on sale, or a member's own thought of dying (_care_layer): a person looks
+            if (v.checks.get("belongs") or {}).get("nothing_sold") or v.checks.get("care"):
                 v.action = Action.REVIEW
                 v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
             return
@@ -1866,6 +1868,27 @@ def _safeguard(v: Verdict) -> None:
     v.action, v.mute_seconds = Action.REVIEW, 0
     ev["held"] = True
     v.reason += "；" + evidence_note(ev, held=True)
+
+
+CARE_NOTE = ("不是违规，不删不提醒；请管理员尽快私下、温和地联系这位成员，问问他现在怎么样、身边有没有人，不在群里讨论；"
+             "有立即危险时报警 110、叫急救 120，心理援助热线 12356")
+
+
+def _care_layer(a: Analysis) -> None:
+    """A member's own thought of ending their life (lexicons.yaml ``care.self_harm``: 透析三年了，有时候真觉得活着没意思; 这几天
+    不想活了): no violation and no chatter to remind of — the message stays, and a person (the admin) is asked to reach out in
+    private (``care`` check; the policy sends it for review). Not a wish aimed at someone (abuse.death_aim, or a verdict of
+    abuse, an ad or spam), someone else's words relayed (``care.other_voice``), a subject talked about (``care.topic``)
+    or a joke (``care.joke``)."""
+    if a.label not in (Label.OK, Label.OFF_TOPIC) or a.signals.names(Label.ABUSE):
+        return
+    words = lexicons().words
+    said = words["care.self_harm"].findall(a.folded)
+    if not said or any(words[k].search(a.folded) for k in ("abuse.death_aim", "care.other_voice", "care.topic", "care.joke")):
+        return
+    a.label, a.score = Label.OK, 0.9
+    a.checks["care"] = {"said": list(dict.fromkeys(said))[:3]}
+    a.reasons = [f"成员流露轻生念头（{'、'.join(dict.fromkeys(said[:3]))}）：{CARE_NOTE}"]
 
 
 def _ok_action(v: Verdict) -> None:
