@@ -4,8 +4,10 @@ thought of ending their life.
 看我名字 from a writer whose shown name is unknown (no 群名片/昵称, a bare account id) points at a contact the moderator cannot
 read, as 看我头像 does: with a pitch beside it the ad is deleted. A known, clean name keeps d17a45's verdict (the name is read
 and has nothing in it), and a known name with a contact is deleted as before. A member who says they do not want to live
-is no violation and no chatter: the message stays and the admin is asked to reach out in private (``care``).
-Groups and messages written for these tests (a dialysis patients' group, a graduate students' group)."""
+is no violation and no chatter: the message stays and the admin is asked to reach out in private (``care``). A banned
+item written as a description (代笔冒充名家字画) is named when an offer says every key term in other words (代笔…仿冒名家…字画),
+never when a member warns, asks or talks about it.
+Groups and messages written for these tests (a dialysis patients' group, a graduate students' group, a painting class)."""
 
 from __future__ import annotations
 
@@ -79,3 +81,32 @@ def test_hyperbole_missing_someone_a_joke_or_a_talk_is_no_care_case(
 def test_a_death_wish_aimed_at_someone_stays_abuse(profile_moderator: Callable[[str], Moderator]) -> None:
     v = _say(profile_moderator(KIDNEY), "你这种人活着就是浪费医保，早点死了算了", user=ACCOUNT)
     assert v.label == Label.ABUSE and v.action in ACTED and "care" not in v.checks, v.reason
+
+
+PAINTING = """
+name: 老年大学书画班
+positioning: 老年大学书画班的学员交流书法、国画、临帖和作品点评，每学期末办一次作品展
+topics: [书法, 国画, 临帖, 字画, 作品, 毛笔, 宣纸, 装裱]
+audience: 老年大学书画班学员
+banned: [代笔冒充名家字画, 代写毕业论文]
+"""
+
+
+@pytest.mark.parametrize("text", ["有几幅找人代笔的字画，落款都仿冒名家的，装裱好了，需要的私聊",
+                                  "可以帮写毕业论文，本科一万字三天交稿，懂的来"])
+def test_a_banned_item_written_as_a_description_is_named_in_other_words(
+        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = _say(profile_moderator(PAINTING), text, user="老周")
+    assert v.label == Label.AD, v.reason
+    assert any(s["name"] in ("banned", "banned_deal") for s in v.checks["signals"]), v.reason
+
+
+@pytest.mark.parametrize("text", ["提醒一下，外面有人拿代笔的字画冒充名家卖，大家别上当",
+                                  "代笔的字画和名家真迹怎么区分？",
+                                  "周末去美术馆看了名家字画展，真过瘾",
+                                  "毕业论文写不完了，谁能帮我看看格式？"])
+def test_warning_asking_or_talking_about_it_names_nothing_banned(
+        profile_moderator: Callable[[str], Moderator], text: str) -> None:
+    v = _say(profile_moderator(PAINTING), text, user="李阿姨")
+    assert v.label != Label.AD and v.action not in ACTED, v.reason
+    assert not any(s["name"] in ("banned", "banned_deal") for s in v.checks["signals"]), v.reason
