@@ -470,15 +470,19 @@ class Moderator:
         return detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop,
                       ad_prob=1.0, platform=self.platform)
 
-    def analyse(self, text: str) -> Analysis:
+    def analyse(self, text: str, *, unnamed: bool = False) -> Analysis:
         """Offline layers only, stateless: the label, its score, the reasons and every layer's checks.
+
+        ``unnamed``: the name members see beside the message is unknown (no 群名片/昵称, a bare account id): a word that
+        sends the reader to the writer's name (看我名字: lexicons.yaml ``sender_name.pointer``) points at a contact the
+        moderator cannot read, as 看我头像 does (:func:`detect`). With a known name the sender layer reads the name itself.
 
         An over-long message is judged on its head and tail first; then its middle is read window by window (up to
         MAX_READ_CHARS in all, :func:`middle_windows`), and a window that shows an ad, spam or abuse decides — the
         reason says where in the message it was found. A message of ordinary length is read once, as before."""
         clean = squeeze(text)
         body, over_long = _head_and_tail(clean)
-        a = self._analyse_read(body, len(clean) if over_long else None)
+        a = self._analyse_read(body, len(clean) if over_long else None, unnamed)
         if not over_long or a.label == Label.AD:  # read whole, or its head or tail shows an ad: no middle to read
             return a
         # head or tail shows spam or abuse: the middle is still read for an ad (a repeated line padding an ad in its
@@ -488,7 +492,7 @@ class Moderator:
         a.checks["normalise"].update(truncated=not whole, windows=len(spans))
         best: tuple[Analysis, int, int] | None = None
         for start, end in spans:
-            w = self._analyse_read(clean[start:end], None)
+            w = self._analyse_read(clean[start:end], None, unnamed)
             if w.label in wanted and (best is None or w.score > best[0].score):
                 best = (w, start, end)
         if best is None:
@@ -499,7 +503,7 @@ class Moderator:
         w.reasons.append(f"超长消息（{len(clean)} 字）{read}，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间")
         return w
 
-    def _analyse_read(self, body: str, over_long_chars: int | None) -> Analysis:
+    def _analyse_read(self, body: str, over_long_chars: int | None, unnamed: bool = False) -> Analysis:
         """:meth:`analyse` of the text the layers read: all of the message, or (``over_long_chars``: the length of
         an over-long message) its head and tail."""
         checks: dict[str, Any] = {}
@@ -512,7 +516,7 @@ class Moderator:
         p_ad = clf.score(patterns().negated_invite.sub("", without_measures(body)))
         allowed = self._allowed_for(n.compact)
         rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad,
-                     platform=self.platform)
+                     platform=self.platform, unnamed=unnamed)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
@@ -520,7 +524,7 @@ class Moderator:
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=allowed, banned=self.banned,
-                     topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad, platform=self.platform) \
+                     topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad, platform=self.platform, unnamed=unnamed) \
             if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
@@ -833,7 +837,7 @@ class Moderator:
         if not text.strip():
             return Verdict(id=msg.id or "", label=Label.OK, action=Action.NONE, score=1.0, reason="空消息，不处理",
                            checks={"normalise": {"empty": True}}, rule_ids=[])
-        a = self.analyse(text)
+        a = self.analyse(text, unnamed=msg.shown_name is None)
         self._sender_layer(msg, a)
         self._staff_layer(msg, a)
         self._own_organiser_layer(msg, a)
@@ -850,6 +854,7 @@ class Moderator:
         self._split_number_layer(msg, a)
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
+        _care_layer(a)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
             own = unspoken(a.folded) if a.signals.quoted else None
             a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own, text=a.folded)
@@ -1702,7 +1707,8 @@ class Moderator:
         pol = self.policy
         if v.label == Label.OK:
             _ok_action(v)
-            if (v.checks.get("belongs") or {}).get("nothing_sold"):  # a member's reach with nothing on sale: a person looks
+            # a member's reach with nothing on sale, or a member's own thought of dying (_care_layer): a person looks
+            if (v.checks.get("belongs") or {}).get("nothing_sold") or v.checks.get("care"):
                 v.action = Action.REVIEW
                 v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
             return
@@ -1862,6 +1868,27 @@ def _safeguard(v: Verdict) -> None:
     v.action, v.mute_seconds = Action.REVIEW, 0
     ev["held"] = True
     v.reason += "；" + evidence_note(ev, held=True)
+
+
+CARE_NOTE = ("不是违规，不删不提醒；请管理员尽快私下、温和地联系这位成员，问问他现在怎么样、身边有没有人，不在群里讨论；"
+             "有立即危险时报警 110、叫急救 120，心理援助热线 12356")
+
+
+def _care_layer(a: Analysis) -> None:
+    """A member's own thought of ending their life (lexicons.yaml ``care.self_harm``: 透析三年了，有时候真觉得活着没意思; 这几天
+    不想活了): no violation and no chatter to remind of — the message stays, and a person (the admin) is asked to reach out in
+    private (``care`` check; the policy sends it for review). Not a wish aimed at someone (abuse.death_aim, or a verdict of
+    abuse, an ad or spam), someone else's words relayed (``care.other_voice``), a subject talked about (``care.topic``)
+    or a joke (``care.joke``)."""
+    if a.label not in (Label.OK, Label.OFF_TOPIC) or a.signals.names(Label.ABUSE):
+        return
+    words = lexicons().words
+    said = words["care.self_harm"].findall(a.folded)
+    if not said or any(words[k].search(a.folded) for k in ("abuse.death_aim", "care.other_voice", "care.topic", "care.joke")):
+        return
+    a.label, a.score = Label.OK, 0.9
+    a.checks["care"] = {"said": list(dict.fromkeys(said))[:3]}
+    a.reasons = [f"成员流露轻生念头（{'、'.join(dict.fromkeys(said[:3]))}）：{CARE_NOTE}"]
 
 
 def _ok_action(v: Verdict) -> None:

@@ -190,6 +190,9 @@ class BannedList:
     acts: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = ()
     # (item, the writer saying they are in its trade: 我係保險經紀, 我家是开相机店的) per item with a thing: _intro_deal
     intros: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # (item, one pattern per key term) per item written as a description (代写论文, 仿古琴冒充老琴, 私下收钱拉人): each key
+    # term matched by itself or by how it is said in other words (ad.banned_key_senses: 帮写 of 代写) — :func:`_described`
+    described: tuple[tuple[str, tuple[tuple[re.Pattern[str], bool], ...]], ...] = ()
 
 
 KINDS = "moderation/kinds.yaml"
@@ -302,7 +305,55 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
     resale = next((t for t in _profile_order(items, terms) if any(m in t for m in marks)), "")
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of,
                       kinds, kind_item, per_head, sell, resale, _resale_object(resale, markup),
-                      _act_items(_profile_order(items, terms), markup), _intro_items(_profile_order(items, terms)))
+                      _act_items(_profile_order(items, terms), markup), _intro_items(_profile_order(items, terms)),
+                      _described_items(_profile_order(items, terms), generic, topic_words))
+
+
+def _key_terms(term: str, generic: set[str]) -> list[str]:
+    """A banned item's key terms: its words of two characters or more, and each run of one-character words joined (拉人 of
+    私下收钱拉人), less the words that only name a kind (lexicons.yaml ``ad.banned_generic``)."""
+    words = tokenize(term, for_search=False, keep_stopwords=True)
+    out: list[str] = []
+    run = ""
+    for w in [*words, ""]:
+        if len(w) == 1:
+            run += w
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = ""
+        if len(w) >= 2:
+            out.append(w)
+    return [w for w in dict.fromkeys(out) if w not in generic]
+
+
+def _described_items(terms: list[str], generic: set[str],
+                     topic_words: list[str]) -> tuple[tuple[str, tuple[tuple[re.Pattern[str], bool], ...]], ...]:
+    """Per banned item of two key terms or more (:func:`_key_terms`) that are not all the group's topics, a pattern per
+    key term — the term and its senses (lexicons.yaml ``ad.banned_key_senses``: 代写 → 帮写, 代笔…) — and whether it is one
+    of the group's topics (论文 in a graduate students' group)."""
+    senses = {normalise(str(k)).compact: v for k, v in lexicon_data()["ad"]["banned_key_senses"].items()}
+    out = []
+    for term in terms:
+        keys = [(k, any(k in t or t in k for t in topic_words)) for k in _key_terms(term, generic)]
+        if len(keys) < 2 or all(topic for _, topic in keys):
+            continue
+        out.append((term, tuple((alternation([k, *(normalise(str(w)).compact for w in senses.get(k, []))]), topic)
+                                for k, topic in keys)))
+    return tuple(out)
+
+
+def _described(banned: BannedList, said: Callable[[re.Pattern[str]], list[str]]) -> dict[str, list[str]]:
+    """The items written as a description that a message says in its own words (可以帮写毕业论文 of 代写毕业论文,
+    找人代笔的字画…仿冒名家 of 代笔冒充名家字画): every key term of the item, by itself or by a sense, not all of them the
+    group's topics, each with the words that said them. (Two of three key terms named a rule notice's 患者照片 an item
+    on a readable set and cost a blind set ad precision in round 64.)"""
+    out: dict[str, list[str]] = {}
+    for term, keys in banned.described:
+        hits = [(found[0], topic) for k, topic in keys if (found := said(k))]
+        if len(hits) == len(keys) and not all(topic for _, topic in hits):
+            out[term] = [w for w, _ in hits]
+    return out
 
 
 def _intro_items(terms: list[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -1264,6 +1315,7 @@ class Scan:
     topic_text: str
     shop: bool = False  # the profile is a shop's own customer group
     platform: str = ""  # the chat app the group runs on (profile platform)
+    unnamed: bool = False  # the writer's shown name is unknown: a pointer to it points at a contact nobody can read
     contacts: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -1508,6 +1560,9 @@ def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
     # 睇我主頁: a look at the sender's profile said in Cantonese is read in its Mandarin form (看我主页) too
     looks = patterns().profile_look.findall(scan.n.compact) or read_as_said(scan.n.compact, patterns().profile_look.findall)
     hits += [h for h in looks if not any(h in w or w in h for w in hits)]
+    if scan.unnamed:  # 想赚钱的看我名字 from a writer whose name nobody here can see: the name is where the contact waits
+        named = scan.lex.words["sender_name.pointer"].findall(scan.n.compact)
+        hits += [h for h in named if not any(h in w or w in h for w in hits)]
     if not hits:
         return None
     own = any(scan.lex.words["ad.profile_place"].search(h) for h in hits)
@@ -1949,12 +2004,26 @@ def load_kinds() -> Kinds:
 
 
 def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
-    """A whole banned item with no trade (a part alone, 野生 in a talk about a wild sparrow, is no evidence). Named
+    """A whole banned item with no trade (a part alone, 野生 in a talk about a wild sparrow, is no evidence), or one written
+    as a description and said in other words (:func:`_described`), not in a question. Named
     in a warning or a rule (提醒大家别买…, 群里禁止…, 这就是疗效宣称，大家不要信: ``warns``) it is what the group is told
     to avoid, not an offer."""
     if scan.found.get("banned_deal") or scan.lex.words["ad.banned_frame"].search(scan.n.compact) or warns(scan.n.compact):
         return None
-    return _banned_hits(scan, spec, parts=False)
+    found = _banned_hits(scan, spec, parts=False)
+    if found is not None or scan.banned is None or not scan.banned.described or scan.asks():
+        return found
+    # … and offered: a call for a reply (lexicons.yaml ad.described_call), a price, a contact, an invitation or a trade word —
+    # not in a rule said to the offenders (ad.described_not: 谁再…就出群)
+    c = scan.n.compact
+    if scan.lex.words["ad.described_not"].search(c) or not (scan.lex.words["ad.described_call"].search(c) or _trade_words(scan) or said_prices(scan.n.folded)
+            or any(name in scan.found for name in ("money", "contact", "invite"))):
+        return None
+    # an item written as a description said whole in other words (可以帮写毕业论文…懂的来 of 代写毕业论文: every key term) and
+    # offered names it as its wording does — not in a question (代笔的字画和名家真迹怎么区分？ asks about it)
+    text, negations = scan.text(spec), scan.lex.words["ad.banned_negated"]
+    by_item = _described(scan.banned, lambda p: _unnegated(p, text, negations))
+    return Finding([f"{item}（{'、'.join(said[:2])}…）" for item, said in by_item.items()]) if by_item else None
 
 
 def _rival(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -2529,18 +2598,20 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: BannedList | None = None,
-           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False, platform: str = "") -> SignalReport:
+           topic_text: str = "", ad_prob: float = 0.0, shop: bool = False, platform: str = "",
+           unnamed: bool = False) -> SignalReport:
     """Run every detector of the signal table on a normalised message, in table order.
 
     ``shop``: the profile is a shop's or a brand's own customer group (:func:`shop_group`). ``platform``: the chat app
     the group runs on (profile ``platform``: wechat, qq…), whose own ways of asking to be messaged count as invitations.
+    ``unnamed``: the writer's shown name is unknown, so a pointer at it (看我名字) is a pointer to a contact (:func:`_pointer`).
 
     ``ad_prob``: the ad classifier's probability for the message; a signal whose ``requires`` lists
     ``classifier`` counts when the classifier also reads the whole message as an ad (≥ 0.5) and the
     message is not a question.
     """
     lex, table = lexicons(), signal_table()
-    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform)
+    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform, unnamed=unnamed)
     sig: list[Signal] = []
     # the word-list detectors whose lists have no word in the message find nothing: one search for all of them (the texts
     # they read are the compact text, or it less the cues of earlier signals; read in Mandarin only when it has Cantonese)
