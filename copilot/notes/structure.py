@@ -4174,7 +4174,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # (a remark glued on after the owner's own clause does not undo it: "队费的账我会整理一下发群里，有问题打我电话…")
     glued = _fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else ""
     rest = f.replace(glued, " ") if glued else f
-    if has(glued, "action", "not_a_task") or has(rest, "action", "not_a_task") and not (
+    if has(glued, "action", "not_a_task") and not _reason_then_promise(glued, rest) \
+            or has(rest, "action", "not_a_task") and not (
             glued and (cue("action", "contact_remark").search(rest) or cue("action", "reason_remark").search(rest))) \
             or _slot_only(clause.owner_text or clause.text, people, clause.owner):
         return None
@@ -4269,6 +4270,15 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _reason_then_promise(glued: str, rest: str) -> bool:
+    """The speaker's 我-part only tells why they can do it ("我认识一家", cue ``action.reason_remark``) and the rest of
+    the clause is the work with a "…前" time ("能，我认识一家，周四前问好价格"): the reason does not undo the promise
+    (folded texts: ``glued`` the 我-part, ``rest`` the clause without it)."""
+    reason = cue("action", "reason_remark").search(glued)
+    return reason is not None and not has(glued[:reason.start()] + glued[reason.end():], "action", "not_a_task") \
+        and _has_verb(rest) and _due(rest)
 
 
 def _put_to(clause: _Clause, m: Message, people: People, context: dict[str, Message], spoke: dict[str, int],
@@ -4699,6 +4709,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             to_head += _take_call(actions, volunteered, m)
         _dates_volunteer(actions, messages, idx, people)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
+        _due_next_line(actions, before, messages, idx, people, events[idx], meetings[idx])
         if is_question(m.text):
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
         spoke[m.speaker] = m.id
@@ -6458,6 +6469,41 @@ def _dated_later(actions: list[ActionItem], messages: list[Message], idx: int, e
             _set_due(a, deadline)
             a.sources = sorted({*a.sources, q.id, m.id})
             return
+
+
+def _due_next_line(actions: list[ActionItem], before: int, messages: list[Message], idx: int, people: People,
+                   event: date | None, meeting: date | None) -> None:
+    """"桌子谁能去物业借一下？" — "我去借吧" — "周五之前借好放到1号楼大堂": a member's line right after their own line
+    that took work on, naming no one (no 我/你, no name, no group word, no @) and giving a "…前" time, is that work's
+    time and more of its words — not a second to-do (for 大家 or for them). The earlier to-do takes the time unless it
+    has one its own lines said (one inferred, "活动当天", gives way). ``before``: where this line's to-dos start."""
+    m = messages[idx]
+    if not idx or messages[idx - 1].speaker != m.speaker or is_question(m.text) or _LEAD_MENTIONS.match(m.text):
+        return
+    f = _fold(m.text).strip()
+    if has(f, "owner", "me") or has(f, "owner", "you") or has(f, "owner", "group") or people.named_in(f):
+        return
+    new = actions[before:]
+    if any(a.sources != [m.id] or a.owner not in ("大家", m.speaker) for a in new):
+        return
+    deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
+    if deadline is None or not deadline.marked or deadline.day is None:
+        return
+    prev = messages[idx - 1]
+    own = {x.id: _fold(x.text) for x in messages[max(0, idx - 4):idx]}
+
+    def said_due(a: ActionItem) -> bool:  # its time is in words of its own lines
+        return a.deadline_text is not None and any(_fold(a.deadline_text) in own.get(i, "") for i in a.sources)
+
+    target = next((a for a in reversed(actions[:before]) if a.owner == m.speaker and a.sources[-1] == prev.id
+                   and (a.deadline is None or not said_due(a))), None)
+    if target is None:
+        return
+    del actions[before:]
+    _set_due(target, deadline)
+    if f not in _fold(target.task):
+        target.task = f"{target.task}；{m.text.strip()}"
+    target.sources = sorted({*target.sources, m.id})
 
 
 def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: int, people: People,
