@@ -659,28 +659,36 @@ def _matches(folded: str) -> tuple[tuple[re.Match[str], ...], tuple[re.Match[str
     same whatever the message's time or the event's day, so a text read against several is scanned once."""
     lex = _lexicon()
     event_spans = tuple(lex.event_span.finditer(folded)) if lex.span_hint.search(folded) else ()
-    return tuple(lex.extra.finditer(folded)), event_spans, tuple(lex.pattern.finditer(folded))
+    return tuple(lex.extra.finditer(folded)), event_spans, \
+        tuple(m for m in lex.pattern.finditer(folded) if m.end() > m.start() and _plain_time(folded, m, lex))
+
+
+def _plain_time(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
+    """Whether a match of the plain time pattern can be a time at all, by the text alone: not empty (the pattern
+    matches nothing at most places), naming a day, a month, a part of the day or an hour; not "今天的PPT" (which one,
+    not when); not a ratio's or a clock's digits (1:16, 比例是3:1). Read once per text in :func:`_matches`, whatever
+    the message's time: a bench sentence had four to seven matches, nearly all empty."""
+    if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me", "h")):
+        return False
+    if folded[match.end():match.end() + 1] == "的" and not match.group("h") and not match.group("mark"):
+        return False  # 今天的PPT, 周六的活动: which one, not when
+    return not (match.group("h") and (lex.ratio.search(folded[max(0, match.start() - 6):match.start()])
+                                      or re.match(r"[:：]\d", folded[match.end():match.end() + 2])
+                                      or re.search(r"[:：]\d$", match.group(0).strip())
+                                      or (match.group(0).rstrip().endswith("点") and (lex.points.match(folded[match.end():])
+                                                                                     or lex.points_talk.search(folded)))))
 
 
 def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken: list[tuple[int, int, Deadline]],
-                       event: date | None = None,
-                       matches: tuple[re.Match[str], ...] | None = None) -> list[tuple[int, int, Deadline]]:
+                       event: date | None, matches: tuple[re.Match[str], ...]) -> list[tuple[int, int, Deadline]]:
+    """The plain time expressions of ``folded`` outside the spans ``taken``; ``matches``: the plain pattern's matches
+    that can be times (:func:`_matches`)."""
     out: list[tuple[int, int, Deadline]] = []
     spelled_end = -2  # where the last spelled-out date (4月2日) ended
-    for match in lex.pattern.finditer(folded) if matches is None else matches:
+    for match in matches:
         if any(s < match.end() and match.start() < e and not _evening_of(folded, match, s, e, d, lex)
                for s, e, d in taken):
             continue
-        if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me", "h")):
-            continue
-        if folded[match.end():match.end() + 1] == "的" and not match.group("h") and not match.group("mark"):
-            continue  # 今天的PPT, 周六的活动: which one, not when
-        if match.group("h") and (lex.ratio.search(folded[max(0, match.start() - 6):match.start()])
-                                 or re.match(r"[:：]\d", folded[match.end():match.end() + 2])
-                                 or re.search(r"[:：]\d$", match.group(0).strip())
-                                 or (match.group(0).rstrip().endswith("点") and (lex.points.match(folded[match.end():])
-                                                                                or lex.points_talk.search(folded)))):
-            continue  # 比例是1:16, 1:2:3, 3:1 (a clock's minutes after a colon have two digits): not a clock
         found = _resolve(match, when, lex, event)
         if match.group("wd") and match.start() - spelled_end <= 1 and out and out[-1][2].day:
             found.day = out[-1][2].day  # 4月2日周四: the weekday names the date just written
