@@ -52,3 +52,50 @@ def test_a_finders_business_or_a_price_in_the_same_groups_is_still_acted_on(
         v = profile_moderator(profile).moderate({"id": f"a{i}", "user": f"seller{i}", "text": text})
         assert v.label == Label.AD and v.action in ACTED, v.reason
         assert "lost_own" not in (v.checks.get("belongs") or {}), v.checks.get("belongs")
+
+
+WOODCARVING = """
+name: 老街木雕爱好者群
+positioning: 喜欢木雕的朋友交流雕刻手法和木料
+topics: [木雕, 浮雕, 圆雕, 篆刻]
+type: 兴趣型
+"""
+
+NIGHT_RUN = """
+name: 滨江夜跑群
+positioning: 滨江一带夜跑的跑友，周二周四晚上一起跑
+topics: [夜跑, 跑步, 配速, 跑鞋]
+type: 兴趣型
+"""
+
+CHOIR = """
+name: 社区合唱团
+positioning: 社区合唱团团员群，发排练通知和曲目
+topics: [合唱, 排练, 声部, 曲目]
+type: 兴趣型
+"""
+
+
+def test_a_record_said_in_the_groups_jargon_is_the_groups_matter(profile_moderator: Callable[[str], Moderator]) -> None:
+    # 刻 of 篆刻 said in a remark the chatter model leans on (清漆, 小老虎): the topic layer's field_chars tie it to the group
+    v = profile_moderator(WOODCARVING).moderate({"id": "w1", "user": "lao_mu", "text":
+                                                 "我刻的小老虎上了清漆，想看细节照片的加我QQ 66120934"})
+    assert v.checks["offtopic"]["field_chars"] == ["刻"] and not v.checks["offtopic"]["about_group"]
+    assert v.label == Label.OK and v.action not in ACTED, v.reason
+    assert v.checks["belongs"]["own_record"], v.checks.get("belongs")
+    sold = profile_moderator(WOODCARVING).moderate({"id": "w2", "user": "mu_shop", "text":
+                                                    "我刻的小老虎上了清漆，想要的加我QQ 66120934，一个80元"})
+    assert sold.label == Label.AD and sold.action in ACTED, sold.reason
+
+
+def test_a_call_to_come_along_or_fill_a_part_is_no_ad(profile_moderator: Callable[[str], Moderator]) -> None:
+    calls = [(NIGHT_RUN, "新来的跑不动别怕，周四晚上我带慢跑，想跟的加我微信 pao_lin2", "想跟的"),
+             (CHOIR, "四重唱还缺个男高音，愿意周六提前合一遍的加我微信 tenor_wu", "还缺个")]
+    for i, (profile, text, word) in enumerate(calls):
+        v = profile_moderator(profile).moderate({"id": f"c{i}", "user": f"member{i}", "text": text})
+        assert v.label == Label.OK and v.action not in ACTED, v.reason
+        assert v.checks["belongs"]["join"] == [word], v.checks.get("belongs")
+    for i, (profile, text) in enumerate([(CHOIR, "装修队还缺一个水电师傅，做一个月，日结350，加我微信 zx_team8"),
+                                         (NIGHT_RUN, "想一起赚钱的加我微信 zq_8899，每天一小时")]):
+        v = profile_moderator(profile).moderate({"id": f"s{i}", "user": f"seller{i}", "text": text})
+        assert v.label == Label.AD and v.action in ACTED, v.reason

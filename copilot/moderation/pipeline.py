@@ -678,14 +678,18 @@ class Moderator:
     def _group_matter(a: Analysis) -> bool:
         """Whether a message may be about the group's own matters: the topic layer ties it to the profile (``about_group``),
         or nothing ties it anywhere else — no chatter word and the chatter model under CHATTER_MIN (the group's own
-        vocabulary the profile does not list: 低磷食谱 in a dialysis group, 南山环线 among hikers) — and it offers
+        vocabulary the profile does not list: 低磷食谱 in a dialysis group, 南山环线 among hikers), or a remark the topic layer
+        let stand for a rare character of the group's topics (``field_chars``: 刻 of 篆刻 in 我刻的小老虎上了清漆) — and it offers
         nothing for money (offer.yaml: no goods, service, earnings nor price) nor a lure (lexicons.yaml
         ``own_record.not``: 资料, 教程, 领取 — 考研资料要的加我 names no subject of its own either)."""
         topic = a.checks.get("offtopic") or {}
         if topic.get("about_group"):
             return True
         p = topic.get("chatter_p")
-        return topic.get("off_topic") is False and p is not None and p < CHATTER_MIN and not topic.get("chatter") \
+        # … or a remark that says a rare character of the group's topics (刻 of 木刻 in "我刻的小狮子上了清漆": the topic layer's
+        # field_chars) though the model leans to chatter: the group's own jargon, weighed like a message nothing ties elsewhere
+        tied = bool(topic.get("field_chars")) or (p is not None and p < CHATTER_MIN)
+        return topic.get("off_topic") is False and tied and not topic.get("chatter") \
             and not topic.get("chatter_words") and not _offer_of(a)["for_money"] \
             and not lexicons().words["own_record.not"].search(a.folded)
 
@@ -833,7 +837,8 @@ class Moderator:
                               "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3],
                               "about_group": tr.about_group, "chatter_p": tr.chatter_p, "chatter_min": CHATTER_MIN,
                               "chatter_words": list(tr.chatter_words), "model_p": tr.model_p,
-                              **({"invitation": True} if tr.invitation else {})}
+                              **({"invitation": True} if tr.invitation else {}),
+                              **({"field_chars": list(tr.field_chars)} if tr.field_chars else {})}
         if tr.off_topic:
             scores[Label.OFF_TOPIC] = tr.score
 
