@@ -99,3 +99,14 @@ def test_a_call_to_come_along_or_fill_a_part_is_no_ad(profile_moderator: Callabl
                                          (NIGHT_RUN, "想一起赚钱的加我微信 zq_8899，每天一小时")]):
         v = profile_moderator(profile).moderate({"id": f"s{i}", "user": f"seller{i}", "text": text})
         assert v.label == Label.AD and v.action in ACTED, v.reason
+
+
+def test_a_carving_the_writer_made_is_their_own_record(profile_moderator: Callable[[str], Moderator]) -> None:
+    # 我雕 (own_record.made): the writer carved it; 雕 of 木雕 ties the message to the group
+    v = profile_moderator(WOODCARVING).moderate({"id": "w3", "user": "lao_mu", "text":
+                                                 "我雕的小兔子刷好了木蜡油，想看细节照片的加我QQ 70231846"})
+    assert v.label == Label.OK and v.action not in ACTED, v.reason
+    assert v.checks["belongs"]["own_record"][0] == "我雕", v.checks.get("belongs")
+    sold = profile_moderator(WOODCARVING).moderate({"id": "w4", "user": "mu_shop", "text":
+                                                    "我雕的小兔子刷好了木蜡油，想要的加我QQ 70231846，一只120元包邮"})
+    assert sold.label == Label.AD and sold.action in ACTED, sold.reason
