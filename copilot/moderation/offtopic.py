@@ -838,6 +838,7 @@ class TopicResult:
     chatter_words: tuple[str, ...] = ()  # chatter words that are not the profile's own subject
     model_p: float | None = None  # the model's probability before the chatter words raised it
     invitation: bool = False  # an invitation or request to members whose object is none of the group's
+    field_chars: tuple[str, ...] = ()  # the rare characters of the group's topics a remark said (its own jargon: 刻 of 木刻)
 
 
 class OffTopicDetector:
@@ -1017,7 +1018,8 @@ class OffTopicDetector:
             # on the members' own doings in its field; the chatter model alone is no proof of chatter. A question with such a
             # character is left to the model (asked of everyone's errands too: it cost a blind set an off-topic hit, round 59)
             return TopicResult(False, 0.3, [], f"说到了本群话题里的字（{'、'.join(shared[:3])}），没有闲聊话题词，"
-                               f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3))
+                               f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3),
+                               field_chars=tuple(shared[:3]))
         told = telling_grams(load_chatter_model(), text) if not chatter else []
         if told and all(g in self.own_text for g in told):
             # "蹲一个一起拼车去馆里的" in a boxing gym's group whose positioning says 馆里活动: no chatter topic, and every

@@ -682,16 +682,29 @@ class Moderator:
     def _group_matter(a: Analysis) -> bool:
         """Whether a message may be about the group's own matters: the topic layer ties it to the profile (``about_group``),
         or nothing ties it anywhere else — no chatter word and the chatter model under CHATTER_MIN (the group's own
-        vocabulary the profile does not list: 低磷食谱 in a dialysis group, 南山环线 among hikers) — and it offers
+        vocabulary the profile does not list: 低磷食谱 in a dialysis group, 南山环线 among hikers), or a remark the topic layer
+        let stand for a rare character of the group's topics (``field_chars``: 刻 of 篆刻 in 我刻的小老虎上了清漆) — and it offers
         nothing for money (offer.yaml: no goods, service, earnings nor price) nor a lure (lexicons.yaml
         ``own_record.not``: 资料, 教程, 领取 — 考研资料要的加我 names no subject of its own either)."""
         topic = a.checks.get("offtopic") or {}
         if topic.get("about_group"):
             return True
         p = topic.get("chatter_p")
-        return topic.get("off_topic") is False and p is not None and p < CHATTER_MIN and not topic.get("chatter") \
+        # … or a remark that says a rare character of the group's topics (刻 of 木刻 in "我刻的小狮子上了清漆": the topic layer's
+        # field_chars) though the model leans to chatter: the group's own jargon, weighed like a message nothing ties elsewhere
+        tied = bool(topic.get("field_chars")) or (p is not None and p < CHATTER_MIN)
+        return topic.get("off_topic") is False and tied and not topic.get("chatter") \
             and not topic.get("chatter_words") and not _offer_of(a)["for_money"] \
             and not lexicons().words["own_record.not"].search(a.folded)
+
+    def _lost_own(self, a: Analysis) -> list[str]:
+        """The words of a writer's own thing gone missing (lexicons.yaml ``lost_own``: 没归, 不见了, 找不到了) in a message
+        about the group's subject (:meth:`_group_matter`: the birds of a pigeon club, a fishing group's tackle box) with no
+        price and no finder's business word (``lost_own.not``: 专业, 收费, 寻宠…), or [] (_belongs_layer)."""
+        words = lexicons().words
+        if not self._group_matter(a) or said_prices(a.folded) or words["lost_own.not"].search(a.folded):
+            return []
+        return list(dict.fromkeys(words["lost_own.words"].findall(a.folded)))
 
     def _joined_activity(self, a: Analysis) -> list[str]:
         """What a member invites the others to do with them on the group's own subject (约场, 一起拼, 想来的: lexicons.yaml
@@ -828,7 +841,8 @@ class Moderator:
                               "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3],
                               "about_group": tr.about_group, "chatter_p": tr.chatter_p, "chatter_min": CHATTER_MIN,
                               "chatter_words": list(tr.chatter_words), "model_p": tr.model_p,
-                              **({"invitation": True} if tr.invitation else {})}
+                              **({"invitation": True} if tr.invitation else {}),
+                              **({"field_chars": list(tr.field_chars)} if tr.field_chars else {})}
         if tr.off_topic:
             scores[Label.OFF_TOPIC] = tr.score
 
@@ -1504,6 +1518,12 @@ class Moderator:
             a.label, a.score = Label.OK, MEMBER_SHARING_CAP
             a.reasons = [_MEET_UP_NOTE.format(words="、".join(dict.fromkeys(meet[:3])))]
             a.checks["belongs"] = {"meet_up": meet[:3]}
+            return
+        lost = self._lost_own(a)
+        if lost:  # the writer's own thing of the group's subject went missing (还有三羽没归…打我电话): nobody buys
+            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+            a.reasons = [_LOST_OWN_NOTE.format(words="、".join(lost[:3]))]
+            a.checks["belongs"] = {"lost_own": lost[:3]}
             return
         record = self._shares_record(a)
         if record:  # the writer gives whoever wants it a record of the group's own doing (我录好了…要的加我): nobody buys
@@ -3065,6 +3085,8 @@ _GROUP_BUSINESS = _OWN_TIES | {"group_fee", "group_accounts", "group_deposit", "
                                "help_answer"}
 _ADMIN_NOTE = "发消息的是本群管理员（看群名片），不在群里公开提醒，交人工判断"
 _ANSWER_NOTE = "回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
+_LOST_OWN_NOTE = ("说的是本群的事，成员自己的东西走失或找不到了（{words}），留号是为了让看到的人联系，不是招人买；"
+                  "没有价格、链接、推销用语或卖家用语，不算广告")
 _HAND_OVER_NOTE = ("说的是本群的事，留号是为了自己把东西交给对方（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
                    "不算广告")
 _OWN_RECORD_NOTE = ("说的是本群的事，留号是为了把自己录的、拍的本群的东西给想要的人（{words}），不是招人买；没有价格、链接、推销用语或卖家用语，"
