@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from copilot.evals import notes as ev
-from copilot.notes.model import ActionItem, Decision, KeyPoint, Notes, QAPair
+from copilot.notes.model import ActionItem, Decision, KeyPoint, Notes, Omitted, QAPair
 from copilot.notes.parse import parse_text
 
 CHAT = """[2026-03-02 19:00] 老周: 周六爬香山，早上8点地铁站集合，不带宠物
@@ -29,6 +29,18 @@ CHAT = """[2026-03-02 19:00] 老周: 周六爬香山，早上8点地铁站集合
 [2026-03-02 19:11] 小林: 坐几号线？
 [2026-03-02 19:12] 老周: 4号线，费用AA制，每人50
 [2026-03-02 19:13] 老周: 阿梅周五前带药箱，我周五前订餐，小林做签到表，阿梅周六拍照
+[2026-03-02 19:14] 阿梅: 我想走北门那条路线
+[2026-03-02 19:15] 老周: 可以，北门人少
+[2026-03-02 19:16] 小林: 有人拼车吗？
+[2026-03-02 19:17] 老周: 我开车，能坐三个
+[2026-03-02 19:18] 小林: 要穿登山鞋吗？
+[2026-03-02 19:19] 阿梅: 旧的登山鞋也行吧？
+[2026-03-02 19:20] 阿梅: 集合地点定在哪个口？
+[2026-03-02 19:21] 老周: 就定B口
+[2026-03-02 19:22] 小林: 晚上几点到家？
+[2026-03-02 19:23] 老周: 六点左右
+[2026-03-02 19:24] 阿梅: 要买保险吗？
+[2026-03-02 19:25] 老周: 要买，每人5块
 """
 
 SPEC = {
@@ -37,7 +49,13 @@ SPEC = {
     "qa": [
         {"asker": "小林", "question": ["带午饭"], "answerer": "老周", "answer": ["要带"]},            # ok
         {"asker": "阿梅", "question": ["门票打折"], "answerer": "小林", "answer": ["10元"]},          # not in the chat
-        {"asker": "阿梅", "question": ["门票多少钱"], "answerer": "小林", "answer": ["10元"]},        # not detected
+        {"asker": "阿梅", "question": ["门票多少钱"], "answerer": "小林", "answer": ["10元"]},        # read, answer a to-do
+        {"asker": "阿梅", "question": ["北门"], "answerer": "老周", "answer": ["人少"]},              # not detected
+        {"asker": "小林", "question": ["拼车"], "answerer": "老周", "answer": ["坐三个"]},            # read, left out
+        {"asker": "小林", "question": ["登山鞋"], "answerer": "阿梅", "answer": ["旧的"]},            # answer asks
+        {"asker": "阿梅", "question": ["哪个口"], "answerer": "老周", "answer": ["B口"]},             # read, a decision
+        {"asker": "小林", "question": ["几点到家"], "answerer": "老周", "answer": ["六点"]},          # answer elsewhere
+        {"asker": "阿梅", "question": ["保险"], "answerer": "老周", "answer": ["每人5块"]},           # read, no pair
         {"asker": "阿梅", "question": ["下雨怎么办"], "answerer": "老周", "answer": ["改到周日"]},    # no answer
         {"asker": "小林", "question": ["几点回来"], "answerer": "老周", "answer": ["下午4点"]},      # another answerer
         {"asker": "阿梅", "question": ["登山杖"], "answerer": "老周", "answer": ["不用"]},           # answer text differs
@@ -70,8 +88,11 @@ def _notes(**changes: object) -> Notes:
             QAPair(question="下雨怎么办", asker="阿梅", answer="", answerer=None, sources=[6]),
             QAPair(question="几点回来", asker="小林", answer="下午4点下山", answerer="阿梅", sources=[8, 9]),
             QAPair(question="要带登山杖吗", asker="阿梅", answer="看情况", answerer="老周", sources=[10, 11]),
-            QAPair(question="坐几号线", asker="阿梅", answer="4号线", answerer="老周", sources=[12, 13])],
-        decisions=[Decision(text="周六爬香山", sources=[1]), Decision(text="费用AA制", sources=[13])],
+            QAPair(question="坐几号线", asker="阿梅", answer="4号线", answerer="老周", sources=[12, 13]),
+            QAPair(question="几点出发", asker="小林", answer="六点左右", answerer="老周", sources=[22, 24])],
+        decisions=[Decision(text="周六爬香山", sources=[1]), Decision(text="费用AA制", sources=[13]),
+                   Decision(text="集合定B口", sources=[22])],
+        omitted=[Omitted(id=17, reason="闲聊", speaker="小林", text="有人拼车吗？")],
         actions=[ActionItem(task="买票", owner="小林", deadline="2026-03-05", sources=[5]),
                  ActionItem(task="订餐", owner=None, sources=[14]),
                  ActionItem(task="做签到表", owner="大家", sources=[14]),
@@ -92,6 +113,8 @@ def test_each_miss_class_counted_once(transcript) -> None:  # type: ignore[no-un
     assert s.why == {
         "key_facts/ok": 1, "key_facts/in_chat_not_in_notes": 1, "key_facts/not_in_chat": 1,
         "qa/ok": 1, "qa/not_in_chat": 1, "qa/question_not_detected": 1, "qa/no_answer": 1,
+        "qa/question_read_omitted": 1, "qa/question_read_answer_asked": 1, "qa/question_read_as_todo": 1,
+        "qa/question_read_as_decision": 1, "qa/question_read_answer_elsewhere": 1, "qa/question_read_unpaired": 1,
         "qa/answer_other_speaker": 1, "qa/answer_text": 1, "qa/asker_differs": 1,
         "todos/ok": 1, "todos/not_in_chat": 1, "todos/no_task_cited": 1, "todos/owner_missing": 1,
         "todos/owner_group_word": 1, "todos/owner_differs": 1,

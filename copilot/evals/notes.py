@@ -36,7 +36,7 @@ from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_u
 from copilot.notes.model import Message
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
-from copilot.notes.structure import display_name
+from copilot.notes.structure import display_name, is_question
 from copilot.paths import EVALS_DIR, load_resource, load_yaml
 from copilot.textnorm import fold
 
@@ -267,7 +267,12 @@ WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
     "qa/ok": "配对正确", "qa/not_in_chat": "问或答的关键词不在保留的消息里",
-    "qa/question_not_detected": "问题没识别出", "qa/no_answer": "问题找到、没有回答",
+    "qa/question_not_detected": "问题没识别出（含问题词的消息都不读作问句）",
+    **{f"qa/question_read_{k}": f"消息读作问句、问答里没有：{v}" for k, v in (
+        ("omitted", "提问消息被当噪声略去"), ("answer_asked", "回答消息本身读作问句"),
+        ("as_todo", "提问或回答消息成了待办"), ("as_decision", "提问或回答消息成了决定"),
+        ("answer_elsewhere", "回答消息配给了别的问题"), ("unpaired", "没配上回答或被当旁聊滤掉"))},
+    "qa/no_answer": "问题找到、没有回答",
     "qa/answer_other_speaker": "回答来自另一个人", "qa/answer_text": "回答人对、回答内容对不上",
     "qa/asker_differs": "问答都对、提问人不同",
     "todos/ok": "负责人对", "todos/not_in_chat": "任务关键词不在保留的消息里",
@@ -297,13 +302,38 @@ def _group_owner(owner: str | None) -> bool:
     return any(fold(w) in folded for w in (*words["group_owners"], *words["role_owners"]))
 
 
-def _qa_why(notes: Notes, want: QASpec, chat: str) -> str:
+def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message]) -> str:
+    """Where a listed question went that no Q&A item holds: ``question_not_detected`` when no message holding its
+    words reads as a question (:func:`is_question`); else ``question_read_*``, the first place, in this order, that
+    holds its lines (the asking line left out as noise, the answer line itself read as a question, either line
+    cited by a to-do or a decision, the answer line given to another question, else no pair kept)."""
+    asking = [m for m in messages if _has_all(m.text, want.question) and is_question(m.text)]
+    if not asking:
+        return "question_not_detected"
+    first = min(m.id for m in asking)
+    answering = [m for m in messages if m.id > first and _has_all(m.text, want.answer)]
+    asked_ids, answer_ids = {m.id for m in asking}, {m.id for m in answering}
+    if asked_ids <= {o.id for o in notes.omitted}:
+        return "question_read_omitted"
+    if answering and all(is_question(m.text) for m in answering):
+        return "question_read_answer_asked"
+    lines = asked_ids | answer_ids
+    if any(lines & set(a.sources) for a in notes.actions):
+        return "question_read_as_todo"
+    if any(lines & set(d.sources) for d in notes.decisions):
+        return "question_read_as_decision"
+    if any(answer_ids & set(q.sources) for q in notes.qa):
+        return "question_read_answer_elsewhere"
+    return "question_read_unpaired"
+
+
+def _qa_why(notes: Notes, want: QASpec, chat: str, messages: list[Message]) -> str:
     """Why a listed question and answer is not paired: the first step, in the notes' order, that fails."""
     if not _in_chat(chat, want.question + want.answer):
         return "not_in_chat"
     asked = [q for q in notes.qa if _has_all(q.question, want.question)]
     if not asked:
-        return "question_not_detected"
+        return _read_lost_why(notes, want, messages)
     answered = [q for q in asked if q.answer.strip()]
     if not answered:
         return "no_answer"
@@ -315,14 +345,14 @@ def _qa_why(notes: Notes, want: QASpec, chat: str) -> str:
     return "asker_differs"
 
 
-def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "") -> None:
+def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messages: list[Message]) -> None:
     matched: set[int] = set()
     for want in spec.qa:
         hit = next((i for i, q in enumerate(notes.qa)
                     if _name(q.asker) == _name(want.asker) and _name(q.answerer) == _name(want.answerer)
                     and _has_all(q.question, want.question) and _has_all(q.answer, want.answer)), None)
         s.tallies["qa_pairs"].add(hit is not None)
-        s.why_class("qa", "ok" if hit is not None else _qa_why(notes, want, chat))
+        s.why_class("qa", "ok" if hit is not None else _qa_why(notes, want, chat, messages))
         if hit is None:
             s.miss("qa", f"{want.asker}：{'/'.join(want.question)} → {want.answerer}：{'/'.join(want.answer)}")
         # a listed question counts as found (for precision) when its asker and question match
@@ -530,7 +560,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
                     else "not_in_chat")
         if not ok:
             s.miss("key_facts", alts[0])
-    _score_qa(notes, spec, s, chat)
+    _score_qa(notes, spec, s, chat, transcript.messages)
     _score_actions(notes, spec, s, chat, transcript.messages, md)
     _score_decisions(notes, spec, s, chat, md)
     _score_near_misses(notes, spec, s)

@@ -2058,7 +2058,8 @@ def _proposes(text: str) -> bool:
     """A question its asker goes on to answer with a proposal ("会员要不要打折？会员85折，非会员原价"):
     the next line answers it only if it is about it."""
     parts = [x for x in re.split(r"(?<=[？?])", text.strip()) if x.strip()]
-    return len(parts) > 1 and "?" in _fold(parts[0]) and not asks(parts[-1]) and len(re.sub(r"\W", "", parts[-1])) >= 4
+    return len(parts) > 1 and "?" in _fold(parts[0]) and not asks(parts[-1]) and len(re.sub(r"\W", "", parts[-1])) >= 4 \
+        and not has(_fold(parts[-1]), "reply", "asked_background")
 
 
 def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, speakers: list[str],
