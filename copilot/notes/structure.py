@@ -2304,6 +2304,9 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     opened: list[_Open] = []
     last_answered: _Open | None = None
     held: set[str] = set()  # speakers holding the questions for a round at the end
+    # (a decision line neither goes on with an answer given nor answers a second time: :func:`_continues`,
+    # :func:`_answers_again`; a recap "总结一下：…望江楼…" after "纪念品是学校定制的吗" — "对 …校徽杯子" is no answer)
+    settles = tasks | {d.sources[-1] for d in decisions or []}
     # (one line answering two askers by @, each in its own sentence, is read as two answers: :func:`_addressed_parts`)
     for i, m in _replies(messages, people, opened, near):
         f = _fold(m.text)
@@ -2320,9 +2323,9 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             last_answered = short or (None if turn == "round" else last_answered)
             continue  # (after a round, no later line goes on with an answer given before it)
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
-        joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, tasks) \
+        joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, settles) \
             and not _answers_another(last_answered, m, opened, i, window) \
-            else _answers_again(opened, m, bool(targets), in_form, tasks, host)
+            else _answers_again(opened, m, bool(targets), in_form, settles, host)
         if joined is not None:
             _return_answer(joined, m, opened, i, near, last_answered)
             joined.answer.append(m)
@@ -2577,7 +2580,8 @@ def _named_as_at(m: Message, people: People) -> Message:
 def _settles_instead(q: _Open, decisions: list[Decision]) -> bool:
     """A question answered only by coming next, by a line that settles another matter ("琴要自己带吗" — "那发表会就
     还是在文化中心"): the decision is no answer, the question stays open."""
-    return q.loose and not q.direct and any(q.answer[0].id in d.sources for d in decisions)
+    return q.loose and not q.direct and any(q.answer[0].id in d.sources for d in decisions) \
+        and not _picks_side(q.text, q.answer[0].text)  # ("放上午还是下午" — "上午，…": the decision is its answer)
 
 
 def _aside(m: Message, i: int, targets: list[str], opened: list[_Open], people: People, window: int) -> bool:
@@ -5232,7 +5236,7 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
         found = Decision(text=_clean(change), by=_agreed(messages, idx, m, change), sources=[m.id])
         decisions.append(found)
         recapped.add(id(found))
-    elif n == 0 and not summary_list and (answer := _granted_or_picked(s, messages, idx)):
+    elif n == 0 and not summary_list and (answer := _granted_or_picked(s, messages, idx, _settled_before(m, decisions))):
         text, by = answer
         decisions.append(Decision(text=_clean(text), by=by, sources=[m.id]))
     elif n == 0 and not summary_list and (taken := _proposal_taken(s, messages, idx)):
@@ -5453,11 +5457,20 @@ def _handing_on(sentence: str, messages: list[Message], idx: int, people: People
     return Decision(text=_clean(sentence), by=[m.speaker] + ([who] if took is not None else []), sources=sources)
 
 
-def _granted_or_picked(sentence: str, messages: list[Message], idx: int) -> tuple[str, list[str]] | None:
+def _settled_before(m: Message, decisions: list[Decision]) -> bool:
+    """Whether ``m``'s speaker has settled one of ``decisions`` found before: they run the matter so far. (Opening the
+    chat is not enough: a print-shop owner telling how an order is bound, "画册是胶装还是骑马钉" — "胶装，…", tells a
+    fact of the order, no choice of the group.)"""
+    return any(d.by[:1] == [m.speaker] for d in decisions)
+
+
+def _granted_or_picked(sentence: str, messages: list[Message], idx: int, settles: bool) -> tuple[str, list[str]] | None:
     """A reply that settles what was just put to its speaker, with who made and agreed to it: a grant of a
     member's request ("…周五那天8点班改成8:15出发行不行" — "可以，周五就8:15": the yes, then the asked change
     repeated), or the pick of one side of a choice put to the group that others then agree to ("字幕用内嵌还是外挂"
-    — "内嵌吧，B站那边外挂显示有问题" — "同意内嵌" "同意"). None for any other line."""
+    — "内嵌吧，B站那边外挂显示有问题" — "同意内嵌" "同意"), or that the one running the matter gives (``settles``:
+    :func:`_settled_before`; "下次线下还是线上？" — "线下，还在人民路那家星巴克"), with whoever agrees after it.
+    None for any other line."""
     m = messages[idx]
     f = _fold(sentence).strip()
     if is_question(sentence) or has(f, "decision", "undecided"):
@@ -5477,11 +5490,7 @@ def _granted_or_picked(sentence: str, messages: list[Message], idx: int) -> tupl
         if not work and len(rest) >= 3 and _content_bigrams(rest) & _content_bigrams(q.text):
             return sentence, [m.speaker, q.speaker]
         return None
-    # the two sides put ("内嵌还是外挂", "霧港定係末班車"): the words either side of the connector
-    options = [x for c in alternative.finditer(fq) for x in c.groups()]
-    first = _CLAUSE.split(f)[0]
-    picked = [o for o in options if len(o) >= 2 and first.startswith(o) and cue("decision", "pick_tail").match(f[len(o):] or "。")]
-    if not picked:
+    if not _picks_side(q.text, sentence):
         return None
     yeses = []
     for o in messages[idx + 1 : idx + 4]:
@@ -5493,7 +5502,18 @@ def _granted_or_picked(sentence: str, messages: list[Message], idx: int) -> tupl
     later = [o for o in messages[idx + 1 : idx + 6] if o.speaker == q.speaker]
     if later and (has(_fold(later[0].text), "decision", "deferred") or has(_fold(later[0].text), "decision", "undecided")):
         return None
-    return (sentence, [m.speaker, *yeses]) if len(yeses) >= 2 else None
+    return (sentence, [m.speaker, *yeses]) if len(yeses) >= 2 or settles and q.speaker != m.speaker else None
+
+
+def _picks_side(question: str, reply: str) -> bool:
+    """A reply whose first clause is one of the two sides a choice put ("内嵌还是外挂" — "内嵌吧，B站那边…", "放上午还是
+    下午" — "上午，9点到10点半"): the words either side of the connector (cue ``question.alternative``), then at most a
+    particle (cue ``decision.pick_tail``)."""
+    f = _fold(reply).strip()
+    options = [x for c in cue("question", "alternative").finditer(_fold(question)) for x in c.groups()]
+    first = _CLAUSE.split(f)[0]
+    return any(len(o) >= 2 and first.startswith(o) and cue("decision", "pick_tail").match(f[len(o):] or "。")
+               for o in options)
 
 
 def _just_volunteered(messages: list[Message], idx: int, spoken_to: str | None, calls: dict[int, str]) -> str | None:
@@ -7785,7 +7805,10 @@ def analyze(transcript: Transcript) -> Structure:
     # a call for help answered by a volunteer ("谁可以？" — "我可以") is a to-do, not a question and answer
     taken = [set(a.sources) for a in actions if len(a.sources) > 1]
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
-    qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set, tasks, restated)
+    # (a decision line may answer a question — "下次线下还是线上？" — "线下，还在老地方": only the lines work comes
+    # from are kept from the pairing; find_qa keeps a decision from going on with an earlier answer itself)
+    qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set,
+                             frozenset(a.sources[0] for a in actions), restated)
           if not any(set(p.sources) <= t for t in taken)]
     # who runs the chat: the host or its main voice, and whoever gives work to someone else
     organisers = {host} if host else set(list(share)[:1])
