@@ -841,7 +841,9 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
     if marked:
         clause = marked
     else:
-        clause = with_previous(question, clauses[-1], index) if cues.ask_lead.generic_takes_previous else clauses[-1]
+        last = clauses[-1]
+        bare = cues.ask_lead.without_self_role(last).strip("，, ") or last
+        clause = with_previous(question, last, index, bare) if cues.ask_lead.generic_takes_previous else bare
     if _only_generic_verbs(clause, index):
         # the clause names no topic, only how to act (从哪里查起): its own section would be picked by the verb
         return AskPart(clause)
@@ -884,17 +886,19 @@ def _only_generic_verbs(clause: str, index: KnowledgeIndex) -> bool:
     return bool(words) and all(bare(w) for w in words)
 
 
-def with_previous(question: str, clause: str, index: KnowledgeIndex) -> str:
-    """``clause`` (the question's last asking clause, folded) and, when it has no content word of its own (only
-    ``parts.yaml``'s ``ask_words_generic`` and words most sections have: "怎么做比较好"), the clause told just before
-    it, which says what the ask is about ("想整理起来留给之后进群的人看，怎么做比较好"); ``clause`` alone otherwise."""
+def with_previous(question: str, clause: str, index: KnowledgeIndex, words: str = "") -> str:
+    """``clause`` (the question's last asking clause, folded; ranked as ``words`` when given: the clause without the
+    asker's own role) and, when it has no content word of its own (only ``parts.yaml``'s ``ask_words_generic`` and
+    words most sections have: "怎么做比较好"), the clause told just before it, which says what the ask is about
+    ("想整理起来留给之后进群的人看，怎么做比较好"); ``clause`` alone otherwise."""
+    said = words or clause
     # "most sections" is ``ask_lead.generic_common``, not the narrow share that weighs an ask's words: 管理员身份,
     # 新人 are in a fifth of the sections and still say what "要不要给他个管理员身份让他带新人" asks about
-    if index.content_words(clause, common=parts_cues().ask_lead.generic_common):
-        return clause
+    if index.content_words(said, common=parts_cues().ask_lead.generic_common):
+        return said
     pieces = [c for c, _ in question_clauses(question)]
     at = max((i for i, c in enumerate(pieces) if c == clause), default=0)
-    return f"{pieces[at - 1]}，{clause}" if at > 0 else clause
+    return f"{pieces[at - 1]}，{said}" if at > 0 else said
 
 
 def clause_lead(ranking: SectionRanking, alone: SectionRanking) -> SectionHit | None:

@@ -384,6 +384,22 @@ class AskLead(BaseModel):
     # verbs that ask how to act without naming what about (查, 找, 看, 弄): an asking clause whose only content words
     # are these ("从哪里查起") does not give the lead to the section it finds alone (行业信息从哪里找 for 查/找)
     generic_verbs: list[str] = []
+    # how an asker names their own role ("我作为群主", "身为管理员"): each of ``self_role_leads`` followed by each of
+    # ``self_roles``. Said in the ask clause it tells who asks, not what: "我作为群主咋整" is ranked as "咋整" (with
+    # the clause before it), so the host's persona does not lead the answer to a quarrel between members
+    self_role_leads: list[str] = []
+    self_roles: list[str] = []
+
+    @cached_property
+    def _self_roles(self) -> tuple[str, ...]:
+        said = {fold(lead + role) for lead in self.self_role_leads for role in self.self_roles}
+        return tuple(sorted(said, key=len, reverse=True))
+
+    def without_self_role(self, clause: str) -> str:
+        """The folded ``clause`` with the asker's naming of their own role cut out (longest form first)."""
+        for said in self._self_roles:
+            clause = clause.replace(said, "")
+        return clause
 
 
 class ClauseLead(BaseModel):
@@ -532,8 +548,11 @@ class StatedSituation(BaseModel):
     # the situation is told only when the question also says one of these (empty: ``says`` alone tells it): a minor
     # and a private approach, a person's address and its being posted
     also: list[str] = []
-    # ... and says none of these (企业微信的防骚扰设置 is an app's menu, not a member being harassed)
+    # ... and says none of these (企业微信的防骚扰设置 is an app's menu, not a member being harassed); a phrase with
+    # "…" in it is said when its pieces come in order with at most ``gap`` characters between each two
+    # (觉得我们…骚扰 in "怕群友觉得我们天天在骚扰他们": the operator fears looking like a harasser)
     unless: list[str] = []
+    gap: int = 4
     # a question stating it is covered whatever the confidence, near-miss and scope models say (someone in the group
     # is at risk: the operator gets the response steps, not "the material does not cover this")
     covers: bool = False
@@ -551,12 +570,38 @@ class StatedSituation(BaseModel):
 
     @cached_property
     def _unless(self) -> tuple[str, ...]:
-        return tuple(map(fold, self.unless))
+        # each piece folded on its own: NFKC would turn the "…" between them into "..."
+        return tuple("…".join(fold(p) for p in u.split("…")) for u in self.unless)
 
     def said(self, text: str) -> bool:
         """Whether the folded ``text`` states this situation."""
         return (any(p in text for p in self._says) and (not self._also or any(p in text for p in self._also))
-                and not any(p in text for p in self._unless))
+                and not any(said_apart(p, text, self.gap) for p in self._unless))
+
+
+def said_apart(phrase: str, text: str, gap: int) -> bool:
+    """Whether ``text`` says ``phrase``: as it is, or, when it has "…" in it, its pieces in order with at most
+    ``gap`` characters between each two ("觉得我们…骚扰" in "觉得我们天天在骚扰")."""
+    pieces = [p for p in phrase.split("…") if p]
+    if len(pieces) < 2:
+        return phrase in text
+
+    def rest(at: int, i: int) -> bool:
+        if i == len(pieces):
+            return True
+        found = text.find(pieces[i], at)
+        while found >= 0 and found - at <= gap:
+            if rest(found + len(pieces[i]), i + 1):
+                return True
+            found = text.find(pieces[i], found + 1)
+        return False
+
+    start = text.find(pieces[0])
+    while start >= 0:
+        if rest(start + len(pieces[0]), 1):
+            return True
+        start = text.find(pieces[0], start + 1)
+    return False
 
 
 class StatedSituations(BaseModel):
