@@ -96,6 +96,7 @@ from copilot.moderation.signals import (
     lexicons,
     may_show,
     noisy_or,
+    numeral_amounts,
     patterns,
     said_prices,
     shop_group,
@@ -669,13 +670,14 @@ class Moderator:
 
     def _nothing_on_offer(self, a: Analysis, *also: str) -> bool:
         """Whether a message about the group's own subject puts nothing on offer: no price nor a bare number once the
-        handle and times are gone (拿铁两杯48: :func:`_priced`), no gift (报群名送贝果: ad.giveaway_gift), nothing taught
-        or sold (ad.own_activity_not) nor any word of the lexicon lists ``also``, nothing about another subject — what a
-        member's own call or record never carries and a shop's does (_joined_activity, _shares_record)."""
+        handle and times are gone, in digits or in Chinese numerals (拿铁两杯48, 一人一百五: :func:`_priced`), no gift
+        (报群名送贝果: ad.giveaway_gift), nothing taught or sold (ad.own_activity_not) nor any word of the lexicon lists
+        ``also``, nothing about another subject — what a member's own call or record never carries and a shop's does
+        (_joined_activity, _shares_record)."""
         if not self._group_matter(a) or self.offtopic is None:
             return False
         words, text = lexicons().words, a.folded
-        return not (_priced(a) or words["ad.giveaway_gift"].search(text) or words["ad.own_activity_not"].search(text)
+        return not (_priced(a, numerals=True) or words["ad.giveaway_gift"].search(text) or words["ad.own_activity_not"].search(text)
                     or any(words[k].search(text) for k in also) or self.offtopic.elsewhere(text))
 
     @staticmethod
@@ -3116,10 +3118,11 @@ def _offer_of(a: Analysis) -> dict[str, Any]:
     return read_offer(a.folded, priced=_priced(a))
 
 
-def _priced(a: Analysis) -> bool:
+def _priced(a: Analysis, *, numerals: bool = False) -> bool:
     """A price in the message: one :func:`said_prices` reads, or a bare number left once the handle and times are out
-    (钢镖盘200, 拿铁两杯48)."""
-    return bool(said_prices(a.folded)) or _BARE_PRICE.search(_without_contacts(a.folded, a.signals)) is not None
+    (钢镖盘200, 拿铁两杯48); with ``numerals`` also one said in Chinese numerals (一人一百五, 两百一位: :func:`numeral_amounts`)."""
+    folded = numeral_amounts(a.folded) if numerals else a.folded
+    return bool(said_prices(folded)) or _BARE_PRICE.search(_without_contacts(folded, a.signals)) is not None
 
 
 def _reach_ad(a: Analysis, allowed: frozenset[str], remarks: str = "") -> bool:

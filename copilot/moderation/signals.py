@@ -29,7 +29,18 @@ from copilot.moderation.normalise import alt as _alt
 from copilot.moderation.normalise import either as _either
 from copilot.moderation.veiled import banter, sarcasm, veiled_forms
 from copilot.paths import load_resource
-from copilot.textnorm import cuts_word, fold, in_word, opencc_plain, strip_invisible, tokenize, word_bounds, word_spans
+from copilot.textnorm import (
+    cn_magnitude,
+    cn_to_int,
+    cuts_word,
+    fold,
+    in_word,
+    opencc_plain,
+    strip_invisible,
+    tokenize,
+    word_bounds,
+    word_spans,
+)
 
 if TYPE_CHECKING:
     from copilot.profile import GroupProfile
@@ -1701,6 +1712,65 @@ def _said_price() -> tuple[re.Pattern[str], int]:
 def _counted_not_price(folded: str, end: int) -> bool:
     """A time, date or count word (lexicons.yaml ad.count_unit: 点, 年, 人, 岁…) right after the sum that ends at ``end``."""
     return lexicons().words["ad.count_unit"].match(folded, end + (folded[end:end + 1] == " ")) is not None
+
+
+@lru_cache(maxsize=1)
+def _numeral_run() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[str, str], int]:
+    """The parts of :func:`numeral_amounts` (patterns.yaml ``price_said.numeral``): a run of numerals, a word it may not
+    follow, one it may not come before (its own list, a measure, a length), a money unit, its magnitudes and the ones
+    a sum may open with, the least sum."""
+    d = load_resource(PATTERNS)
+    n = d["price_said"]["numeral"]
+    chars = re.escape(str(n["digits"]) + str(n["magnitudes"]))
+    after = _words_alt(n["not_after"]) + "$"
+    before = _words_alt([*n["not_before"], *d["measure_units"], *d["money_slang"]["units"]])
+    unit = _words_alt(d["money_units"])
+    return (re.compile(rf"(?<![{chars}])[{chars}]+"), re.compile(after), re.compile(before), re.compile(unit),
+            (str(n["magnitudes"]), str(n["leads"])), int(n["least"]))
+
+
+def _numeral_sum(run: str, marks: tuple[str, str], counted: bool) -> tuple[str, int] | None:
+    """The part of a numeral run that is a sum and its value (:func:`numeral_amounts`), or None. The run's last digit is
+    the next word's (两万五一台, 三百八一套) after another digit but 零, and before a count word (``counted``) after a
+    magnitude of a hundred or more (两百一位); else before a count word the whole run counts (三十人, 三十五人: no sum).
+    The sum has a magnitude and opens with a digit or a lead (十; cn_to_int reads it); a digit after 百, 千 or 万 is the
+    next place down (一百五 = 150). ``marks``: the magnitudes and the leads."""
+    magnitudes, leads = marks
+    last = run[-2:-1]
+    if len(run) >= 2 and run[-1] not in magnitudes and ((last not in magnitudes and cn_to_int(last) != 0)
+                                                        or (counted and cn_magnitude(last) >= 100)):
+        run = run[:-1]
+    elif counted:
+        return None
+    if not any(ch in magnitudes for ch in run) or (run[0] in magnitudes and run[0] not in leads):
+        return None
+    place = cn_magnitude(run[-2]) if len(run) >= 3 and run[-1] not in magnitudes else 0
+    head, tail = (cn_to_int(run[:-1]), cn_to_int(run[-1])) if place >= 100 else (cn_to_int(run), 0)
+    return (run, head + (tail or 0) * place // 10) if head is not None else None
+
+
+def numeral_amounts(folded: str) -> str:
+    """``folded`` with each sum said in Chinese numerals written in digits (一人一百五 → 一人150, 两百一位 → 200一位,
+    八十块 → 80块; patterns.yaml ``price_said.numeral``), so every price reader sees it as it sees digits. A count,
+    a measure, an ordinal or a small number (三十人, 十五公里, 第二十, 十一) stays as written."""
+    run, not_after, not_before, unit, marks, least = _numeral_run()
+    if not any(ch in folded for ch in marks[0]):
+        return folded
+    count = lexicons().words["ad.count_unit"]
+    out, last = [], 0
+    for m in run.finditer(folded):
+        end = m.end()
+        if not_after.search(folded, max(0, m.start() - 4), m.start()) or not_before.match(folded, end):
+            continue
+        found = _numeral_sum(m.group(0), marks, count.match(folded, end) is not None)
+        if found is None:
+            continue
+        said, value = found
+        if value < least and not unit.match(folded, end):
+            continue
+        out += [folded[last:m.start()], str(value)]
+        last = m.start() + len(said)
+    return "".join(out) + folded[last:] if out else folded
 
 
 def said_prices(folded: str) -> list[str]:

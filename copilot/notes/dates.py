@@ -26,33 +26,10 @@ from copilot.moderation.literals import Gated, gated
 from copilot.notes.clauses import pauses
 from copilot.notes.cues import cue, has, interrogative
 from copilot.paths import load_resource
-from copilot.textnorm import fold, tokenize, word_class
+from copilot.textnorm import cn_to_int, fold, tokenize, word_class
 
 TIME_FILE = "notes/time.yaml"
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CN_DIGITS = "零〇一二两三四五六七八九十"
-
-
-def cn_to_int(text: str) -> int | None:
-    """``四十五`` → 45, ``两百`` → 200, ``三`` → 3, ``12`` → 12; None if it is not a plain numeral."""
-    if text.isdigit():
-        return int(text)
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            unit = _CN_UNITS[ch]
-            if unit == 10000:
-                total += (section + (digit or 0)) * unit
-                section, digit = 0, None
-            else:
-                section += (1 if digit is None else digit) * unit
-                digit = None
-        else:
-            return None
-    return total + section + (digit or 0)
 
 
 def _alt(words: Any) -> str:
