@@ -384,6 +384,9 @@ class AskLead(BaseModel):
     # verbs that ask how to act without naming what about (查, 找, 看, 弄): an asking clause whose only content words
     # are these ("从哪里查起") does not give the lead to the section it finds alone (行业信息从哪里找 for 查/找)
     generic_verbs: list[str] = []
+    # words of a yes/no clause (是不是, 会不会): a question whose earlier asks are all such clauses before a last "how"
+    # ("是不是所有群都这样？怎么能让群活得久一点") is answered from the how clause's section first, not in turn
+    yes_no: list[str] = []
 
 
 class ClauseLead(BaseModel):
