@@ -860,9 +860,12 @@ def ask_part(question: str, ranking: SectionRanking, index: KnowledgeIndex) -> A
         return AskPart(clause, None, near, **own)
     hit = next((s for s in ranking.sections[:cues.ask_lead.among] if _key(s) == _key(best)), None)
     lead = ranking.leading()
+    before = [c for c in clauses if c not in marked] if marked else clauses[:-1]
+    if before and all(any(w in c for w in cues.ask_lead.yes_no) for c in before):
+        # "是不是…？怎么…": the yes/no clauses set up the how, which is what the question asks
+        return AskPart(clause, hit, near, earlier=False, marked=bool(marked), **own)
     # a question cut in two (另外…, a question mark with more after it) is answered in the order it asks
     ordered = len(question_parts(question)) > 1 or (scorer is not None and lead.fit >= scorer.hedge)
-    before = [c for c in clauses if c not in marked] if marked else clauses[:-1]
     return AskPart(clause, hit, near, earlier=ordered or _answers_earlier(before, lead, index, cues), marked=bool(marked),
                    **own)
 

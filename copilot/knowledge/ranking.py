@@ -400,6 +400,9 @@ class AskLead(BaseModel):
         for said in self._self_roles:
             clause = clause.replace(said, "")
         return clause
+    # words of a yes/no clause (是不是, 会不会): a question whose earlier asks are all such clauses before a last "how"
+    # ("是不是所有群都这样？怎么能让群活得久一点") is answered from the how clause's section first, not in turn
+    yes_no: list[str] = []
 
 
 class ClauseLead(BaseModel):
@@ -905,6 +908,9 @@ class Scene(BaseModel):
     own: tuple[str, ...] = ()
     # an organiser's wording (报名的人, 只来了, 放鸽子): with no group and no life word it still asks about a group
     organiser: tuple[str, ...] = ()
+    # a group matter the asker has to handle (踢, 私下说了还是发, 不续费): a question that names one asks how to run the
+    # group, however many life words tell who the member is (他是我爸单位的同事), unless a private chat is named
+    matter: tuple[str, ...] = ()
     # what a question is about when it is no running of a group (``scope.yaml``'s ``object``): a price, a product
     # to buy, a body to treat, a law or tax; by class. Words name the object asked about, not the group's business
     objects: dict[str, tuple[str, ...]] = {}
@@ -937,7 +943,8 @@ class Scene(BaseModel):
     def of(self, question: str) -> str:
         """``private`` when the question names a ``private`` word (the asker's own romance: 表白, 约她出来…; the
         group is only where they met) other than as the kind of group (相亲群), else ``life`` when the question
-        names more life/work words than group words and none of its own group or acts of running it (:meth:`runs_own`),
+        names more life/work words than group words and none of its own group, acts of running it or group matters to
+        handle (:meth:`runs_own`),
         ``none`` when it names no group word, no life word and no ``organiser`` wording, else ``group``. A
         group word that is part of a named life word does not count (家族群 is one life word, and the 群 of
         在群里说她 then means that family chat)."""
@@ -956,11 +963,12 @@ class Scene(BaseModel):
         return "group" if any(w in text for w in self.organiser) else "none"
 
     def runs_own(self, text: str, named: list[str]) -> bool:
-        """Whether folded ``text`` names the asker's own group or an act of running it (``own``) while naming
-        no private chat (a ``life`` word that holds a group word: 家族群, 工作群 are someone else's group)."""
+        """Whether folded ``text`` names the asker's own group, an act of running it (``own``) or a group matter to
+        handle (``matter``) while naming no private chat (a ``life`` word that holds a group word: 家族群, 工作群 are
+        someone else's group)."""
         if any(w in n for n in named for w in self.group):
             return False
-        return any(w in text for w in self.own)
+        return any(w in text for w in self.own) or any(w in text for w in self.matter)
 
 
 @lru_cache(maxsize=1)
@@ -970,7 +978,7 @@ def scene_cues() -> Scene:
     return Scene(group=_folded(cues.get("group", [])), life=_folded(cues.get("life", [])),
                  private=_folded(cues.get("private", [])),
                  kind_after=_folded(cues.get("kind_after", [])), own=_folded(cues.get("own", [])),
-                 organiser=_folded(cues.get("organiser", [])), floor=data.get("scene_floor") or {},
+                 organiser=_folded(cues.get("organiser", [])), matter=_folded(cues.get("matter", [])), floor=data.get("scene_floor") or {},
                  objects={k: _folded(v or []) for k, v in (data.get("object") or {}).items()},
                  object_floor=float(data.get("object_floor", 1.01)),
                  object_floors={k: float(v) for k, v in (data.get("object_floors") or {}).items()})
