@@ -1903,8 +1903,10 @@ def _round_answers(m: Message, opened: list[_Open], people: People, held: bool) 
     they asked ("A问的"), or, from a speaker holding the questions, takes up two of them."""
     # (also one a member's own story took only by coming next: "棋子要自己带吗" — "我家那副棋子还是我爷爷留下的")
     # (the cheap checks first: most questions of a long chat are closed, and the story check reads the answer)
+    # (and only a question answered once, not by an @-reply, is read for a story: most of a long chat's questions
+    # have several answer lines by now, and each was a call on every later message)
     waiting = [q for q in opened if not q.closed and q.msg.speaker != m.speaker
-               and (not q.answer or _story_only(q, m.speaker))]
+               and (not q.answer or not q.direct and len(q.answer) == 1 and _story_only(q, m.speaker))]
     # (a question a bystander's line took only by coming next, "存档能不能跨平台同步" — "截图在上面", is still the
     # round's to answer when an item names its words)
     guessed = [q for q in opened if not q.closed and q.answer and q.loose and not q.direct
@@ -2190,15 +2192,19 @@ def _answers_again(opened: list[_Open], m: Message, addressed: bool, in_form: Ca
     on the matter that did not give what was asked ("灯笼订几个" — "我明天去批发市场看看" … "灯笼订了三十个"), when ``m``
     shares its words. Not a question, chatter, notice, task, proposal, @-line or line to 大家; and not when a newer
     open question (someone else's) fits ``m``: that one it answers."""
-    f, reach = _fold(m.text), int(raw("reply", "reach"))
-    if addressed or _told_all(m) or m.id in tasks or is_question(m.text) or is_chatter(m.text) \
-            or has(f, "decision", "proposal"):
+    if addressed or m.id in tasks:
+        return None
+    # (the questions ``m``'s speaker answered last within reach, found first: on most lines of a long export there is
+    # none, and then the line is not read for a notice, a question, chatter or a proposal at all)
+    reach = int(raw("reply", "reach"))
+    theirs = [q for q in opened if q.answer and q.answer[-1].speaker == m.speaker and q.msg.speaker != m.speaker
+              and not q.direct and 0 < m.id - q.answer[-1].id <= reach]
+    f = _fold(m.text) if theirs else ""
+    if not theirs or _told_all(m) or is_question(m.text) or is_chatter(m.text) or has(f, "decision", "proposal"):
         return None
     # (an answer that opened with the yes or no asked, or a side of its A不A, gave what was asked: "营地能接外电吗" —
     # "能接，每个营位都有16A插座" is not answered again by the same speaker's "营地东边有排污站")
-    again = [q for q in opened if q.answer and q.answer[-1].speaker == m.speaker and q.msg.speaker != m.speaker
-             and not q.direct and 0 < m.id - q.answer[-1].id <= reach
-             and relevant(q.text, m.text, by_kind=False, days=False) and not in_form(q.text, q.answer[0].text)
+    again = [q for q in theirs if relevant(q.text, m.text, by_kind=False, days=False) and not in_form(q.text, q.answer[0].text)
              and not _opens_yes_no(q.text, q.answer[0].text) and not _says_which(q.text, q.answer[0].text)]
     # (a newer question someone else asked, still waiting or answered only by a line that came next, takes ``m`` when
     # ``m`` fits it or follows it at once: "照片要打印吗" — an ad — "照片打印一张贴在资料卡上")
