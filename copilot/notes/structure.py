@@ -4728,6 +4728,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         volunteered = _volunteer(messages, idx, m, events, meetings)
         if volunteered is not None:
             to_head += _take_call(actions, volunteered, m)
+        to_head += _named_ask_heads(actions[before:], messages, idx, people)
         _dates_volunteer(actions, messages, idx, people)
         _dated_later(actions, messages, idx, events[idx], meetings[idx])
         _due_next_line(actions, before, messages, idx, people, events[idx], meetings[idx])
@@ -5622,6 +5623,24 @@ def _heads_call(actions: list[ActionItem], call: str, own: ActionItem, asked: in
         return True
     return not any(a is not own and a.owner not in (None, "大家", m.speaker) and a.sources
                    and asked < a.sources[0] < m.id for a in actions)
+
+
+def _named_ask_heads(made: list[ActionItem], messages: list[Message], idx: int,
+                     people: People) -> list[tuple[ActionItem, str]]:
+    """The answer's own to-do and the question it answers, when another member just asked its speaker by name
+    ("阿强 展板你那边借得到吗" — "借得到，学校有，周五前我开车拉过来") and the to-do names none of the question's
+    things: the question heads the item once all to-dos are made (:func:`_head_with_calls`), as a call does.
+    A question about the asker's own matter (``owner.me``: "那我休假前要交接什么") asks for no thing and heads nothing."""
+    m = messages[idx]
+    asked = next((o for o in reversed(messages[max(0, idx - 2):idx]) if o.speaker != m.speaker), None)
+    # (a question about the asker's own matter, "阿岚，我下周要出差，…能不能换个人？", asks the answerer for no thing)
+    if asked is None or not is_question(asked.text) or _spoken_to(asked, people) != [m.speaker] \
+            or has(_fold(asked.text), "owner", "me"):
+        return []
+    call = _clean(asked.text)
+    things = _call_words(call)[0]
+    return [(a, call) for a in made if a.owner == m.speaker and m.id in a.sources and asked.id not in a.sources
+            and things and not any(w in _fold(a.task) for w in things)]
 
 
 def _head_with_calls(actions: list[ActionItem], headed: list[tuple[ActionItem, str]]) -> None:
