@@ -699,15 +699,6 @@ class Moderator:
             and not topic.get("chatter_words") and not _offer_of(a)["for_money"] \
             and not lexicons().words["own_record.not"].search(a.folded)
 
-    def _lost_own(self, a: Analysis) -> list[str]:
-        """The words of a writer's own thing gone missing (lexicons.yaml ``lost_own``: 没归, 不见了, 找不到了) in a message
-        about the group's subject (:meth:`_group_matter`: the birds of a pigeon club, a fishing group's tackle box) with no
-        price and no finder's business word (``lost_own.not``: 专业, 收费, 寻宠…), or [] (_belongs_layer)."""
-        words = lexicons().words
-        if not self._group_matter(a) or said_prices(a.folded) or words["lost_own.not"].search(a.folded):
-            return []
-        return list(dict.fromkeys(words["lost_own.words"].findall(a.folded)))
-
     def _joined_activity(self, a: Analysis) -> list[str]:
         """What a member invites the others to do with them on the group's own subject (约场, 一起拼, 想来的: lexicons.yaml
         ad.join_call) when nothing is on offer (:meth:`_nothing_on_offer`). The words that invite, or [] (_belongs_layer)."""
@@ -1507,37 +1498,27 @@ class Moderator:
         trust = a.checks.get("trust") or {}
         if not _reach_ad(a, _BELONG_SIGNALS) or trust.get("new_member") or trust.get("struck"):
             return
-        hand = lexicons().words["hand_over"].findall(a.folded) \
-            if self._group_matter(a) and not said_prices(a.folded) else []
+        # the group's own matter with nothing priced: read once for the three layers below that need it
+        ours = self._group_matter(a) and not said_prices(a.folded)
+        hand = lexicons().words["hand_over"].findall(a.folded) if ours else []
         if hand:  # the writer hands the group's thing over (我拍给你, 我单独发): nobody is asked to buy
-            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
-            a.reasons = [_HAND_OVER_NOTE.format(words="、".join(dict.fromkeys(hand[:3])))]
-            a.checks["belongs"] = {"hand_over": hand[:3]}
+            _belongs(a, "hand_over", hand, _HAND_OVER_NOTE)
             return
-        meet = [m.group(0) for m in _meet_call().finditer(a.folded)] \
-            if self._group_matter(a) and not said_prices(a.folded) else []
+        meet = [m.group(0) for m in _meet_call().finditer(a.folded)] if ours else []
         if meet:  # the writer is to be found at the group's own place (到了村口打我): the call is to meet, nobody buys
-            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
-            a.reasons = [_MEET_UP_NOTE.format(words="、".join(dict.fromkeys(meet[:3])))]
-            a.checks["belongs"] = {"meet_up": meet[:3]}
+            _belongs(a, "meet_up", meet, _MEET_UP_NOTE)
             return
-        lost = self._lost_own(a)
+        lost = _lost_own(a) if ours else []
         if lost:  # the writer's own thing of the group's subject went missing (还有三羽没归…打我电话): nobody buys
-            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
-            a.reasons = [_LOST_OWN_NOTE.format(words="、".join(lost[:3]))]
-            a.checks["belongs"] = {"lost_own": lost[:3]}
+            _belongs(a, "lost_own", lost, _LOST_OWN_NOTE)
             return
         record = self._shares_record(a)
         if record:  # the writer gives whoever wants it a record of the group's own doing (我录好了…要的加我): nobody buys
-            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
-            a.reasons = [_OWN_RECORD_NOTE.format(words="、".join(record[:3]))]
-            a.checks["belongs"] = {"own_record": record[:3]}
+            _belongs(a, "own_record", record, _OWN_RECORD_NOTE)
             return
         join = self._joined_activity(a)
         if join:  # the writer asks the others to do the group's own thing together (周六想约场的加我): nobody buys
-            a.label, a.score = Label.OK, MEMBER_SHARING_CAP
-            a.reasons = [_JOIN_NOTE.format(words="、".join(join[:3]))]
-            a.checks["belongs"] = {"join": join[:3]}
+            _belongs(a, "join", join, _JOIN_NOTE)
             return
         # an answer takes up a word of the question, not only its characters, and pitches no sale (lexicons.yaml
         # answer_pitch: 平價帳篷) nor states a price: "行山 加我WhatsApp… 平價帳篷" answers no "有冇人行過鳳凰山？"
@@ -2537,6 +2518,25 @@ def _put_down_not_chatter(rep: SignalReport, scores: dict[Label, float], checks:
         return
     scores[Label.ABUSE] = ABUSE_MODEL_ALONE_CAP
     checks["abuse_model_reason"] = PUT_DOWN_NOT_CHATTER_NOTE
+
+
+def _lost_own(a: Analysis) -> list[str]:
+    """The words of a writer's own thing gone missing (lexicons.yaml ``lost_own``: 没归, 不见了, 找不到了) with no finder's
+    business word (``lost_own.not``: 专业, 收费, 寻宠…), or []. The caller (_belongs_layer) has read the message as about
+    the group's subject with no price (:meth:`Moderator._group_matter`: the birds of a pigeon club, a fishing group's
+    tackle box)."""
+    words = lexicons().words
+    if words["lost_own.not"].search(a.folded):
+        return []
+    return list(dict.fromkeys(words["lost_own.words"].findall(a.folded)))
+
+
+def _belongs(a: Analysis, key: str, words: list[str], note: str) -> None:
+    """``a`` is a member's own matter of the group that nobody is asked to buy (_belongs_layer): ok at the member-sharing
+    cap, ``note`` with up to three of the ``words`` that say so, and ``checks["belongs"][key]``."""
+    a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+    a.reasons = [note.format(words="、".join(dict.fromkeys(words[:3])))]
+    a.checks["belongs"] = {key: words[:3]}
 
 
 def _scam_alert_not_chatter(compact: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
