@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from copilot.notes.cues import cue, raw
-from copilot.notes.dates import cn_to_int, grounded_dates, with_assumed_days
+from copilot.notes.dates import grounded_dates, with_assumed_days
 from copilot.notes.model import ActionItem, Notes, Transcript
 from copilot.notes.owners import occurs_whole
 from copilot.notes.parse import NotesParseError, parse_text
 from copilot.notes.rosters import roster_days
 from copilot.notes.structure import MENTION, People
-from copilot.textnorm import ensure_jieba, fold, split_sentences
+from copilot.textnorm import cn_to_int, ensure_jieba, fold, split_sentences
 
 _DATE = cue("patterns", "date")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
