@@ -119,8 +119,8 @@ def test_each_miss_class_counted_once(transcript) -> None:  # type: ignore[no-un
         "todos/ok": 1, "todos/not_in_chat": 1, "todos/no_task_cited": 1, "todos/owner_missing": 1,
         "todos/owner_group_word": 1, "todos/owner_differs": 1,
         "deadlines/ok": 1, "deadlines/no_task_cited": 1, "deadlines/missing": 1, "deadlines/other_date": 1,
-        "decisions/ok": 1, "decisions/not_in_chat": 1, "decisions/as_qa_or_todo": 1, "decisions/cut_short": 1,
-        "decisions/elsewhere_in_notes": 1, "decisions/none_near": 1,
+        "decisions/ok": 1, "decisions/not_in_chat": 1, "decisions/as_todo": 1, "decisions/cut_short_same_line": 1,
+        "decisions/elsewhere_points": 1, "decisions/none_near": 1,
     }
     assert set(s.why) <= set(ev.WHY_LABELS)
 
@@ -193,3 +193,37 @@ def test_no_task_says_where_the_task_went(transcript) -> None:  # type: ignore[n
     }
     assert set(s.why) <= set(ev.WHY_LABELS)
     assert s.tallies["todos_with_owner"].hit == 0 and s.tallies["todos_with_owner"].total == 8
+
+
+QA_CHAT = """[2026-12-15 20:00] 老徐: 这周六爬梧桐山，走泰山涧
+[2026-12-15 20:01] 阿Ken: 几点集合？
+[2026-12-15 20:02] 老徐: 七点吧，在停车场
+[2026-12-15 20:03] 阿Ken: 好
+[2026-12-15 20:04] 小鱼: 元旦那场还上台吗？
+[2026-12-15 20:05] 老徐: 不上了，改到春节联欢
+[2026-12-15 20:06] 大熊: 冲锋衣统一买还是各自买？
+[2026-12-15 20:07] 老徐: 统一买，我来问价格
+[2026-12-15 20:08] 小鱼: 要不下山去吃农家菜？
+[2026-12-15 20:09] 老徐: 可以
+[2026-12-15 20:10] 大熊: 装备清单我周五前发群里
+"""
+
+
+def test_a_decision_written_only_as_qa_says_where_and_what_was_asked() -> None:
+    transcript = parse_text(QA_CHAT, "hike2.txt")
+    spec = ev.ChatSpec.model_validate({
+        "format": "wechat-inline", "script": "zh-Hans", "date": "2026-12-15", "session_type": "话题讨论",
+        "decisions": [{"text": ["七点"]}, {"text": ["春节联欢"]}, {"text": ["统一买"]}, {"text": ["农家菜"]},
+                      {"text": ["装备清单"]}]})
+    notes = Notes(title="周六爬梧桐山", date="2026-12-15", session_type="话题讨论", qa=[
+        QAPair(question="几点集合", asker="阿Ken", answer="七点吧，在停车场", answerer="老徐", sources=[2, 3]),
+        QAPair(question="元旦那场还上台吗", asker="小鱼", answer="不上了，改到春节联欢", answerer="老徐", sources=[5, 6]),
+        QAPair(question="冲锋衣统一买还是各自买", asker="大熊", answer="统一买，我来问价格", answerer="老徐", sources=[7, 8]),
+        QAPair(question="要不下山去吃农家菜", asker="小鱼", answer="可以", answerer="老徐", sources=[9, 10])],
+        actions=[ActionItem(task="装备清单周五前发群里", owner="大熊", sources=[11])])
+    s = ev.score_notes(notes, transcript, spec)
+    assert {k: n for k, n in s.why.items() if k.startswith("decisions/")} == {
+        "decisions/as_qa_wh_agreed": 1, "decisions/as_qa_yes_no": 1, "decisions/as_qa_choice": 1,
+        "decisions/as_qa_in_question": 1, "decisions/as_todo": 1}
+    assert set(s.why) <= set(ev.WHY_LABELS)
+    assert s.tallies["decisions"].hit == 0 and s.tallies["decisions"].total == 5

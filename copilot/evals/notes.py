@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -31,9 +32,9 @@ from rich.table import Table
 
 from copilot.config import Settings, get_settings
 from copilot.llm import Engine, get_engine
-from copilot.notes import Notes, Transcript, render_markdown, summarize_file
+from copilot.notes import Notes, Transcript, cues, render_markdown, summarize_file
 from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_ungrounded
-from copilot.notes.model import Message
+from copilot.notes.model import Message, QAPair
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.structure import display_name, is_question
@@ -287,8 +288,13 @@ WHY_LABELS = {
     "deadlines/no_date_in_export": "原文没有日期、推算不出", "deadlines/missing": "任务找到、没有期限",
     "deadlines/other_date": "期限推到了别的日期",
     "decisions/ok": "找到", "decisions/not_in_chat": "关键词不在保留的消息里",
-    "decisions/as_qa_or_todo": "只写成了问答或待办", "decisions/cut_short": "有决定但只含部分关键词（截短或另一说法）",
-    "decisions/elsewhere_in_notes": "纪要别处有、不在决定里", "decisions/none_near": "纪要里没有",
+    "decisions/as_todo": "只写成了待办", "decisions/as_qa_in_question": "写成了问答，关键词在问句里（提议写成了问句）",
+    **{f"decisions/as_qa_{k}{a}": f"只写成了问答：{label}的回答{'，随后有人应好' if a else ''}"
+       for k, label in (("choice", "选择问"), ("yes_no", "是非问"), ("wh", "特指问（什么/几/多少）")) for a in ("", "_agreed")},
+    "decisions/cut_short_same_line": "有决定引了含全部关键词的那行、写出来的只含部分（截短）",
+    "decisions/cut_short_other_line": "有决定只含部分关键词，其余在别的消息里（另一说法或分在几行）",
+    "decisions/elsewhere_notice": "在公告里、不在决定里", "decisions/elsewhere_points": "在要点或摘要里、不在决定里",
+    "decisions/elsewhere_in_notes": "纪要别处有（分在几处）、不在决定里", "decisions/none_near": "纪要里没有",
 }
 
 
@@ -439,18 +445,53 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messag
             s.miss("dates", f"{'/'.join(want.task)}：{notes.actions[i].deadline}（应为：{want.deadline or want.deadline_text or '无'}）")
 
 
-def _decision_why(notes: Notes, want: DecisionSpec, chat: str, md: str) -> str:
+def _decision_why(notes: Notes, want: DecisionSpec, chat: str, md: str, messages: Sequence[Message] = ()) -> str:
     if not _in_chat(chat, want.text):
         return "not_in_chat"
-    if any(_has_all(f"{q.question}\n{q.answer}", want.text) for q in notes.qa) or \
-            any(_has_all(a.task, want.text) for a in notes.actions):
-        return "as_qa_or_todo"
-    if any(any(fold(k) in fold(d.text) for k in want.text) for d in notes.decisions):
-        return "cut_short"
-    return "elsewhere_in_notes" if _has_all(md, want.text) else "none_near"
+    asked = [q for q in notes.qa if _has_all(f"{q.question}\n{q.answer}", want.text)]
+    if asked:
+        return _as_qa_why(asked[0], want, messages)
+    if any(_has_all(a.task, want.text) for a in notes.actions):
+        return "as_todo"
+    partial = [d for d in notes.decisions if any(fold(k) in fold(d.text) for k in want.text)]
+    if partial:
+        lines = {i for d in partial for i in d.sources}
+        whole = any(m.id in lines and _has_all(m.text, want.text) for m in messages)
+        return "cut_short_same_line" if whole else "cut_short_other_line"
+    if not _has_all(md, want.text):
+        return "none_near"
+    if any(_has_all(a.text, want.text) for a in notes.announcements):
+        return "elsewhere_notice"
+    if any(_has_all(k.text, want.text) for k in notes.key_points) or _has_all(notes.summary, want.text):
+        return "elsewhere_points"
+    return "elsewhere_in_notes"
 
 
-def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "", md: str = "") -> None:
+_AGREE_CHARS = 10  # a yes right after a line that settles is short ("好", "可以", "同意按人头")
+
+
+def _as_qa_why(q: QAPair, want: DecisionSpec, messages: Sequence[Message]) -> str:
+    """A listed decision written only as a Q&A: where its words are (the question, e.g. a proposal put as a question,
+    or the answer), what the question asks (an either/or, a yes/no, a what/when/how much) and whether others said
+    yes right after the line that holds it (``_agreed``)."""
+    if not _has_all(q.answer, want.text):
+        return "as_qa_in_question"
+    folded = fold(q.question)
+    kind = ("choice" if any(fold(c) in folded for c in cues.raw("question", "choice_connectors"))
+            else "wh" if cues.interrogative(folded) else "yes_no")
+    cited = set(q.sources)
+    lines = [m for m in messages if _has_all(m.text, want.text)]
+    line = next((m for m in reversed(lines) if m.id in cited), lines[0] if lines else None)
+    if line is None:
+        return f"as_qa_{kind}"
+    after = [m for m in messages if m.id > line.id][:3]
+    agreed = any(m.speaker != line.speaker and len(m.text.strip()) <= _AGREE_CHARS
+                 and cues.has(fold(m.text.strip()), "decision", "agree") for m in after)
+    return f"as_qa_{kind}_agreed" if agreed else f"as_qa_{kind}"
+
+
+def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "", md: str = "",
+                      messages: Sequence[Message] = ()) -> None:
     # a listed decision is right when it holds one listed decision's wordings (a proposal and its final, listed
     # apart, count once each: the one without the settled choice's wordings is a miss)
     for d in notes.decisions:
@@ -461,7 +502,7 @@ def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "",
     for want in spec.decisions:
         found = [d for d in notes.decisions if _has_all(d.text, want.text)]
         s.tallies["decisions"].add(bool(found))
-        s.why_class("decisions", "ok" if found else _decision_why(notes, want, chat, md))
+        s.why_class("decisions", "ok" if found else _decision_why(notes, want, chat, md, messages))
         if not found:
             s.miss("decisions", "/".join(want.text))
             continue
@@ -562,7 +603,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
             s.miss("key_facts", alts[0])
     _score_qa(notes, spec, s, chat, transcript.messages)
     _score_actions(notes, spec, s, chat, transcript.messages, md)
-    _score_decisions(notes, spec, s, chat, md)
+    _score_decisions(notes, spec, s, chat, md, transcript.messages)
     _score_near_misses(notes, spec, s)
     _score_announcements(notes, spec, s)
     _score_title(notes, transcript, spec, s)
