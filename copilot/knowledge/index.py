@@ -53,6 +53,7 @@ from copilot.knowledge.ranking import (
     stated_situations,
     without_constraints,
     without_names,
+    without_self_intro,
 )
 from copilot.knowledge.typos import correct as correct_typos
 from copilot.knowledge.typos import homophones
@@ -604,7 +605,8 @@ class KnowledgeIndex:
     def read_query(self, query: str, *, expand: bool = True) -> tuple[str, str]:
         """``query`` as the ranking reads it, and the text its signals are computed on: commas between clauses
         (:func:`clause_commas`), Simplified (:func:`ask_form`), padding dropped, typos read as card words
-        (:meth:`as_meant`, with ``expand``); the match text further leaves out a kept condition and a quoted name.
+        (:meth:`as_meant`, with ``expand``); the match text further leaves out a kept condition, a quoted name and a
+        clause in which the asker only says who they are (:func:`without_self_intro`).
         :meth:`search_sections` uses it, and so do ``scripts/train_section_scorer.py`` and
         ``scripts/calibrate_ask.py``, so the scorer and the confidence are fitted on the question search sees."""
         query = strip_invisible(query).strip()  # zero-width characters alone are no question
@@ -616,8 +618,9 @@ class KnowledgeIndex:
             query = unpad(query)
         if expand:
             query = self.as_meant(query)
-        # a condition the question keeps (不…的情况下) and a quoted name (群叫『…』) are not what it asks: left out of the match
-        return query, without_constraints(without_names(query))
+        # a condition the question keeps (不…的情况下), a quoted name (群叫『…』) and the asker's self-introduction (我是管理员，…)
+        # are not what it asks: left out of the match
+        return query, without_constraints(without_names(without_self_intro(query)))
 
     def as_meant(self, query: str) -> str:
         """``query`` with its typos read as the card words they stand for (活越度, 名子, 冷厂:

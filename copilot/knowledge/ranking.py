@@ -686,6 +686,10 @@ def parts_cues() -> QuestionParts:
     return QuestionParts.model_validate(load_yaml(PARTS_FILE.read_text(encoding="utf-8")))
 
 
+# a clause and the mark that ends it (none at the end of the question)
+_CLAUSE = re.compile(r"([^，,。；;！!]+)[，,。；;！!]?")
+
+
 def _what_is_left(text: str, question: str) -> str:
     """``text`` (``question`` with spans cut out) with its white space squeezed, or ``question`` itself when nothing
     was cut or too little is left to match on (``parts.yaml``'s ``min_chars``)."""
@@ -708,6 +712,24 @@ def without_constraints(question: str) -> str:
                     continue
                 text = text[:begin] + " " + text[at + len(end):]
                 at = text.find(end, begin + 1)
+    return _what_is_left(text, question)
+
+
+def without_self_intro(question: str) -> str:
+    """``question`` without the clauses in which the asker only says who they are: a clause that starts with one of
+    ``ask_lead.self_role_leads`` and ends with one of its ``self_roles`` ("我是宝妈群的群主，…", "身为社群运营，…",
+    "我是管理员，…"). It tells who asks, not what happens, so the host's persona or developing admins does not lead the
+    answer to the story told after it; the question itself when nothing is cut or too little is left."""
+    cues = parts_cues().ask_lead
+    leads = tuple(fold(w) for w in cues.self_role_leads)
+    roles = tuple(fold(w) for w in cues.self_roles)
+    if not leads or not roles:
+        return question
+    text = question
+    for clause in reversed(list(_CLAUSE.finditer(question))):  # from the end, so earlier spans keep their place
+        said = clause.group(1).strip()
+        if said.startswith(leads) and said.endswith(roles):
+            text = text[:clause.start()] + text[clause.end():]
     return _what_is_left(text, question)
 
 
