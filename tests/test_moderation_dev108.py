@@ -51,3 +51,39 @@ def test_a_real_safety_notice_or_question_without_a_forwarding_demand_stays_ok(
         judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
     v = judge(profile, text)
     assert v.label == "ok" and v.action == "none", v.reason
+
+
+SILK = """
+name: 海宁蚕桑户交流群
+positioning: 养蚕户交流小蚕共育、桑园管理、蚕病防治和蚕茧行情
+topics: [小蚕共育, 桑园管理, 蚕病防治, 蚕种, 方格簇, 蚕茧收购价]
+audience: 海宁一带的养蚕户
+type: 行业交流群
+banned: [代养, 高息, 贷款]
+"""
+
+SILK_NO_TRADE = SILK.replace("banned: [代养, 高息, 贷款]", "banned: [禁止买卖, 二手交易, 贷款]")
+
+
+@pytest.mark.parametrize("text", [
+    "今年自己多出来两张蚕种，谁要原价给，在周王庙这边自取，电话 137 5731 0426",
+    "家里多出来一箱方格簇用不上，按原价给群友，手机 159 6820 3371",
+])
+def test_a_members_surplus_at_cost_with_one_phone_for_the_pickup_is_ok(
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(SILK, text)
+    assert v.label == "ok" and v.action == "none", v.reason
+    assert "只留了一个电话约自提" in v.reason, v.reason
+
+
+@pytest.mark.parametrize("profile, text", [
+    (SILK, "多出来两张蚕种，原价给，加我微信 cz2026hn"),                              # a WeChat id to add
+    (SILK, "自家多出来两张蚕种，原价给，电话 137 5731 0426，微信 cz2026hn"),          # two ways in
+    (SILK, "多出来两张蚕种原价给，现货充足，长期供应，电话 137 5731 0426"),            # a seller's sign
+    (SILK_NO_TRADE, "今年自己多出来两张蚕种，谁要原价给，电话 137 5731 0426"),       # the rules ban trade
+])
+def test_the_same_surplus_with_a_sellers_handle_or_sign_or_a_trade_ban_stays_an_ad(
+        judge: Callable[[str, str], Verdict], profile: str, text: str) -> None:
+    v = judge(profile, text)
+    assert v.label == "ad", v.reason
+    assert "约自提" not in v.reason, v.reason

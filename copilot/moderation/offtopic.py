@@ -314,6 +314,16 @@ def _mutual_aid_rule() -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _market_rule() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+    """relevance.yaml ``market``: the words by which a profile says its members talk of the market of their goods (行情,
+    收购, 出栏), the words of a money market that take that away (股, 基金), and the forms of a member asking who buys the
+    goods or how they sell (谁收, 有人要吗, 好卖吗, 开到多少)."""
+    data = load_resource(RELEVANCE)["market"]
+    return (tuple(str(w) for w in data["marks"]), tuple(str(w) for w in data["not_marks"]),
+            re.compile("|".join(f"(?:{f})" for f in data["asks"])))
+
+
+@lru_cache(maxsize=1)
 def _outing_rule() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], frozenset[str], int]:
     """relevance.yaml ``invitation``: the forms of an invitation to go somewhere, the word classes of a named place,
     the words of a group that goes places itself, and the classes and frequency under which a plain noun is a place."""
@@ -891,6 +901,10 @@ class OffTopicDetector:
         # the members help each other with life's chores (邻里互助, 互相帮忙, 搭把手 in the profile's own words): asking the group
         # where to mend a thing or find a helper is the group's business there (relevance.yaml mutual_aid)
         self.mutual_aid = any(w in self.own_text for w in _mutual_aid_rule()[0])
+        # the members grow or breed goods and talk of their market (行情, 收购价, 出栏 in what the group is about; not a
+        # money market's 行情): who buys and what a lot fetches is the group's trade there (relevance.yaml market)
+        marks, not_marks, _ = _market_rule()
+        self.market = any(w in self.subject_text for w in marks) and not any(w in self.subject_text for w in not_marks)
         # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
         self.event_slots = tuple((e.time, _event_words(f"{e.title} {e.place}")) for e in profile.all_events() if e.time)
         self.embedder = embedder
@@ -1059,6 +1073,17 @@ class OffTopicDetector:
             return []
         errands = lexicons().words["errands"]
         if any(not self.owns(w) and not errands.fullmatch(w) for w in report.chatter):
+            return []
+        if self.banned is not None and self.banned.whole.search(compact):
+            return []
+        return asked[:2]
+
+    def _trade_asked(self, compact: str, report: SignalReport) -> list[str]:
+        """The forms by which the message asks who buys the goods or how they sell (relevance.yaml ``market.asks``: 谁收,
+        有人要吗, 好卖吗, 问过价), when it names no chatter topic of its own and nothing the profile bans. Empty
+        otherwise."""
+        asked = list(dict.fromkeys(_market_rule()[2].findall(compact)))
+        if not asked or any(not self.owns(w) for w in report.chatter):
             return []
         if self.banned is not None and self.banned.whole.search(compact):
             return []
@@ -1352,15 +1377,22 @@ class OffTopicDetector:
             return TopicResult(False, 0.1, own, "本群活动的时间和地点：" + "、".join(own), about_group=True)
         if not errand and not elsewhere and self._shares_place() and reach_notice(compact):
             return TopicResult(False, 0.1, [], "失物招领/寻物：群里的人一起活动或在同一个地方，丢的东西是群里的事", about_group=True)
-        return self._shared_or_asked(compact, report)
+        return self._shared_or_asked(compact, report, errand=errand or elsewhere)
 
-    def _shared_or_asked(self, compact: str, report: SignalReport) -> TopicResult | None:
+    def _shared_or_asked(self, compact: str, report: SignalReport, *, errand: bool = False) -> TopicResult | None:
         """The last ties of a message to the group: a link to a site the group allows, or, in a group whose members help each
-        other with life's chores, a chore asked of them (_help_asked). None without either."""
+        other with life's chores, a chore asked of them (_help_asked), or, in a group that names the market of its goods and
+        with no life ``errand`` or other venue in the message, who buys them (_trade_asked). None without any."""
         if report.urls and not report.blocked_urls:
             return TopicResult(False, 0.1, [], "分享了本群允许的站点链接", about_group=True)
         if self.mutual_aid and (asked := self._help_asked(compact, report)):
             # "有没有人知道附近哪里能修洗衣机？" in an estate's 邻里互助 group: a life chore asked of the neighbours is what the
             # group is for — no chatter, whatever the chore (a chatter topic beside it, 火锅 or 追剧, still decides)
             return TopicResult(False, 0.1, asked, f"互助群里向群友打听生活上的事（{'、'.join(asked)}），是本群的事，不算跑题")
+        if self.market and not errand and (asked := self._trade_asked(compact, report)):
+            # "粗老叶现在还有人要吗" among tea growers whose profile names 毛茶行情: who buys the members' goods and how they
+            # sell is the group's own trade — no chatter, whatever the goods are called (a chatter topic, an errand or another
+            # venue beside it decides)
+            return TopicResult(False, 0.1, asked, f"本群谈自家货的行情和收购，群友问谁收、好不好卖（{'、'.join(asked)}），"
+                               "是本群的事，不算跑题")
         return None

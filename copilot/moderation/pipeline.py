@@ -784,9 +784,14 @@ class Moderator:
         """A member passing on a few of their own surplus things to the group (多买了两包酵母，原价转给群友，私聊; 吃不完的两袋
         冻干，没拆，便宜出给群友): a surplus cue and a small lot (lexicons.yaml resale.surplus, resale.small_lot), a member's
         terms (原价, 半价, 给群友, 邮费自理: resale.at_cost), at most 私聊 and a price — no contact, link, pitch (resale.pitch)
-        or dealer's word (ad.trade_voice), and a profile that does not ban trade between members. ``compact``: compact form."""
+        or dealer's word (ad.trade_voice), and a profile that does not ban trade between members. ``compact``: compact form.
+        One phone number is allowed too (多出来两张蚕种，原价给，在屠甸这边，电话…; round 64): it arranges the pickup, as it
+        does for a giveaway — a WeChat or QQ id to add (加我微信) stays a seller's way in, and so does a seller's sign."""
         words = lexicons().words
-        if self.no_trade or rep.urls or rep.contacts or rep.names(Label.SPAM):
+        phone = len(rep.contacts) == 1 and rep.contacts[0].startswith(_PHONE_CONTACTS) and _handle_count(rep) == 1
+        if self.no_trade or rep.urls or (rep.contacts and not phone) or rep.names(Label.SPAM):
+            return False
+        if phone and words["resale.seller_sign"].search(compact):
             return False
         if not all(words[k].search(compact) for k in ("resale.surplus", "resale.small_lot", "resale.at_cost")):
             return False
@@ -794,7 +799,7 @@ class Moderator:
                 or words["resale.virtual"].search(compact):
             return False
         promo = rep.signal("promo_words")
-        return set(rep.names(Label.AD)) <= _SURPLUS_PATH \
+        return set(rep.names(Label.AD)) <= (_SURPLUS_PATH | ({"contact", "landline"} if phone else set())) \
             and (promo is None or set(promo.items) <= SIGN_UP_WORDS | _SURPLUS_WORDS)
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
@@ -2609,7 +2614,7 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
              (checks.get("group_fee"), _GROUP_FEE_NOTE),
              (checks.get("group_accounts"), _GROUP_ACCOUNTS_NOTE), (checks.get("group_deposit"), _GROUP_DEPOSIT_NOTE),
              (checks.get("wanted"), _WANTED_NOTE), (checks.get("bare_contact"), _BARE_CONTACT_NOTE),
-             (checks.get("member_offer"), _MEMBER_OFFER_NOTES.get(checks.get("member_offer", ""))), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_NOTE),
+             (checks.get("member_offer"), _MEMBER_OFFER_NOTES.get(checks.get("member_offer", ""))), (checks.get("plain_referral"), _REFERRAL_OK_NOTE), (checks.get("member_surplus"), _SURPLUS_PHONE_NOTE if rep.contacts else _SURPLUS_NOTE),
              (checks.get("giveaway"), _GIVEAWAY_OK_NOTE)]
     reasons += [note for hit, note in notes if hit]
     if checks.get("own_event"):
@@ -2719,6 +2724,7 @@ _GROUP_DEPOSIT_NOTE = "本群自己收的押金/保证金，说明了怎么退�
 _REFERRAL_OK_NOTE = "成员推荐师傅/服务，含电话，非推销：是写信人和群里人在用的，最多留一个电话（或说私下给），没有优惠、链接或商家口吻"
 _GIVEAWAY_OK_NOTE = "成员把自己的东西送人，留的联系方式是约自提用的，没有价格、链接或推销用语，不算广告"
 _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），没有联系方式、链接、推销用语或商家口吻"
+_SURPLUS_PHONE_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），只留了一个电话约自提，没有链接、推销用语或商家口吻"
 _MEMBER_OFFER_NOTES = {
     "trade": "本群允许成员之间转让自己的东西：这是成员自己的旧物，只有“私我”，没有存货、批量、代理、清仓或催促这类商家迹象，不算广告",
     "trade_handle": "本群允许成员之间转让自己的东西：这是成员自己的一件旧物，只留了一个联系方式、最多说了一个价钱，没有链接、存货、批量、代理、"
@@ -2756,6 +2762,7 @@ _REFERRAL_PATH = frozenset({"contact", "landline", "business", "promo_words", "m
 _OWN_SALE_PATH = frozenset({"contact", "landline", "invite", "money"})
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
 _SURPLUS_PATH = frozenset({"invite", "promo_words", "money", "details_pointer"})  # a member's surplus: 私聊/需要的私我, a price
+_PHONE_CONTACTS = ("手机号",)  # how a phone number is named among a message's contacts (a member's surplus, its pickup)
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 # the spam a rule notice names as banned (禁止拉票, 请勿发助力链接): a plea or a vote named, not made. Not a chain letter,
