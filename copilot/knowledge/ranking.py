@@ -318,11 +318,42 @@ def _kind_names() -> tuple[str, ...]:
     return tuple(sorted(_folded(_scope().get("kind_names") or []), key=len, reverse=True))
 
 
+class OwnFee(BaseModel):
+    """``scope.yaml``'s ``own_fee``: how a question names the group's own fee (群费, 学员续费, 我们…付费; a "…" joins
+    pieces said at most ``gap`` characters apart). Such a question asks about the money the group takes, not about
+    buying something: its numbers are no price comparison (:func:`scope_form`) and the object classes in ``clears``
+    (price: 性价比) do not decline it (:meth:`Scene.object_of`)."""
+
+    words: tuple[str, ...] = ()
+    gap: int = 4
+    clears: tuple[str, ...] = ()
+
+    def named(self, text: str) -> bool:
+        """Whether folded ``text`` names the group's own fee."""
+        return any(said_apart(w, text, self.gap) for w in self.words)
+
+
+@lru_cache(maxsize=1)
+def own_fee() -> OwnFee:
+    data = _scope().get("own_fee") or {}
+    # each piece of a "…" phrase folded on its own (fold would turn the "…" itself into "...")
+    words = tuple("…".join(fold(p) for p in str(w).split("…")) for w in data.get("words") or [] if w)
+    return OwnFee(words=words, gap=int(data.get("gap", 4)),
+                  clears=tuple(data.get("clears") or ()))
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def scope_form(question: str) -> str:
     """What the scope model reads of ``question``: a question that names its group by its kind (跑团, 车队) and never
     says 群 reads as if it did (跑团 → 跑团群): the model learned 群 as the mark of a question about running a group,
-    and 想做个跑团的专属口号… was declined where 想做个跑步群的… was answered (qa15r35)."""
+    and 想做个跑团的专属口号… was declined where 想做个跑步群的… was answered (qa15r35). A question that names the
+    group's own fee (:func:`own_fee`) is read without its numbers: 群费99一年 is no price to compare, though the
+    model learned numbers from shopping questions (扫地机器人1999还是2599)."""
     text = fold(question)
+    if own_fee().named(text):
+        question = text = _DIGITS.sub("", text)
     if "群" in text:
         return question
     kind = next((k for k in _kind_names() if k in text), "")
@@ -926,7 +957,9 @@ class Scene(BaseModel):
     def object_of(self, question: str) -> str:
         """The first ``objects`` class one of whose words ``question`` names, or ``""``."""
         text = fold(question)
-        return next((kind for kind, words in self.objects.items() if any(w in text for w in words)), "")
+        cleared = own_fee().clears if own_fee().named(text) else ()
+        return next((kind for kind, words in self.objects.items()
+                     if kind not in cleared and any(w in text for w in words)), "")
 
     def names_private(self, text: str) -> bool:
         """Whether folded ``text`` names a ``private`` word other than as the kind of group it is about (a
