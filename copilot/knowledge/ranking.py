@@ -366,6 +366,26 @@ def off_scope(question: str) -> float:
     return model.probability(scope_form(question)) if model is not None else 0.0
 
 
+@lru_cache(maxsize=1)
+def _channel_to_asker() -> re.Pattern[str] | None:
+    """``scope.yaml``'s ``near_miss_form``: a channel word (私信) right before words that say it reached the asker (问我)."""
+    data = _scope().get("near_miss_form") or {}
+    channel = sorted(_folded(data.get("channel") or []), key=len, reverse=True)
+    to_asker = sorted(_folded(data.get("to_asker") or []), key=len, reverse=True)
+    if not channel or not to_asker:
+        return None
+    return re.compile("(?:" + "|".join(map(re.escape, channel)) + ")(?=" + "|".join(map(re.escape, to_asker)) + ")")
+
+
+def near_miss_form(question: str) -> str:
+    """What the near-miss score reads of ``question``: the folded text without a channel word that only tells how the
+    matter reached the asker (有人私信问我群文件在哪 → 有人问我群文件在哪): 私信 drew it to the near misses about
+    apps (批量发私信的群发工具) though the question asks about the group's files. ``question`` itself when it has none."""
+    pattern = _channel_to_asker()
+    text = fold(question)
+    return pattern.sub("", text) if pattern is not None and pattern.search(text) else question
+
+
 class NearMisses(BaseModel):
     """A decline signal that does not rest on how similar the best section is: questions that sound like
     running a group but ask what the cards do not teach (``texts``: the near misses of
