@@ -44,6 +44,7 @@ from copilot.knowledge.ranking import (
     asking_clauses,
     asks_to_operate,
     confidence_model,
+    near_miss_form,
     near_misses,
     off_scope,
     parts_cues,
@@ -567,7 +568,10 @@ class KnowledgeIndex:
         every = list(range(len(loaded.sections)))
         gram_asks, gram_head = loaded.gram_overlap(query)
         near = near_misses()
-        return Signals(near_miss=near.score(qv, loaded.near_vectors, loaded.asks_vectors) if near else 0.0,
+        # the near-miss score reads the question without a channel word that only says how it reached the asker (私信问我)
+        near_form = near_miss_form(query)
+        nv = qv if near_form == query else self.query_vector(near_form)
+        return Signals(near_miss=near.score(nv, loaded.near_vectors, loaded.asks_vectors) if near else 0.0,
                        gram_asks=gram_asks, gram_head=gram_head, clause_asks=clause_asks,
                        clause_asks_lexical=clause_asks_lexical, dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
                        lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,

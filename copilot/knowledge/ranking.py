@@ -318,11 +318,42 @@ def _kind_names() -> tuple[str, ...]:
     return tuple(sorted(_folded(_scope().get("kind_names") or []), key=len, reverse=True))
 
 
+class OwnFee(BaseModel):
+    """``scope.yaml``'s ``own_fee``: how a question names the group's own fee (群费, 学员续费, 我们…付费; a "…" joins
+    pieces said at most ``gap`` characters apart). Such a question asks about the money the group takes, not about
+    buying something: its numbers are no price comparison (:func:`scope_form`) and the object classes in ``clears``
+    (price: 性价比) do not decline it (:meth:`Scene.object_of`)."""
+
+    words: tuple[str, ...] = ()
+    gap: int = 4
+    clears: tuple[str, ...] = ()
+
+    def named(self, text: str) -> bool:
+        """Whether folded ``text`` names the group's own fee."""
+        return any(said_apart(w, text, self.gap) for w in self.words)
+
+
+@lru_cache(maxsize=1)
+def own_fee() -> OwnFee:
+    data = _scope().get("own_fee") or {}
+    # each piece of a "…" phrase folded on its own (fold would turn the "…" itself into "...")
+    words = tuple("…".join(fold(p) for p in str(w).split("…")) for w in data.get("words") or [] if w)
+    return OwnFee(words=words, gap=int(data.get("gap", 4)),
+                  clears=tuple(data.get("clears") or ()))
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def scope_form(question: str) -> str:
     """What the scope model reads of ``question``: a question that names its group by its kind (跑团, 车队) and never
     says 群 reads as if it did (跑团 → 跑团群): the model learned 群 as the mark of a question about running a group,
-    and 想做个跑团的专属口号… was declined where 想做个跑步群的… was answered (qa15r35)."""
+    and 想做个跑团的专属口号… was declined where 想做个跑步群的… was answered (qa15r35). A question that names the
+    group's own fee (:func:`own_fee`) is read without its numbers: 群费99一年 is no price to compare, though the
+    model learned numbers from shopping questions (扫地机器人1999还是2599)."""
     text = fold(question)
+    if own_fee().named(text):
+        question = text = _DIGITS.sub("", text)
     if "群" in text:
         return question
     kind = next((k for k in _kind_names() if k in text), "")
@@ -333,6 +364,26 @@ def off_scope(question: str) -> float:
     """The scope classifier's probability for ``question`` as it reads it (:func:`scope_form`; 0 without a model)."""
     model = scope_model()
     return model.probability(scope_form(question)) if model is not None else 0.0
+
+
+@lru_cache(maxsize=1)
+def _channel_to_asker() -> re.Pattern[str] | None:
+    """``scope.yaml``'s ``near_miss_form``: a channel word (私信) right before words that say it reached the asker (问我)."""
+    data = _scope().get("near_miss_form") or {}
+    channel = sorted(_folded(data.get("channel") or []), key=len, reverse=True)
+    to_asker = sorted(_folded(data.get("to_asker") or []), key=len, reverse=True)
+    if not channel or not to_asker:
+        return None
+    return re.compile("(?:" + "|".join(map(re.escape, channel)) + ")(?=" + "|".join(map(re.escape, to_asker)) + ")")
+
+
+def near_miss_form(question: str) -> str:
+    """What the near-miss score reads of ``question``: the folded text without a channel word that only tells how the
+    matter reached the asker (有人私信问我群文件在哪 → 有人问我群文件在哪): 私信 drew it to the near misses about
+    apps (批量发私信的群发工具) though the question asks about the group's files. ``question`` itself when it has none."""
+    pattern = _channel_to_asker()
+    text = fold(question)
+    return pattern.sub("", text) if pattern is not None and pattern.search(text) else question
 
 
 class NearMisses(BaseModel):
@@ -948,7 +999,9 @@ class Scene(BaseModel):
     def object_of(self, question: str) -> str:
         """The first ``objects`` class one of whose words ``question`` names, or ``""``."""
         text = fold(question)
-        return next((kind for kind, words in self.objects.items() if any(w in text for w in words)), "")
+        cleared = own_fee().clears if own_fee().named(text) else ()
+        return next((kind for kind, words in self.objects.items()
+                     if kind not in cleared and any(w in text for w in words)), "")
 
     def names_private(self, text: str) -> bool:
         """Whether folded ``text`` names a ``private`` word other than as the kind of group it is about (a
