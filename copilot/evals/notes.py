@@ -37,7 +37,7 @@ from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_u
 from copilot.notes.model import Message, QAPair
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
-from copilot.notes.structure import display_name, is_question
+from copilot.notes.structure import display_name, is_question, notice
 from copilot.paths import EVALS_DIR, load_resource, load_yaml
 from copilot.textnorm import fold
 
@@ -271,8 +271,11 @@ WHY_LABELS = {
     "qa/question_not_detected": "问题没识别出（含问题词的消息都不读作问句）",
     **{f"qa/question_read_{k}": f"消息读作问句、问答里没有：{v}" for k, v in (
         ("omitted", "提问消息被当噪声略去"), ("answer_asked", "回答消息本身读作问句"),
-        ("as_todo", "提问或回答消息成了待办"), ("as_decision", "提问或回答消息成了决定"),
-        ("answer_elsewhere", "回答消息配给了别的问题"), ("unpaired", "没配上回答或被当旁聊滤掉"))},
+        ("todo_notice", "回答消息成了待办、又读作通知（通知只答问时间/地点/费用的问题）"),
+        ("todo_taken", "一条待办同时引了提问和回答（求助—接活，问答被去掉）"),
+        ("todo_answer", "回答消息成了待办（答句兼接活，不算单纯回答）"), ("todo_asked", "提问消息本身成了待办"),
+        ("as_decision", "提问或回答消息成了决定"), ("answer_elsewhere", "回答消息配给了别的问题"),
+        ("unpaired_notice", "没配上回答：回答消息读作通知"), ("unpaired", "没配上回答或被当旁聊滤掉"))},
     "qa/no_answer": "问题找到、没有回答",
     "qa/answer_other_speaker": "回答来自另一个人", "qa/answer_text": "回答人对、回答内容对不上",
     "qa/asker_differs": "问答都对、提问人不同",
@@ -312,7 +315,13 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message]) -> str:
     """Where a listed question went that no Q&A item holds: ``question_not_detected`` when no message holding its
     words reads as a question (:func:`is_question`); else ``question_read_*``, the first place, in this order, that
     holds its lines (the asking line left out as noise, the answer line itself read as a question, either line
-    cited by a to-do or a decision, the answer line given to another question, else no pair kept)."""
+    cited by a to-do or a decision, the answer line given to another question, else no pair kept).
+
+    A line cited by a to-do is split by how the pairing lost it: an answer line that is also a notice
+    (``todo_notice``: a notice answers only a question asking its time, place or cost), one to-do citing both the
+    asking and the answer line (``todo_taken``: a call for help taken on, whose pair the notes drop), an answer line
+    that is only a to-do's source (``todo_answer``: not taken as a plain answer), or the asking line itself
+    (``todo_asked``). An unpaired question whose answer line is a notice is ``unpaired_notice``."""
     asking = [m for m in messages if _has_all(m.text, want.question) and is_question(m.text)]
     if not asking:
         return "question_not_detected"
@@ -323,14 +332,22 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message]) -> str:
         return "question_read_omitted"
     if answering and all(is_question(m.text) for m in answering):
         return "question_read_answer_asked"
+    cited = {i for a in notes.actions for i in a.sources}
+    told = [m for m in answering if notice(m.text, m.time)]
+    if any(m.id in cited for m in told):
+        return "question_read_todo_notice"
+    if any(asked_ids & set(a.sources) and answer_ids & set(a.sources) for a in notes.actions):
+        return "question_read_todo_taken"
+    if answer_ids & cited:
+        return "question_read_todo_answer"
+    if asked_ids & cited:
+        return "question_read_todo_asked"
     lines = asked_ids | answer_ids
-    if any(lines & set(a.sources) for a in notes.actions):
-        return "question_read_as_todo"
     if any(lines & set(d.sources) for d in notes.decisions):
         return "question_read_as_decision"
     if any(answer_ids & set(q.sources) for q in notes.qa):
         return "question_read_answer_elsewhere"
-    return "question_read_unpaired"
+    return "question_read_unpaired_notice" if told else "question_read_unpaired"
 
 
 def _qa_why(notes: Notes, want: QASpec, chat: str, messages: list[Message]) -> str:
