@@ -36,7 +36,7 @@ from typing import Any
 
 from copilot.files import atomic_write, modified_at
 from copilot.moderation.normalise import URL_RE, normalise
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.textnorm import word_class, word_spans
 
 AD_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
@@ -201,16 +201,17 @@ class _JointTable:
 _cache: dict[tuple[str, float], NgramModel] = {}
 
 
-def telling_grams(model: Any, text: str, n: int = 3) -> list[str]:
+def telling_grams(model: Any, text: str, n: int = 3, *, leave_out: frozenset[str] = frozenset()) -> list[str]:
     """The grams of ``model.top_grams`` an admin can read in a reason: Chinese ones only (not ``00``, the collapsed
-    digits), each a whole word or words where it stands, the longest first, none inside another already named — at
-    most ``n``. ``model``: anything with ``top_grams(text, n)`` (a stand-in classifier too)."""
+    digits), each a whole word or words where it stands, none of ``leave_out`` (an ad reason's filler:
+    :func:`reason_stop`), the longest first, none inside another already named — at most ``n``. ``model``: anything
+    with ``top_grams(text, n)`` (a stand-in classifier too)."""
     compact = normalise(text).compact
     # a word that says something, not a particle or an adverb (好好 of 好好睇), Chinese and written in the compact text:
     # looked at before the message is cut into words, which a message with no such gram is not (the same grams in the
     # same order come out; the cut only ever removed grams)
     grams = [g for g in sorted(model.top_grams(text, 4 * n), key=len, reverse=True)
-             if _CJK_GRAM.fullmatch(g) and g in compact and word_class(g) not in _FUNCTION_CLASSES]
+             if _CJK_GRAM.fullmatch(g) and g in compact and word_class(g) not in _FUNCTION_CLASSES and g not in leave_out]
     if not grams:
         return []
     words = {compact[a:b] for a, b in word_spans(compact)}
@@ -221,6 +222,13 @@ def telling_grams(model: Any, text: str, n: int = 3) -> list[str]:
         if g in words and not any(g in o for o in out):
             out.append(g)
     return out[:n]
+
+
+@lru_cache(maxsize=1)
+def reason_stop() -> frozenset[str]:
+    """The filler words an ad reason never names as the classifier's evidence (lexicons.yaml ``classifier.reason_stop``:
+    没有、大家、需要 — a member's question says them as often as an ad)."""
+    return frozenset(str(w) for w in load_resource("moderation/lexicons.yaml")["classifier"]["reason_stop"])
 
 
 # jieba's classes of words that carry no subject: adverbs, particles, prepositions, conjunctions, pronouns, numerals,

@@ -30,6 +30,7 @@ from copilot.moderation.classifier import (
     load_classifier,
     load_group_model,
     load_veiled_model,
+    reason_stop,
     telling_grams,
 )
 from copilot.moderation.evidence import (
@@ -97,6 +98,7 @@ from copilot.moderation.signals import (
     may_show,
     noisy_or,
     numeral_amounts,
+    numeral_prices,
     patterns,
     said_prices,
     shop_group,
@@ -521,7 +523,7 @@ class Moderator:
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
-                                "pitch_words": telling_grams(clf, body) if p_ad > 0.5 else [],
+                                "pitch_words": telling_grams(clf, body, leave_out=reason_stop()) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=allowed, banned=self.banned,
@@ -640,7 +642,8 @@ class Moderator:
             if not named and self.perk_events is not None and not _BARE_PRICE.search(_without_contacts(compact, rep)):
                 named = sorted(w for w in set(self.perk_events.findall(compact)) if w not in self.who_text)
         taught = bool(words["ad.own_activity_not"].search(compact))
-        activity = [] if named else self._own_activity(rep, compact, taught)
+        # a members' own outing is not charged per head or hour in Chinese numerals (陪练一小时八十块, 一人一千二: numeral_prices)
+        activity = [] if named or numeral_prices(compact) else self._own_activity(rep, compact, taught)
         named = named or activity
         promo = rep.signal("promo_words")
         # with no sign-up word the contact is the organiser's for the event's own logistics (有事找我, 到了打我):
@@ -1880,23 +1883,28 @@ def _safeguard(v: Verdict) -> None:
 
 CARE_NOTE = ("不是违规，不删不提醒；请管理员尽快私下、温和地联系这位成员，问问他现在怎么样、身边有没有人，不在群里讨论；"
              "有立即危险时报警 110、叫急救 120，心理援助热线 12356")
+# … and for someone close to the member whose words the member relays (我老伴最近老说不想活了): the member is asking for help
+RELAYED_CARE_NOTE = ("不是违规，不删不提醒；请管理员尽快私下、温和地联系这位成员，问问那位家人或朋友现在是否安全、身边有没有人陪着，"
+                     "不在群里讨论；有立即危险时报警 110、叫急救 120，心理援助热线 12356 也可以替家人打")
 
 
 def _care_layer(a: Analysis) -> None:
     """A member's own thought of ending their life (lexicons.yaml ``care.self_harm``: 透析三年了，有时候真觉得活着没意思; 这几天
-    不想活了): no violation and no chatter to remind of — the message stays, and a person (the admin) is asked to reach out in
-    private (``care`` check; the policy sends it for review). Not a wish aimed at someone (abuse.death_aim, or a verdict of
-    abuse, an ad or spam), someone else's words relayed (``care.other_voice``), a subject talked about (``care.topic``)
-    or a joke (``care.joke``)."""
+    不想活了), or someone close to them the member relays (``care.other_voice``: 我老伴最近老说不想活了，我该怎么劝他): no
+    violation and no chatter to remind of — the message stays, and a person (the admin) is asked to reach out in private
+    (``care`` check, ``relayed`` for someone else's words; the policy sends it for review). Not a wish aimed at someone
+    (abuse.death_aim, or a verdict of abuse, an ad or spam), a subject talked about (``care.topic``) or a joke (``care.joke``)."""
     if a.label not in (Label.OK, Label.OFF_TOPIC) or a.signals.names(Label.ABUSE):
         return
     words = lexicons().words
     said = words["care.self_harm"].findall(a.folded)
-    if not said or any(words[k].search(a.folded) for k in ("abuse.death_aim", "care.other_voice", "care.topic", "care.joke")):
+    if not said or any(words[k].search(a.folded) for k in ("abuse.death_aim", "care.topic", "care.joke")):
         return
+    relayed = words["care.other_voice"].search(a.folded) is not None
     a.label, a.score = Label.OK, 0.9
-    a.checks["care"] = {"said": list(dict.fromkeys(said))[:3]}
-    a.reasons = [f"成员流露轻生念头（{'、'.join(dict.fromkeys(said[:3]))}）：{CARE_NOTE}"]
+    a.checks["care"] = {"said": list(dict.fromkeys(said))[:3], **({"relayed": True} if relayed else {})}
+    cue = "、".join(dict.fromkeys(said[:3]))
+    a.reasons = [f"成员转述身边的人流露轻生念头（{cue}）：{RELAYED_CARE_NOTE}" if relayed else f"成员流露轻生念头（{cue}）：{CARE_NOTE}"]
 
 
 def _ok_action(v: Verdict) -> None:
@@ -2663,7 +2671,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP \
             and not checks.get("private_offer"):  # the private offer's note already says what little the rules found
         pitch = checks["classifier"].get("pitch_words") or []
-        parts.append(CLASSIFIER_ALONE_NOTE.format(words=f"（像推销的字眼：{'、'.join(pitch)}）" if pitch else ""))
+        parts.append(CLASSIFIER_ALONE_NOTE.format(words=f"（像推销的字眼：{'、'.join(pitch)}）" if pitch else CLASSIFIER_SCORE_ONLY))
     if rep.injection:
         parts.append(_INJECTION_NOTE)
     return parts
@@ -2672,6 +2680,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 CLASSIFIER_ALONE_LEAD = "只有分类器觉得像广告"
 CLASSIFIER_ALONE_NOTE = (CLASSIFIER_ALONE_LEAD + "{words}，规则没有找到联系方式、链接或推销用语，"
                          "可能是成员的普通分享或通知，交人工判断")
+CLASSIFIER_SCORE_ONLY = "（只是分类器的分数，说不出像推销的字眼）"  # … when it weighed no word an admin could check
 PRICE_WORD = "价格"  # a note that denies it ("没有联系方式、价格或链接") is never said where a price was read
 
 

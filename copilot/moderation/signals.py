@@ -1749,15 +1749,13 @@ def _numeral_sum(run: str, marks: tuple[str, str], counted: bool) -> tuple[str, 
     return (run, head + (tail or 0) * place // 10) if head is not None else None
 
 
-def numeral_amounts(folded: str) -> str:
-    """``folded`` with each sum said in Chinese numerals written in digits (一人一百五 → 一人150, 两百一位 → 200一位,
-    八十块 → 80块; patterns.yaml ``price_said.numeral``), so every price reader sees it as it sees digits. A count,
-    a measure, an ordinal or a small number (三十人, 十五公里, 第二十, 十一) stays as written."""
+def _numeral_spans(folded: str) -> list[tuple[int, int, int]]:
+    """Where ``folded`` says a sum in Chinese numerals (:func:`numeral_amounts`): each sum's start, end and value."""
     run, not_after, not_before, unit, marks, least = _numeral_run()
     if not any(ch in folded for ch in marks[0]):
-        return folded
+        return []
     count = lexicons().words["ad.count_unit"]
-    out, last = [], 0
+    spans = []
     for m in run.finditer(folded):
         end = m.end()
         if not_after.search(folded, max(0, m.start() - 4), m.start()) or not_before.match(folded, end):
@@ -1768,9 +1766,74 @@ def numeral_amounts(folded: str) -> str:
         said, value = found
         if value < least and not unit.match(folded, end):
             continue
-        out += [folded[last:m.start()], str(value)]
-        last = m.start() + len(said)
+        spans.append((m.start(), m.start() + len(said), value))
+    return spans
+
+
+def numeral_amounts(folded: str) -> str:
+    """``folded`` with each sum said in Chinese numerals written in digits (一人一百五 → 一人150, 两百一位 → 200一位,
+    八十块 → 80块; patterns.yaml ``price_said.numeral``), so every price reader sees it as it sees digits. A count,
+    a measure, an ordinal or a small number (三十人, 十五公里, 第二十, 十一) stays as written."""
+    out, last = [], 0
+    for start, end, value in _numeral_spans(folded):
+        out += [folded[last:start], str(value)]
+        last = end
     return "".join(out) + folded[last:] if out else folded
+
+
+@lru_cache(maxsize=1)
+def _numeral_offer() -> tuple[re.Pattern[str], ...]:
+    """The shapes in which :func:`numeral_prices` reads a sum said in Chinese numerals (patterns.yaml
+    ``price_said.numeral.offer``): a unit it is charged per before it, a money unit, a unit after it, a payment's verb
+    before it, the payee after it, and a payment to the writer said before it (转我)."""
+    d = load_resource(PATTERNS)
+    o = d["price_said"]["numeral"]["offer"]
+    per_after = [*d["price_said"]["per"], *o["per_after"]]
+    return (re.compile(_words_alt(o["per_before"]) + r"\s?$"), re.compile(r"\s?" + _words_alt(d["money_units"])),
+            re.compile(r"\s?" + _words_alt(per_after)), re.compile(_words_alt(o["pay"]) + r"\s?$"),
+            re.compile(r"\s?" + _words_alt(o["payee"])), re.compile(_words_alt(o["pay_me"]) + r"\s?$"))
+
+
+def numeral_prices(folded: str) -> list[str]:
+    """The sums ``folded`` says in Chinese numerals as what something costs: charged per unit (陪练一小时八十块, 一人一千二,
+    两百一位) or paid to the writer (交两百块给我) — each with the words that price it. A sum said in numerals anywhere else
+    (我八十块买的, 一千二太贵了) is a member's talk about money, as d17c64 found reading them everywhere costs precision
+    on unseen groups (patterns.yaml ``price_said.numeral.offer``)."""
+    spans = _numeral_spans(folded)
+    if not spans:
+        return []
+    per_before, unit, per_after, pay, payee, pay_me = _numeral_offer()
+    found = []
+    for start, end, _ in spans:
+        u = unit.match(folded, end)
+        tail = u.end() if u else end
+        paid, to = pay.search(folded, max(0, start - 3), start), payee.match(folded, tail)
+        head, after = per_before.search(folded, max(0, start - 5), start), per_after.match(folded, tail)
+        me = pay_me.search(folded, max(0, start - 4), start)
+        if paid and to:
+            found.append(folded[paid.start():to.end()])
+        elif me:
+            found.append(folded[me.start():tail])
+        elif head or after:
+            found.append(folded[head.start() if head else start:after.end() if after else tail].strip())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _payment_to_writer() -> re.Pattern[str]:
+    """A sum paid to the writer (patterns.yaml ``price_said.numeral.offer``): a ``pay`` verb, the sum in digits or Chinese
+    numerals, maybe its money unit, then the ``payee`` (交200给我, 转三百块给我); or ``pay_me`` before the sum (转我三百)."""
+    d = load_resource(PATTERNS)
+    n, o = d["price_said"]["numeral"], d["price_said"]["numeral"]["offer"]
+    sum_ = rf"(?:(?<![\d.])\d{{2,6}}|[{re.escape(str(n['digits']) + str(n['magnitudes']))}]{{2,6}})"
+    unit = rf"(?:\s?{_words_alt(d['money_units'])})?"
+    return re.compile(rf"{_words_alt(o['pay'])}\s?{sum_}{unit}\s?{_words_alt(o['payee'])}"
+                      rf"|{_words_alt(o['pay_me'])}\s?{sum_}{unit}")
+
+
+def payments_to_writer(folded: str) -> list[str]:
+    """The sums ``folded`` asks to be paid to the writer (交两百块给我, 转我300), in digits or Chinese numerals."""
+    return [m.group(0) for m in _payment_to_writer().finditer(folded)]
 
 
 def said_prices(folded: str) -> list[str]:
@@ -2102,6 +2165,17 @@ def _rival(scan: Scan, spec: SignalSpec) -> Finding | None:
     if not scan.shop or scan.lex.words["ad.seller_voice"].search(scan.n.compact):
         return None
     return _words(scan, spec)
+
+
+def _paid_entry(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A sum paid to the writer (:func:`payments_to_writer`: 交两百块给我, 转我300) for bringing the payer into a group
+    or somewhere (lexicons.yaml ad.paid_entry_way: 拉你, 带你进, 进群): a paid entry the writer sells — not the
+    group's own fee an organiser collects (ad.paid_entry_not: AA, 场地费, 活动费)."""
+    paid = payments_to_writer(scan.n.folded)
+    if not paid or scan.lex.words["ad.paid_entry_not"].search(scan.n.compact.lower()):
+        return None
+    ways = sorted(set(scan.lex.words["ad.paid_entry_way"].findall(scan.n.compact)))
+    return Finding([*paid, *ways]) if ways else None
 
 
 def _rival_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -2639,7 +2713,7 @@ _DETECTORS: dict[str, Detector] = {
     "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
     "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
-    "service_pitch": _service_pitch,
+    "service_pitch": _service_pitch, "paid_entry": _paid_entry,
 }
 
 
