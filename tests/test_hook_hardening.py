@@ -231,7 +231,7 @@ def test_a_hung_llm_judge_does_not_stall_the_worker(tmp_path: Path) -> None:
     with FakeOpenAI() as fake:
         fake.push(*[Reply(hang=True) for _ in range(4)])
         s = _settings(tmp_path, llm_provider="openai", llm_base_url=fake.url, llm_model="fake-model",
-                      llm_timeout=30, moderation_judge_timeout=4.0)
+                      llm_timeout=30, moderation_judge_timeout=8.0)
         with app_in_thread(create_app(s, engine=get_engine(s)), 30) as base:
             box: dict[str, object] = {}
 
@@ -243,8 +243,8 @@ def test_a_hung_llm_judge_does_not_stall_the_worker(tmp_path: Path) -> None:
             worker.start()
             assert fake.wait_for_chat(1)  # the judge call is hanging now
             assert httpx.get(base + "/healthz", timeout=10).status_code == 200
-            # answered before the hung request's 4 s deadline: a worker stalled by the judge answers only after it
+            # answered before the hung request's 8 s deadline: a worker stalled by the judge answers only after it
             assert worker.is_alive() and "v" not in box
-            worker.join(15)
+            worker.join(30)
             v = box["v"]
             assert isinstance(v, dict) and v["engine"] == "offline" and "没有完成" in (v["notice"] or "")
