@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from copilot.config import Settings
-from copilot.moderation.pipeline import MAX_CHARS, Moderator, middle_windows
+from copilot.moderation.pipeline import MAX_CHARS, MAX_READ_CHARS, Moderator, middle_windows
 from copilot.profile import parse_profile_text
 
 READING = """
@@ -59,6 +59,19 @@ def test_middle_windows_cover_the_middle_with_overlap_and_stop_at_the_cap() -> N
     assert all(b[0] < a[1] for a, b in zip(spans, spans[1:]))  # each window overlaps the next
     _, whole = middle_windows(200_000)
     assert not whole
+
+
+@pytest.mark.parametrize("extra", [1, 22, 150])
+def test_a_message_just_past_the_cap_is_read_whole_when_the_last_window_reaches_the_tail(mod: Moderator,
+                                                                                           extra: int) -> None:
+    """qa17r49: 40,022 characters said 「第 38201–38022 字没有读」 — a backwards range, and in fact the last window
+    (which runs WINDOW_OVERLAP past the cap) reached the tail: the message was read whole."""
+    text = (LONG_NOTES * 2)[:MAX_READ_CHARS + extra]
+    spans, whole = middle_windows(len(text))
+    assert whole and spans[-1][1] >= len(text) - MAX_CHARS // 2
+    v = mod.moderate({"user": "u5", "group": "g", "text": text})
+    assert v.checks["normalise"]["truncated"] is False and "没有读" not in v.reason
+    assert v.label == "ok" and "逐段读过，未发现违规" in v.reason
 
 
 # --- 2. a lone surrogate: repaired and judged the same on every entry point ----------------------------------

@@ -1966,7 +1966,8 @@ def middle_windows(length: int) -> tuple[list[tuple[int, int]], bool]:
         if end >= stop:
             break
         start = end - WINDOW_OVERLAP
-    return spans, stop >= length - half
+    # the last window runs WINDOW_OVERLAP past ``stop``: when that reaches the tail, the message was read whole
+    return spans, stop >= length - half or bool(spans) and spans[-1][1] >= length - half
 
 
 def judged_text(text: str) -> tuple[str, bool]:
