@@ -16,7 +16,8 @@ from copilot.textnorm import fold
 # the cue lists every line of a long chat is asked about (a 2,000-message export: thousands of asks each)
 HOT = [("question", "interrogatives"), ("question", "count"), ("question", "choice_copula"), ("action", "assign"),
        ("action", "imperative"), ("action", "warning"), ("action", "finished"), ("decision", "strong"),
-       ("decision", "cues"), ("decision", "told_plan")]
+       ("decision", "cues"), ("decision", "told_plan"), ("summary", "filler_inline"), ("figure_kinds", "day"),
+       ("figure_values", "day")]
 
 
 @pytest.mark.parametrize("path", HOT, ids=".".join)
@@ -65,3 +66,22 @@ def test_a_count_asked_keeps_its_span() -> None:
     m = cue("question", "count").search(line)
     assert m is not None and m.group(0) == "几个" and line[m.start():m.end()] == "几个"
     assert cue("question", "count").search(fold("这几个人我都认识")) is None
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("嗯嗯，周六的场地我来订", "周六的场地我来订"),
+    ("好嗯，那就这样", "好嗯，那就这样"),               # 嗯 after a word is no filler opening a clause
+    ("就是说，押金下周退", "押金下周退"),
+    ("也就是说押金下周退", "也就是说押金下周退"),        # 也就是说 sums up: kept
+    ("车我来开，然后呢，油费平摊", "车我来开，油费平摊"),
+    ("然后油费平摊", "然后油费平摊"),                   # 然后 opening the line is no filler
+])
+def test_inline_fillers_cut_as_before(line: str, kept: str) -> None:
+    assert cue("summary", "filler_inline").sub("", fold(line)) == fold(kept)
+
+
+def test_a_day_figure_reads_as_before() -> None:
+    # 12/20 inside 112/20 (a score) is no day; 12/20 on its own is
+    line = fold("上次比分112/20，下次改到12/20下午两点")
+    assert [m.group(0) for m in cue("figure_kinds", "day").finditer(line)] == ["12/20"]
+    assert [m.group(0) for m in cue("figure_values", "day").finditer(line)] == ["12/20"]
