@@ -1338,6 +1338,7 @@ class Scan:
     _foreign: list[re.Match[str]] | None = None  # foreign mobile numbers (read by the landline signal and the referral checks)
     _own_words: str | None = None  # the writer's own words in Mandarin (read by the abuse detectors and detect)
     _present: dict[str, frozenset[str]] = field(default_factory=dict)  # text → the plain lists with a word in it
+    _dialect: dict[str, bool] = field(default_factory=dict)  # text → whether it has a Cantonese (or Taiwan) word
 
     def present(self, text: str) -> frozenset[str]:
         """The plain word lists with a word written in ``text`` (:class:`LexiconHits`), one combined search per text."""
@@ -1349,6 +1350,13 @@ class Scan:
     def may(self, key: str, text: str) -> bool:
         """Whether word list ``key`` can match ``text`` (or a text cut out of it): False only for a plain list with no word there."""
         return self.lex.may(key, self.present(text))
+
+    def dialect(self, text: str) -> bool:
+        """Whether ``text`` has a word :func:`in_mandarin` rewrites (Cantonese, Taiwan Mandarin), searched once per text."""
+        got = self._dialect.get(text)
+        if got is None:
+            got = self._dialect[text] = _cantonese()[0].search(text) is not None
+        return got
 
     def quoted_codes(self) -> list[str]:
         """The reply codes in quotation marks (回复“学”), read once per message: the compact text has lost the marks."""
@@ -1388,6 +1396,10 @@ class Scan:
         if not spec.words:
             return []
         text = self.text(spec) if spec.mask else self.n.compact
+        if not self.may(spec.words, text) and not self.dialect(text):
+            # no word (or gate) of the list in the text, nor in its Mandarin form (the text is that form): nothing in it,
+            # nor in the text with earlier cues cut, can match — what detect's idle signals rely on, for every detector
+            return []
         if spec.label == "abuse":
             text = in_mandarin(text)  # 冇脑, 收声: the insult said in Cantonese
         for name in spec.counted_in:
@@ -2759,7 +2771,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     sig: list[Signal] = []
     # the word-list detectors whose lists have no word in the message find nothing: one search for all of them (the texts
     # they read are the compact text, or it less the cues of earlier signals; read in Mandarin only when it has Cantonese)
-    idle = table.idle(scan.present(n.compact)) if _cantonese()[0].search(n.compact) is None else frozenset()
+    idle = table.idle(scan.present(n.compact)) if not scan.dialect(n.compact) else frozenset()
     detectors = table.detectors
     for spec in table.specs:
         if spec.name in idle:
