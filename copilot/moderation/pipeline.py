@@ -552,6 +552,7 @@ class Moderator:
             own = (("group_fee", 0.5, MEMBER_SHARING_CAP, lambda r, c: self.hosts is not None and _group_fee(r, c, self.hosts)),
                    ("plain_referral", 0.5, MEMBER_SHARING_CAP, lambda r, c: _plain_referral(r, c, evasions)),
                    ("member_surplus", 0.5, MEMBER_SHARING_CAP, self._member_surplus),
+                   ("market_own", 0.5, MARKET_OWN_CAP, self._market_own),
                    ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link))
             for key, floor, cap, applies in (*_MEMBER_CHECKS, *own):
                 if scores[Label.AD] >= floor and applies(rep, n.compact):
@@ -804,6 +805,22 @@ class Moderator:
         promo = rep.signal("promo_words")
         return set(rep.names(Label.AD)) <= (_SURPLUS_PATH | ({"contact", "landline"} if phone else set())) \
             and (promo is None or set(promo.items) <= SIGN_UP_WORDS | _SURPLUS_WORDS)
+
+    def _market_own(self, rep: SignalReport, compact: str) -> bool:
+        """A member offering their own lot of the goods the group raises and sells (我家多出来两吨青稞秸秆…一吨500，电话…;
+        出两头三岁母牦牛…加我微信…看视频) where the profile says its members' goods are bought and sold (the topic layer's
+        ``market``: 收购, 出栏, 行情): the message names the group's goods (``about``), says the lot is the writer's own
+        (lexicons.yaml resale.market_own: 我家, 自己养, 多出来, 出两…), gives at most one way to reach them and no link, and
+        has no buyer's, dealer's or seller's word (resale.market_own_not, seller_sign, dealer, pitch, ad.trade_voice,
+        answer_pitch, help_answer_own_trade) nor a banned word. Such a trade is what the group is for: review at most, never
+        deleted on a contact and the classifier alone (round 65, qa17r49)."""
+        if self.no_trade or self.offtopic is None or not self.offtopic.market or rep.urls or rep.names(Label.SPAM) \
+                or _handle_count(rep) > 1 or set(rep.names(Label.AD)) - _MARKET_OWN_PATH:
+            return False
+        words = lexicons().words
+        if not words["resale.market_own"].search(compact) or any(words[k].search(compact) for k in _MARKET_OWN_NOT):
+            return False
+        return self.offtopic.about(compact, rep)
 
     def _members_deal(self, rep: SignalReport, compact: str) -> str | None:
         """The kind of deal between members this profile allows and the message is, or None: a member's own
@@ -1446,22 +1463,29 @@ class Moderator:
         now = msg.ts or time.time()
         words = lexicons().words
         lend = bool(words["lend_request"].search(a.folded))
-        if lend or (a.signals.question and words["help_request"].search(a.folded)):
+        # "有兄弟问哪里换轮胎，我在…那家换的…电话…" quotes the question it answers: an answer, not a request
+        reach = bool(a.signals.contacts or a.signals.signal("landline"))
+        told = reach and _relayed_question(a.folded)
+        if not told and (lend or (a.signals.question and words["help_request"].search(a.folded))):
             self._asked[group] = HelpRequest(now, msg.user or "", _han(a.folded), lend)
             if len(self._asked) > 10_000:
                 self._asked.clear()
             return
         last = self._asked.get(group)
-        if last is None or now - last.ts > HELP_ANSWER_SECONDS or not msg.user or msg.user == last.user \
-                or not a.signals.contacts:
+        open_request = last is not None and now - last.ts <= HELP_ANSWER_SECONDS and bool(msg.user) and msg.user != last.user
+        if not (a.signals.contacts or (told and not open_request)) or not (open_request or told):
             return  # (checked first: most messages follow no open request, and the remark search below is then moot)
+        relayed = not open_request  # "有兄弟问换电池的，我上次在…换的…电话…": the message states the question it answers
+        if last is None or relayed:
+            last = HelpRequest(now, "", _han(a.folded), False)
         remarks = "".join(words["help_answer_remark"].findall(a.folded))  # 价格还算公道: said of the helper named
         if not _reach_ad(a, _PRICED_ANSWER_SIGNALS, remarks):
             return
         if words["answer_pitch"].search(a.folded) or words["help_answer_own_trade"].search(a.folded):
             return  # a sale pitch (平價裝備, 特价) or the writer's own trade (本店) answers no request (lexicons.yaml)
         priced = bool(said_prices(a.folded) or remarks) or a.signals.signal("money") is not None
-        if priced and (last.lend or not (words["help_answer_third"].search(a.folded) or _names_helper(a.folded))):
+        paid = relayed and bool(words["help_answer_paid"].search(a.folded))  # 我上次在…换的，保外价1万2: what the writer paid
+        if priced and (last.lend or not (words["help_answer_third"].search(a.folded) or _names_helper(a.folded) or paid)):
             return  # a price answers a request only as what the helper named charges (那家…一副才150, 刘师傅…收了80)
         if last.lend:
             if not words["lend_answer_voice"].search(a.folded):
@@ -1470,8 +1494,8 @@ class Moderator:
                 or not (words["help_answer_voice"].search(a.folded) or _names_helper(a.folded)):
             return
         a.label, a.score = Label.OK, 0.7
-        a.reasons = [_LEND_NOTE if last.lend else _PRICED_ANSWER_NOTE if priced else _ANSWER_NOTE]
-        a.checks["help_answer"] = {"asked_seconds_ago": round(now - last.ts), "lend": last.lend}
+        a.reasons = [_LEND_NOTE if last.lend else _RELAYED_ANSWER_NOTE if relayed else _PRICED_ANSWER_NOTE if priced else _ANSWER_NOTE]
+        a.checks["help_answer"] = {"asked_seconds_ago": round(now - last.ts), "lend": last.lend, **({"relayed": True} if relayed else {})}
 
     def _belongs_layer(self, msg: Message, a: Analysis) -> None:
         """A positive sign that a member's contact belongs to the group (stateful, in memory like the thread layer). An ad
@@ -2660,8 +2684,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("像是成员把自己的东西送人（留的电话是约自提用的），没有价格、链接或推销用语，交人工判断，不删除")
     if label == Label.AD and checks.get("shop_link_only") and not checks["offtopic"].get("shopping_link_on_topic"):
         parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
-    if label == Label.AD and checks.get("group_buy_own"):
-        parts.append(_GROUP_BUY_NOTE)
+    if label == Label.AD:  # a member's own lot in a market group, the group's own group-buy: a person decides
+        parts += [note for key, note in (("market_own", _MARKET_OWN_NOTE), ("group_buy_own", _GROUP_BUY_NOTE)) if checks.get(key)]
     if label == Label.AD and (checks.get("no_trade_item") or checks.get("no_trade_dealer")):
         parts.append(_no_trade_note(checks))
     if label == Label.AD and checks.get("private_offer"):
@@ -2773,6 +2797,10 @@ _OWN_SALE_PATH = frozenset({"contact", "landline", "invite", "money"})
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
 _SURPLUS_PATH = frozenset({"invite", "promo_words", "money", "details_pointer"})  # a member's surplus: 私聊/需要的私我, a price
 _PHONE_CONTACTS = ("手机号",)  # how a phone number is named among a message's contacts (a member's surplus, its pickup)
+# a member's own lot in a market group (Moderator._market_own): a way to reach them, 加我, a price, a count (二十只)
+_MARKET_OWN_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "seller_form", "details_pointer"})
+_MARKET_OWN_NOT = ("resale.market_own_not", "resale.seller_sign", "resale.dealer", "resale.pitch", "ad.trade_voice",
+                   "answer_pitch", "help_answer_own_trade")
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 # the spam a rule notice names as banned (禁止拉票, 请勿发助力链接): a plea or a vote named, not made. Not a chain letter,
@@ -3118,6 +3146,10 @@ _NOTHING_SOLD_NOTE = ("：留了联系方式，但没读到在卖什么（货品
                       "这里交管理员看一眼")
 _PRICED_ANSWER_NOTE = ("回答群友刚才的求助（找师傅、医院、救援等）：留的是被推荐的人的联系方式，说的价格是被推荐的那家收的，"
                        "不是自己报价；没有链接、推销用语或私聊引导，不算广告")
+_RELAYED_ANSWER_NOTE = ("回答群友之前的提问（消息开头说了是谁问的，如“有兄弟问…”“楼上有人问…”）：留的是被推荐的人或店的联系方式，"
+                        "说到的价格是那家收的或自己付过的，不是自己报价；没有链接、推销用语或私聊引导，不算广告")
+_MARKET_OWN_NOTE = ("本群档案写了成员自家货的收购、出栏或行情，这像是成员出自己家的货（说了自家、多出来或几头几吨），"
+                    "只留了一个联系方式，没有链接、收购商或商家用语，不直接删除，交人工判断")
 _LEND_NOTE = "回答群友刚才借东西的请求：留的是借出东西的成员自己的联系方式，没有链接、价格、推销用语或私聊引导，不算广告"
 
 
@@ -3179,6 +3211,15 @@ def _quoted_as_written(reason: str, signals: list[dict[str, Any]], text: str,
             if shown != own and shown in reason:
                 reason = reason.replace(shown, own)
     return reason
+
+
+RELAYED_QUESTION_CHARS = 8  # a relayed question (有兄弟问, 楼上有人问) opens the message: it starts within this many characters
+
+
+def _relayed_question(folded: str) -> bool:
+    """The message opens by saying which member's question it answers (lexicons.yaml relayed_question: 有兄弟问, 楼上有人问,
+    群里前两天有人问) — within RELAYED_QUESTION_CHARS of its start; later in the message it is talk about a question."""
+    return any(m.start() <= RELAYED_QUESTION_CHARS for m in lexicons().words["relayed_question"].finditer(folded))
 
 
 def _names_helper(folded: str) -> bool:
@@ -3298,6 +3339,7 @@ CLASSIFIER_ALONE_CAP = 0.65  # below the default act threshold (0.7): review, ne
 # a new member's contact in the name with nothing said (Moderator._new_name_layer): below a new member's act threshold
 # (act_threshold − NEW_MEMBER_LEEWAY), so a person decides
 NAME_ALONE_SCORE = CLASSIFIER_ALONE_CAP - NEW_MEMBER_LEEWAY
+MARKET_OWN_CAP = 0.65  # a member's own lot of the group's goods in a market group: review, never delete
 SHOPPING_LINK_CAP = 0.65  # an on-topic message whose only evidence is one shop link: review
 REFERRAL_CAP = 0.65  # a member vouching for a third party with its phone: review, never delete
 BARE_CONTACT_MAX_P = 0.95  # a shared classifier this sure keeps a bare contact word on its subject a person's call
