@@ -20,9 +20,10 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_u
 from copilot.notes.model import Message, QAPair
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
-from copilot.notes.structure import display_name, is_question, notice
+from copilot.notes.script import detect_script, make_shadow
+from copilot.notes.structure import analyze, display_name, is_question, notice
 from copilot.paths import EVALS_DIR, load_resource, load_yaml
 from copilot.textnorm import fold
 
@@ -272,7 +274,8 @@ WHY_LABELS = {
     **{f"qa/question_read_{k}": f"消息读作问句、问答里没有：{v}" for k, v in (
         ("omitted", "提问消息被当噪声略去"), ("answer_asked", "回答消息本身读作问句"),
         ("todo_notice", "回答消息成了待办、又读作通知（通知只答问时间/地点/费用的问题）"),
-        ("todo_taken", "一条待办同时引了提问和回答（求助—接活，问答被去掉）"),
+        ("todo_taken_filtered", "一条待办同时引了提问和回答，问答配上了、因这条待办被去掉（求助—接活）"),
+        ("todo_taken_unpaired", "一条待办同时引了提问和回答，问答从没配上（求助问句没有收回答）"),
         ("todo_answer", "回答消息成了待办（答句兼接活，不算单纯回答）"), ("todo_asked", "提问消息本身成了待办"),
         ("as_decision", "提问或回答消息成了决定"), ("answer_elsewhere", "回答消息配给了别的问题"),
         ("unpaired_notice", "没配上回答：回答消息读作通知"), ("unpaired", "没配上回答或被当旁聊滤掉"))},
@@ -311,7 +314,19 @@ def _group_owner(owner: str | None) -> bool:
     return any(fold(w) in folded for w in (*words["group_owners"], *words["role_owners"]))
 
 
-def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message]) -> str:
+def _taken_pairs(transcript: Transcript) -> Callable[[], list[QAPair]]:
+    """The pairs the structure pass made and left to a to-do (:attr:`Structure.taken_qa`), worked out on the first
+    call only (the pass runs again, on the same work text as :func:`summarize_transcript`)."""
+
+    @cache
+    def pairs() -> list[QAPair]:
+        work = make_shadow(transcript) if detect_script(transcript) == "zh-Hant" else transcript
+        return analyze(work).taken_qa
+
+    return pairs
+
+
+def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message], taken: Callable[[], list[QAPair]]) -> str:
     """Where a listed question went that no Q&A item holds: ``question_not_detected`` when no message holding its
     words reads as a question (:func:`is_question`); else ``question_read_*``, the first place, in this order, that
     holds its lines (the asking line left out as noise, the answer line itself read as a question, either line
@@ -319,7 +334,9 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message]) -> str:
 
     A line cited by a to-do is split by how the pairing lost it: an answer line that is also a notice
     (``todo_notice``: a notice answers only a question asking its time, place or cost), one to-do citing both the
-    asking and the answer line (``todo_taken``: a call for help taken on, whose pair the notes drop), an answer line
+    asking and the answer line (a call for help taken on: ``todo_taken_filtered`` when the pairing paired the asking
+    line and the to-do took the pair away, ``taken`` holding such pairs; ``todo_taken_unpaired`` when it never paired
+    it), an answer line
     that is only a to-do's source (``todo_answer``: not taken as a plain answer), or the asking line itself
     (``todo_asked``). An unpaired question whose answer line is a notice is ``unpaired_notice``."""
     asking = [m for m in messages if _has_all(m.text, want.question) and is_question(m.text)]
@@ -337,7 +354,8 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message]) -> str:
     if any(m.id in cited for m in told):
         return "question_read_todo_notice"
     if any(asked_ids & set(a.sources) and answer_ids & set(a.sources) for a in notes.actions):
-        return "question_read_todo_taken"
+        paired = any(p.sources[0] in asked_ids for p in taken())
+        return "question_read_todo_taken_filtered" if paired else "question_read_todo_taken_unpaired"
     if answer_ids & cited:
         return "question_read_todo_answer"
     if asked_ids & cited:
@@ -350,13 +368,13 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message]) -> str:
     return "question_read_unpaired_notice" if told else "question_read_unpaired"
 
 
-def _qa_why(notes: Notes, want: QASpec, chat: str, messages: list[Message]) -> str:
+def _qa_why(notes: Notes, want: QASpec, chat: str, messages: list[Message], taken: Callable[[], list[QAPair]]) -> str:
     """Why a listed question and answer is not paired: the first step, in the notes' order, that fails."""
     if not _in_chat(chat, want.question + want.answer):
         return "not_in_chat"
     asked = [q for q in notes.qa if _has_all(q.question, want.question)]
     if not asked:
-        return _read_lost_why(notes, want, messages)
+        return _read_lost_why(notes, want, messages, taken)
     answered = [q for q in asked if q.answer.strip()]
     if not answered:
         return "no_answer"
@@ -368,14 +386,15 @@ def _qa_why(notes: Notes, want: QASpec, chat: str, messages: list[Message]) -> s
     return "asker_differs"
 
 
-def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messages: list[Message]) -> None:
+def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messages: list[Message],
+              taken: Callable[[], list[QAPair]]) -> None:
     matched: set[int] = set()
     for want in spec.qa:
         hit = next((i for i, q in enumerate(notes.qa)
                     if _name(q.asker) == _name(want.asker) and _name(q.answerer) == _name(want.answerer)
                     and _has_all(q.question, want.question) and _has_all(q.answer, want.answer)), None)
         s.tallies["qa_pairs"].add(hit is not None)
-        s.why_class("qa", "ok" if hit is not None else _qa_why(notes, want, chat, messages))
+        s.why_class("qa", "ok" if hit is not None else _qa_why(notes, want, chat, messages, taken))
         if hit is None:
             s.miss("qa", f"{want.asker}：{'/'.join(want.question)} → {want.answerer}：{'/'.join(want.answer)}")
         # a listed question counts as found (for precision) when its asker and question match
@@ -618,7 +637,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
                     else "not_in_chat")
         if not ok:
             s.miss("key_facts", alts[0])
-    _score_qa(notes, spec, s, chat, transcript.messages)
+    _score_qa(notes, spec, s, chat, transcript.messages, _taken_pairs(transcript))
     _score_actions(notes, spec, s, chat, transcript.messages, md)
     _score_decisions(notes, spec, s, chat, md, transcript.messages)
     _score_near_misses(notes, spec, s)

@@ -109,6 +109,9 @@ class Structure:
     # message id → the figures in it a later correction restated (:func:`restated_figures`): read once, by the
     # structure pass and the summariser alike
     restated: dict[int, Restated] = field(default_factory=dict)
+    # the pairs the Q&A pairing made that the notes leave to a to-do (a call for help taken on, "谁能…？" — "我来"):
+    # what the evaluation tells apart from a question never paired (copilot.evals.notes, ``todo_taken_*``)
+    taken_qa: list[QAPair] = field(default_factory=list)
 
 
 @lru_cache(maxsize=65536)
@@ -7859,9 +7862,9 @@ def analyze(transcript: Transcript) -> Structure:
     tasks = frozenset({a.sources[0] for a in actions} | {d.sources[-1] for d in decisions})
     # (a decision line may answer a question — "下次线下还是线上？" — "线下，还在老地方": only the lines work comes
     # from are kept from the pairing; find_qa keeps a decision from going on with an earlier answer itself)
-    qa = [p for p in find_qa(msgs, session, speakers, host, decisions, topic_set,
-                             frozenset(a.sources[0] for a in actions), restated)
-          if not any(set(p.sources) <= t for t in taken)]
+    paired = find_qa(msgs, session, speakers, host, decisions, topic_set, frozenset(a.sources[0] for a in actions), restated)
+    qa = [p for p in paired if not any(set(p.sources) <= t for t in taken)]
+    taken_qa = [p for p in paired if any(set(p.sources) <= t for t in taken)]
     # who runs the chat: the host or its main voice, and whoever gives work to someone else
     organisers = {host} if host else set(list(share)[:1])
     if session == "主讲分享":
@@ -7971,4 +7974,5 @@ def analyze(transcript: Transcript) -> Structure:
         asides=asides,
         chatter=chatter,
         restated=restated,
+        taken_qa=taken_qa,
     )
