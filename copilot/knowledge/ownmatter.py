@@ -39,6 +39,12 @@ class OwnCues(BaseModel):
     handling: tuple[str, ...] = ()
     group_people: tuple[str, ...] = ()
     clause_ends: tuple[str, ...] = ()
+    job_verbs: tuple[str, ...] = ()
+    job_objects: tuple[str, ...] = ()
+    verify_asks: tuple[str, ...] = ()
+    verify_stories: tuple[str, ...] = ()
+    verify_reported: tuple[str, ...] = ()
+    comfort_verbs: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -90,24 +96,30 @@ def _main_clause(rest: str, cues: OwnCues) -> tuple[str, str, str]:
     return rest, "", ""
 
 
-def _decision(clause: str, cues: OwnCues) -> str:
+def _decision(clause: str, cues: OwnCues, job: bool = False) -> str:
     """``decide`` when ``clause`` asks whether the asker (said or left out) should buy, lend, take… : an own verb (a
     whole jieba word: 借 but not 借鉴) with a modal before it in the clause (我该不该给爸妈买) or a question end after it
-    (追进去还来得及吗); ``""`` when a member or the group is the one acting or the thing is the group's."""
+    (追进去还来得及吗); ``""`` when a member or the group is the one acting or the thing is the group's. With ``job``
+    (the question names a job the asker would take up: 兼职, 刷单) the job verbs count too (我能做吗)."""
     if any(p in clause for p in cues.group_places) or any(o in clause for o in cues.group_objects):
         return ""
-    if not any(v in clause for v in cues.own_verbs):
+    verbs = cues.own_verbs + (cues.job_verbs if job else ())
+    if not any(v in clause for v in verbs):
         return ""  # no own verb at all: the POS tagger is not loaded
     words = _words(clause)
     at = 0
     for i, (word, _) in enumerate(words):
         start = clause.find(word, at)
         at = start + len(word) if start >= 0 else at
-        if word not in cues.own_verbs or start < 0:
+        if word not in verbs or start < 0:
             continue
         # the modal read in the text before it (要不要 is cut 要 / 不要), the question end as a word after it (么 of 什么 is none)
         before = clause[:start]
         if not (any(m in before for m in cues.modals) or any(w in cues.question_ends for w, _ in words[i + 1:])):
+            continue
+        # a job verb asks about taking the job only when nothing follows it but the question end (我能做吗, 能不能干);
+        # 我能做点什么 asks what the asker can do about it
+        if word not in cues.own_verbs and not all(w in cues.question_ends for w, _ in words[i + 1:]):
             continue
         subject = words[:i]
         if any(w in cues.member_subjects for w, _ in subject):
@@ -122,7 +134,8 @@ def _decision(clause: str, cues: OwnCues) -> str:
 
 def own_matter(question: str) -> str:
     """What of the asker's own life ``question`` asks about: ``compose`` (a text for someone in it), ``translate``,
-    ``decide`` (buy, lend, take a medicine), or ``""`` — also whenever it asks how to handle such talk in a group."""
+    ``decide`` (buy, lend, take a medicine, take up a side job), ``verify`` (whether a story is true), ``comfort``
+    (how to comfort someone), or ``""`` — also whenever it asks how to handle such talk in a group."""
     cues = own_cues()
     text = fold(question)
     if not text or any(h in text for h in cues.handling):
@@ -131,4 +144,21 @@ def own_matter(question: str) -> str:
     if kind:
         return kind
     clauses = [c for c, _ in question_clauses(text)] or [text]
-    return next((k for k in (_decision(c, cues) for c in clauses) if k), "")
+    job = any(j in text for j in cues.job_objects)
+    kind = next((k for k in (_decision(c, cues, job) for c in clauses) if k), "")
+    story = any(s in text for s in cues.verify_stories)
+    return kind or next((k for k in (_personal(c, cues, story) for c in clauses) if k), "")
+
+
+def _personal(clause: str, cues: OwnCues, story: bool) -> str:
+    """``verify`` when ``clause`` asks whether a story passed along (``story``: a forwarded video, a message going
+    round) is true (这到底是真的假的) and it is not members asking that (新人跑来问是不是真的), ``comfort`` when it asks how to comfort someone (我该怎么安慰她) and names neither
+    the group nor its people (在群里安慰大家 is the group's matter); ``""`` else."""
+    asked = [clause.find(v) for v in cues.verify_asks if v in clause]
+    # members coming to ask the asker whether it is true (新人跑来问是不是真的) is the asker's to answer in the group
+    if story and asked and not any(r in clause[:min(asked)] for r in cues.verify_reported):
+        return "verify"
+    if any(v in clause for v in cues.comfort_verbs) and not any(
+            w in clause for w in cues.group_places + cues.group_people + cues.member_subjects):
+        return "comfort"
+    return ""
