@@ -1206,7 +1206,8 @@ def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
     held = (_old_said(fx, old) or old) if old else \
         next((v.group(0) for v in value.finditer(fx)), "")
     mine = slot(f, new) | slot(f, old)
-    if kind == "place" and old:  # the change names the old venue, and both say it is the venue ("地点…" / "场地改到…")
+    if kind == "place":  # the change names the old venue (or the line's single one), and both say it is the venue
+        # ("地点…" / "场地改到…"; "在二号码头集合" … "集合点改在三号码头")
         venue = cue("place_slot")
         # (either stretch of the change: "不在图书馆了，改到社区活动中心" says in the old one that it was the venue)
         here = [s for s in re.split(f"[{_PAUSES}！!？?]", f) if new in s or old in s]
@@ -4832,7 +4833,10 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 continue  # a recap's "1. 扫街改到周六…" moves what it names, not every to-do that shares a word
             if (m.speaker in (giver, a.owner) or _relays(f, (giver, a.owner), people)) and moved_from(f) is not None:
                 # the clause with the change word: the work named before it ("登记表改成周二前"), the time after it
-                clause = next((c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)), "")
+                # (of several change clauses, the one naming most of the work: "那清理日改到12月20日，大家搬东西的截止也
+                # 顺延到12月19日前" re-times 搬东西 by its second clause; the first of equals)
+                moving = [c for c in _CHANGE_CLAUSE.split(f) if cue("moved").search(c)]
+                clause = max(moving, key=lambda c: _work_named(c, work, people), default="")
                 change = cue("moved").search(clause)
                 topic = _change_topic(clause[:change.start()], people) if change is not None else set()
                 names_work = _topic_hits(topic, work)
@@ -4893,6 +4897,13 @@ def _topic_elsewhere(a: ActionItem, topic: set[str], actions: list[ActionItem], 
     moves "大家12月8日前在群里报曲目", not "阿杰做海报" though 阿杰 asked the line before."""
     return bool(topic) and any(b is not a and id(b) not in gone
                                and _topic_hits(topic, _task_words(bare_task(_first_part(b)), people)) for b in actions)
+
+
+def _work_named(clause: str, work: set[str], people: People) -> int:
+    """How many of the work words the topic of a change clause (the words before its change word) names."""
+    change = cue("moved").search(clause)
+    topic = _change_topic(clause[:change.start()], people) if change is not None else set()
+    return sum(any(t in w or w in t for t in topic) for w in work if len(w) > 1)
 
 
 def _topic_hits(topic: set[str], work: set[str]) -> bool:
