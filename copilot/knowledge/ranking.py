@@ -336,8 +336,7 @@ class OwnFee(BaseModel):
 @lru_cache(maxsize=1)
 def own_fee() -> OwnFee:
     data = _scope().get("own_fee") or {}
-    # each piece of a "…" phrase folded on its own (fold would turn the "…" itself into "...")
-    words = tuple("…".join(fold(p) for p in str(w).split("…")) for w in data.get("words") or [] if w)
+    words = tuple(fold_apart(str(w)) for w in data.get("words") or [] if w)
     return OwnFee(words=words, gap=int(data.get("gap", 4)),
                   clears=tuple(data.get("clears") or ()))
 
@@ -440,6 +439,11 @@ class AskLead(BaseModel):
     # the clause before it), so the host's persona does not lead the answer to a quarrel between members
     self_role_leads: list[str] = []
     self_roles: list[str] = []
+
+    @cached_property
+    def self_intro(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The folded leads and roles (:func:`without_self_intro`: a clause that starts with a lead and ends with a role)."""
+        return tuple(fold(w) for w in self.self_role_leads), tuple(fold(w) for w in self.self_roles)
 
     @cached_property
     def _self_roles(self) -> tuple[str, ...]:
@@ -624,13 +628,17 @@ class StatedSituation(BaseModel):
 
     @cached_property
     def _unless(self) -> tuple[str, ...]:
-        # each piece folded on its own: NFKC would turn the "…" between them into "..."
-        return tuple("…".join(fold(p) for p in u.split("…")) for u in self.unless)
+        return tuple(map(fold_apart, self.unless))
 
     def said(self, text: str) -> bool:
         """Whether the folded ``text`` states this situation."""
         return (any(p in text for p in self._says) and (not self._also or any(p in text for p in self._also))
                 and not any(said_apart(p, text, self.gap) for p in self._unless))
+
+
+def fold_apart(phrase: str) -> str:
+    """``phrase`` folded for :func:`said_apart`: each piece on its own (NFKC would turn the "…" between them into "...")."""
+    return "…".join(fold(p) for p in phrase.split("…"))
 
 
 def said_apart(phrase: str, text: str, gap: int) -> bool:
@@ -771,9 +779,7 @@ def without_self_intro(question: str) -> str:
     ``ask_lead.self_role_leads`` and ends with one of its ``self_roles`` ("我是宝妈群的群主，…", "身为社群运营，…",
     "我是管理员，…"). It tells who asks, not what happens, so the host's persona or developing admins does not lead the
     answer to the story told after it; the question itself when nothing is cut or too little is left."""
-    cues = parts_cues().ask_lead
-    leads = tuple(fold(w) for w in cues.self_role_leads)
-    roles = tuple(fold(w) for w in cues.self_roles)
+    leads, roles = parts_cues().ask_lead.self_intro
     if not leads or not roles:
         return question
     text = question
