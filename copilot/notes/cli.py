@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -21,6 +22,7 @@ from copilot.notes.render import render_markdown, requested_script
 from copilot.notes.summarize import STAGES, summarize_file
 
 MAX_WARNINGS = 20
+SLOW_STEP_SECONDS = 2.0  # piped output names each step that starts after this long (a 15,000-message export)
 
 
 def notes_cmd(
@@ -44,9 +46,14 @@ def notes_cmd(
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("整理中", total=len(STAGES))
+        started = time.monotonic()
 
         def stage(name: str) -> None:
             bar.update(task, completed=STAGES.index(name), description=f"整理中：{name}")
+            # piped into a log (no bar): a step that starts after a slow one is said, so a long run is not silent
+            waited = time.monotonic() - started
+            if not err.is_terminal and waited >= SLOW_STEP_SECONDS:
+                err.print(f"整理中：{name}（已用 {waited:.0f} 秒）", highlight=False)
 
         try:
             result = summarize_file(file, settings, eng, columns=parse_columns(columns), stage=stage)

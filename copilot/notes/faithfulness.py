@@ -231,8 +231,9 @@ def find_ungrounded(notes: Notes, transcript: Transcript | str) -> list[str]:
     """
     src = _Source(transcript)
     seen: dict[str, None] = {}
-    if notes.date and not src.has(notes.date):
-        seen.setdefault(notes.date, None)
+    for day in (notes.date, notes.date_end):
+        if day and not src.has(day):
+            seen.setdefault(day, None)
     for _, text, people in _item_texts(notes):
         for ent in _ungrounded_in(text, people, src):
             seen.setdefault(ent, None)

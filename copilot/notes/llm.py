@@ -167,7 +167,7 @@ def summarize_llm(engine: Engine, transcript: Transcript, st: Structure) -> Draf
         final = invoke_structured(engine, messages, NotesDraft, attempts=3, validate=_validator(transcript, st))
         refs += "+" + reduce_prompt.ref
     notes = _draft_notes(final, st)
-    notes.date = transcript.date
+    notes.date, notes.date_end = transcript.date, transcript.date_end
     notes.group = transcript.group
     notes.message_count = len(transcript.messages)
     notes.dropped_count = len(transcript.dropped)

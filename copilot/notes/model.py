@@ -70,10 +70,19 @@ class Transcript:
 
     @property
     def date(self) -> str | None:
+        """The first dated message's day (``YYYY-MM-DD``); None for a time-only export."""
         for m in self.messages:
             if m.time and m.time.year > 1900:  # 1900 = time-only export, the date is unknown
                 return m.time.strftime("%Y-%m-%d")
         return None
+
+    @property
+    def date_end(self) -> str | None:
+        """The latest day when the messages run past the first one (a three-day export), else None."""
+        first = self.date
+        last = max((m.time for m in self.messages if m.time and m.time.year > 1900), default=None)
+        day = last.strftime("%Y-%m-%d") if last else None
+        return day if first and day and day > first else None
 
     def as_text(self) -> str:
         """The transcript as grounding text: ``[#id 时间] 昵称：文本`` lines."""
@@ -164,6 +173,7 @@ class Notes(NotesContent):
 
     title: str
     date: str | None = None
+    date_end: str | None = Field(None, description="记录跨几天时的最后一天（YYYY-MM-DD）；只有一天时为空")
     group: str | None = None
     session_type: SessionType = "话题讨论"
     speakers: list[str] = Field(default_factory=list, description="主讲人或主要发言人")

@@ -1100,6 +1100,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     return Notes(
         title=_title(transcript, st, points, people),
         date=transcript.date,
+        date_end=transcript.date_end,
         group=transcript.group,
         session_type=st.session_type,
         speakers=st.speakers,

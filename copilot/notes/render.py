@@ -66,7 +66,7 @@ class _Writer:
 
     def meta(self) -> list[str]:
         n, L, C = self.notes, self.L, self.C
-        lines = [f"- {L('日期')}：{n.date}"] if n.date else []
+        lines = [f"- {L('日期')}：{n.date}" + (f" {L('至')} {n.date_end}" if n.date_end else "")] if n.date else []
         if n.group:
             lines.append(f"- {L('群')}：{C(n.group)}")
         lines.append(f"- {L('形式')}：{L(n.session_type)}")
