@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from rich.table import Table
 from copilot.config import Settings, get_settings
 from copilot.llm import Engine, get_engine
 from copilot.notes import Notes, Transcript, cues, render_markdown, summarize_file
+from copilot.notes.dates import moved_from, time_expressions, with_assumed_days
 from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_ungrounded
 from copilot.notes.model import Message, QAPair
 from copilot.notes.noise import leak_class
@@ -291,8 +293,25 @@ WHY_LABELS = {
     "todos/owner_missing": "任务找到、没有负责人", "todos/owner_group_word": "负责人是群体或角色词（大家/各组）",
     "todos/owner_differs": "任务找到、负责人是别人",
     "deadlines/ok": "期限对",
-    "deadlines/no_date_in_export": "原文没有日期、推算不出", "deadlines/missing": "任务找到、没有期限",
-    "deadlines/other_date": "期限推到了别的日期",
+    "deadlines/no_date_in_export": "原文没有日期、推算不出",
+    **{f"deadlines/{kind}_{k}": f"{label}：{v}" for kind, label in (("missing", "任务找到、没有期限"),
+                                                                    ("other_date", "期限推到了别的日期"))
+       for k, v in (("words_not_in_chat", "规格的期限原话不在保留的消息里"), ("undated_no_day", "消息不带日期、聊天里也推不出是哪天写的"),
+                    ("undated_other_day", "消息不带日期、推定的日子不是聊天那天（按聊天那天算就对）"),
+                    ("undated_md_other_day", "消息只带月日、不带年，推定的日子不是聊天那天（按聊天那天算就对）"),
+                    ("undated_misread", "消息不带日期、按聊天那天算也不对"),
+                    ("dated_other_year", "消息带日期、年份与聊天那天不同（按聊天那天算就对）"),
+                    ("dated_other_base", "消息带日期、按它算不对、按聊天那天（导出日）算就对"),
+                    ("time_only", "原话只有钟点（今晚8点），读不出日子"), ("not_read", "原话的写法读不出日子（12.20、二十号…）"),
+                    ("misread_year", "原话读成了别的年份（跨年的月日）"), ("misread_week", "原话差 7 天（这周/下周+星期几）"),
+                    ("misread_day_before", "原话差 1 天（「…前」当成前一天或当天）"), ("misread_other", "原话读成了别的日子"),
+                    ("other_line", "原话读得对、在待办没引的那行"), ("dropped_in_line", "原话读得对、在待办引的行里、没给待办"),
+                    ("changed_later", "后来改期（改到/推迟）给的日子"), ("same_line_other_time", "同一行的另一个时间"),
+                    ("context_week", "原话单读得对、纪要里差 7 天"), ("context_day", "原话单读得对、纪要里差 1 天"),
+                    ("context", "原话单读得对、上下文规则（活动日、年份）把它移得更远"))
+       if not (kind == "missing" and k in ("changed_later", "same_line_other_time", "context", "context_week",
+                                            "context_day"))
+       and not (kind == "other_date" and k == "dropped_in_line")},
     "decisions/ok": "找到", "decisions/not_in_chat": "关键词不在保留的消息里",
     "decisions/as_todo": "只写成了待办", "decisions/as_qa_in_question": "写成了问答，关键词在问句里（提议写成了问句）",
     **{f"decisions/as_qa_{k}{a}": f"只写成了问答：{label}的回答{'，随后有人应好' if a else ''}"
@@ -436,14 +455,86 @@ def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[
     return "owner_group_word" if any(_group_owner(o) for o in owners) else "owner_differs"
 
 
-def _deadline_why(notes: Notes, same_task: list[int], resolved: bool, where: str) -> str:
+def _deadline_why(notes: Notes, same_task: list[int], resolved: bool, where: str,
+                  want: ActionSpec | None = None, messages: Sequence[Message] = (), chat_day: Date | None = None) -> str:
     if resolved:
         return "ok"
     if not same_task:
         return where
-    if not any(notes.actions[i].deadline for i in same_task):
-        return "missing" if notes.date else "no_date_in_export"
-    return "other_date"
+    got = [notes.actions[i].deadline for i in same_task if notes.actions[i].deadline]
+    if not got and not notes.date:
+        return "no_date_in_export"
+    kind = "other_date" if got else "missing"
+    return f"{kind}_{_date_mechanism(notes, same_task, got, want, messages, chat_day)}" if want is not None else kind
+
+
+def _day_of(iso: str | None) -> Date | None:
+    try:
+        return Date.fromisoformat((iso or "")[:10])
+    except ValueError:
+        return None
+
+
+def _misread(days: list[Date], want_day: Date, clock_only: bool) -> str:
+    """How the date reader gets the listed words of a deadline wrong on their own line."""
+    if not days:
+        return "time_only" if clock_only else "not_read"  # 今晚8点 / a form the reader has no pattern for
+    delta = (days[0] - want_day).days
+    if (days[0].month, days[0].day) == (want_day.month, want_day.day):
+        return "misread_year"
+    if abs(delta) == 7:  # 这周/下周 + weekday
+        return "misread_week"
+    if abs(delta) == 1:  # 「…前」 read as the day before, or the day itself
+        return "misread_day_before"
+    return "misread_other"
+
+
+def _date_mechanism(notes: Notes, same_task: list[int], got: list[str], want: ActionSpec,  # noqa: C901
+                    messages: Sequence[Message], chat_day: Date | None = None) -> str:
+    """How a found to-do came to carry no date or another one (issue 13), from the listed words of its deadline:
+    the message holding them, what the date reader makes of them there, and the lines the to-do cites."""
+    want_day, phrase = _day_of(want.deadline), fold(want.deadline_text or "")
+    holding = [m for m in messages if phrase and phrase in fold(m.text)]
+    if want_day is None or not holding:
+        return "words_not_in_chat"  # the spec words the date otherwise (or gives none): no mechanism to read
+    cited = {s for i in same_task for s in notes.actions[i].sources}
+    line = next((m for m in holding if m.id in cited), holding[0])
+    undated = line.time is None or line.time.year <= 1900  # a pasted copy or a time-only export: the day is assumed
+    # the times the notes count from, as they do (:func:`with_assumed_days`)
+    times = with_assumed_days([(m.text, m.time) for m in messages]) if undated else [m.time for m in messages]
+    when = times[list(messages).index(line)]
+    if undated and (when is None or when.year <= 1900):
+        return "undated_no_day"  # nothing in the chat gives the day its messages were written
+    read = [d for d in time_expressions(line.text, when) if fold(d.text) in phrase or phrase in fold(d.text)]
+    days = [d.day for d in read if d.day is not None]
+    if want_day not in days and days and when is not None and chat_day is not None and chat_day != when.date():
+        on_day = datetime.combine(chat_day, when.time())  # the listed words counted from the chat's own day
+        if any(d.day == want_day for d in time_expressions(line.text, on_day) if fold(d.text) in phrase):
+            if undated:  # a time-only export that still gives month and day keeps them, a pasted copy has none
+                return "undated_md_other_day" if line.time is not None and line.time.month * 100 + line.time.day != 101 \
+                    else "undated_other_day"
+            return "dated_other_year" if (when.month, when.day) == (chat_day.month, chat_day.day) else "dated_other_base"
+    if want_day not in days and undated and days:
+        return "undated_misread"  # an assumed day, and the words read wrong from the chat's own day too
+    if want_day not in days:
+        return _misread(days, want_day, bool(read) and all(d.hour_only for d in read))
+    if line.id not in cited:
+        return "other_line"  # the date is in a line the to-do does not cite
+    if not got:
+        return "dropped_in_line"  # read right in a cited line, not given to the to-do
+    got_days = {_day_of(g) for g in got}
+    if any(d.day in got_days for d in time_expressions(line.text, when)):
+        return "same_line_other_time"  # another time of the same line
+    later = [(m, t) for m, t in zip(messages, times, strict=True)
+             if m.id > line.id and moved_from(fold(m.text)) is not None]
+    if any(d.day in got_days for m, t in later for d in time_expressions(m.text, t)):
+        return "changed_later"  # a later 改到/推迟 gives the day the to-do took
+    first = min((g for g in got_days if g is not None), key=lambda g: abs((g - want_day).days), default=None)
+    if first is not None and abs((first - want_day).days) == 7:
+        return "context_week"  # read right alone, a week off in the notes (这周/下周 against another base)
+    if first is not None and abs((first - want_day).days) == 1:
+        return "context_day"  # read right alone, a day off in the notes (「…前」 / evening rules)
+    return "context"  # the reader's context rules (event day, assumed year) move it further
 
 
 def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messages: list[Message], md: str) -> None:
@@ -464,7 +555,7 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messag
             forms = [fold(f) for f in _date_forms(want.deadline)]
             resolved = any(any(f in fold(notes.actions[i].deadline or "") for f in forms) for i in same_task)
             s.tallies["deadlines_resolved"].add(resolved)
-            s.why_class("deadlines", _deadline_why(notes, same_task, resolved, where))
+            s.why_class("deadlines", _deadline_why(notes, same_task, resolved, where, want, messages, spec.date))
             if len(want.deadline) > 10:  # a listed hour is judged too: a range's end is no due time
                 s.tallies["deadline_clock"].add(any(fold(notes.actions[i].deadline or "") == fold(want.deadline)
                                                     for i in same_task))
