@@ -2399,7 +2399,8 @@ def _contact_word_only(rep: SignalReport, folded: str, p_ad: float, scores: dict
         # passing something on or a bait; no handle or link to tell them apart: a person decides
         scores[Label.AD] = PRIVATE_OFFER_CAP
         # a bare price (120包邮, 1200，需要的私聊) is no money signal, but the reason must not say there is none
-        checks["private_offer"] = "priced" if rep.signal("money") is not None or said_prices(folded) else True
+        checks["private_offer"] = "priced" if rep.signal("money") is not None \
+            or said_prices(numeral_amounts(folded)) else True
         # … and the reason says "maybe the member's own thing" only where the message presents it as theirs (自用, 九成新,
         # 孩子长大: rep.own_item), not of a friend's snacks or a course sold at a price
         # — what it cost them (原价169) is no such word: a pitch says it too (原价169现在89)
@@ -2432,7 +2433,8 @@ def _bare_contact(rep: SignalReport, folded: str) -> bool:
     signal, or a number that is no time, date or count: ad.count_unit), product or way to buy said in words
     (ad.sale_cue), or any other ad signal. ``folded``: the message's folded form."""
     names = set(rep.names(Label.AD))
-    if not names or not names <= {"invite", "promo_words"} or rep.contacts or rep.urls or said_prices(folded):
+    if not names or not names <= {"invite", "promo_words"} or rep.contacts or rep.urls \
+            or said_prices(numeral_amounts(folded)):
         return False
     words = lexicons().words
     if words["ad.sale_cue"].search(folded) or words["resale.testimonial"].search(folded) \

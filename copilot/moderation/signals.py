@@ -1795,52 +1795,53 @@ def numeral_amounts(folded: str) -> str:
 
 @lru_cache(maxsize=1)
 def _numeral_offer() -> tuple[re.Pattern[str], ...]:
-    """The shapes in which :func:`numeral_prices` reads a sum said in Chinese numerals (patterns.yaml
-    ``price_said.numeral.offer``): a unit it is charged per before it, a money unit, a unit after it, a payment's verb
-    before it, the payee after it, and a payment to the writer said before it (转我)."""
+    """The shapes in which :func:`numeral_prices` reads a sum said in Chinese numerals as charged per unit (patterns.yaml
+    ``price_said.numeral.offer``): a unit it is charged per before it, a money unit, a unit after it."""
     d = load_resource(PATTERNS)
     o = d["price_said"]["numeral"]["offer"]
     per_after = [*d["price_said"]["per"], *o["per_after"]]
     return (re.compile(_words_alt(o["per_before"]) + r"\s?$"), re.compile(r"\s?" + _words_alt(d["money_units"])),
-            re.compile(r"\s?" + _words_alt(per_after)), re.compile(_words_alt(o["pay"]) + r"\s?$"),
-            re.compile(r"\s?" + _words_alt(o["payee"])), re.compile(_words_alt(o["pay_me"]) + r"\s?$"))
+            re.compile(r"\s?" + _words_alt(per_after)))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def numeral_prices(folded: str) -> list[str]:
     """The sums ``folded`` says in Chinese numerals as what something costs: charged per unit (陪练一小时八十块, 一人一千二,
-    两百一位) or paid to the writer (交两百块给我) — each with the words that price it. A sum said in numerals anywhere else
-    (我八十块买的, 一千二太贵了) is a member's talk about money, as d17c64 found reading them everywhere costs precision
-    on unseen groups (patterns.yaml ``price_said.numeral.offer``)."""
+    两百一位) or paid to the writer (交两百块给我: :func:`payments_to_writer`) — each with the words that price it. A sum
+    said in numerals anywhere else (我八十块买的, 一千二太贵了) is a member's talk about money, as d17c64 found reading
+    them everywhere costs precision on unseen groups (patterns.yaml ``price_said.numeral.offer``)."""
     spans = _numeral_spans(folded)
     if not spans:
         return []
-    per_before, unit, per_after, pay, payee, pay_me = _numeral_offer()
-    found = []
+    per_before, unit, per_after = _numeral_offer()
+    found = [paid for paid in payments_to_writer(folded) if not _DIGIT.search(paid)]
     for start, end, _ in spans:
         u = unit.match(folded, end)
         tail = u.end() if u else end
-        paid, to = pay.search(folded, max(0, start - 3), start), payee.match(folded, tail)
         head, after = per_before.search(folded, max(0, start - 5), start), per_after.match(folded, tail)
-        me = pay_me.search(folded, max(0, start - 4), start)
-        if paid and to:
-            found.append(folded[paid.start():to.end()])
-        elif me:
-            found.append(folded[me.start():tail])
-        elif head or after:
+        if head or after:
             found.append(folded[head.start() if head else start:after.end() if after else tail].strip())
     return found
 
 
+def _paid_sum() -> tuple[str, str, str]:
+    """The parts of a sum said as paid (patterns.yaml ``price_said.numeral.offer``): a ``pay`` verb, the sum in digits
+    or Chinese numerals (a group: the sum), maybe its money unit."""
+    d = load_resource(PATTERNS)
+    n = d["price_said"]["numeral"]
+    sum_ = rf"((?<![\d.])\d{{2,6}}|[{re.escape(str(n['digits']) + str(n['magnitudes']))}]{{2,6}})"
+    return _words_alt(n["offer"]["pay"]), sum_, rf"(?:\s?{_words_alt(d['money_units'])})?"
+
+
 @lru_cache(maxsize=1)
 def _payment_to_writer() -> re.Pattern[str]:
-    """A sum paid to the writer (patterns.yaml ``price_said.numeral.offer``): a ``pay`` verb, the sum in digits or Chinese
-    numerals, maybe its money unit, then the ``payee`` (交200给我, 转三百块给我); or ``pay_me`` before the sum (转我三百)."""
-    d = load_resource(PATTERNS)
-    n, o = d["price_said"]["numeral"], d["price_said"]["numeral"]["offer"]
-    sum_ = rf"(?:(?<![\d.])\d{{2,6}}|[{re.escape(str(n['digits']) + str(n['magnitudes']))}]{{2,6}})"
-    unit = rf"(?:\s?{_words_alt(d['money_units'])})?"
-    return re.compile(rf"{_words_alt(o['pay'])}\s?{sum_}{unit}\s?{_words_alt(o['payee'])}"
-                      rf"|{_words_alt(o['pay_me'])}\s?{sum_}{unit}")
+    """A sum paid to the writer (:func:`_paid_sum`): a ``pay`` verb, the sum, maybe its money unit, then the ``payee``
+    (交200给我, 转三百块给我); or ``pay_me`` before the sum (转我三百)."""
+    o = load_resource(PATTERNS)["price_said"]["numeral"]["offer"]
+    pay, sum_, unit = _paid_sum()
+    return re.compile(rf"{pay}\s?{sum_}{unit}\s?{_words_alt(o['payee'])}|{_words_alt(o['pay_me'])}\s?{sum_}{unit}")
 
 
 def payments_to_writer(folded: str) -> list[str]:
@@ -1848,10 +1849,25 @@ def payments_to_writer(folded: str) -> list[str]:
     return [m.group(0) for m in _payment_to_writer().finditer(folded)]
 
 
+@lru_cache(maxsize=1)
+def _fee_payment() -> re.Pattern[str]:
+    """A fee said as paid (:func:`_paid_sum`): a ``pay`` verb, the sum, maybe its money unit, then within a few
+    characters of the same clause a fee (patterns.yaml ``price_said.fee``: 交800登记费, 缴三千材料费, 交1000保证金) — a
+    sum paid (交了500考级费: the verb's aspect breaks it) is what the fee was, no price."""
+    fee = load_resource(PATTERNS)["price_said"]["fee"]
+    pay, sum_, unit = _paid_sum()
+    return re.compile(rf"{pay}\s?{sum_}{unit}\s?[^\s\d,;.!?]{{0,{int(fee['gap'])}}}?{_words_alt(fee['nouns'])}")
+
+
+def fee_payments(folded: str) -> list[str]:
+    """The fees ``folded`` says are to be paid, each with its sum (交800登记费, 缴三千材料费: :func:`_fee_payment`)."""
+    return [m.group(0) for m in _fee_payment().finditer(folded)]
+
+
 def said_prices(folded: str) -> list[str]:
     """Every sum ``folded`` (a normalised message's folded form) states as a price: the money pattern's amounts
     (30块, ¥99, 2w+) and a sum said as a price without 元 (票价80到280, 原价600, 300俾街坊, 1200自提, a sum standing as
-    its own clause before 需要的私聊). The one price parser of the moderation layers."""
+    its own clause before 需要的私聊, a fee to pay: 交800登记费). The one price parser of the moderation layers."""
     money = [(m.start(), m.end(), m.group(0)) for m in patterns().money.finditer(folded)]
     said = []
     pattern, counted_from = _said_price()
@@ -1861,6 +1877,9 @@ def said_prices(folded: str) -> list[str]:
             continue  # 一份30分钟, 两杯…48小时, 9成新 2019年: a time, date, count or measure, not what it costs
         if not any(a <= m.start(i) < b for a, b, _ in money):  # 25块 is the money pattern's already
             said.append((m.start(i), m.end(i), m.group(i)))
+    # a sum in digits paid as a fee (交800登记费, 交300手续费): what the fee costs
+    said += [(m.start(1), m.end(1), m.group(1)) for m in _fee_payment().finditer(folded)
+             if m.group(1).isdigit() and not any(a <= m.start(1) < b for a, b, _ in money)]
     return list(dict.fromkeys(h.strip() for _, _, h in sorted(money + said)))
 
 
@@ -2705,6 +2724,19 @@ def _service_pitch(scan: Scan, spec: SignalSpec) -> Finding | None:
     return found
 
 
+def _fee_scam(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A fee before a sure result with a way to reach the writer (signals.yaml fee_scam): the combo's lexicons all
+    present (预付鉴定费…上拍率百分百…私我), or a fee said as to be paid (:func:`fee_payments`: 交800登记费, 交300手续费 —
+    no 先 or 预 needed, the sum is asked before the result) in place of the first. A fee with no sure result (交500押金
+    才能试机) or no way to reach (交八千服务费，百分百出签，这价格正常吗) is a member's talk."""
+    found = _combo(scan, spec)
+    if found is not None:
+        return found
+    fees = fee_payments(scan.n.folded)
+    rest = _all_of(scan, spec.combo[1:], scan.text(spec)) if fees else []
+    return Finding([*fees, *rest]) if rest else None
+
+
 # The detectors that find nothing when their row's word lists have no word in the compact text (read as it is, or with
 # the cues of earlier signals cut out; in Mandarin only when it has Cantonese): "words" — every hit is one of its
 # ``words`` list (:func:`_words`; :func:`_vote`; :func:`_rival` after its shop check; :func:`_targeted` and :func:`_severe`,
@@ -2725,7 +2757,7 @@ _DETECTORS: dict[str, Detector] = {
     "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
     "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
-    "service_pitch": _service_pitch, "paid_entry": _paid_entry,
+    "service_pitch": _service_pitch, "paid_entry": _paid_entry, "fee_scam": _fee_scam,
 }
 
 
