@@ -282,7 +282,11 @@ WHY_LABELS = {
         ("as_decision", "提问或回答消息成了决定"), ("answer_elsewhere", "回答消息配给了别的问题"),
         ("unpaired_notice", "没配上回答：回答消息读作通知"), ("unpaired", "没配上回答或被当旁聊滤掉"))},
     "qa/no_answer": "问题找到、没有回答",
-    "qa/answer_other_speaker": "回答来自另一个人", "qa/answer_text": "回答人对、回答内容对不上",
+    **{f"qa/answer_{k}_{m}": f"{label}：{v}" for k, label in (("other", "回答来自另一个人"), ("text", "回答人对、回答内容对不上"))
+       for m, v in (("asker_own", "取了提问人自己后来的话"), ("no_line", "回答人问句之后没有一行含全部回答词（分在几行或换了说法）"),
+                    ("joined", "对的那行在这对里，但由别人的话打头或被截短"), ("given_elsewhere", "对的那行配给了别的问题"),
+                    ("earlier_host_later", "取了前面成员的话，主持人或主讲后来才答"), ("earlier_short", "取了前面一句短话，对的那行在后面"),
+                    ("earlier_full", "取了前面一句长话，对的那行在后面"), ("later", "取了对的那行之后的话"))},
     "qa/asker_differs": "问答都对、提问人不同",
     "todos/ok": "负责人对", "todos/not_in_chat": "任务关键词不在保留的消息里",
     **{f"{sec}/no_task_{k}": f"没有这条任务的待办：{v}" for sec in ("todos", "deadlines") for k, v in (
@@ -399,10 +403,40 @@ def _qa_why(notes: Notes, want: QASpec, chat: str, messages: list[Message], take
         return "no_answer"
     by_answerer = [q for q in answered if _name(q.answerer) == _name(want.answerer)]
     if not by_answerer:
-        return "answer_other_speaker"
+        return "answer_other_" + _reply_why(notes, answered[0], want, messages)
     if not any(_has_all(q.answer, want.answer) for q in by_answerer):
-        return "answer_text"
+        return "answer_text_" + _reply_why(notes, by_answerer[0], want, messages)
     return "asker_differs"
+
+
+def _reply_why(notes: Notes, q: QAPair, want: QASpec, messages: list[Message]) -> str:
+    """How a paired question got the wrong reply (another member's line, or the listed answerer's wrong line): the
+    asker's own later line taken (``asker_own``); no one line of the listed answerer after the question holds the
+    listed answer (``no_line``); the right line is in the pair but another's line heads it or its text is cut
+    (``joined``); the right line answers another question (``given_elsewhere``); the pair's reply comes before the
+    right line — the one running the chat (host or main speaker) answering later (``earlier_host_later``), a short
+    reply (``earlier_short``, at most ``reply.short_answer_chars``) or a fuller one (``earlier_full``); else the
+    pair's reply comes after the right line (``later``)."""
+    asked_at = q.sources[0] if q.sources else -1
+    if _name(q.answerer) == _name(q.asker):
+        return "asker_own"
+    right = [m for m in messages if m.id > asked_at and _name(m.speaker) == _name(want.answerer)
+             and _has_all(m.text, want.answer)]
+    if not right:
+        return "no_line"
+    right_ids = {m.id for m in right}
+    if right_ids & set(q.sources):
+        return "joined"
+    if any(right_ids & set(o.sources[1:]) for o in notes.qa if o is not q):
+        return "given_elsewhere"
+    reply = next((m for m in messages if m.id in q.sources[1:] and _name(m.speaker) == _name(q.answerer)), None)
+    if reply is None or reply.id > min(right_ids):
+        return "later"
+    runs = {_name(x) for x in (notes.host, *notes.speakers) if x}
+    if _name(want.answerer) in runs and _name(q.answerer) not in runs:
+        return "earlier_host_later"
+    short = len(re.sub(r"\W", "", reply.text)) <= int(cues.raw("reply", "short_answer_chars"))
+    return "earlier_short" if short else "earlier_full"
 
 
 def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messages: list[Message],
