@@ -335,6 +335,15 @@ def _outing_rule() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], fr
 
 
 @lru_cache(maxsize=1)
+def _work_scene_rule() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """relevance.yaml ``work_scenes``: who a trade's members are (a profile naming one is the trade's own group) and
+    the words of its working day (queues, loading, the vehicle, checks, customers, shifts, pay) in one alternation."""
+    data = load_resource(RELEVANCE)["work_scenes"]
+    scenes = {fold(str(w)) for words in data["scenes"].values() for w in words}
+    return tuple(fold(str(w)) for w in data["workers"]), _alternation(scenes)
+
+
+@lru_cache(maxsize=1)
 def _destinations() -> frozenset[str]:
     """relevance.yaml ``invitation.destinations``: common nouns that are where a day out leads (故宫, 海边, 公园)."""
     return frozenset(str(w) for w in load_resource(RELEVANCE)["invitation"]["destinations"])
@@ -905,6 +914,10 @@ class OffTopicDetector:
         # money market's 行情): who buys and what a lot fetches is the group's trade there (relevance.yaml market)
         marks, not_marks, _ = _market_rule()
         self.market = any(w in self.subject_text for w in marks) and not any(w in self.subject_text for w in not_marks)
+        # the members work the same job (货车司机, 快递员, 做家政的 in the profile's name, positioning, audience or products:
+        # relevance.yaml work_scenes): its working day — a queue, the truck's inspection, a customer, the shift — is its talk
+        whole = normalise(" ".join([self.own_text, *(p.name + p.description for p in profile.products)])).compact
+        self.trade = tuple(w for w in _work_scene_rule()[0] if w in whole)
         # the group's own schedule: its events' times and the words of their titles and places (东门 of 人民公园东门晨练)
         self.event_slots = tuple((e.time, _event_words(f"{e.title} {e.place}")) for e in profile.all_events() if e.time)
         self.embedder = embedder
@@ -1034,6 +1047,13 @@ class OffTopicDetector:
             return TopicResult(False, 0.3, [], f"说到了本群话题里的字（{'、'.join(shared[:3])}），没有闲聊话题词，"
                                f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3),
                                field_chars=tuple(shared[:3]))
+        if not chatter and (scene := self._work_scene(normalise(text).compact)):
+            # "嘉兴那个冷库门口排了三十多辆车" among cold-chain truck drivers, "站长说下个月开始按件算提成" among couriers: no
+            # chatter topic, no life errand, and the trade's working day (a queue, the vehicle, a check, a customer, the shift,
+            # the pay) in a group whose profile says its members work that job — their work, whatever the model reads
+            return TopicResult(False, 0.3, scene, f"说的是本行的工作（{'、'.join(scene[:3])}），群档案写明成员是"
+                               f"{'、'.join(self.trade[:2])}，没有闲聊话题词，不算跑题（闲聊概率 {p:.2f}）",
+                               chatter_p=round(p, 3), model_p=round(model_p, 3))
         told = telling_grams(load_chatter_model(), text) if not chatter else []
         if told and all(g in self.own_text for g in told):
             # "蹲一个一起拼车去馆里的" in a boxing gym's group whose positioning says 馆里活动: no chatter topic, and every
@@ -1089,6 +1109,13 @@ class OffTopicDetector:
             return []
         return asked[:2]
 
+    def _work_scene(self, compact: str) -> list[str]:
+        """The words of a trade's working day (relevance.yaml ``work_scenes.scenes``) the message says as words of their own,
+        in a group whose profile names its members' trade (``trade``); empty otherwise."""
+        if not self.trade:
+            return []
+        return list(dict.fromkeys(cue_words(_work_scene_rule()[1], compact)))
+
     def _field_chars_said(self, compact: str) -> list[str]:
         """The rare characters of the group's topics (``field_chars``) the message says inside no everyday word: 鼓 of
         鼓皮, 墨 alone — not 音 of 高音 nor 赛 of 决赛 (jieba counts those words ``EVERYDAY_WORD_FREQ`` times or more)."""
@@ -1123,6 +1150,10 @@ class OffTopicDetector:
         if kind == "request":
             # a member asking for help in trouble ("求助！我家小黄从阳台飞走了") may be the group's own mutual aid
             if distress_words(compact):
+                return None
+            # … and in a trade's own group, a question about its working day ("谁知道哪家检测站快一点" among truck drivers
+            # whose truck is due for its inspection) is asked of the colleagues who know (relevance.yaml work_scenes)
+            if self._work_scene("".join(every)):
                 return None
             # … and a thing we do not know (郫县豆瓣 among cooks) may be of the group's kind: only a request for everyday
             # things (PPT, 螺蛳粉, 驾校) is off-topic without the chatter model leaning that way
@@ -1191,8 +1222,9 @@ class OffTopicDetector:
         return r is not None and r.about_group
 
     def _shares_place(self) -> bool:
-        """Members meet in person (the profile has events) or share a place (relevance.yaml lost_found_settings)."""
-        return self.meets or bool(set(self.vocab.types) & _lost_found_settings())
+        """Members meet in person (the profile has events), work the same job (``trade``: its stations, sites and service
+        areas) or share a place (relevance.yaml lost_found_settings)."""
+        return self.meets or bool(self.trade) or bool(set(self.vocab.types) & _lost_found_settings())
 
     def _own_schedule(self, compact: str) -> list[str]:
         """The time of one of the group's events (6点半 = 06:30; 2点 may be 14:00) said beside a word of that event's
