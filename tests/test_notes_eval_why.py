@@ -117,7 +117,7 @@ def test_each_miss_class_counted_once(transcript) -> None:  # type: ignore[no-un
         "qa/question_read_as_decision": 1, "qa/question_read_answer_elsewhere": 1, "qa/question_read_unpaired": 1,
         "qa/answer_other_joined": 1, "qa/answer_text_joined": 1, "qa/asker_differs": 1,
         "todos/ok": 1, "todos/not_in_chat": 1, "todos/no_task_cited": 1, "todos/owner_missing": 1,
-        "todos/owner_group_word": 1, "todos/owner_differs": 1,
+        "todos/owner_group_word": 1, "todos/owner_differs_speaker_not_named": 1,
         "deadlines/ok": 1, "deadlines/no_task_cited": 1, "deadlines/missing_words_not_in_chat": 1,
         "deadlines/other_date_words_not_in_chat": 1,
         "decisions/ok": 1, "decisions/not_in_chat": 1, "decisions/as_todo": 1, "decisions/cut_short_same_line": 1,
@@ -188,7 +188,7 @@ def test_no_task_says_where_the_task_went(transcript) -> None:  # type: ignore[n
     s = ev.score_notes(notes, transcript, ev.ChatSpec.model_validate(NO_TASK_SPEC))
     assert s.why == {
         "todos/no_task_as_qa": 1, "todos/no_task_dropped": 1, "todos/no_task_as_decision": 1,
-        "todos/no_task_in_points": 1, "todos/no_task_nowhere": 1, "todos/no_task_checked": 1,
+        "todos/no_task_in_points": 1, "todos/no_task_nowhere_named_plan": 1, "todos/no_task_checked": 1,
         "todos/no_task_spread": 1, "todos/no_task_cited": 1, "deadlines/no_task_as_qa": 1,
         "deadlines/no_task_nowhere": 1,
     }
@@ -228,3 +228,59 @@ def test_a_decision_written_only_as_qa_says_where_and_what_was_asked() -> None:
         "decisions/as_qa_in_question": 1, "decisions/as_todo": 1}
     assert set(s.why) <= set(ev.WHY_LABELS)
     assert s.tallies["decisions"].hit == 0 and s.tallies["decisions"].total == 5
+
+
+FORM_CHAT = """[2026-03-09 20:00] 老周: 周日去植物园写生
+[2026-03-09 20:01] 小林: 画板我来准备
+[2026-03-09 20:02] 老周: 谁能带折叠凳？
+[2026-03-09 20:03] 阿梅: 我可以带折叠凳
+[2026-03-09 20:04] 小林: 我明天去买颜料
+[2026-03-09 20:05] 老周: 小林你来拍合影
+[2026-03-09 20:06] 老周: 周三：阿梅订午餐
+[2026-03-09 20:07] 老周: 阿梅带上水彩笔
+[2026-03-09 20:08] 阿梅: 门票挺便宜的
+[2026-03-09 20:09] 老周: 大家带好雨伞
+[2026-03-09 20:10] 老周: 记得关窗户
+[2026-03-09 20:11] 小林: 水彩笔挺贵
+[2026-03-09 20:12] 老周: 小林，阿梅负责买水
+[2026-03-09 20:13] 阿梅: 我和小林一起搬桌子
+"""
+
+
+def _form_spec(*owned: tuple[str, str]) -> ev.ChatSpec:
+    return ev.ChatSpec.model_validate({
+        "format": "wechat-inline", "script": "zh-Hans", "date": "2026-03-09", "session_type": "话题讨论",
+        "actions": [{"owner": o, "task": [t]} for o, t in owned]})
+
+
+def test_a_task_in_no_section_says_how_its_line_commits() -> None:
+    transcript = parse_text(FORM_CHAT, "sketch.txt")
+    spec = _form_spec(("小林", "画板"), ("阿梅", "折叠凳"), ("小林", "颜料"), ("小林", "拍合影"), ("阿梅", "午餐"),
+                      ("阿梅", "水彩笔"), ("阿梅", "门票"), ("大家", "雨伞"), ("小林", "关窗户"))
+    notes = _notes(actions=[], qa=[], decisions=[], key_points=[KeyPoint(text="周日去植物园写生", sources=[1])],
+                   omitted=[Omitted(id=8, reason="闲聊", speaker="老周", text="阿梅带上水彩笔")])
+    s = ev.score_notes(notes, transcript, spec)
+    assert {k: v for k, v in s.why.items() if k.startswith("todos/")} == {
+        "todos/no_task_nowhere_self_take": 1, "todos/no_task_nowhere_self_volunteer": 1,
+        "todos/no_task_nowhere_self_future": 1, "todos/no_task_nowhere_named_assign": 1,
+        "todos/no_task_nowhere_named_plan": 1, "todos/no_task_nowhere_named_other_omitted": 1,
+        "todos/no_task_nowhere_self_plain": 1, "todos/no_task_nowhere_group": 1, "todos/no_task_nowhere_other": 1,
+    }
+    assert set(s.why) <= set(ev.WHY_LABELS)
+
+
+def test_a_to_do_given_to_another_says_where_its_owner_came_from() -> None:
+    transcript = parse_text(FORM_CHAT, "sketch.txt")
+    spec = _form_spec(("小林", "画板"), ("小林", "拍合影"), ("大家", "雨伞"), ("阿梅", "买水"), ("阿梅", "搬桌子"),
+                      ("小林", "关窗户"))
+    notes = _notes(qa=[], decisions=[], actions=[
+        ActionItem(task="准备画板", owner="小林、阿梅", sources=[2]), ActionItem(task="拍合影", owner="老周", sources=[6]),
+        ActionItem(task="带好雨伞", owner="老周", sources=[10]), ActionItem(task="买水", owner="小林", sources=[13]),
+        ActionItem(task="搬桌子", owner="小林", sources=[14]), ActionItem(task="关窗户", owner="阿梅", sources=[11])])
+    s = ev.score_notes(notes, transcript, spec)
+    assert {k: v for k, v in s.why.items() if k.startswith("todos/")} == {
+        "todos/owner_differs_partial": 1, "todos/owner_differs_speaker_not_named": 1,
+        "todos/owner_differs_group_wanted": 1, "todos/owner_differs_other_named": 1,
+        "todos/owner_differs_named_not_speaker": 1, "todos/owner_differs_context": 1,
+    }
+    assert s.tallies["todos_with_owner"].hit == 0

@@ -296,6 +296,17 @@ WHY_LABELS = {
         ("spread", "任务词分在几条消息里、纪要里没有"), ("nowhere", "一条消息里有任务词、纪要里没有"))},
     "todos/owner_missing": "任务找到、没有负责人", "todos/owner_group_word": "负责人是群体或角色词（大家/各组）",
     "todos/owner_differs": "任务找到、负责人是别人",
+    **{f"todos/no_task_nowhere_{k}{o}": f"一条消息里有任务词、纪要里没有：{v}{'（那行被略去）' if o else ''}" for k, v in (
+        ("self_take", "负责人自己说「我来/我负责」"), ("self_volunteer", "负责人短回「我可以/我带/交给我」"),
+        ("self_future", "负责人自己的第一人称句"), ("self_plain", "负责人说的、没有接活词"),
+        ("named_assign", "点名派活（X你来/由X负责）"), ("named_plan", "点名的分工或安排行（冒号/列了几人）"),
+        ("named_other", "点名的其他说法（对某人的祈使）"), ("other", "那行既不是负责人说的、也没点他的名"),
+        ("group", "负责人是群体或角色（大家/组长）"))
+       for o in ("", "_omitted")},
+    **{f"todos/owner_differs_{k}": f"任务找到、负责人是别人：{v}" for k, v in (
+        ("group_wanted", "该是群体或角色（大家/组长）、给了一个人"), ("partial", "几位负责人只对了一部分"), ("speaker_not_named", "给了说话人、没给句中点名的人"),
+        ("other_named", "句中点了两人、给了另一位（名单行或合并成一条）"),
+        ("named_not_speaker", "负责人自己说的、给了句中点名的人"), ("context", "来源行既不是负责人说的、也没点他的名"))},
     "deadlines/ok": "期限对",
     "deadlines/no_date_in_export": "原文没有日期、推算不出",
     **{f"deadlines/{kind}_{k}": f"{label}：{v}" for kind, label in (("missing", "任务找到、没有期限"),
@@ -475,18 +486,105 @@ def _no_task_why(notes: Notes, task: list[str], messages: list[Message], md: str
     return "no_task_nowhere" if holding else "no_task_spread"
 
 
-def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[int], chat: str, where: str) -> str:
-    """Why a listed to-do is or is not found; ``where``: :func:`_no_task_why`'s class when no to-do holds its task."""
+def _named_in(text: str, owner: str) -> bool:
+    """Whether a line names the member (their display name, folded, inside it)."""
+    name = _name(owner)
+    return bool(name) and name in fold(text)
+
+
+def _line_form(m: Message, owner: str) -> str:
+    """The commitment form of a line holding a listed to-do's task, for its listed ``owner``: ``self_take`` (the owner
+    says it with a taking-on cue: 我来/我负责…, ``action.takes_on``), ``self_volunteer`` (the owner's short
+    volunteering reply: 我可以/我带/交给我…, ``action.volunteer``), ``self_future`` (the owner's first-person line,
+    ``action.first_person``), ``self_plain`` (the owner's line with none of these);
+    ``named_assign`` (the line names the owner with an assignment cue: X你来/由X负责, ``action.assign``,
+    ``action.you_take``), ``named_plan`` (it names the owner in a plan or list line: a 「：」 or
+    two or more listed members), ``named_other`` (names the owner otherwise: an imperative to a named member);
+    ``other`` (neither says nor names the owner)."""
+    text = fold(m.text)
+    if _name(m.speaker) == _name(owner):
+        if cues.has(text, "action", "volunteer"):
+            return "self_volunteer"
+        if cues.has(text, "action", "takes_on"):
+            return "self_take"
+        if cues.has(text, "action", "first_person"):
+            return "self_future"
+        return "self_plain"
+    if not _named_in(m.text, owner):
+        return "other"
+    if any(cues.has(text, "action", k) for k in ("assign", "you_take")):
+        return "named_assign"
+    if re.search("[：:；;]", m.text) or len(_LIST_MARKS.findall(m.text)) >= 2:
+        return "named_plan"
+    return "named_other"
+
+
+_LIST_MARKS = re.compile(r"[、，,]|\n")
+_FORM_ORDER = ("self_take", "self_volunteer", "self_future", "named_assign", "named_plan", "named_other", "self_plain",
+               "other")
+
+
+def _nowhere_why(notes: Notes, want: ActionSpec, messages: list[Message]) -> str:
+    """A ``no_task_nowhere`` split by the form of the line holding the task that is most plainly the owner's
+    (:func:`_line_form`, first in ``_FORM_ORDER``), with ``_omitted`` when that line was left out as noise or chatter;
+    ``group`` when the listed owner is the group or a role (大家/各组/组长)."""
+    omitted = {o.id for o in notes.omitted}
+    lines = [m for m in messages if _has_all(m.text, want.task)]
+    if not lines:
+        return "no_task_nowhere"
+    if _group_owner(want.owner):
+        return "no_task_nowhere_group" + ("_omitted" if {m.id for m in lines} <= omitted else "")
+    owner = next(iter(_owners(want.owner)), "")
+    first = min(lines, key=lambda m: _FORM_ORDER.index(_line_form(m, owner)))
+    form = _line_form(first, owner)
+    return f"no_task_nowhere_{form}" + ("_omitted" if first.id in omitted else "")
+
+
+def _differs_why(notes: Notes, want: ActionSpec, same_task: list[int], messages: list[Message]) -> str:
+    """An ``owner_differs`` split by how the found owner came: ``owner_group_wanted`` (the listed owner is the group or a
+    role, the to-do went to one member), ``owner_partial`` (one of several listed owners, or the
+    listed one plus others), ``owner_speaker_not_named`` (the found owner is who said a source line that names the
+    listed owner), ``owner_other_named`` (a source line names both the listed owner and the found one: a list line
+    「X，Y负责」 or two owners merged into one to-do), ``owner_named_not_speaker`` (the listed owner said a source
+    line, the to-do went to a member it names), ``owner_context`` (no source line says or names the listed owner)."""
+    if _group_owner(want.owner):
+        return "owner_group_wanted"
+    by_id = {m.id: m for m in messages}
+    wanted = _owners(want.owner)
+    best = "owner_context"
+    order = ("owner_partial", "owner_speaker_not_named", "owner_other_named", "owner_named_not_speaker", "owner_context")
+    for i in same_task:
+        a = notes.actions[i]
+        got = _owners(a.owner)
+        if got & wanted:
+            return "owner_partial"
+        lines = [by_id[j] for j in a.sources if j in by_id]
+        for m in lines:
+            names_want = any(_named_in(m.text, w) for w in wanted)
+            kind = ("owner_speaker_not_named" if names_want and _name(m.speaker) in got
+                    else "owner_other_named" if names_want and any(_named_in(m.text, g) for g in got)
+                    else "owner_named_not_speaker" if _name(m.speaker) in wanted
+                    else "owner_context")
+            best = min(best, kind, key=order.index)
+    return best
+
+
+def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[int], chat: str, where: str,
+              messages: list[Message] | None = None) -> str:
+    """Why a listed to-do is or is not found; ``where``: :func:`_no_task_why`'s class when no to-do holds its task
+    (``no_task_nowhere`` split by :func:`_nowhere_why`, ``owner_differs`` by :func:`_differs_why`)."""
     if owned:
         return "ok"
     if not _in_chat(chat, want.task):
         return "not_in_chat"
     if not same_task:
-        return where
+        return _nowhere_why(notes, want, messages or []) if where == "no_task_nowhere" else where
     owners = [notes.actions[i].owner for i in same_task]
     if not any((o or "").strip() for o in owners):
         return "owner_missing"
-    return "owner_group_word" if any(_group_owner(o) for o in owners) else "owner_differs"
+    if any(_group_owner(o) for o in owners):
+        return "owner_group_word"
+    return "owner_differs_" + _differs_why(notes, want, same_task, messages or [])[len("owner_"):]
 
 
 def _deadline_why(notes: Notes, same_task: list[int], resolved: bool, where: str,
@@ -579,7 +677,7 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messag
         owned = [i for i in same_task if _owners(notes.actions[i].owner) == _owners(want.owner)]
         s.tallies["todos_with_owner"].add(bool(owned))
         where = "" if same_task or owned else _no_task_why(notes, want.task, messages, md)
-        s.why_class("todos", _todo_why(notes, want, same_task, owned, chat, where))
+        s.why_class("todos", _todo_why(notes, want, same_task, owned, chat, where, messages))
         matched |= set(owned)
         dated |= {i: want for i in owned if notes.actions[i].deadline and i not in dated}
         if not owned:
