@@ -1617,6 +1617,8 @@ class Subjects(BaseModel):
     """The subject words of ``subjects.yaml`` and the line an answer opens with when its sections lack one."""
 
     terms: list[str] = []
+    # other ways a question says a subject (合并成一个大群 says 合并群); the subject is still the word reported
+    said_as: dict[str, list[str]] = {}
     note: str = ""
 
 
@@ -1631,7 +1633,8 @@ def missing_subject(question: str, citations: list[Citation], index: KnowledgeIn
     (highest IDF over the cards' sections) when several are missing; "" when every subject is there or the question
     names none. A renewal question answered from 群介绍写什么 is then labelled 相近, not 资料覆盖."""
     asked = fold(question)
-    found = [t for t in subjects().terms if fold(t) in asked]
+    said_as = subjects().said_as
+    found = [t for t in subjects().terms if fold(t) in asked or any(fold(w) in asked for w in said_as.get(t, []))]
     if not found or not citations:
         return ""
     said = fold("\n".join(f"{c.title}\n{c.section}\n{c.text}" for c in citations))
