@@ -254,10 +254,12 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     """The one or two sections an answer is built from: the best, and the first runner-up in the top three
     that scores close and is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
     ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered); sections of one
-    card are given in the card's order (分享前, 分享中…). The best is :meth:`SectionRanking.leading` and always
-    answers (round 31: moving the lead off a section written for another setting lowered the old blind split's
-    answers from an acceptable section, 0.781 → 0.767, and so did keeping a runner-up out of the question's
-    setting from joining, round 31: the sections are chosen as before; the composition only shapes their text)."""
+    card are given in the card's order (分享前, 分享中…) after a lead the question's stated situation chose
+    (``stated.yaml``: 成员争吵怎么降温 is not put behind 负面投诉与舆情, where :func:`without_padding` dropped it).
+    The best is :meth:`SectionRanking.leading` and always answers (round 31: moving the lead off a section written
+    for another setting lowered the old blind split's answers from an acceptable section, 0.781 → 0.767, and so did
+    keeping a runner-up out of the question's setting from joining, round 31: the sections are chosen as before; the
+    composition only shapes their text)."""
     if not ranking.sections:
         return []
     first = ranking.leading()
@@ -269,8 +271,9 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
             break
         if (not gated or scorer.passes("second", sec.fit)) and sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
             out.append(sec)
-    if len({s.source for s in out}) == 1:
-        out.sort(key=lambda s: s.position)
+    if len({s.source for s in out}) == 1:  # a lead a stated situation chose stays first (its text opens the answer)
+        kept = out[:1] if ranking.stated else []
+        out = kept + sorted(out[len(kept):], key=lambda s: s.position)
     return out
 
 
@@ -1617,6 +1620,8 @@ class Subjects(BaseModel):
     """The subject words of ``subjects.yaml`` and the line an answer opens with when its sections lack one."""
 
     terms: list[str] = []
+    # other ways a question says a subject (合并成一个大群 says 合并群); the subject is still the word reported
+    said_as: dict[str, list[str]] = {}
     note: str = ""
 
 
@@ -1631,7 +1636,8 @@ def missing_subject(question: str, citations: list[Citation], index: KnowledgeIn
     (highest IDF over the cards' sections) when several are missing; "" when every subject is there or the question
     names none. A renewal question answered from 群介绍写什么 is then labelled 相近, not 资料覆盖."""
     asked = fold(question)
-    found = [t for t in subjects().terms if fold(t) in asked]
+    said_as = subjects().said_as
+    found = [t for t in subjects().terms if fold(t) in asked or any(fold(w) in asked for w in said_as.get(t, []))]
     if not found or not citations:
         return ""
     said = fold("\n".join(f"{c.title}\n{c.section}\n{c.text}" for c in citations))
