@@ -591,6 +591,7 @@ class Moderator:
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
                          text=n.compact, disguised=bool(n.evasions))
         _group_buy_review(rep, n.compact, scores, checks, hidden=bool(n.evasions))
+        _allowed_deal_review(rep, scores, checks, deal=self._profile_deal(deal), hidden=bool(n.evasions) or group_model)
         if checks["offtopic"].get("about_group"):
             _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
                                trade=self.resale and not self.no_trade, no_trade=self.no_trade, disguised=bool(n.evasions))
@@ -843,6 +844,14 @@ class Moderator:
             return "declared"
         category = offered(compact, self.granted)
         return f"{GRANTED}{category.name}" if category is not None else None
+
+    def _profile_deal(self, deal: str | None) -> str | None:
+        """The deal (:meth:`_members_deal`) when the profile itself allows that kind of post — a member's own thing where
+        it lets members pass theirs on, what its positioning declares, a granted category, and a job post only where the
+        profile grants job posts (允许…发招聘), not merely because the group is one of a trade — else None."""
+        if deal in ("resale", "declared") or (deal or "").startswith(GRANTED):
+            return deal
+        return f"{GRANTED}jobs" if deal == "job" and "jobs" in self.granted else None
 
     def _offtopic(self, body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any],
                   deal: str | None = None) -> None:
@@ -2204,6 +2213,31 @@ def _group_buy_review(rep: SignalReport, text: str, scores: dict[Label, float], 
         checks["group_buy_own"] = True
 
 
+def _allowed_deal_review(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *, deal: str | None,
+                         hidden: bool = False) -> None:
+    """A post of a kind the profile allows (:meth:`Moderator._profile_deal`: 允许…发招聘 and a job post, a member's own
+    thing where members pass theirs on) that would be acted on for what such a post needs to be answered — one phone
+    number (or a landline), 有意者联系, a salary or price, and the employer's or the category's own voice (permissions.yaml
+    ``voice``: 我们店, 我们公司) — is reviewed, never deleted. A handle (WeChat, QQ), a link, a disguised contact, an ad word
+    (日结, 刷单), a fee or scam's words, an income promise or a banned item keep it an ad acted on; so does a verdict of
+    the group's own model (``hidden`` is set for it too: its history outranks the profile's words)."""
+    if deal is None or hidden or rep.urls or scores[Label.AD] <= CLASSIFIER_ALONE_CAP \
+            or not checks["offtopic"].get("about_group"):
+        return
+    cat = next((c for c in categories()[0] if c.name == deal.removeprefix(GRANTED)), None)
+    voice = cat.offer_words if cat is not None else frozenset()
+    names = set(rep.names(Label.AD)) - {s.name for s in rep.signals
+                                         if s.name in _DEAL_WORDED and s.items and set(s.items) <= voice}
+    promo = rep.signal("promo_words")
+    if not names <= _ALLOWED_DEAL_PATH or len(rep.contacts) > 1 \
+            or not all(c.startswith(_PHONE_CONTACTS) for c in rep.contacts) \
+            or (promo is not None and len(promo.items) > _CALL_TO_BUY_MAX):
+        return
+    scores[Label.AD] = CLASSIFIER_ALONE_CAP
+    checks["allowed_deal"] = deal
+    checks["allowed_deal_note"] = _ALLOWED_DEAL_NOTE.format(kind=_deal_zh(deal))
+
+
 def _group_buy_for_group(rep: SignalReport, text: str, *, hidden: bool = False) -> bool:
     """A group buy organised in the group for its own subject: a buy word and the group's own list (lexicons.yaml
     ad.group_buy_word, ad.group_list), about the group's topic, with at most the organiser's handle (the payee), an
@@ -2687,7 +2721,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks.get("shop_link_only") and not checks["offtopic"].get("shopping_link_on_topic"):
         parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
     if label == Label.AD:  # a member's own lot in a market group, the group's own group-buy: a person decides
-        parts += [note for key, note in (("market_own", _MARKET_OWN_NOTE), ("group_buy_own", _GROUP_BUY_NOTE)) if checks.get(key)]
+        parts += [note for key, note in (("market_own", _MARKET_OWN_NOTE), ("group_buy_own", _GROUP_BUY_NOTE),
+                                         ("allowed_deal", checks.get("allowed_deal_note"))) if checks.get(key)]
     if label == Label.AD and (checks.get("no_trade_item") or checks.get("no_trade_dealer")):
         parts.append(_no_trade_note(checks))
     if label == Label.AD and checks.get("private_offer"):
@@ -2775,6 +2810,7 @@ _OWN_EVENT_NOTE = "本群活动（{event}）的报名：留的联系方式、私
 _OWN_ACTIVITY_NOTE = "群友约大家一起做本群的事（{event}）：邀请的是本群自己的活动，不是群外的商品或课程；留的联系方式是组织的人收人用的"
 _OWN_EVENT_REACH_NOTE = "本群活动（{event}）的联络：留的联系方式是组织者或参加的人为活动当天找人用的，没有价格和推销用语"
 _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
+_ALLOWED_DEAL_NOTE = "{kind}：这条是这类帖子，留的电话是让有意的人联系用的，没有微信号、链接、刷单日结或收费这类广告迹象，交人工判断，不删除"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方式是为了让看到的人（找不到地方的人）联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
@@ -2832,6 +2868,9 @@ _ORGANISER_PATH = _OWN_OFFER_PATH | {"seller_form", "banned", "banned_deal", "gr
 # point of contact, so asking them privately is no lead to an outsider (round 56; a handle or a link off the allowlist is not this)
 _ORGANISER_ASK_PATH = _ORGANISER_PATH | {"invite"}
 # … and all a shop's own after-sales notice may carry: its one handle and the ask to use it (Moderator._own_organiser_layer)
+# all a post of a kind the profile allows may carry and still be only reviewed (_allowed_deal_review): one phone, 有意者联系,
+# a salary or price, everyday promo words (联系)
+_ALLOWED_DEAL_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words"})
 _SERVICE_PATH = frozenset({"contact", "landline", "invite"})
 
 

@@ -1586,9 +1586,13 @@ def _pointer(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.unnamed:  # 想赚钱的看我名字 from a writer whose name nobody here can see: the name is where the contact waits
         named = scan.lex.words["sender_name.pointer"].findall(scan.n.compact)
         hits += [h for h in named if not any(h in w or w in h for w in hits)]
+    words = scan.lex.words
+    if hits and words["ad.search_bought"].search(scan.n.compact) and not words["ad.search_shop"].search(scan.n.compact):
+        # 淘宝搜'老款拨片'…我买过两次: what the writer bought, and what to type to find it — advice, not a shop's pointer
+        hits = [h for h in hits if not words["ad.search_box"].fullmatch(h)]
     if not hits:
         return None
-    own = any(scan.lex.words["ad.profile_place"].search(h) for h in hits)
+    own = any(words["ad.profile_place"].search(h) for h in hits)
     return Finding(hits, "own_profile" if own else "default")
 
 
