@@ -269,8 +269,10 @@ class ChatScore:
 
 # -- why a listed item is missed (issue 13): one class per listed item, counted, never shown with its text ----------
 # how far the chat's own day is from the day a deadline was counted from (_days_off)
-_DAYS_OFF = ("_ahead1", "_ahead2_6", "_ahead_week", "_behind1", "_behind2_6", "_behind_week")
-_OFF_WORDS = ("晚 1 天", "晚 2–6 天", "晚 7 天以上", "早 1 天", "早 2–6 天", "早 7 天以上")
+_DAYS_OFF = ("_ahead1", "_ahead2_6", "_ahead_week", "_ahead_weeks", "_ahead_far",
+             "_behind1", "_behind2_6", "_behind_week", "_behind_weeks", "_behind_far")
+_OFF_WORDS = ("晚 1 天", "晚 2–6 天", "晚 7–13 天", "晚 14–60 天", "晚 60 天以上（多半是年份）",
+              "早 1 天", "早 2–6 天", "早 7–13 天", "早 14–60 天", "早 60 天以上（多半是年份）")
 WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
@@ -530,10 +532,11 @@ def _misread(days: list[Date], want_day: Date, clock_only: bool) -> str:
 
 def _days_off(chat_day: Date, base: Date) -> str:
     """How far the chat's own day is from the day counted from (:data:`_DAYS_OFF`): later by one day, two to six,
-    a week or more; or earlier."""
+    one week, two to about eight weeks, or further (most likely another year); or earlier by as much."""
     off = (chat_day - base).days
     side = "_ahead" if off > 0 else "_behind"
-    return f"{side}{'1' if abs(off) == 1 else '2_6' if abs(off) < 7 else '_week'}"
+    n = abs(off)
+    return side + ("1" if n == 1 else "2_6" if n < 7 else "_week" if n < 14 else "_weeks" if n <= 60 else "_far")
 
 
 def _date_mechanism(notes: Notes, same_task: list[int], got: list[str], want: ActionSpec,  # noqa: C901
