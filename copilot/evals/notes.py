@@ -268,6 +268,11 @@ class ChatScore:
 
 
 # -- why a listed item is missed (issue 13): one class per listed item, counted, never shown with its text ----------
+# how far the chat's own day is from the day a deadline was counted from (_days_off)
+_DAYS_OFF = ("_ahead1", "_ahead2_6", "_ahead_week", "_ahead_weeks", "_ahead_far",
+             "_behind1", "_behind2_6", "_behind_week", "_behind_weeks", "_behind_far")
+_OFF_WORDS = ("晚 1 天", "晚 2–6 天", "晚 7–13 天", "晚 14–60 天", "晚 60 天以上（多半是年份）",
+              "早 1 天", "早 2–6 天", "早 7–13 天", "早 14–60 天", "早 60 天以上（多半是年份）")
 WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
@@ -312,11 +317,13 @@ WHY_LABELS = {
     **{f"deadlines/{kind}_{k}": f"{label}：{v}" for kind, label in (("missing", "任务找到、没有期限"),
                                                                     ("other_date", "期限推到了别的日期"))
        for k, v in (("words_not_in_chat", "规格的期限原话不在保留的消息里"), ("undated_no_day", "消息不带日期、聊天里也推不出是哪天写的"),
-                    ("undated_other_day", "消息不带日期、推定的日子不是聊天那天（按聊天那天算就对）"),
+                    *((f"undated_other_day{o}", f"消息不带日期、推定的日子不是聊天那天（按聊天那天算就对；聊天那天{w}）")
+                      for o, w in zip(_DAYS_OFF, _OFF_WORDS, strict=True)),
                     ("undated_md_other_day", "消息只带月日、不带年，推定的日子不是聊天那天（按聊天那天算就对）"),
                     ("undated_misread", "消息不带日期、按聊天那天算也不对"),
                     ("dated_other_year", "消息带日期、年份与聊天那天不同（按聊天那天算就对）"),
-                    ("dated_other_base", "消息带日期、按它算不对、按聊天那天（导出日）算就对"),
+                    *((f"dated_other_base{o}", f"消息带日期、按它算不对、按聊天那天（导出日）算就对；聊天那天{w}")
+                      for o, w in zip(_DAYS_OFF, _OFF_WORDS, strict=True)),
                     ("time_only", "原话只有钟点（今晚8点），读不出日子"), ("not_read", "原话的写法读不出日子（12.20、二十号…）"),
                     ("misread_year", "原话读成了别的年份（跨年的月日）"), ("misread_week", "原话差 7 天（这周/下周+星期几）"),
                     ("misread_day_before", "原话差 1 天（「…前」当成前一天或当天）"), ("misread_other", "原话读成了别的日子"),
@@ -621,6 +628,15 @@ def _misread(days: list[Date], want_day: Date, clock_only: bool) -> str:
     return "misread_other"
 
 
+def _days_off(chat_day: Date, base: Date) -> str:
+    """How far the chat's own day is from the day counted from (:data:`_DAYS_OFF`): later by one day, two to six,
+    one week, two to about eight weeks, or further (most likely another year); or earlier by as much."""
+    off = (chat_day - base).days
+    side = "_ahead" if off > 0 else "_behind"
+    n = abs(off)
+    return side + ("1" if n == 1 else "2_6" if n < 7 else "_week" if n < 14 else "_weeks" if n <= 60 else "_far")
+
+
 def _date_mechanism(notes: Notes, same_task: list[int], got: list[str], want: ActionSpec,  # noqa: C901
                     messages: Sequence[Message], chat_day: Date | None = None) -> str:
     """How a found to-do came to carry no date or another one (issue 13), from the listed words of its deadline:
@@ -644,8 +660,9 @@ def _date_mechanism(notes: Notes, same_task: list[int], got: list[str], want: Ac
         if any(d.day == want_day for d in time_expressions(line.text, on_day) if fold(d.text) in phrase):
             if undated:  # a time-only export that still gives month and day keeps them, a pasted copy has none
                 return "undated_md_other_day" if line.time is not None and line.time.month * 100 + line.time.day != 101 \
-                    else "undated_other_day"
-            return "dated_other_year" if (when.month, when.day) == (chat_day.month, chat_day.day) else "dated_other_base"
+                    else f"undated_other_day{_days_off(chat_day, when.date())}"
+            return "dated_other_year" if (when.month, when.day) == (chat_day.month, chat_day.day) \
+                else f"dated_other_base{_days_off(chat_day, when.date())}"
     if want_day not in days and undated and days:
         return "undated_misread"  # an assumed day, and the words read wrong from the chat's own day too
     if want_day not in days:

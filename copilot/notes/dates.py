@@ -1225,6 +1225,7 @@ class AssumedDay:
     today: date
     source: str  # the words that fixed it ("6月23日周六")
     header: bool  # a line that is only a date (the day's header of a pasted copy), not an event's date
+    told: bool = False  # a line saying which day the chat is on ("今天周四", "明天（12月12日）"): not a week's Monday
 
 
 def _told_weekday(folded: str, found: re.Match[str], matches: list[re.Match[str]], lex: _Lexicon) -> int | None:
@@ -1302,15 +1303,83 @@ def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = No
     first = next((f for f in found if not f[3]), None)
     out: list[AssumedDay | None] = []
     current: AssumedDay | None = None
+    headers = {f[0]: f for f in found if f[3]}
     if first is not None:
         monday = first[1] - timedelta(days=first[1].isoweekday() - 1 + 7 * first[4])
         current = AssumedDay(monday, first[2], False)
-    headers = {f[0]: f for f in found if f[3]}
+        # (a line telling the chat's own day moves it off that Monday: 明天/后天 count from the day it names)
+        if not headers:
+            current = _told_chat_day(texts, lex, first[1], monday) or current
     for n in range(len(texts)):
         if n in headers:
             current = AssumedDay(headers[n][1], headers[n][2], True)
         out.append(current)
     return out
+
+
+def _told_chat_day(texts: list[tuple[str, datetime | None]], lex: _Lexicon, event: date,
+                   monday: date) -> AssumedDay | None:
+    """The day a chat without dated messages says it is written on: a day word counted from the message (今天, 明天,
+    后天) with the weekday or date it is, in its brackets or joined to it (``time.yaml`` told_day_joints): "今天周四",
+    "明天（12月12日）", "今天都12号了", "后天就是礼拜六". A weekday is the one of the week :func:`assumed_days`
+    took (``monday``), a day of the month the last one by the planned event (``event``), whose year a spelled date
+    with no weekday of its own also takes. The first such line is taken; None when no line tells it."""
+    joints = tuple(sorted((fold(str(w)) for w in time_words("told_day_joints")), key=len, reverse=True))
+    for text, _ in texts:
+        folded = fold(text)
+        matches = [m for m in lex.pattern.finditer(folded) if m.group(0).strip()]
+        for i, m in enumerate(matches):
+            g = m.groupdict()
+            told = None
+            if g["rel"] and g["rel"] not in lex.event_day_words and g["inner"]:
+                told = lex.pattern.search(fold(g["inner"]))  # 明天（12月12日）
+                later = lex.days[g["rel"]]
+            elif g["rel"] and g["rel"] not in lex.event_day_words and i + 1 < len(matches):
+                gap = folded[m.end():matches[i + 1].start()].strip()
+                for w in joints:
+                    gap = gap.removeprefix(w).strip() if gap.startswith(w) else gap
+                told, later = (matches[i + 1], lex.days[g["rel"]]) if not gap else (None, 0)
+            elif g["inner"] and (g["wd"] or g["mo"]):  # 周五（明天）
+                inner = lex.pattern.fullmatch(fold(g["inner"]).strip())
+                if inner is not None and inner.group("rel") and inner.group("rel") not in lex.event_day_words:
+                    told, later = m, lex.days[inner.group("rel")]
+            if told is None or told.group("wk") and told.group("wk") not in lex.this_week:
+                continue
+            day = _told_day(told, lex, event, monday)
+            if day is not None:
+                # (the words as written when folding kept their places, as assumed_days quotes them)
+                end = told.end() if told.string is folded and told is not m else m.end("inner") + 1 if m.group("inner") \
+                    else m.end()
+                words = (text if len(text) == len(folded) else folded)[m.start():end].strip()
+                return AssumedDay(day - timedelta(days=later), words, False, True)
+    return None
+
+
+def _told_day(told: re.Match[str], lex: _Lexicon, event: date, monday: date) -> date | None:
+    """The day a told weekday or date names (:func:`_told_chat_day`)."""
+    g = told.groupdict()
+    spelled = lex.pattern.search(fold(g["inner"])) if g["wd"] and g["inner"] else None
+    if spelled is not None and spelled.group("mo"):  # 周五（12月11日）: the date, its year by the weekday
+        year = _dated_year(int(_number(spelled.group("mo")) or 0), int(_number(spelled.group("md")) or 0),
+                           lex.weekdays[g["wd"]], event.year)
+        return None if year is None else date(year, int(_number(spelled.group("mo")) or 0),
+                                              int(_number(spelled.group("md")) or 0))
+    if g["wd"]:
+        day = monday + timedelta(days=lex.weekdays[g["wd"]] - 1)
+        return day - timedelta(days=7) if day > event else day
+    month, dom = (_number(g["mo"]), _number(g["md"])) if g["mo"] else (None, _number(g["dn"]))
+    if not dom:
+        return None
+    days = []
+    for back in range(3):  # the month of the event, or one or two before it
+        year, mon = (event.year, event.month - back) if event.month > back else (event.year - 1, event.month - back + 12)
+        if month is not None and int(month) != mon:
+            continue
+        try:
+            days.append(date(year, mon, int(dom)))
+        except ValueError:
+            continue
+    return next((d for d in days if d <= event), None)
 
 
 def with_assumed_days(texts: list[tuple[str, datetime | None]],
@@ -1335,6 +1404,9 @@ def assumed_day_note(texts: list[tuple[str, datetime | None]], near: int | None 
     first = next((d for d in assumed_days(texts, near) if d is not None), None)
     if first is None:
         return None
+    if first.told:
+        return (f"聊天记录没有逐条日期：期限按聊天里说的当天「{first.source}」推算，"
+                f"当作 {first.today.month}月{first.today.day}日 写的，请核对")
     how = "日期行" if first.header else "带星期的日期"
     return (f"聊天记录没有逐条日期：期限按聊天里的{how}「{first.source}」推算，"
             f"当作 {first.today.month}月{first.today.day}日 起那一周写的，请核对")
