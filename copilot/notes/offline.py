@@ -891,14 +891,17 @@ def _given_step(piece: str, owner: str) -> str:
     start = max(piece.rfind(c, 0, pos) for c in "，,。；;！! ") + 1
     before = cue("owner", "hands_on").sub("", piece[start:pos]).strip()
     after = _work_from(_GIVEN_HEAD.sub("", piece[pos + width:]))
-    if len(re.sub(r"\W", "", _GIVEN_VERB.sub("", after))) >= 3:  # what they do is said after the name
+    # (the work said after the hand-over words, never a line opening on their pause or particle: "小周你来，预算…"
+    # → "小周负责：预算…", not "小周负责：，预算…"; "…改由阿敏负责吧，阿敏…" → "…：阿敏…", not "…：吧，阿敏…")
+    work = _GIVEN_VERB.sub("", after, count=1)
+    if len(re.sub(r"\W", "", work)) >= 3:  # what they do is said after the name
         # (written apart from the name: "老陈统筹一下" would read as a new name, 陈统筹; the item said before the
         # name stays: "易拉宝 大强 周四前从街道办领回来" → "大强负责易拉宝：周四前从街道办领回来")
         item = cue("owner", "hands_on").sub("", piece[max(piece.rfind(c, 0, pos) for c in "，,。；;！!") + 1:pos]).strip()
         item = cue("reply", "topic_shift").sub("", item, count=1).strip(" ，,、")  # (not its "还有…")
         if len(re.sub(r"\W", "", item)) < 2:
-            return f"{name}{_clause(after, 30)}" if after.startswith("负责") else f"{name}负责：{_clause(after, 30)}"
-        return f"{name}负责{_clause(item, 12)}：{_clause(after.removeprefix('负责'), 30)}"
+            return f"{name}负责{_clause(work, 30)}" if after == f"负责{work}" else f"{name}负责：{_clause(work, 30)}"
+        return f"{name}负责{_clause(item, 12)}：{_clause(work, 30)}"
     if len(re.sub(r"\W", "", before)) >= 2:  # "路书和每天行程铁柱你来做": the work is said before it
         return f"{name}负责{_clause(before, 30)}"
     return f"{name}负责：{_clause(piece, 30)}"

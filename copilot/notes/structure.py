@@ -2807,7 +2807,13 @@ def settled_part(text: str, people: People) -> str:
         or cue("decision", "accept_head").match(_fold(text))
     rest = text[head.end():] if head and len(text) - head.end() >= 4 else text
     kept = _decided_content(rest, people)
-    return kept if len(kept) >= 4 else rest
+    return kept if len(kept) >= 4 and not open_tail(kept) else rest
+
+
+def open_tail(text: str) -> bool:
+    """Whether ``text`` ends in a word that waits for what follows ("…改成", "…交给", "…本来"): a line cut there
+    reads broken ("最后决定：那订酒店改成。"), so no settled part, title or summary line ends in one."""
+    return bool(cue("summary", "open_tail").search(_fold(text.rstrip("，,、；;：: "))))
 
 
 def _recap(text: str) -> bool:
@@ -6943,7 +6949,9 @@ def _decided_content(text: str, people: People) -> str:
             # written without commas has the decision itself there
             cut = min(spots)
             if not kept and cut >= 2 and len(fc) == len(clause):
-                kept.append(clause[:cut])
+                # a name after a verb or word that waits for it is the settled content, not work given out:
+                # "那订酒店改成小周负责吧" is kept whole, never "那订酒店改成"
+                kept.append(clause.strip() if open_tail(clause[:cut]) else clause[:cut])
             break
         if clause.strip():
             kept.append(clause.strip())
