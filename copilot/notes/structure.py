@@ -5497,18 +5497,31 @@ def _handing_on(sentence: str, messages: list[Message], idx: int, people: People
     now, was = cue("owner", "reassigned_to").search(f), cue("owner", "reassigned_from").search(f)
     if now is None or was is None or was.start() > now.start():
         return None
-    named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= now.end())
-    named += sorted((st, people.written(n, n)) for st, _e, n in name_shaped(f) if st >= now.end() and not n.isascii())
-    m = messages[idx]
-    if not named or named[0][0] - now.end() > 1 or named[0][1] == m.speaker:
+    handed = _handed_to(sentence, messages, idx, people)
+    if handed is None:
         return None
-    who = named[0][1]
-    took = next((o for o in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]
-                 if o.speaker == who and cue("owner", "accepts").match(_fold(o.text).strip())), None)
+    m, (who, took) = messages[idx], handed
     if is_question(sentence) and took is None:
         return None  # asked and not (yet) taken on: nothing settled
     sources = [m.id] + ([took.id] if took is not None else [])
     return Decision(text=_clean(sentence), by=[m.speaker] + ([who] if took is not None else []), sources=sources)
+
+
+def _handed_to(sentence: str, messages: list[Message], idx: int, people: People) -> tuple[str, Message | None] | None:
+    """The member ``sentence`` (of ``messages[idx]``) hands work to — a name right after 改成/改由/换成… ("那订大巴改成小吴
+    负责吧") — and their taking it on in the next lines (or None); None when the line hands nothing on."""
+    f = _fold(sentence)
+    now = cue("owner", "reassigned_to").search(f)
+    if now is None:
+        return None
+    named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= now.end())
+    named += sorted((st, people.written(n, n)) for st, _e, n in name_shaped(f) if st >= now.end() and not n.isascii())
+    if not named or named[0][0] - now.end() > 1 or named[0][1] == messages[idx].speaker:
+        return None
+    who = named[0][1]
+    took = next((o for o in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]
+                 if o.speaker == who and cue("owner", "accepts").match(_fold(o.text).strip())), None)
+    return who, took
 
 
 def _settled_before(m: Message, decisions: list[Decision]) -> bool:
@@ -6875,7 +6888,11 @@ def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, 
         found = _recap_item(decisions, recapped, actions, _clean(sentence), messages, idx, people)
     else:
         found = _settled(sentence, messages, idx, decisions)
-        if found is not None:
+        handed = _handed_to(sentence, messages, idx, people) if found is not None and found.sources == [m.id] else None
+        if handed is not None:  # work handed on ("那订大巴改成小吴负责吧"): its speaker decides it and the new owner's yes
+            # agrees — not whoever asked or answered something earlier (:func:`_handing_on`)
+            found.by = [m.speaker, *([handed[0]] if handed[1] is not None else [])]
+        elif found is not None:
             found.by = _agreed(messages, idx, m, found.text)
     if found is None:
         return
