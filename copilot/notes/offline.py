@@ -891,14 +891,17 @@ def _given_step(piece: str, owner: str) -> str:
     start = max(piece.rfind(c, 0, pos) for c in "，,。；;！! ") + 1
     before = cue("owner", "hands_on").sub("", piece[start:pos]).strip()
     after = _work_from(_GIVEN_HEAD.sub("", piece[pos + width:]))
-    if len(re.sub(r"\W", "", _GIVEN_VERB.sub("", after))) >= 3:  # what they do is said after the name
+    # (the work said after the hand-over words, never a line opening on their pause or particle: "小周你来，预算…"
+    # → "小周负责：预算…", not "小周负责：，预算…"; "…改由阿敏负责吧，阿敏…" → "…：阿敏…", not "…：吧，阿敏…")
+    work = _GIVEN_VERB.sub("", after, count=1)
+    if len(re.sub(r"\W", "", work)) >= 3:  # what they do is said after the name
         # (written apart from the name: "老陈统筹一下" would read as a new name, 陈统筹; the item said before the
         # name stays: "易拉宝 大强 周四前从街道办领回来" → "大强负责易拉宝：周四前从街道办领回来")
         item = cue("owner", "hands_on").sub("", piece[max(piece.rfind(c, 0, pos) for c in "，,。；;！!") + 1:pos]).strip()
         item = cue("reply", "topic_shift").sub("", item, count=1).strip(" ，,、")  # (not its "还有…")
         if len(re.sub(r"\W", "", item)) < 2:
-            return f"{name}{_clause(after, 30)}" if after.startswith("负责") else f"{name}负责：{_clause(after, 30)}"
-        return f"{name}负责{_clause(item, 12)}：{_clause(after.removeprefix('负责'), 30)}"
+            return f"{name}负责{_clause(work, 30)}" if after == f"负责{work}" else f"{name}负责：{_clause(work, 30)}"
+        return f"{name}负责{_clause(item, 12)}：{_clause(work, 30)}"
     if len(re.sub(r"\W", "", before)) >= 2:  # "路书和每天行程铁柱你来做": the work is said before it
         return f"{name}负责{_clause(before, 30)}"
     return f"{name}负责：{_clause(piece, 30)}"
@@ -1051,13 +1054,57 @@ def _with_safety(points: list[KeyPoint], safety: list[tuple[Sentence, str]], peo
     return sorted(out, key=lambda p: p.sources[0] if p.sources else 0)
 
 
+_CLAUSE_END = pauses("，,；;。！!？?")
+
+
+def _named_me(text: str, name: str) -> str:
+    """``text`` with the speaker's ``name`` told after the 我 a hand-over or contact word takes ("…把3500元转给我，名额12位" →
+    "…把3500元转给我（我＝阿芳），名额12位": the words stay as said, the reader learns who); as it is when its folding changes its
+    length (no position to map back) or the name is already told there."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    told = f"（我＝{name}）"
+    for m in reversed(list(cue("owner", "me_object").finditer(folded))):
+        # (at the end of its clause: the words as said stay whole, "私聊我报名" is not split)
+        end = next((p.start() for p in _CLAUSE_END.finditer(text, m.end())), len(text))
+        if not text[end:].startswith(told):
+            text = f"{text[:end]}{told}{text[end:]}"
+    return text
+
+
+def _me_named(st: Structure, transcript: Transcript) -> Structure:
+    """``st`` with each to-do for someone else and each notice saying who its 我 is: a member reading "大家：要去的人
+    11月30日前把3500元转给我" cannot tell who to pay ("…转给我（我＝阿芳）"). Only items whose cited messages are all one speaker's, and
+    not the speaker's own work ("我周四前把表格发给你" keeps its 我)."""
+    senders = {m.id: m.speaker for m in transcript.messages}
+
+    def speaker(sources: list[int]) -> str | None:
+        said = {senders.get(i) for i in sources}
+        return next(iter(said)) if len(said) == 1 else None
+
+    actions = []
+    for a in st.actions:
+        sp = speaker(a.sources)
+        if sp and a.owner != sp and (name := display_name(sp)):
+            a = a.model_copy(update={"task": _named_me(a.task, name)})
+        actions.append(a)
+    notices = []
+    for n in st.announcements:
+        sp = n.speaker or speaker(n.sources)
+        if sp and (name := display_name(sp)):
+            n = n.model_copy(update={"text": _named_me(n.text, name)})
+        notices.append(n)
+    return replace(st, actions=actions, announcements=notices)
+
+
 def summarize_offline(transcript: Transcript, structure: Structure | None = None, *,
                       summary_chars: int | None = None, max_points: int = 7) -> Notes:
     """Extractive notes for ``transcript`` (TextRank + MMR + pattern rules), fully cited.
 
     Steps: rank sentences → lead → summary → outline (key points) → discussion voices → quotes.
     """
-    st = structure or analyze(transcript)
+    st = _me_named(structure or analyze(transcript), transcript)
     people = People.of(transcript.messages)
     sentences = candidate_sentences(transcript, st, people)
     X = textrank(sentences)

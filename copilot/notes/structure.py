@@ -2807,7 +2807,13 @@ def settled_part(text: str, people: People) -> str:
         or cue("decision", "accept_head").match(_fold(text))
     rest = text[head.end():] if head and len(text) - head.end() >= 4 else text
     kept = _decided_content(rest, people)
-    return kept if len(kept) >= 4 else rest
+    return kept if len(kept) >= 4 and not open_tail(kept) else rest
+
+
+def open_tail(text: str) -> bool:
+    """Whether ``text`` ends in a word that waits for what follows ("…改成", "…交给", "…本来"): a line cut there
+    reads broken ("最后决定：那订酒店改成。"), so no settled part, title or summary line ends in one."""
+    return bool(cue("summary", "open_tail").search(_fold(text.rstrip("，,、；;：: "))))
 
 
 def _recap(text: str) -> bool:
@@ -5491,18 +5497,31 @@ def _handing_on(sentence: str, messages: list[Message], idx: int, people: People
     now, was = cue("owner", "reassigned_to").search(f), cue("owner", "reassigned_from").search(f)
     if now is None or was is None or was.start() > now.start():
         return None
-    named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= now.end())
-    named += sorted((st, people.written(n, n)) for st, _e, n in name_shaped(f) if st >= now.end() and not n.isascii())
-    m = messages[idx]
-    if not named or named[0][0] - now.end() > 1 or named[0][1] == m.speaker:
+    handed = _handed_to(sentence, messages, idx, people)
+    if handed is None:
         return None
-    who = named[0][1]
-    took = next((o for o in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]
-                 if o.speaker == who and cue("owner", "accepts").match(_fold(o.text).strip())), None)
+    m, (who, took) = messages[idx], handed
     if is_question(sentence) and took is None:
         return None  # asked and not (yet) taken on: nothing settled
     sources = [m.id] + ([took.id] if took is not None else [])
     return Decision(text=_clean(sentence), by=[m.speaker] + ([who] if took is not None else []), sources=sources)
+
+
+def _handed_to(sentence: str, messages: list[Message], idx: int, people: People) -> tuple[str, Message | None] | None:
+    """The member ``sentence`` (of ``messages[idx]``) hands work to — a name right after 改成/改由/换成… ("那订大巴改成小吴
+    负责吧") — and their taking it on in the next lines (or None); None when the line hands nothing on."""
+    f = _fold(sentence)
+    now = cue("owner", "reassigned_to").search(f)
+    if now is None:
+        return None
+    named = sorted((pos, who) for pos, _alias, who in people.named_in(f) if pos >= now.end())
+    named += sorted((st, people.written(n, n)) for st, _e, n in name_shaped(f) if st >= now.end() and not n.isascii())
+    if not named or named[0][0] - now.end() > 1 or named[0][1] == messages[idx].speaker:
+        return None
+    who = named[0][1]
+    took = next((o for o in messages[idx + 1 : idx + 1 + int(raw("owner", "accept_window"))]
+                 if o.speaker == who and cue("owner", "accepts").match(_fold(o.text).strip())), None)
+    return who, took
 
 
 def _settled_before(m: Message, decisions: list[Decision]) -> bool:
@@ -6869,7 +6888,11 @@ def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, 
         found = _recap_item(decisions, recapped, actions, _clean(sentence), messages, idx, people)
     else:
         found = _settled(sentence, messages, idx, decisions)
-        if found is not None:
+        handed = _handed_to(sentence, messages, idx, people) if found is not None and found.sources == [m.id] else None
+        if handed is not None:  # work handed on ("那订大巴改成小吴负责吧"): its speaker decides it and the new owner's yes
+            # agrees — not whoever asked or answered something earlier (:func:`_handing_on`)
+            found.by = [m.speaker, *([handed[0]] if handed[1] is not None else [])]
+        elif found is not None:
             found.by = _agreed(messages, idx, m, found.text)
     if found is None:
         return
@@ -6943,7 +6966,9 @@ def _decided_content(text: str, people: People) -> str:
             # written without commas has the decision itself there
             cut = min(spots)
             if not kept and cut >= 2 and len(fc) == len(clause):
-                kept.append(clause[:cut])
+                # a name after a verb or word that waits for it is the settled content, not work given out:
+                # "那订酒店改成小周负责吧" is kept whole, never "那订酒店改成"
+                kept.append(clause.strip() if open_tail(clause[:cut]) else clause[:cut])
             break
         if clause.strip():
             kept.append(clause.strip())
