@@ -1191,6 +1191,38 @@ def _said_wrong(f: str) -> tuple[str, str] | None:
     return wrong, right
 
 
+class _Value(NamedTuple):
+    """A value of a kind (cue word_values) the folded text states: where it starts and ends, and its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _values(f: str, kind: str, pos: int = 0) -> list[_Value]:
+    """The values of ``kind`` (cue word_values) the folded ``f`` states from ``pos`` on. A place is read whole:
+    values that touch are one ("人民公园" + "西门" of "人民公园西门草坪", a name longer than the cue's reach), and a
+    venue word it opens with (cue place_slot, "地点人民公园西门", "集合点地铁站B出口") is no part of it — a notice written
+    without a colon still states one place. A value whose end is a venue word ("比赛场" of "那比赛场地改到…", "会场") is
+    that word, no place."""
+    found = [_Value(v.start(), v.end(), v.group(0)) for v in cue("word_values", kind).finditer(f, pos)]
+    if kind != "place":
+        return found
+    joined: list[_Value] = []
+    for v in found:
+        if joined and joined[-1].end == v.start:
+            v = _Value(joined.pop().start, v.end, "")
+        joined.append(v)
+    slots = [_fold(w) for w in raw("place_slot")]
+    out = []
+    for v in joined:
+        lead = max((w for w in slots if f.startswith(w, v.start) and v.end - v.start - len(w) >= 2), key=len, default="")
+        start = v.start + len(lead)
+        if not any(f.startswith(w, p) for p in range(start, v.end) for w in slots if p + len(w) >= v.end):
+            out.append(_Value(start, v.end, f[start:v.end]))
+    return out
+
+
 def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
     """The stretch of the earlier folded line ``fx`` holding the old value (or its single value of ``kind``)
     shares a content word with the stretch of the change line ``f`` holding the new one ("在公园南门集合" and
@@ -1203,8 +1235,7 @@ def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
         return {w for w in (generic.sub("", w) for w in words(rest)) if len(w) >= 2
                 and word_class(w) not in _pronoun_tags() | _function_tags()}
 
-    held = (_old_said(fx, old) or old) if old else \
-        next((v.group(0) for v in value.finditer(fx)), "")
+    held = (_old_said(fx, old) or old) if old else next((v.text for v in _values(fx, kind)), "")
     mine = slot(f, new) | slot(f, old)
     if kind == "place":  # the change names the old venue (or the line's single one), and both say it is the venue
         # ("地点…" / "场地改到…"; "在二号码头集合" … "集合点改在三号码头")
@@ -1219,7 +1250,7 @@ def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
 
 def _single_value(f: str, kind: str, new: str) -> bool:
     """``f`` states exactly one value of ``kind`` (cue word_values), other than ``new``."""
-    found = {v.group(0) for v in cue("word_values", kind).finditer(f)}
+    found = {v.text for v in _values(f, kind)}
     return len(found) == 1 and new not in found
 
 
@@ -1233,26 +1264,25 @@ def _word_changes(f: str) -> list[tuple[str, str, str]]:
         if has(clause, "moved_unless"):
             continue
         for kind in raw("word_values"):
-            value = cue("word_values", kind)
             no = cue("correction_not").search(clause)
             if no is not None:
-                after = [v for v in value.finditer(clause, no.end()) if v.start() - no.end() <= 1]
-                before = list(value.finditer(clause[:no.start()]))
-                later = list(value.finditer(clause, after[0].end())) if after else []
-                new = before[-1].group(0) if before else later[0].group(0) if later else ""
-                if after and new and new != after[0].group(0):
-                    out.append((kind, after[0].group(0), new))
+                after = [v for v in _values(clause, kind, no.end()) if v.start - no.end() <= 1]
+                before = _values(clause[:no.start()], kind)
+                later = _values(clause, kind, after[0].end) if after else []
+                new = before[-1].text if before else later[0].text if later else ""
+                if after and new and new != after[0].text:
+                    out.append((kind, after[0].text, new))
                     continue
             x = cue("word_change").search(clause)
             if x is None:
                 continue
-            news = list(value.finditer(clause, x.end()))
-            olds = list(value.finditer(clause[:x.start()]))
-            if news and news[0].start() - x.end() <= 2:
+            news = _values(clause, kind, x.end())
+            olds = _values(clause[:x.start()], kind)
+            if news and news[0].start - x.end() <= 2:
                 # (each value before the change word may be the old one: "图书馆周日临时闭馆，地点改到…")
-                for old in [o.group(0) for o in olds[::-1]] or [""]:
-                    if old != news[0].group(0):
-                        out.append((kind, old, news[0].group(0)))
+                for old in [o.text for o in olds[::-1]] or [""]:
+                    if old != news[0].text:
+                        out.append((kind, old, news[0].text))
     return out
 
 
@@ -1413,7 +1443,7 @@ def without_figures(text: str, fix: Restated) -> str:
     if not olds and fix.kinds & set(raw("word_values")):  # a place or a count changed ("不是南门，是北门")
         f = _unquoted(_fold(text))
         for kind, old, new in _word_changes(_fold(fix.by.text)):
-            old = old or next((v.group(0) for v in cue("word_values", kind).finditer(f)), "")
+            old = old or next((v.text for v in _values(f, kind)), "")
             old = _old_said(f, old) or old  # ("说锦江饭店": 锦江饭店)
             said = fix.by.text[_fold(fix.by.text).find(new):][:len(new)]
             if kind in fix.kinds and old and old in f and old != new and said not in news:  # (each value once)
@@ -4849,7 +4879,8 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 if change is None or not (names_work
                                           or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)
                                           or (asked := _asked_by_party(a, actions, messages, k, people))) \
-                        or (not names_work and _topic_elsewhere(a, topic, actions, gone, people)):
+                        or (not names_work and _topic_elsewhere(a, topic, actions, gone | _made_by(actions, m.id),
+                                                                people)):
                     continue
                 said = _change_said(f, clause, change.start(), m)
             elif not (m.speaker == a.owner and has(f, "action", "retime_self")
@@ -4896,6 +4927,13 @@ def _change_topic(text: str, people: People) -> set[str]:
     more, no word every to-do shares (action.change_generic: 时间, 截止…)."""
     generic = cue("action", "change_generic")
     return {w for w in _task_words(text, people) if len(w) > 1 and not generic.fullmatch(w)}
+
+
+def _made_by(actions: list[ActionItem], line: int) -> set[int]:
+    """The to-dos (by ``id``) a change line itself made ("可以，分摊表改到周四晚上前发群里就行" read as the granter's own
+    to-do): a change's topic naming its own twin names no other to-do's work — they go once the change re-times the
+    to-do it moves."""
+    return {id(b) for b in actions if b.sources and b.sources[0] == line}
 
 
 def _topic_elsewhere(a: ActionItem, topic: set[str], actions: list[ActionItem], gone: set[int], people: People) -> bool:
