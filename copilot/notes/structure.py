@@ -3204,8 +3204,18 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
         return Owner(told, "assigned")
     if has(f, "action", "to_me"):
         return _senders(c)
+    return _own_short(c, mentions, scores, span, text, inside)
+
+
+def _own_short(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str,
+               inside: list[int]) -> Owner:
+    """The speaker's own promise in a clause too short (or too Cantonese) for the owner model: 我 and a later
+    sending, 我 with a modal of intent and concrete work, or 我 right before a time with a task; else nobody."""
     for i in inside:  # "我遲啲send俾大家": 我 and a later sending, too short (and too Cantonese) for the model
         if mentions[i].kind == "I" and cue("action", "later_promise").match(c.f, mentions[i].start):
+            return Owner(c.speaker, "first_person", scores[i])
+    for i in inside:  # "我会把画架搬到南门", "我会带两筒球过去": 我, a modal of intent and concrete work (owner.will_do)
+        if mentions[i].kind == "I" and cue("owner", "will_do").match(c.f, mentions[i].end) and not asks(text):
             return Owner(c.speaker, "first_person", scores[i])
     for i in inside:  # "我聽日轉", "我周五前交": 我 and a time with a task right after it, too short for the model
         after = c.f[mentions[i].end:span[1]]
@@ -4344,7 +4354,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or _routine(f, deadline)
                                             or _asks_after(clause.text, owner_part, deadline) or _role_only(f, deadline) or deadline is None and (
             kind["commitment"] < kind_threshold("first_person_commits") and not has(f, "action", "later_promise")
-            and not has(f, "action", "claims") or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
+            and not has(f, "action", "claims") and not _will_do(f) or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
     about = asker if clause.kind == "first_person" or owner == m.speaker else None
@@ -4352,6 +4362,12 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _will_do(f: str) -> bool:
+    """"我会把画架搬到南门", "我要把路线图打印出来", "我会带两筒球过去": in the folded text ``f`` a 我 followed by a modal of
+    intent and concrete work (cue owner.will_do) — a promise with no time; "我会游泳", "我会开车吗" say what one can do."""
+    return any(cue("owner", "will_do").match(f, me.end()) for me in cue("owner", "me").finditer(f))
 
 
 def _reason_then_promise(glued: str, rest: str) -> bool:
@@ -4785,6 +4801,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                         and not _told_in_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
+                        or clause.kind == "first_person" and _will_do(_fold(clause.text))
                         or _handed(clause, m) or named_item
                         or _brings_share(clause, m, events[idx])):
                     _group_due(action, actions[before:], said_to is not lead)
