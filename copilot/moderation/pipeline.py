@@ -2867,10 +2867,10 @@ _ORGANISER_PATH = _OWN_OFFER_PATH | {"seller_form", "banned", "banned_deal", "gr
 # … and how members ask the organiser about it (私我, 私讯我, 找我报名: the invite signal): the organiser is the group's own
 # point of contact, so asking them privately is no lead to an outsider (round 56; a handle or a link off the allowlist is not this)
 _ORGANISER_ASK_PATH = _ORGANISER_PATH | {"invite"}
-# … and all a shop's own after-sales notice may carry: its one handle and the ask to use it (Moderator._own_organiser_layer)
 # all a post of a kind the profile allows may carry and still be only reviewed (_allowed_deal_review): one phone, 有意者联系,
 # a salary or price, everyday promo words (联系)
 _ALLOWED_DEAL_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words"})
+# … and all a shop's own after-sales notice may carry: its one handle and the ask to use it (Moderator._own_organiser_layer)
 _SERVICE_PATH = frozenset({"contact", "landline", "invite"})
 
 
