@@ -1,6 +1,8 @@
 """Shared by the ask-clause tests (dev15q, dev15r, dev15t): a question's ranking signals with ``parts.yaml``'s
 ``ask_words_weight`` set for one call and put back after it; (dev15u, dev15w) a scripted ranking and index; and (the
-held-out sets' shape tests of rounds 38–47) a held-out set's cases once its named sections are checked."""
+held-out sets' shape tests of rounds 38–47) a held-out set's cases once its named sections are checked; (the
+situation tests of rounds 65–66) which ``stated.yaml`` situations a question tells and the section an offline answer
+opens with."""
 
 from __future__ import annotations
 
@@ -10,9 +12,12 @@ from typing import Any
 
 from copilot.config import Settings
 from copilot.evals.retrieval import HELD_OUT, AskCase, load_ask_cases
+from copilot.knowledge.ask import answer_question
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues
+from copilot.knowledge.ranking import SectionHit, SectionRanking, parts_cues, stated_situations
+from copilot.llm import get_engine
+from copilot.textnorm import to_simplified
 
 
 def signals_at(kb_index: KnowledgeIndex, question: str, weight: float) -> Any:
@@ -53,3 +58,23 @@ def held_out_cases(path: Path) -> list[AskCase]:
         for card, heading in case.sections:
             assert card in cards and cards[card].resolve_section(heading) is not None, (case.id, card, heading)
     return cases
+
+
+def situations_told(question: str) -> set[str]:
+    """The names of every ``stated.yaml`` situation ``question`` tells."""
+    return {s.name for s in stated_situations().told(question)}
+
+
+def situation_deciding(question: str) -> str:
+    """The name of the situation that decides ``question``'s lead ("" when none does)."""
+    told = stated_situations().deciding(question)
+    return told.name if told else ""
+
+
+def first_section(question: str, index: KnowledgeIndex, settings: Settings) -> tuple[str, str]:
+    """(card, section) the offline answer to ``question`` opens with, the section named in Simplified; the answer must
+    say the material covers it."""
+    answer = answer_question(question, index, get_engine(settings, prefer="offline"))
+    assert answer.covered and answer.sections
+    first = answer.sections[0]
+    return first.source, to_simplified(first.section)

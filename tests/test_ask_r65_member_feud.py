@@ -5,17 +5,10 @@ written for these tests."""
 from __future__ import annotations
 
 import pytest
+from ask_signals import first_section, situation_deciding
 
 from copilot.config import Settings
-from copilot.knowledge.ask import answer_question
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import stated_situations
-from copilot.llm import get_engine
-
-
-def _deciding(question: str) -> str:
-    told = stated_situations().deciding(question)
-    return told.name if told else ""
 
 
 @pytest.mark.parametrize("question", [
@@ -24,7 +17,7 @@ def _deciding(question: str) -> str:
     "两个群友因为一场球赛输赢互怼了一晚上，越说越难听，怎么劝",
 ])
 def test_members_falling_out_is_a_feud(question: str) -> None:
-    assert _deciding(question) == "member_feud"
+    assert situation_deciding(question) == "member_feud"
 
 
 @pytest.mark.parametrize("question", [
@@ -32,16 +25,10 @@ def test_members_falling_out_is_a_feud(question: str) -> None:
     "群里有人带节奏说我们的课程是割韭菜，不少人附和，怎么处理",
 ])
 def test_a_complaint_about_the_askers_shop_is_not_a_feud(question: str) -> None:
-    assert _deciding(question) != "member_feud"
-
-
-def _lead(question: str, kb_index: KnowledgeIndex, settings: Settings) -> tuple[str, str]:
-    answer = answer_question(question, kb_index, get_engine(settings))
-    assert answer.covered and answer.sections
-    return answer.sections[0].source, answer.sections[0].section
+    assert situation_deciding(question) != "member_feud"
 
 
 def test_a_feud_with_snide_remarks_is_led_by_cooling_down(kb_index: KnowledgeIndex, settings: Settings) -> None:
-    lead = _lead("合唱团的群，指挥和两个老团员闹矛盾，天天在群里阴阳怪气，新来的都不敢说话了，我这个群主怎么开口",
-                 kb_index, settings)
+    lead = first_section("合唱团的群，指挥和两个老团员闹矛盾，天天在群里阴阳怪气，新来的都不敢说话了，我这个群主怎么开口",
+                         kb_index, settings)
     assert lead == ("crisis", "成员争吵怎么降温")  # 负面投诉与舆情 led before

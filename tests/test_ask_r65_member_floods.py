@@ -5,17 +5,10 @@ d15a66). Questions written for these tests."""
 from __future__ import annotations
 
 import pytest
+from ask_signals import first_section, situation_deciding
 
 from copilot.config import Settings
-from copilot.knowledge.ask import answer_question
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import stated_situations
-from copilot.llm import get_engine
-
-
-def _deciding(question: str) -> str:
-    told = stated_situations().deciding(question)
-    return told.name if told else ""
 
 
 @pytest.mark.parametrize("question", [
@@ -23,7 +16,7 @@ def _deciding(question: str) -> str:
     "小区群里天天有人发砍一刀和帮忙投票的链接，大家都嫌烦，我怎么说合适",
 ])
 def test_a_member_flooding_the_group_is_not_a_promotion_question(question: str) -> None:
-    assert _deciding(question) == "member_floods"
+    assert situation_deciding(question) == "member_floods"
 
 
 @pytest.mark.parametrize("question", [
@@ -31,15 +24,9 @@ def test_a_member_flooding_the_group_is_not_a_promotion_question(question: str) 
     "新人一进来就一口气发十几条广告，还私聊群友借钱，怎么处理",  # a scam: the ad and fraud section
 ])
 def test_the_askers_own_posts_or_a_scam_are_not_a_member_flood(question: str) -> None:
-    assert _deciding(question) != "member_floods"
-
-
-def _lead(question: str, kb_index: KnowledgeIndex, settings: Settings) -> tuple[str, str]:
-    answer = answer_question(question, kb_index, get_engine(settings))
-    assert answer.covered and answer.sections
-    return answer.sections[0].source, answer.sections[0].section
+    assert situation_deciding(question) != "member_floods"
 
 
 def test_a_flood_of_voice_messages_is_not_led_by_promotion(kb_index: KnowledgeIndex, settings: Settings) -> None:
-    lead = _lead("群里有个大哥一发就是十几条60秒语音，大家都没法看，怎么跟他说比较委婉", kb_index, settings)
+    lead = first_section("群里有个大哥一发就是十几条60秒语音，大家都没法看，怎么跟他说比较委婉", kb_index, settings)
     assert lead[0] == "moderation-offtopic"  # 群里做促销的分寸 led before

@@ -5,12 +5,11 @@ does not lead the answer to the story told after it. Questions written for these
 from __future__ import annotations
 
 import pytest
+from ask_signals import first_section
 
 from copilot.config import Settings
-from copilot.knowledge.ask import answer_question
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import without_self_intro
-from copilot.llm import get_engine
 
 
 @pytest.mark.parametrize(("question", "left"), [
@@ -34,16 +33,10 @@ def test_a_role_said_as_part_of_the_story_stays(question: str) -> None:
     assert without_self_intro(question) == question
 
 
-def _lead(question: str, kb_index: KnowledgeIndex, settings: Settings) -> tuple[str, str]:
-    answer = answer_question(question, kb_index, get_engine(settings))
-    assert answer.covered and answer.sections
-    return answer.sections[0].source, answer.sections[0].section
-
-
 def test_an_admins_question_about_ads_is_led_by_the_ad_section(kb_index: KnowledgeIndex, settings: Settings) -> None:
-    lead = _lead("我是管理员，有个刚进群的人每天发微商面膜广告，私聊劝过也不听，咋整", kb_index, settings)
+    lead = first_section("我是管理员，有个刚进群的人每天发微商面膜广告，私聊劝过也不听，咋整", kb_index, settings)
     assert lead == ("moderation-offtopic", "广告怎么处理")  # 从成员中发展管理员 led before the cut
 
 
 def test_the_hosts_persona_asked_as_the_host_still_leads(kb_index: KnowledgeIndex, settings: Settings) -> None:
-    assert _lead("作为群主，我该怎么打造自己在群里的人设", kb_index, settings) == ("team-roles", "群主的人设怎么打造")
+    assert first_section("作为群主，我该怎么打造自己在群里的人设", kb_index, settings) == ("team-roles", "群主的人设怎么打造")

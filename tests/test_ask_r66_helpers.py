@@ -6,27 +6,13 @@ for these tests."""
 from __future__ import annotations
 
 import pytest
+from ask_signals import first_section, situations_told
 
 from copilot.config import Settings
-from copilot.knowledge.ask import answer_question
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import stated_situations
-from copilot.llm import get_engine
-from copilot.textnorm import to_simplified
 
 MOTIVATE = {("core-members", "怎么激励核心成员"), ("layering-kol", "激励与约束并重"),
             ("layering-kol", "搭一条看得见的进阶通道")}
-
-
-def told(question: str) -> set[str]:
-    return {s.name for s in stated_situations().told(question)}
-
-
-def lead(question: str, index: KnowledgeIndex, settings: Settings) -> tuple[str, str]:
-    answer = answer_question(question, index, get_engine(settings, prefer="offline"))
-    assert answer.covered
-    first = answer.sections[0]
-    return first.source, to_simplified(first.section)
 
 
 @pytest.mark.parametrize("question", [
@@ -35,14 +21,14 @@ def lead(question: str, index: KnowledgeIndex, settings: Settings) -> tuple[str,
 ])
 def test_thanking_members_who_help_leads_with_motivating_core_members(question: str, kb_index: KnowledgeIndex,
                                                                       settings: Settings) -> None:
-    assert "reward_helpers" in told(question)
-    assert lead(question, kb_index, settings) in MOTIVATE
+    assert "reward_helpers" in situations_told(question)
+    assert first_section(question, kb_index, settings) in MOTIVATE
 
 
 def test_a_referral_reward_is_not_thanking_helpers() -> None:
     question = "想设计个老带新的奖励，老群友邀请朋友进群送点小礼物，怎么设计"
-    assert "reward_helpers" not in told(question)
+    assert "reward_helpers" not in situations_told(question)
 
 
 def test_helpers_without_a_wish_to_reward_them_are_not_the_situation() -> None:
-    assert "reward_helpers" not in told("有几个老群友一直帮新人答疑，可他们答得不太对，要不要提醒")
+    assert "reward_helpers" not in situations_told("有几个老群友一直帮新人答疑，可他们答得不太对，要不要提醒")

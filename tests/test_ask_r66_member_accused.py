@@ -7,17 +7,12 @@ Questions written for these tests."""
 from __future__ import annotations
 
 import pytest
+from ask_signals import situation_deciding
 
 from copilot.config import Settings
 from copilot.knowledge.ask import answer_question
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import stated_situations
 from copilot.llm import get_engine
-
-
-def _deciding(question: str) -> str:
-    told = stated_situations().deciding(question)
-    return told.name if told else ""
 
 
 @pytest.mark.parametrize("question", [
@@ -26,7 +21,7 @@ def _deciding(question: str) -> str:
     "二手群裡有群友收錢不發貨，買家在群裡罵他，大家都跟著起鬨，群主該怎麼辦",
 ])
 def test_scolding_aimed_at_another_member_is_not_the_askers_complaint(question: str) -> None:
-    assert _deciding(question) == "member_accused"
+    assert situation_deciding(question) == "member_accused"
 
 
 @pytest.mark.parametrize("question", [
@@ -35,7 +30,7 @@ def test_scolding_aimed_at_another_member_is_not_the_askers_complaint(question: 
     "想找几个活跃的群友帮我带节奏，平时多聊聊我们的新品",
 ])
 def test_a_complaint_at_the_askers_shop_or_a_request_to_lead_talk_is_not(question: str) -> None:
-    assert _deciding(question) != "member_accused"
+    assert situation_deciding(question) != "member_accused"
 
 
 def test_the_answer_opens_with_calming_the_quarrel(kb_index: KnowledgeIndex, settings: Settings) -> None:

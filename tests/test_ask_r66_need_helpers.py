@@ -5,16 +5,12 @@ and wants to find people to help run it leads with team roles (need_helpers) —
 from __future__ import annotations
 
 import pytest
+from ask_signals import situations_told
 
 from copilot.config import Settings
 from copilot.knowledge.ask import answer_question
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import stated_situations
 from copilot.llm import get_engine
-
-
-def told(question: str) -> set[str]:
-    return {s.name for s in stated_situations().told(question)}
 
 
 @pytest.mark.parametrize("question", [
@@ -22,7 +18,7 @@ def told(question: str) -> set[str]:
     "一個人打理群實在顧不過來，想搵幾個群友幫手，點分工",
 ])
 def test_looking_for_people_to_help_run_the_group_is_need_helpers(question: str) -> None:
-    assert "need_helpers" in told(question)
+    assert "need_helpers" in situations_told(question)
 
 
 @pytest.mark.parametrize("question", [
@@ -30,7 +26,7 @@ def test_looking_for_people_to_help_run_the_group_is_need_helpers(question: str)
     "一个人管不过来，有没有工具能自动回复常见问题",
 ])
 def test_only_being_busy_is_not_need_helpers(question: str) -> None:
-    assert "need_helpers" not in told(question)
+    assert "need_helpers" not in situations_told(question)
 
 
 def test_picking_helpers_leads_with_team_roles(kb_index: KnowledgeIndex, settings: Settings) -> None:
