@@ -1,6 +1,7 @@
 """One message said to a moderator in the moderation tests: ``say(mod, text, n=…, user=…)``, each file fixing its own
 time base and gap with ``functools.partial``; ``audited_moderator`` is the offline moderator of one group with its own
-audit log, for tests that follow a member's record."""
+audit log, for tests that follow a member's record; ``assert_fee_scam_deleted`` is what a deleted fee scam's verdict
+shows."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from copilot.config import Settings
 from copilot.moderation import Moderator, Verdict
 from copilot.moderation.audit import AuditLog
+from copilot.moderation.labels import REMOVED, Label
 from copilot.profile import parse_profile_text
 
 T0 = 1_767_225_600.0  # 2026-01-01 00:00 UTC
@@ -45,3 +47,11 @@ def dry_run_moderator(profile: str, tmp_path: Path) -> Moderator:
 def said_by(mod: Moderator, user: str, text: str) -> Verdict:
     """The verdict on ``text`` by ``user``, ten minutes after the message before it (no flood layer ties cases)."""
     return mod.moderate({"user": user, "text": text, "ts": 1_780_000_000 + 600 * next(_DRY)})
+
+
+def assert_fee_scam_deleted(v: Verdict) -> None:
+    """A fee scam (a fee to pay, a sure result and a private call) deleted as an ad, the reason naming it and not
+    saying the message had no contact, price or link."""
+    assert v.label == Label.AD and v.action in REMOVED, v.reason
+    assert "先收费再包结果" in v.reason or "骗局" in v.reason
+    assert "没有联系方式、价格或链接" not in v.reason

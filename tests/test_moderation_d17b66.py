@@ -10,10 +10,10 @@ from collections.abc import Callable
 from functools import partial
 
 import pytest
-from moderation_say import say
+from moderation_say import assert_fee_scam_deleted, say
 
 from copilot.moderation import Moderator
-from copilot.moderation.labels import ACTED, REMOVED, Label
+from copilot.moderation.labels import ACTED, Label
 from copilot.moderation.normalise import normalise
 from copilot.moderation.signals import detect, fee_payments, numeral_prices, payments_to_writer, said_prices
 
@@ -55,10 +55,7 @@ _say = partial(say, t0=T0)
 ])
 def test_a_fee_to_pay_with_a_sure_result_and_a_private_call_is_a_deleted_scam(
         profile_moderator: Callable[[str], Moderator], profile: str, text: str) -> None:
-    v = _say(profile_moderator(profile), text, user="u_stranger")
-    assert v.label == Label.AD and v.action in REMOVED, v.reason
-    assert "先收费再包结果" in v.reason or "骗局" in v.reason
-    assert "没有联系方式、价格或链接" not in v.reason
+    assert_fee_scam_deleted(_say(profile_moderator(profile), text, user="u_stranger"))
 
 
 @pytest.mark.parametrize(("profile", "text"), [
