@@ -1360,10 +1360,9 @@ def _told_day(told: re.Match[str], lex: _Lexicon, event: date, monday: date) -> 
     g = told.groupdict()
     spelled = lex.pattern.search(fold(g["inner"])) if g["wd"] and g["inner"] else None
     if spelled is not None and spelled.group("mo"):  # 周五（12月11日）: the date, its year by the weekday
-        year = _dated_year(int(_number(spelled.group("mo")) or 0), int(_number(spelled.group("md")) or 0),
-                           lex.weekdays[g["wd"]], event.year)
-        return None if year is None else date(year, int(_number(spelled.group("mo")) or 0),
-                                              int(_number(spelled.group("md")) or 0))
+        mo, md = (int(_number(spelled.group(k)) or 0) for k in ("mo", "md"))
+        year = _dated_year(mo, md, lex.weekdays[g["wd"]], event.year)
+        return None if year is None else date(year, mo, md)
     if g["wd"]:
         day = monday + timedelta(days=lex.weekdays[g["wd"]] - 1)
         return day - timedelta(days=7) if day > event else day
