@@ -35,6 +35,7 @@ from rich.table import Table
 from copilot.config import Settings, get_settings
 from copilot.llm import Engine, get_engine
 from copilot.notes import Notes, Transcript, cues, render_markdown, summarize_file
+from copilot.notes.chatter import is_side_chatter
 from copilot.notes.dates import moved_from, time_expressions, with_assumed_days
 from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_ungrounded
 from copilot.notes.model import Message, QAPair
@@ -273,6 +274,18 @@ _DAYS_OFF = ("_ahead1", "_ahead2_6", "_ahead_week", "_ahead_weeks", "_ahead_far"
              "_behind1", "_behind2_6", "_behind_week", "_behind_weeks", "_behind_far")
 _OFF_WORDS = ("晚 1 天", "晚 2–6 天", "晚 7–13 天", "晚 14–60 天", "晚 60 天以上（多半是年份）",
               "早 1 天", "早 2–6 天", "早 7–13 天", "早 14–60 天", "早 60 天以上（多半是年份）")
+# leaked noise (must-not items shown in the notes): what kind it is, whether its message was dropped, and where it shows
+_LEAK_KINDS = {"red_packet": "红包/转账", "system": "其他系统消息", "recall": "撤回/删除提示", "join": "入群/退群/邀请",
+               "forward": "转发/聊天记录", "bot": "机器人的话", "sticker": "表情/图片占位", "greeting": "问候/客套/签到",
+               "mis_sent": "误发说明", "ad": "广告/垃圾/谣言", "stale": "后来被改掉的旧值（后面有改到/更正）",
+               "chatter_sure": "闲聊（闲聊模型认得、仍写进纪要）", "chatter_unsure": "闲聊（闲聊模型不认得）"}
+_LEAK_STATES = {"kept": "消息没被去掉", "dropped_kept": "一份被去掉、另一份保留（重发、引用或合并带回来）",
+                "dropped": "消息都被去掉、仍写进纪要（合并或引用带回来）", "absent": "不在任何一条消息里（纪要自己拼出）"}
+_LEAK_SECTIONS = {"title": "标题和信息栏", "summary": "摘要", "points": "要点", "qa": "问答", "decisions": "决定",
+                  "todos": "待办", "announcements": "公告", "quotes": "金句"}
+_LEAK_HEADINGS = {"摘要": "summary", "要点": "points", "问答": "qa", "决定": "decisions", "待办": "todos",
+                  "公告": "announcements", "金句": "quotes"}
+_LEAK_IDS = {"红包": "red_packet", "表情": "sticker", "问候": "greeting", "误发": "mis_sent", "广告": "ad"}
 WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
@@ -342,6 +355,8 @@ WHY_LABELS = {
     "decisions/cut_short_other_line": "有决定只含部分关键词，其余在别的消息里（另一说法或分在几行）",
     "decisions/elsewhere_notice": "在公告里、不在决定里", "decisions/elsewhere_points": "在要点或摘要里、不在决定里",
     "decisions/elsewhere_in_notes": "纪要别处有（分在几处）、不在决定里", "decisions/none_near": "纪要里没有",
+    **{f"leak/{k}_{st}": f"泄漏的噪声：{v}，{w}" for k, v in _LEAK_KINDS.items() for st, w in _LEAK_STATES.items()},
+    **{f"leak_in/{k}": f"泄漏出现在：{v}（一条泄漏可在几处）" for k, v in _LEAK_SECTIONS.items()},
 }
 
 
@@ -888,12 +903,55 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
     for x in s.leaked:
         kind = leak_class(x, transcript)
         s.leaked_classes[kind] = s.leaked_classes.get(kind, 0) + 1
+        s.why_class("leak", _leak_why(x, kind, transcript))
+        for section in _leak_sections(fold(x), md):
+            s.why_class("leak_in", section)
     s.invented = find_ungrounded(notes, transcript)
     s.miscited = find_miscited(notes, transcript)
     s.bad_citations = find_bad_citations(notes, transcript)
     s.notes_chars = len(md)
     s.transcript_chars = sum(len(m.text) for m in transcript.messages)
     return s
+
+
+def _leak_why(leaked: str, kind: str, transcript: Transcript) -> str:
+    """Why a must-not item shows (``<kind>_<state>`` of ``leak/…``): the noise kind (:func:`leak_class`'s, the platform lines
+    and the rest split finer) and whether the message holding it was dropped (by a reason other than a repeat)."""
+    key = fold(leaked)
+    dropped = [d for d in transcript.dropped if key in fold(d.text) and not d.reason.startswith("重复")]
+    kept = [m for m in transcript.messages if key in fold(m.text)]
+    state = ("dropped_kept" if kept else "dropped") if dropped else "kept" if kept else "absent"
+    holder = kept[0].text if kept else dropped[0].text if dropped else leaked
+    speaker = kept[0].speaker if kept else dropped[0].speaker if dropped else ""
+    words = load_resource("notes/eval_why.yaml")
+    if any(fold(w) in fold(speaker) for w in words["bot_speakers"]):
+        return f"bot_{state}"
+    if kind in _LEAK_IDS:
+        return f"{_LEAK_IDS[kind]}_{state}"
+    folded = fold(holder)
+    for sub, hints in words["leak_kinds"].items():
+        if any(fold(h) in folded for h in hints):
+            return f"{sub}_{state}"
+    if kind == "系统":
+        return f"system_{state}"
+    if kept and any(ch.isdigit() for ch in key) and any(
+            m.id > kept[0].id and (moved_from(fold(m.text)) is not None or cues.cue("correction").search(fold(m.text)))
+            for m in transcript.messages):
+        return f"stale_{state}"  # a figure of a line a later message changes or corrects
+    return f"chatter_{'sure' if is_side_chatter(holder) else 'unsure'}_{state}"
+
+
+def _leak_sections(key: str, md: str) -> list[str]:
+    """The sections of the rendered notes ``md`` that show the folded ``key`` as current (title block first)."""
+    found, section, block = [], "title", []
+    for line in [*md.splitlines(), "## "]:
+        if line.startswith("## "):
+            if shown_as_current(key, fold("\n".join(block))) and section not in found:
+                found.append(section)
+            section, block = _LEAK_HEADINGS.get(fold(line[3:].strip()), "title"), []
+        else:
+            block.append(line)
+    return found
 
 
 _CHANGED = fold("（已改：")
