@@ -926,6 +926,12 @@ def _leak_why(leaked: str, kind: str, transcript: Transcript) -> str:
     words = load_resource("notes/eval_why.yaml")
     if any(fold(w) in fold(speaker) for w in words["bot_speakers"]):
         return f"bot_{state}"
+    # a figure of a kept line a later message changes or corrects (before the ad verdict on its words, which reads
+    # "周五前发给我买保险" as selling)
+    if state == "kept" and any(ch.isdigit() for ch in key) and any(
+            m.id > kept[0].id and (moved_from(fold(m.text)) is not None or cues.cue("correction").search(fold(m.text)))
+            for m in transcript.messages):
+        return f"stale_{state}"
     if kind in _LEAK_IDS:
         return f"{_LEAK_IDS[kind]}_{state}"
     folded = fold(holder)
@@ -934,10 +940,6 @@ def _leak_why(leaked: str, kind: str, transcript: Transcript) -> str:
             return f"{sub}_{state}"
     if kind == "系统":
         return f"system_{state}"
-    if kept and any(ch.isdigit() for ch in key) and any(
-            m.id > kept[0].id and (moved_from(fold(m.text)) is not None or cues.cue("correction").search(fold(m.text)))
-            for m in transcript.messages):
-        return f"stale_{state}"  # a figure of a line a later message changes or corrects
     return f"chatter_{'sure' if is_side_chatter(holder) else 'unsure'}_{state}"
 
 
