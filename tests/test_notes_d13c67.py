@@ -69,3 +69,12 @@ def test_a_leak_struck_as_changed_is_not_counted(transcript) -> None:  # type: i
     notes = _notes().model_copy(update={"summary": "周六友谊赛下午3点开踢（已改：上午10点），在体育公园五号场。"})
     s = ev.score_notes(notes, transcript, ev.ChatSpec.model_validate(SPEC))
     assert "下午3点" not in s.leaked and "leak/stale_kept" not in s.why and "leak_in/summary" not in s.why
+
+
+def test_a_changed_weekday_deadline_without_digits_is_stale() -> None:
+    chat = ("[2026-04-08 20:00] 阿峰: 球衣尺码周三前报给我\n"
+            "[2026-04-08 20:05] 阿峰: 厂家催得急，尺码改到周二前报\n")
+    notes = Notes(title="球衣尺码", date="2026-04-08", summary="阿峰：球衣尺码周三前报给我。")
+    spec = ev.ChatSpec.model_validate({**SPEC, "key_facts": [], "must_not": ["周三前报给我"]})
+    s = ev.score_notes(notes, parse_text(chat, "kit.txt"), spec)
+    assert s.why["leak/stale_kept"] == 1 and s.why["leak_in/summary"] == 1

@@ -926,9 +926,9 @@ def _leak_why(leaked: str, kind: str, transcript: Transcript) -> str:
     words = load_resource("notes/eval_why.yaml")
     if any(fold(w) in fold(speaker) for w in words["bot_speakers"]):
         return f"bot_{state}"
-    # a figure of a kept line a later message changes or corrects (before the ad verdict on its words, which reads
-    # "周五前发给我买保险" as selling)
-    if state == "kept" and any(ch.isdigit() for ch in key) and any(
+    # a figure or a time ("12月8日前", "周三前", "十点半") of a kept line a later message changes or corrects (before
+    # the ad verdict on its words, which reads "周五前发给我买保险" as selling)
+    if state == "kept" and (any(ch.isdigit() for ch in key) or time_expressions(leaked, None)) and any(
             m.id > kept[0].id and (moved_from(fold(m.text)) is not None or cues.cue("correction").search(fold(m.text)))
             for m in transcript.messages):
         return f"stale_{state}"
