@@ -187,8 +187,10 @@ def test_no_task_says_where_the_task_went(transcript) -> None:  # type: ignore[n
                    qa=[QAPair(question="门票多少钱", asker="阿梅", answer="门票10元", answerer="小林", sources=[4, 5])])
     s = ev.score_notes(notes, transcript, ev.ChatSpec.model_validate(NO_TASK_SPEC))
     assert s.why == {
-        "todos/no_task_as_qa": 1, "todos/no_task_dropped": 1, "todos/no_task_as_decision": 1,
-        "todos/no_task_in_points": 1, "todos/no_task_nowhere_named_plan": 1, "todos/no_task_checked": 1,
+        # 「门票10元，我周四前买票」 answers 阿梅 and is 小林's own to-do; 「…8点地铁站集合」 is 老周's plain line
+        "todos/no_task_as_qa_answer_self_future_model_yes": 1, "todos/no_task_dropped": 1,
+        "todos/no_task_as_decision": 1, "todos/no_task_in_points_self_plain_model_yes": 1,
+        "todos/no_task_nowhere_named_plan": 1, "todos/no_task_checked": 1,
         "todos/no_task_spread": 1, "todos/no_task_cited": 1, "deadlines/no_task_as_qa": 1,
         "deadlines/no_task_nowhere": 1,
     }

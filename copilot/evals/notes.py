@@ -42,7 +42,7 @@ from copilot.notes.model import Message, QAPair
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.script import detect_script, make_shadow
-from copilot.notes.structure import analyze, display_name, is_question, notice
+from copilot.notes.structure import People, analyze, display_name, is_question, not_a_task, notice
 from copilot.paths import EVALS_DIR, load_resource, load_yaml
 from copilot.textnorm import fold
 
@@ -321,6 +321,18 @@ WHY_LABELS = {
         ("named_other", "点名的其他说法（对某人的祈使）"), ("other", "那行既不是负责人说的、也没点他的名"),
         ("group", "负责人是群体或角色（大家/组长）"))
        for o in ("", "_omitted")},
+    **{f"todos/no_task_{w}{r}_{k}{m}": f"没有这条任务的待办、{wl}{rl}：{v}{ml}"
+       for w, wl, roles in (("in_points", "在要点、摘要或通知里", (("", ""),)),
+                            ("as_qa", "写成了问答", (("_answer", "（那行是回答：答句兼接活）"), ("_asked", "（那行是提问）"),
+                                                     ("_joined", "（任务词分在问和答里）"))))
+       for r, rl in roles
+       for k, v in (("self_take", "负责人自己说「我来/我负责」"), ("self_volunteer", "负责人短回「我可以/我带/交给我」"),
+                    ("self_future", "负责人自己的第一人称句"), ("self_plain", "负责人说的、没有接活词"),
+                    ("named_assign", "点名派活（X你来/由X负责）"), ("named_plan", "点名的分工或安排行（冒号/列了几人）"),
+                    ("named_other", "点名的其他说法（对某人的祈使）"), ("other", "那行既不是负责人说的、也没点他的名"),
+                    ("group", "负责人是群体或角色（大家/组长）"))
+       for m, ml in ((("", ""),) if k == "group" else (("_model_no", "；任务模型确定那行不是待办"),
+                                                         ("_model_yes", "；任务模型没否定那行")))},
     **{f"todos/owner_differs_{k}": f"任务找到、负责人是别人：{v}" for k, v in (
         ("group_wanted", "该是群体或角色（大家/组长）、给了一个人"), ("partial", "几位负责人只对了一部分"), ("speaker_not_named", "给了说话人、没给句中点名的人"),
         ("other_named", "句中点了两人、给了另一位（名单行或合并成一条）"),
@@ -562,6 +574,31 @@ def _nowhere_why(notes: Notes, want: ActionSpec, messages: list[Message]) -> str
     return f"no_task_nowhere_{form}" + ("_omitted" if first.id in omitted else "")
 
 
+def _misplaced_why(notes: Notes, want: ActionSpec, where: str, messages: list[Message]) -> str:
+    """A ``no_task_in_points`` or ``no_task_as_qa`` (the commitment is in the notes, in the wrong section) split by
+    mechanism: the form of the line holding the task that is most plainly the owner's (:func:`_line_form`), then
+    ``_model_no`` when the task model is sure that line is no to-do (:func:`not_a_task`: the to-do step drops it), else
+    ``_model_yes`` (a cue or filter step lost it). For ``as_qa`` the line's role comes first: ``answer`` (the line is
+    a pair's reply: a to-do and an answer at once, 「谁去订场地？」「我去」), ``asked`` (the pair's question), ``joined``
+    (the task words only in the question and answer together)."""
+    lines = [m for m in messages if _has_all(m.text, want.task)]
+    if not lines:
+        return where
+    role = ""
+    if where == "no_task_as_qa":
+        ids = {m.id for m in lines}
+        pairs = [q for q in notes.qa if _has_all(f"{q.question}\n{q.answer}", want.task)]
+        role = "_answer" if any(ids & set(q.sources[1:]) for q in pairs) else \
+            "_asked" if any(ids & set(q.sources[:1]) for q in pairs) else "_joined"
+    if _group_owner(want.owner):
+        return f"{where}{role}_group"
+    owner = next(iter(_owners(want.owner)), "")
+    first = min(lines, key=lambda m: _FORM_ORDER.index(_line_form(m, owner)))
+    people = People.of(messages)
+    sure_not = not_a_task(first.text, first.speaker, people)
+    return f"{where}{role}_{_line_form(first, owner)}" + ("_model_no" if sure_not else "_model_yes")
+
+
 def _differs_why(notes: Notes, want: ActionSpec, same_task: list[int], messages: list[Message]) -> str:
     """An ``owner_differs`` split by how the found owner came: ``owner_group_wanted`` (the listed owner is the group or a
     role, the to-do went to one member), ``owner_partial`` (one of several listed owners, or the
@@ -600,6 +637,8 @@ def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[
     if not _in_chat(chat, want.task):
         return "not_in_chat"
     if not same_task:
+        if where in ("no_task_in_points", "no_task_as_qa"):
+            return _misplaced_why(notes, want, where, messages or [])
         return _nowhere_why(notes, want, messages or []) if where == "no_task_nowhere" else where
     owners = [notes.actions[i].owner for i in same_task]
     if not any((o or "").strip() for o in owners):
