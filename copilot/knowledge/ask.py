@@ -257,9 +257,10 @@ def in_scene(sec: SectionHit, question: str) -> bool:
 
 
 def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
-    """The one or two sections an answer is built from: the best, and the first runner-up in the top three
-    that scores close and is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
-    ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered); sections of one
+    """The one or two sections an answer is built from: the best, and of the runners-up in the top three that
+    score close and are relevant, and either fit the situation by themselves (the scorer fit reaches the scorer's
+    ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered), the one fitting best
+    (round 67: the first in rank order left a third-ranked section written for the question out); sections of one
     card are given in the card's order (分享前, 分享中…) after a lead the question's stated situation chose
     (``stated.yaml``: 成员争吵怎么降温 is not put behind 负面投诉与舆情, where :func:`without_padding` dropped it).
     The best is :meth:`SectionRanking.leading` and always answers (round 31: moving the lead off a section written
@@ -269,12 +270,10 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     if not ranking.sections:
         return []
     first = ranking.leading()
-    out = [first]
-    for sec in (s for s in ranking.sections[:SECOND_FROM] if s is not first):
-        if len(out) == MAX_SECTIONS:
-            break
-        if not second_refused(ranking, sec):
-            out.append(sec)
+    joining = [s for s in ranking.sections[:SECOND_FROM] if s is not first and not second_refused(ranking, s)]
+    # of the runners-up that may join, the ones fitting the situation best (the scorer's fit; ties in rank order):
+    # a third-ranked section written for it is not left out because the second-ranked one also passed the gates
+    out = [first, *sorted(joining, key=lambda s: -s.fit)[:MAX_SECTIONS - 1]]
     if len({s.source for s in out}) == 1:  # a lead a stated situation chose stays first (its text opens the answer)
         kept = out[:1] if ranking.stated else []
         out = kept + sorted(out[len(kept):], key=lambda s: s.position)
