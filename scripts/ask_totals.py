@@ -1,15 +1,19 @@
 """Totals-only 问答 scorer for one-change-at-a-time checks: hit@3, answers from an acceptable section, out-of-scope
 declines, false declines and confidently wrong, summed per group — the readable tuning files together (``read``),
 the HELD_OUT tuning files together (``held``) and each locked file on its own. It never prints a question; with
-``--dump FILE`` it writes the per-question rows of the READABLE files only (for listing misses by family).
+``--dump FILE`` it writes the per-question rows of the READABLE files only (for listing misses by family). With
+``--why`` it also counts, per group, why the in-scope questions missed (counts only, never a question): where an
+acceptable section was ranked, which step put the answer's first section first and whether that section is in an
+acceptable section's card (:func:`why_counts`).
 
-    PYTHONPATH=. .venv/bin/python scripts/ask_totals.py [--only read,held,locked_blind5] [--dump /tmp/rows.jsonl]
+    PYTHONPATH=. .venv/bin/python scripts/ask_totals.py [--only read,held,locked_blind5] [--dump /tmp/rows.jsonl] [--why]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from pathlib import Path
 
 from copilot.config import get_settings
@@ -39,9 +43,37 @@ def totals(rows: list[AskResult]) -> dict[str, int]:
             "confidently_wrong": sum(bool(r.direct and not r.answer_ok) for r in inside)}
 
 
+def rank_class(rank: int) -> str:
+    """An acceptable section's rank as a class: 1, 2-3, 4-8 or none (not in the top 8)."""
+    return "none" if rank == 0 else "1" if rank == 1 else "2-3" if rank <= 3 else "4-8"
+
+
+def why_counts(rows: list[AskResult]) -> dict[str, Counter[str]]:
+    """Why the in-scope questions of ``rows`` missed, as counts by class (text-free): ``miss`` (not hit@3 with an
+    acceptable answer) by rank class and outcome; ``wrong`` (answered from no acceptable section) by rank class, the
+    step that led (:attr:`AskResult.led_by`), whether the lead is in an acceptable section's card and, for an acceptable
+    section in the top 3, why the answer left it out (:attr:`AskResult.kept_out`); ``confident``
+    (the same, answered direct); ``declined`` (false declines) by rank class and :attr:`AskResult.declined_by`."""
+    out: dict[str, Counter[str]] = {k: Counter() for k in ("miss", "wrong", "confident", "declined")}
+    for r in (r for r in rows if r.in_scope and not (r.hit_at_3 and r.answer_ok)):
+        outcome = "declined" if not r.covered else "ok" if r.answer_ok else "wrong"
+        out["miss"][f"rank {rank_class(r.rank)} · {outcome}"] += 1
+    for r in (r for r in rows if r.in_scope):
+        if not r.covered:
+            out["declined"][f"rank {rank_class(r.rank)} · {r.declined_by}"] += 1
+        elif not r.answer_ok:
+            cls = f"rank {rank_class(r.rank)} · led_by {r.led_by} · {'same card' if r.same_card else 'other card'}"
+            cls += f" · kept out: {r.kept_out}" if r.kept_out else ""
+            out["wrong"][cls] += 1
+            if r.direct:
+                out["confident"][cls] += 1
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="", help="comma-separated groups (read, held, locked, locked_blind5 …)")
+    parser.add_argument("--why", action="store_true", help="also count why the in-scope questions missed, by class")
     parser.add_argument("--dump", type=Path, help="write the readable files' per-question rows here (jsonl)")
     args = parser.parse_args()
     wanted = {g for g in args.only.split(",") if g}
@@ -61,6 +93,10 @@ def main() -> None:
         t = totals(rows)
         print(f"{group:16s} hit@3 {t['hit3']}/{t['n_in']}  answers {t['answers']}  oos declined {t['oos_declined']}/"
               f"{t['n_out']}  false declines {t['false_declines']}  confidently wrong {t['confidently_wrong']}", flush=True)
+        if args.why:
+            for kind, counts in why_counts(rows).items():
+                for cls, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                    print(f"  why {kind:9s} {n:4d}  {cls}", flush=True)
     if args.dump:
         args.dump.write_text("\n".join(dumped) + "\n", encoding="utf-8")
 

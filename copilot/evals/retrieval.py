@@ -9,9 +9,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from copilot.knowledge.ask import answer_question
+from copilot.knowledge.ask import answer_question, chosen_sections, second_refused
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex
+from copilot.knowledge.ranking import SectionRanking
 from copilot.llm import Engine
 from copilot.textnorm import to_simplified
 
@@ -127,6 +128,14 @@ class AskResult(BaseModel):
     direct: bool = False  # the answer gave its sections as the answer, not as the nearest (false when declined)
     near: bool = False  # the case is labelled as having only near sections
     basis: str = ""  # what the answer's frame was judged against (:attr:`copilot.knowledge.ask.Answer.basis`)
+    # in scope only: the rank (1–8) of the best-placed acceptable section in the ranking, 0 when none of the top 8
+    rank: int = 0
+    led_by: str = ""  # which step put the answer's first section first (:attr:`copilot.knowledge.ask.Answer.led_by`)
+    # in scope only: the answer's first section is in the card of an acceptable section
+    same_card: bool = False
+    declined_by: str = ""  # why a decline declined (:attr:`copilot.knowledge.ask.Answer.declined_by`)
+    # in scope, answered from no acceptable section although one is in the top 3 (:func:`kept_out`): why it is not used
+    kept_out: str = ""
 
     @property
     def passed(self) -> bool:
@@ -209,6 +218,28 @@ def _key(source: str, section: str) -> str:
     return f"{source} › {section}"
 
 
+def kept_out(ranking: SectionRanking, ok: set[str]) -> str:
+    """Why the best-placed acceptable section of ``ranking``'s top 3 (keys in ``ok``) is not in an answer built from no
+    acceptable section: "lead" (it leads the ranking; a later step put another section first), "dropped"
+    (:func:`~copilot.knowledge.ask.chosen_sections` took it, a later step left it out), "full" (two sections were
+    already taken) or the gate that refused it (:func:`~copilot.knowledge.ask.second_refused`: fit, score, relevant)."""
+    top = ranking.sections[:3]
+    at = next((i for i, s in enumerate(top) if _key(s.source, s.section) in ok), None)
+    if at is None:
+        return ""
+    sec, lead = top[at], ranking.leading()
+    if sec is lead:
+        return "lead"
+    chosen = chosen_sections(ranking)
+    if any(c is sec for c in chosen):
+        return "dropped"
+    return second_refused(ranking, sec) or "full"
+
+
+# how deep ``answer_rows`` records where an acceptable section is ranked (the top 3 are the hit@3's)
+WHY_RANKS = 8
+
+
 def answer_rows(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, rerank: bool = True,
                 expand: bool = True) -> list[AskResult]:
     """Each of ``cases`` ranked and answered with ``engine``: its top 3, whether it was covered, the
@@ -227,13 +258,14 @@ def answer_rows(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, 
 
     results = []
     for case in cases:
-        ranking = index.search_sections(case.question, k=3, rerank=rerank, expand=expand)
+        ranking = index.search_sections(case.question, k=WHY_RANKS, rerank=rerank, expand=expand)
         answer = answer_question(case.question, index, engine) if (rerank and expand) else None
         covered = answer.covered if answer else ranking.covered
         # a Traditional question's answer names its sections in Traditional; the cards name them in Simplified
         used = [_key(s.source, to_simplified(s.section)) for s in answer.sections] if answer else []
         top3 = [_key(s.source, s.section) for s in ranking.sections[:3]]
         ok = {current(c, s) for c, s in case.sections}
+        ranks = [_key(s.source, s.section) for s in ranking.sections[:WHY_RANKS]]
         results.append(AskResult(
             id=case.id, question=case.question, in_scope=case.in_scope, top3=top3, covered=covered,
             confidence=ranking.confidence, answer_sections=used, fit=answer.fit if answer else 0.0,
@@ -241,7 +273,12 @@ def answer_rows(index: KnowledgeIndex, engine: Engine, cases: list[AskCase], *, 
             answer_ok=(covered and bool(ok & set(used))) if case.in_scope else None,
             misplaced=(covered and bool(ok & set(top3)) and not ok & set(used)) if case.in_scope else None,
             direct=bool(answer and answer.covered and answer.direct), near=case.near,
-            basis=answer.basis if answer and answer.covered else ""))
+            basis=answer.basis if answer and answer.covered else "",
+            rank=next((i + 1 for i, key in enumerate(ranks) if key in ok), 0) if case.in_scope else 0,
+            led_by=answer.led_by if answer and answer.covered else "",
+            same_card=bool(used and case.in_scope and used[0].split(" › ")[0] in {k.split(" › ")[0] for k in ok}),
+            declined_by=answer.declined_by if answer else "",
+            kept_out=kept_out(ranking, ok) if case.in_scope and covered and not ok & set(used) else ""))
     return results
 
 

@@ -140,6 +140,12 @@ class Answer(BaseModel):
     # lead; hedged below the scorer's ``warn`` like the others: :func:`answer_hedged`),
     # "" (declined or the LLM path). Read by the evals and scripts/calibrate_warn.py, not shown.
     basis: str = Field("", exclude=True)
+    # which step put the answer's first section first (:func:`lead_step`): the ranking's ("rank", "situation",
+    # "stated"), the scorer's fit ("fit": :meth:`SectionRanking.leading`), the ask ("ask": its own section, "clause":
+    # the fit to the ask clause, "scene": the first section in the question's setting) or the card's order
+    # ("card_order"), "" when declined. Read by
+    # the evals (``scripts/ask_totals.py --why``), not shown.
+    led_by: str = Field("", exclude=True)
     # the question's subject (``subjects.yaml``: 续费, 放鸽子) that none of the answer's sections speaks of, nor a
     # synonym of it (:func:`missing_subject`): the answer says so and is not direct; "" otherwise
     missing_subject: str = ""
@@ -251,9 +257,10 @@ def in_scene(sec: SectionHit, question: str) -> bool:
 
 
 def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
-    """The one or two sections an answer is built from: the best, and the first runner-up in the top three
-    that scores close and is relevant, and either fits the situation by itself (its scorer fit reaches the scorer's
-    ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered); sections of one
+    """The one or two sections an answer is built from: the best, and of the runners-up in the top three that
+    score close and are relevant, and either fit the situation by themselves (the scorer fit reaches the scorer's
+    ``second``) or the best one fits only loosely (:func:`loose`: two candidates are offered), the one fitting best
+    (round 67: the first in rank order left a third-ranked section written for the question out); sections of one
     card are given in the card's order (分享前, 分享中…) after a lead the question's stated situation chose
     (``stated.yaml``: 成员争吵怎么降温 is not put behind 负面投诉与舆情, where :func:`without_padding` dropped it).
     The best is :meth:`SectionRanking.leading` and always answers (round 31: moving the lead off a section written
@@ -263,18 +270,27 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     if not ranking.sections:
         return []
     first = ranking.leading()
-    scorer = section_scorer()
-    gated = scorer is not None and not loose(ranking)
-    out = [first]
-    for sec in (s for s in ranking.sections[:SECOND_FROM] if s is not first):
-        if len(out) == MAX_SECTIONS:
-            break
-        if (not gated or scorer.passes("second", sec.fit)) and sec.score >= SECOND_SECTION_RATIO * first.score and _relevant(sec, first):
-            out.append(sec)
+    joining = [s for s in ranking.sections[:SECOND_FROM] if s is not first and not second_refused(ranking, s)]
+    # of the runners-up that may join, the ones fitting the situation best (the scorer's fit; ties in rank order):
+    # a third-ranked section written for it is not left out because the second-ranked one also passed the gates
+    out = [first, *sorted(joining, key=lambda s: -s.fit)[:MAX_SECTIONS - 1]]
     if len({s.source for s in out}) == 1:  # a lead a stated situation chose stays first (its text opens the answer)
         kept = out[:1] if ranking.stated else []
         out = kept + sorted(out[len(kept):], key=lambda s: s.position)
     return out
+
+
+def second_refused(ranking: SectionRanking, sec: SectionHit) -> str:
+    """Why :func:`chosen_sections` does not let ``sec`` (a runner-up of ``ranking``'s top three) join the lead: "fit"
+    (it does not fit by itself, the scorer's ``second``, and the lead fits firmly), "score" (it scores below
+    :data:`SECOND_SECTION_RATIO` of the lead), "relevant" (:func:`_relevant`); "" when it may join."""
+    first = ranking.leading()
+    scorer = section_scorer()
+    if scorer is not None and not loose(ranking) and not scorer.passes("second", sec.fit):
+        return "fit"
+    if sec.score < SECOND_SECTION_RATIO * first.score:
+        return "score"
+    return "" if _relevant(sec, first) else "relevant"
 
 
 def llm_sections(ranking: SectionRanking) -> list[SectionHit]:
@@ -994,6 +1010,25 @@ def ask_leads(sections: list[SectionHit], part: AskPart, question: str = "") -> 
         if fits is not None:
             return [fits, *(s for s in sections if s is not fits)]
     return sections
+
+
+def lead_step(ranking: SectionRanking, chosen: list[SectionHit], sections: list[SectionHit], part: AskPart) -> str:
+    """Which step put ``sections[0]`` (the answer's lead after :func:`ask_leads`) first: the ranking's own step
+    (:attr:`SectionRanking.led_by`), ``fit`` when :meth:`SectionRanking.leading` took a runner-up, ``card_order`` when
+    :func:`chosen_sections` put a section of the same card before it, ``ask`` / ``clause`` / ``scene`` when
+    :func:`ask_leads` moved the ask's section, the clause's lead or an in-setting section first."""
+    if not sections:
+        return ""
+    if chosen and _key(sections[0]) != _key(chosen[0]):
+        if part.best is not None and _key(sections[0]) == _key(part.best):
+            return "ask"
+        return "clause" if part.lead is not None and _key(sections[0]) == _key(part.lead) else "scene"
+    if not ranking.sections:
+        return ranking.led_by
+    lead = ranking.leading()
+    if _key(sections[0]) != _key(lead):
+        return "card_order"  # :func:`chosen_sections` gave two sections of one card in the card's order
+    return "fit" if lead is not ranking.sections[0] else ranking.led_by
 
 
 def _has_steps(text: str) -> bool:
@@ -1855,6 +1890,7 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     # asker marked what they ask ("我想问的是：…") and a section answers that
     stated = ranking.stated and not (asked.marked and asked.best is not None)
     sections = with_asks(chosen if stated else ask_leads(chosen, asked, asked_q), asks)
+    led_by = lead_step(ranking, chosen, sections, asked)
     sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
     sections = with_failed_rule_sections(question, sections, ranking, index)
     told = stated_situations().deciding(asked_q) if stated else None
@@ -1890,7 +1926,8 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
                               sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked),
-                              direct=not warned and not lacking, basis=basis, missing_subject=lacking))
+                              direct=not warned and not lacking, basis=basis, missing_subject=lacking,
+                              led_by=led_by))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer

@@ -647,14 +647,19 @@ class KnowledgeIndex:
         signals, terms = self.signals(matched, expand=expand)
         fused, order, fit, features = self._second_stage(signals, rerank=rerank)
         stated = must_answer = False
+        led_by = "rank"
         if rerank:  # a situation the question states (a rumour it says is false) weighs in on the order
             order = stated_order(query, order, loaded.sections)
             stated = bool(len(order)) and stated_situations().leads(query, loaded.sections[int(order[0])])
             told = stated_situations().deciding(query) if stated else None
             must_answer = bool(told and told.covers)
             if not stated:  # the section written for the situation the question tells leads when clearly nearest
+                before = int(order[0]) if len(order) else -1
                 order = situation_first(order, signals.sentence if signals.sentence is not None else signals.dense,
                                         parts_cues().situation_lead)
+                led_by = "situation" if len(order) and int(order[0]) != before else "rank"
+            else:
+                led_by = "stated"
         confidence = model.probability(features)
         near = near_misses()
         near_miss = bool(near and near.declines(signals.near_miss, confidence))
@@ -669,7 +674,8 @@ class KnowledgeIndex:
                                        position=int(rows[0].get("start", 0) or 0), sentence=float(sentence[i]),
                                        lexical=float(signals.own_lexical[i]), fit=round(float(fit[i]), 4)))
         ranking = SectionRanking(query, sections, round(confidence, 4), model.threshold, model.related_floor, terms,
-                                 near_miss=near_miss, stated=stated, must_answer=must_answer, own=own_matter(query))
+                                 near_miss=near_miss, stated=stated, must_answer=must_answer, own=own_matter(query),
+                                 led_by=led_by)
         if unwrap and ranking.covered and (asked := asked_object(query)) is not None:
             # a question dressed in operator words (作为群主…怎么跟群友解释) is covered only if what it asks about is
             alone = self.search_sections(asked.text, k=1, rerank=rerank, expand=expand)

@@ -1118,6 +1118,9 @@ class SectionRanking:
     # letter for someone met in the group, a translation, whether to buy the stock a member tipped): read from the
     # sentence, not from the scope model or the confidence, so it declines whatever near text retrieval finds
     own: str = ""
+    # which step put the first section first: "stated" (a situation the question states, ``stated.yaml``),
+    # "situation" (:func:`situation_first`) or "rank" (the second stage's order). Read by the evals' ``--why``.
+    led_by: str = "rank"
 
     @property
     def covered(self) -> bool:
