@@ -1030,8 +1030,10 @@ class OffTopicDetector:
         # 0.6 → 0.5 (labelled, a person decides) … 1.0 → 1.0; reminders from the act threshold up, and
         # only with a chatter word beside the model: a model that does not know 内胎 belongs to cycling
         # must not tell a cyclist off in public
-        if not chatter and (jargon := [w for w in unknown_nouns(without_disclaimed(text), set())
-                                       if set(w) & self.objects]):
+        # a word of unknown_nouns is a piece of the folded text: with none of the group's object characters in that text,
+        # no jargon word can share one, and the text is not cut for it
+        if not chatter and not self.objects.isdisjoint(fold(unclaimed := without_disclaimed(text))) \
+                and (jargon := [w for w in unknown_nouns(unclaimed, set()) if set(w) & self.objects]):
             # "今年的幼鸽换羽换到第几根了" in a pigeon racers' group: no chatter topic, and a word we do not know made of the
             # thing the group keeps or plays with (幼鸽 ~ 鸽 of 赛鸽, 信鸽, 鸽舍) — the group's own jargon; the model leaning
             # to chatter on the everyday words around it is no proof of chatter. (Any telling character of the topics,
