@@ -1005,7 +1005,8 @@ class OffTopicDetector:
 
     def _by_model(self, text: str, chatter: list[str], errands: list[str], *, remark: bool = False) -> TopicResult:
         """The chatter model's reading of a message nothing ties to the group, with its chatter and errand words."""
-        p = model_p = load_chatter_model().score(text)
+        model = load_chatter_model()  # one look-up (a stat of its file) serves the score and the reason's words
+        p = model_p = model.score(text)
         for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
             p += (1 - p) * CHATTER_WORD_BOOST
         words = "（" + "、".join(chatter[:3]) + "）" if chatter else ""
@@ -1056,7 +1057,7 @@ class OffTopicDetector:
             return TopicResult(False, 0.3, scene, f"说的是本行的工作（{'、'.join(scene[:3])}），群档案写明成员是"
                                f"{'、'.join(self.trade[:2])}，没有闲聊话题词，不算跑题（闲聊概率 {p:.2f}）",
                                chatter_p=round(p, 3), model_p=round(model_p, 3))
-        told = telling_grams(load_chatter_model(), text) if not chatter else []
+        told = telling_grams(model, text) if not chatter else []
         if told and all(g in self.own_text for g in told):
             # "蹲一个一起拼车去馆里的" in a boxing gym's group whose positioning says 馆里活动: no chatter topic, and every
             # word the chatter model leans on is the profile's own word for the group (its venue, its members) — the model's
