@@ -1005,7 +1005,8 @@ class OffTopicDetector:
 
     def _by_model(self, text: str, chatter: list[str], errands: list[str], *, remark: bool = False) -> TopicResult:
         """The chatter model's reading of a message nothing ties to the group, with its chatter and errand words."""
-        p = model_p = load_chatter_model().score(text)
+        model = load_chatter_model()  # one look-up (a stat of its file) serves the score and the reason's words
+        p = model_p = model.score(text)
         for _ in chatter[:2]:  # chatter words add to the model's evidence, never decide alone
             p += (1 - p) * CHATTER_WORD_BOOST
         words = "（" + "、".join(chatter[:3]) + "）" if chatter else ""
@@ -1030,8 +1031,10 @@ class OffTopicDetector:
         # 0.6 → 0.5 (labelled, a person decides) … 1.0 → 1.0; reminders from the act threshold up, and
         # only with a chatter word beside the model: a model that does not know 内胎 belongs to cycling
         # must not tell a cyclist off in public
-        if not chatter and (jargon := [w for w in unknown_nouns(without_disclaimed(text), set())
-                                       if set(w) & self.objects]):
+        # a word of unknown_nouns is a piece of the folded text: with none of the group's object characters in that text,
+        # no jargon word can share one, and the text is not cut for it
+        if not chatter and not self.objects.isdisjoint(fold(unclaimed := without_disclaimed(text))) \
+                and (jargon := [w for w in unknown_nouns(unclaimed, set()) if set(w) & self.objects]):
             # "今年的幼鸽换羽换到第几根了" in a pigeon racers' group: no chatter topic, and a word we do not know made of the
             # thing the group keeps or plays with (幼鸽 ~ 鸽 of 赛鸽, 信鸽, 鸽舍) — the group's own jargon; the model leaning
             # to chatter on the everyday words around it is no proof of chatter. (Any telling character of the topics,
@@ -1054,7 +1057,7 @@ class OffTopicDetector:
             return TopicResult(False, 0.3, scene, f"说的是本行的工作（{'、'.join(scene[:3])}），群档案写明成员是"
                                f"{'、'.join(self.trade[:2])}，没有闲聊话题词，不算跑题（闲聊概率 {p:.2f}）",
                                chatter_p=round(p, 3), model_p=round(model_p, 3))
-        told = telling_grams(load_chatter_model(), text) if not chatter else []
+        told = telling_grams(model, text) if not chatter else []
         if told and all(g in self.own_text for g in told):
             # "蹲一个一起拼车去馆里的" in a boxing gym's group whose positioning says 馆里活动: no chatter topic, and every
             # word the chatter model leans on is the profile's own word for the group (its venue, its members) — the model's
