@@ -53,5 +53,5 @@ def test_the_eval_tells_a_pair_the_to_do_took_from_a_call_never_paired() -> None
     notes = Notes(title="读书会搬会议室", date="2026-05-08", session_type="话题讨论", qa=st.qa, actions=st.actions)
     s = ev.score_notes(notes, transcript, ev.ChatSpec.model_validate(SPEC))
     qa = {k: v for k, v in s.why.items() if k.startswith("qa/")}
-    assert qa == {"qa/ok": 1, "qa/question_read_todo_taken_filtered": 2, "qa/question_read_todo_taken_unpaired": 1}
+    assert qa == {"qa/ok": 1, "qa/question_read_todo_taken_filtered": 2, "qa/question_read_todo_taken_unpaired_near_unrelated": 1}
     assert set(s.why) <= set(ev.WHY_LABELS)

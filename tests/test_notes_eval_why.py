@@ -114,7 +114,7 @@ def test_each_miss_class_counted_once(transcript) -> None:  # type: ignore[no-un
         "key_facts/ok": 1, "key_facts/in_chat_not_in_notes": 1, "key_facts/not_in_chat": 1,
         "qa/ok": 1, "qa/not_in_chat": 1, "qa/question_not_detected": 1, "qa/no_answer": 1,
         "qa/question_read_omitted": 1, "qa/question_read_answer_asked": 1, "qa/question_read_todo_answer": 1,
-        "qa/question_read_as_decision": 1, "qa/question_read_answer_elsewhere": 1, "qa/question_read_unpaired": 1,
+        "qa/question_read_as_decision": 1, "qa/question_read_answer_elsewhere": 1, "qa/question_read_unpaired_dropped_late": 1,
         "qa/answer_other_joined": 1, "qa/answer_text_joined": 1, "qa/asker_differs": 1,
         "todos/ok": 1, "todos/not_in_chat": 1, "todos/no_task_cited": 1, "todos/owner_missing": 1,
         "todos/owner_group_word": 1, "todos/owner_differs_speaker_not_named": 1,

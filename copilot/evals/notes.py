@@ -42,7 +42,7 @@ from copilot.notes.model import Message, QAPair
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.script import detect_script, make_shadow
-from copilot.notes.structure import People, analyze, display_name, is_question, not_a_task, notice
+from copilot.notes.structure import People, Structure, analyze, display_name, is_question, not_a_task, notice, relevant
 from copilot.paths import EVALS_DIR, load_resource, load_yaml
 from copilot.textnorm import fold
 
@@ -286,6 +286,14 @@ _LEAK_SECTIONS = {"title": "标题和信息栏", "summary": "摘要", "points": 
 _LEAK_HEADINGS = {"摘要": "summary", "要点": "points", "问答": "qa", "决定": "decisions", "待办": "todos",
                   "公告": "announcements", "金句": "quotes"}
 _LEAK_IDS = {"红包": "red_packet", "表情": "sticker", "问候": "greeting", "误发": "mis_sent", "广告": "ad"}
+# how an unpaired question lost its answer line (:func:`_unpaired_how`), in the order tested
+_UNPAIRED_HOW = (
+    ("dropped_late", "结构里配上了、整理稿里没有"), ("before", "问句之后没有一行含全部回答词（答在问前）"),
+    ("asker", "含回答词的行都是提问人自己说的"), ("chatter", "提问或回答那行被当旁聊或闲聊"),
+    ("to_other", "回答那行 @ 或引用了提问人以外的人"), ("to_asker", "回答那行 @ 或引用了提问人，仍没配上"),
+    ("far", "回答那行在问句后 16 行以上"), ("mid", "回答那行在问句后 7–15 行"),
+    ("other_asked", "回答那行在 6 行内，中间别人又问了一句"),
+    ("near_related", "回答那行在 6 行内、与问句共词，仍没配上"), ("near_unrelated", "回答那行在 6 行内、与问句不共词"))
 WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
@@ -298,7 +306,10 @@ WHY_LABELS = {
         ("todo_taken_unpaired", "一条待办同时引了提问和回答，问答从没配上（求助问句没有收回答）"),
         ("todo_answer", "回答消息成了待办（答句兼接活，不算单纯回答）"), ("todo_asked", "提问消息本身成了待办"),
         ("as_decision", "提问或回答消息成了决定"), ("answer_elsewhere", "回答消息配给了别的问题"),
-        ("unpaired_notice", "没配上回答：回答消息读作通知"), ("unpaired", "没配上回答或被当旁聊滤掉"))},
+        ("unpaired_notice", "没配上回答：回答消息读作通知"))},
+    **{f"qa/question_read_{fam}_{k}": f"消息读作问句、问答里没有：{label}：{v}"
+       for fam, label in (("unpaired", "没配上回答"), ("todo_taken_unpaired", "一条待办引了提问和回答、问答从没配上"))
+       for k, v in _UNPAIRED_HOW},
     "qa/no_answer": "问题找到、没有回答",
     **{f"qa/answer_{k}_{m}": f"{label}：{v}" for k, label in (("other", "回答来自另一个人"), ("text", "回答人对、回答内容对不上"))
        for m, v in (("asker_own", "取了提问人自己后来的话"), ("no_line", "回答人问句之后没有一行含全部回答词（分在几行或换了说法）"),
@@ -382,19 +393,55 @@ def _group_owner(owner: str | None) -> bool:
     return any(fold(w) in folded for w in (*words["group_owners"], *words["role_owners"]))
 
 
-def _taken_pairs(transcript: Transcript) -> Callable[[], list[QAPair]]:
-    """The pairs the structure pass made and left to a to-do (:attr:`Structure.taken_qa`), worked out on the first
-    call only (the pass runs again, on the same work text as :func:`summarize_transcript`)."""
+def _structure_of(transcript: Transcript) -> Callable[[], Structure]:
+    """The structure pass of ``transcript`` (its pairs, those left to a to-do, its chatter lines), worked out on the
+    first call only (the pass runs again, on the same work text as :func:`summarize_transcript`)."""
 
     @cache
-    def pairs() -> list[QAPair]:
+    def structure() -> Structure:
         work = make_shadow(transcript) if detect_script(transcript) == "zh-Hant" else transcript
-        return analyze(work).taken_qa
+        return analyze(work)
 
-    return pairs
+    return structure
 
 
-def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message], taken: Callable[[], list[QAPair]]) -> str:
+def _unpaired_how(asking: list[Message], answering: list[Message], messages: list[Message], st: Structure) -> str:
+    """How a question that no pair holds lost its answer line, the first that holds in this order: the structure
+    pass paired it and the notes left it out (``dropped_late``); no line after it holds the answer (``before``);
+    only the asker's own lines do (``asker``); the asking or the answer line is chatter or side talk (``chatter``);
+    the answer line (the first by someone else) is put by @ or quote to another (``to_other``) or to the asker
+    (``to_asker``); it comes more than ``reply.reach`` lines after the question (``far``) or more than ``reply.near``
+    (``mid``); another member asked in between (``other_asked``); else it is near, on the question's words
+    (``near_related``) or not (``near_unrelated``)."""
+    asked_ids = {m.id for m in asking}
+    if any(p.sources and p.sources[0] in asked_ids for p in st.qa):
+        return "dropped_late"
+    if not answering:
+        return "before"
+    others = [m for m in answering if all(m.speaker != q.speaker for q in asking)]
+    if not others:
+        return "asker"
+    a = others[0]
+    q = max((m for m in asking if m.id < a.id), key=lambda m: m.id)
+    if {q.id, a.id} & st.chatter:
+        return "chatter"
+    people = People.of(messages)
+    to = {people.resolve(x) or x for x in people.mentions(a.text)} \
+        | ({people.resolve(a.reply_to) or a.reply_to} if a.reply_to else set())
+    if to:
+        return "to_asker" if q.speaker in to else "to_other"
+    at = {m.id: n for n, m in enumerate(messages)}
+    gap = at[a.id] - at[q.id]
+    if gap > int(cues.raw("reply", "reach")):
+        return "far"
+    if gap > int(cues.raw("reply", "near")):
+        return "mid"
+    if any(m.speaker not in (q.speaker, a.speaker) and is_question(m.text) for m in messages[at[q.id] + 1:at[a.id]]):
+        return "other_asked"
+    return "near_related" if relevant(q.text, a.text, by_kind=False) else "near_unrelated"
+
+
+def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message], st: Callable[[], Structure]) -> str:
     """Where a listed question went that no Q&A item holds: ``question_not_detected`` when no message holding its
     words reads as a question (:func:`is_question`); else ``question_read_*``, the first place, in this order, that
     holds its lines (the asking line left out as noise, the answer line itself read as a question, either line
@@ -403,10 +450,11 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message], taken: C
     A line cited by a to-do is split by how the pairing lost it: an answer line that is also a notice
     (``todo_notice``: a notice answers only a question asking its time, place or cost), one to-do citing both the
     asking and the answer line (a call for help taken on: ``todo_taken_filtered`` when the pairing paired the asking
-    line and the to-do took the pair away, ``taken`` holding such pairs; ``todo_taken_unpaired`` when it never paired
-    it), an answer line
+    line and the to-do took the pair away, the structure's ``taken_qa`` holding such pairs; ``todo_taken_unpaired_*`` when
+    it never paired it, split as an unpaired one is), an answer line
     that is only a to-do's source (``todo_answer``: not taken as a plain answer), or the asking line itself
-    (``todo_asked``). An unpaired question whose answer line is a notice is ``unpaired_notice``."""
+    (``todo_asked``). An unpaired question whose answer line is a notice is ``unpaired_notice``; any other is ``unpaired_*``, by how it
+    lost its answer line (:func:`_unpaired_how`)."""
     asking = [m for m in messages if _has_all(m.text, want.question) and is_question(m.text)]
     if not asking:
         return "question_not_detected"
@@ -422,8 +470,9 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message], taken: C
     if any(m.id in cited for m in told):
         return "question_read_todo_notice"
     if any(asked_ids & set(a.sources) and answer_ids & set(a.sources) for a in notes.actions):
-        paired = any(p.sources[0] in asked_ids for p in taken())
-        return "question_read_todo_taken_filtered" if paired else "question_read_todo_taken_unpaired"
+        if any(p.sources[0] in asked_ids for p in st().taken_qa):
+            return "question_read_todo_taken_filtered"
+        return "question_read_todo_taken_unpaired_" + _unpaired_how(asking, answering, messages, st())
     if answer_ids & cited:
         return "question_read_todo_answer"
     if asked_ids & cited:
@@ -433,16 +482,18 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message], taken: C
         return "question_read_as_decision"
     if any(answer_ids & set(q.sources) for q in notes.qa):
         return "question_read_answer_elsewhere"
-    return "question_read_unpaired_notice" if told else "question_read_unpaired"
+    if told:
+        return "question_read_unpaired_notice"
+    return "question_read_unpaired_" + _unpaired_how(asking, answering, messages, st())
 
 
-def _qa_why(notes: Notes, want: QASpec, chat: str, messages: list[Message], taken: Callable[[], list[QAPair]]) -> str:
+def _qa_why(notes: Notes, want: QASpec, chat: str, messages: list[Message], st: Callable[[], Structure]) -> str:
     """Why a listed question and answer is not paired: the first step, in the notes' order, that fails."""
     if not _in_chat(chat, want.question + want.answer):
         return "not_in_chat"
     asked = [q for q in notes.qa if _has_all(q.question, want.question)]
     if not asked:
-        return _read_lost_why(notes, want, messages, taken)
+        return _read_lost_why(notes, want, messages, st)
     answered = [q for q in asked if q.answer.strip()]
     if not answered:
         return "no_answer"
@@ -485,14 +536,14 @@ def _reply_why(notes: Notes, q: QAPair, want: QASpec, messages: list[Message]) -
 
 
 def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messages: list[Message],
-              taken: Callable[[], list[QAPair]]) -> None:
+              st: Callable[[], Structure]) -> None:
     matched: set[int] = set()
     for want in spec.qa:
         hit = next((i for i, q in enumerate(notes.qa)
                     if _name(q.asker) == _name(want.asker) and _name(q.answerer) == _name(want.answerer)
                     and _has_all(q.question, want.question) and _has_all(q.answer, want.answer)), None)
         s.tallies["qa_pairs"].add(hit is not None)
-        s.why_class("qa", "ok" if hit is not None else _qa_why(notes, want, chat, messages, taken))
+        s.why_class("qa", "ok" if hit is not None else _qa_why(notes, want, chat, messages, st))
         if hit is None:
             s.miss("qa", f"{want.asker}：{'/'.join(want.question)} → {want.answerer}：{'/'.join(want.answer)}")
         # a listed question counts as found (for precision) when its asker and question match
@@ -931,7 +982,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
                     else "not_in_chat")
         if not ok:
             s.miss("key_facts", alts[0])
-    _score_qa(notes, spec, s, chat, transcript.messages, _taken_pairs(transcript))
+    _score_qa(notes, spec, s, chat, transcript.messages, _structure_of(transcript))
     _score_actions(notes, spec, s, chat, transcript.messages, md)
     _score_decisions(notes, spec, s, chat, md, transcript.messages)
     _score_near_misses(notes, spec, s)
