@@ -366,6 +366,8 @@ def test_cli_moderate_jsonl_in_order_with_bad_lines(tmp_path: Path, monkeypatch:
         "",
         json.dumps({"id": "e", "user": "u4", "text": 42}),
         "[" * 100_000 + "]" * 100_000,
+        '{"id":"b3", "user": "u5", "text": "群里谁有皮影雕刻刀，借我用一下"',  # cut off: no closing brace
+        '{"id": 17, "text": "今晚排练改到七点半" "user": "u6"}',  # a missing comma; the integer id is still named
     ]
     res = CliRunner().invoke(app, ["moderate", "--profile", str(prof), "--engine", "offline"],
                              input="\n".join(lines) + "\n")
@@ -374,7 +376,8 @@ def test_cli_moderate_jsonl_in_order_with_bad_lines(tmp_path: Path, monkeypatch:
     assert [o.get("id") for o in out] == ["a", "d"]
     assert out[0]["label"] == "ok" and out[1]["label"] == "ad"
     errs = [json.loads(x) for x in res.stderr.splitlines() if x.startswith("{")]  # bad lines, on stderr
-    assert [(e["id"], e["line"]) for e in errs] == [(None, 2), ("c", 3), ("e", 6), (None, 7)]
+    # a broken line's error names the id it still carries (qa17r51: it said null for '{"id":"b3", …' cut off)
+    assert [(e["id"], e["line"]) for e in errs] == [(None, 2), ("c", 3), ("e", 6), (None, 7), ("b3", 8), (17, 9)]
     assert "第 2 行不是合法 JSON" in errs[0]["error"] and "嵌套层数过深" in errs[3]["error"]
     assert "缺少 text" in errs[1]["error"] and "应为字符串" in errs[2]["error"]
     for key in ("id", "label", "action", "score", "reason", "checks", "rule_ids", "engine"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -66,13 +67,31 @@ def chat_export_messages(lines: list[str], name: str) -> tuple[list[Message], st
             for m in said], chat.format
 
 
+# the "id" member of a line that is not valid JSON as a whole (a string or an integer), so its error can be matched back
+_BROKEN_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,30})')
+
+
+def broken_line_id(line: str) -> str | int | None:
+    """The id a line that failed to parse still carries ('{"id":"b3", "text": "…' → "b3"), or None: only the first
+    "id" member, read as JSON, so a bot author can match the error record to the message it sent."""
+    m = _BROKEN_ID.search(line[:4096])
+    if not m:
+        return None
+    try:
+        value = json.loads(m.group(1))
+    except ValueError:
+        return None
+    return value if isinstance(value, (str, int)) else None
+
+
 def parse_line(line: str, lineno: int) -> Message | dict[str, Any]:
-    """One JSON Lines record → a :class:`Message`, or the error record printed in its place."""
+    """One JSON Lines record → a :class:`Message`, or the error record printed in its place (with the id the broken line
+    still names, when it names one)."""
     where = f"第 {lineno} 行"
     try:
         obj = loads(line, where)
     except BadMessage as exc:
-        return {"id": None, "line": lineno, "error": str(exc)}
+        return {"id": broken_line_id(line), "line": lineno, "error": str(exc)}
     try:
         return message_from(obj, where)
     except BadMessage as exc:
