@@ -6,6 +6,7 @@ Groups and messages written for these tests (a cycling club, a home-brewing grou
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from moderation_say import say
 
@@ -26,12 +27,13 @@ type: 兴趣型
 say = partial(say, gap=90)
 
 
-def _mod(profile: str) -> Moderator:
-    return Moderator(Settings(llm_provider="offline"), parse_profile_text(profile))
+def _mod(profile: str, tmp_path: Path) -> Moderator:
+    """An offline moderator with its own data directory (no verdict of another run is replayed)."""
+    return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile))
 
 
-def test_an_ad_gold_called_ok_is_counted_as_an_ad_false_positive_by_its_contact_signal() -> None:
-    mod = _mod(CYCLING)
+def test_an_ad_gold_called_ok_is_counted_as_an_ad_false_positive_by_its_contact_signal(tmp_path: Path) -> None:
+    mod = _mod(CYCLING, tmp_path)
     text = "碳纤维公路车批发，全网最低价，加微信 bike88990 详聊，电话 13912345678"
     v = say(mod, text, n=1)
     assert v.label == Label.AD
@@ -42,8 +44,8 @@ def test_an_ad_gold_called_ok_is_counted_as_an_ad_false_positive_by_its_contact_
     assert {"digits", "contact", "first_message"} <= set(traits(row, v, first=True))
 
 
-def test_a_missed_ad_is_keyed_by_the_label_it_got_and_no_text_reaches_the_counts() -> None:
-    mod = _mod(CYCLING)
+def test_a_missed_ad_is_keyed_by_the_label_it_got_and_no_text_reaches_the_counts(tmp_path: Path) -> None:
+    mod = _mod(CYCLING, tmp_path)
     rows = [{"profile": "cycling", "user": "a", "text": "周日早上七点东湖绿道集合，骑六十公里，记得带头盔", "label": "ok"},
             {"profile": "cycling", "user": "b", "text": "今天爬坡变速老是掉链，是不是后拨要调一下", "label": "ad"},
             {"profile": "cycling", "user": "c", "text": "骑行服工厂直销，全网最低价，加微信 ride7788 看款，电话 13812345678",
