@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from copilot.metrics import binary, confusion, per_label
 from copilot.moderation.audit import AuditLog
 from copilot.moderation.classifier import load_classifier
 from copilot.moderation.labels import ACTED, LABELS, REMOVED, Action, Label
-from copilot.moderation.pipeline import Moderator, quick_label
+from copilot.moderation.pipeline import Moderator, Verdict, quick_label
 from copilot.paths import EVALS_DIR, ROOT
 from copilot.profile import load_profile
 from copilot.textnorm import to_simplified
@@ -97,7 +98,8 @@ def prf(gold: list[str], pred: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engine | None = None,
-            settings: Settings | None = None, profiles: Path = DATA_DIR / "profiles") -> dict[str, Any]:
+            settings: Settings | None = None, profiles: Path = DATA_DIR / "profiles",
+            observe: Callable[[dict[str, Any], Verdict], None] | None = None) -> dict[str, Any]:
     """Moderate every row with its profile's Moderator, in file order.
 
     No audit log, unless the set is a history (:func:`is_history`): then its rows are replayed as one chat per profile
@@ -108,6 +110,7 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
     data directory are used for their groups (as ``copilot moderate -p`` does); by default every group
     uses the shared model and the figures do not depend on the machine's data directory.
     ``profiles``: the folder of the rows' group profiles (a set written apart keeps its own).
+    ``observe``: called with each row and its verdict, in order (the why-split of :mod:`copilot.evals.moderation_why`).
     """
     keyed = settings is not None
     settings = settings or Settings(llm_provider="offline")
@@ -134,6 +137,8 @@ def run_set(rows: list[dict[str, Any]], *, semantic: bool = False, engine: Engin
             # numeric id (evals/README.md): passed as written, Message.shown_name reads it as every entry point does
             v = mods[prof].moderate({"id": row["id"], "user": row["user"], "text": row["text"],
                                      "nickname": row.get("nickname"), "ts": EVAL_T0 + EVAL_GAP_S * len(gold)})
+            if observe is not None:
+                observe(row, v)
             gold.append(row["label"])
             pred.append(v.label)
             actions.append(v.action)

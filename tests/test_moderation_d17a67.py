@@ -1,0 +1,63 @@
+"""Round 67, d17a67 (issue 17): the why-split of moderation errors (copilot/evals/moderation_why.py) — each ad false
+positive, ad miss, off-topic error and legitimate message acted on is counted by the deciding layer of its verdict and
+text-free traits, never by its text.
+Groups and messages written for these tests (a cycling club, a home-brewing group)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from moderation_say import say
+
+from copilot.config import Settings
+from copilot.evals.moderation_why import WhySplit, classes_of, deciding, traits
+from copilot.moderation import Moderator
+from copilot.moderation.labels import Label
+from copilot.profile import parse_profile_text
+
+CYCLING = """
+name: 周末骑行俱乐部
+positioning: 同城骑友约周末骑行路线、交流单车保养和装备
+topics: [骑行, 单车, 路线, 爬坡, 变速, 轮胎, 头盔]
+audience: 同城骑友
+type: 兴趣型
+"""
+
+say = partial(say, gap=90)
+
+
+def _mod(profile: str, tmp_path: Path) -> Moderator:
+    """An offline moderator with its own data directory (no verdict of another run is replayed)."""
+    return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile))
+
+
+def test_an_ad_gold_called_ok_is_counted_as_an_ad_false_positive_by_its_contact_signal(tmp_path: Path) -> None:
+    mod = _mod(CYCLING, tmp_path)
+    text = "碳纤维公路车批发，全网最低价，加微信 bike88990 详聊，电话 13912345678"
+    v = say(mod, text, n=1)
+    assert v.label == Label.AD
+    row = {"profile": "cycling", "user": "m1", "text": text, "label": "ok"}
+    assert classes_of(row, v) == ["ad_fp", "legit_acted"]
+    key = deciding("ad_fp", v)
+    assert key.startswith("top=contact ") and "contact" in key.split()[1]
+    assert {"digits", "contact", "first_message"} <= set(traits(row, v, first=True))
+
+
+def test_a_missed_ad_is_keyed_by_the_label_it_got_and_no_text_reaches_the_counts(tmp_path: Path) -> None:
+    mod = _mod(CYCLING, tmp_path)
+    rows = [{"profile": "cycling", "user": "a", "text": "周日早上七点东湖绿道集合，骑六十公里，记得带头盔", "label": "ok"},
+            {"profile": "cycling", "user": "b", "text": "今天爬坡变速老是掉链，是不是后拨要调一下", "label": "ad"},
+            {"profile": "cycling", "user": "c", "text": "骑行服工厂直销，全网最低价，加微信 ride7788 看款，电话 13812345678",
+             "label": "ad"}]
+    why = WhySplit()
+    for n, row in enumerate(rows):
+        why.observe(row, say(mod, row["text"], n=n, user=row["user"]))
+    assert why.n == 3 and why.total["ad_fn"] == 1 and why.total["ad_fp"] == 0 and why.total["ad_tp"] == 1
+    (right,) = why.by["ad_tp"]["deciding"]
+    assert right.startswith("top=contact ")
+    (key,) = why.by["ad_fn"]["deciding"]
+    assert key.startswith("got=ok top=none p")
+    out = "\n".join(why.lines())
+    assert "ad_fn=1" in out and "ad_tp=1" in out
+    assert all(row["text"] not in out and row["text"][:6] not in out for row in rows)
