@@ -4266,9 +4266,11 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # (a remark glued on after the owner's own clause does not undo it: "队费的账我会整理一下发群里，有问题打我电话…")
     glued = _fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else ""
     rest = f.replace(glued, " ") if glued else f
-    if has(glued, "action", "not_a_task") and not _reason_then_promise(glued, rest) \
+    # (nor does a remark set apart by a pause undo the speaker's own promise beside it: "我妈以前是裁缝，服装交给我吧")
+    if (has(glued, "action", "not_a_task") and not _reason_then_promise(glued, rest)
             or has(rest, "action", "not_a_task") and not (
-            glued and (cue("action", "contact_remark").search(rest) or cue("action", "reason_remark").search(rest))) \
+            glued and (cue("action", "contact_remark").search(rest) or cue("action", "reason_remark").search(rest)))) \
+            and not _promise_beside_remark(clause, f, m.speaker, people) \
             or _slot_only(clause.owner_text or clause.text, people, clause.owner):
         return None
     at = clause.text.find(clause.owner_text) if clause.owner_text else -1
@@ -4362,6 +4364,18 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _promise_beside_remark(clause: _Clause, f: str, speaker: str, people: People) -> bool:
+    """A first-person clause (folded ``f``) one of whose parts between pauses is the speaker's own promise with no
+    remark cue of its own (``action.not_a_task``): a first-person part (``action.first_person``: not 我以前/我一般/我想…)
+    that asks nothing and that the task model takes for a to-do ("算我一盏60的，我明天转", "我妈以前是裁缝，服装交给我吧").
+    The remark beside it (a sign-up, a reason, an opinion) does not undo it."""
+    if clause.kind != "first_person" or clause.owner != speaker:
+        return False
+    return any(not has(part, "action", "not_a_task") and cue("action", "first_person").search(part)
+               and not is_question(part) and not not_a_task(part, speaker, people)
+               for part in re.split(r"[,;，；]", f) if part.strip())
 
 
 def _will_do(f: str) -> bool:
