@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from copilot.notes.model import Notes, Transcript
-from copilot.textnorm import t2s_char, to_simplified, to_traditional, written_script
+from copilot.textnorm import opencc_plain, t2s_char, to_simplified, to_traditional, written_script
 
 
 def shadow_text(text: str) -> str:
@@ -41,6 +41,18 @@ def make_shadow(transcript: Transcript) -> Transcript:
     msgs = [replace(m, text=shadow_text(m.text), speaker=shadow_text(m.speaker)) for m in transcript.messages]
     return Transcript(name=transcript.name, messages=msgs, format=transcript.format, encoding=transcript.encoding,
                       group=transcript.group, warnings=transcript.warnings, dropped=transcript.dropped)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two Traditional characters are glyph variants of one word (裡/裏, 台/臺, 群/羣) by OpenCC's
+    variant tables, not two words that share a Simplified form (闆/板, 髮/發)."""
+    if a == b:
+        return True
+    return b in _variants(a) or a in _variants(b)
+
+
+def _variants(ch: str) -> set[str]:
+    return {opencc_plain(ch, config) for config in ("t2tw", "tw2t", "t2hk", "hk2t")}
 
 
 class Restorer:
@@ -72,8 +84,14 @@ class Restorer:
                 return self.orig[i][pos : pos + len(key)]
         out: list[str] = []
         run: list[str] = []  # characters the transcript never uses: our own wording
+        whole = to_traditional(s)
+        phrase = whole if len(whole) == len(s) else None
         for at, (ch, k) in enumerate(zip(s, key)):
             mapped = self.chars.get(k) or (self.chars.get(ch) if ch != k else None)
+            if mapped and mapped != k and phrase and not _same_word(mapped, phrase[at]):
+                # 拍板 stays 拍板 in a chat that writes 老闆: another word, not another glyph (a character the chat
+                # writes in its Simplified form, in a chat mixing both, stays as the chat writes it)
+                mapped = phrase[at]
             if ch in ",.:" and 0 < at < len(s) - 1 and s[at - 1].isdigit() and s[at + 1].isdigit():
                 mapped = ch  # the comma of 1,500 or the colon of 6:30 is no pause to write in the chat's script
             if mapped is None:

@@ -4254,7 +4254,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     work of its speaker ("出发前还有培训吗" — "出发前会安排两次线上试讲"), so a line with no subject tells what
     will happen rather than promising it — unless it tells the members to sign up ("要4个人，周五前在群里接龙报名")."""
     f = _fold(clause.text)
-    if _only_an_ack(f, people) or cue("summary", "sign_off").match(f):
+    if _only_an_ack(f, people) or cue("summary", "sign_off").match(f) or _not_ours(clause, m, f, homework):
         return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
     # "谁要是参加，周五前接龙" (the group's), "要是周六下雨 我把雨棚带上" (the speaker's, for the case named)
     early = (None if clause.owner else _whoever(clause.text, m, event, meeting)) \
@@ -4376,6 +4376,32 @@ def _promise_beside_remark(clause: _Clause, f: str, speaker: str, people: People
     return any(not has(part, "action", "not_a_task") and cue("action", "first_person").search(part)
                and not is_question(part) and not not_a_task(part, speaker, people)
                for part in re.split(r"[,;，；]", f) if part.strip())
+
+
+def _not_ours(clause: _Clause, m: Message, f: str, homework: bool) -> bool:
+    """A clause with no member for its doer that tells what an outside party will do ("学校说…下周二前给正式回复") or
+    how their process works ("活動中心要提前兩週申請喔"): no to-do of the group's (folded ``f``)."""
+    return clause.owner is None and not homework and (_outside_party(clause, m) or _lead_time_only(f))
+
+
+def _outside_party(clause: _Clause, m: Message) -> bool:
+    """Whether ``clause`` tells what an outside party (an organisation or place, not a member) said it will do
+    ("学校说礼堂1月9日上午可以借，下周二前给正式回复", "活動中心說下週三前回覆"): the report (cue ``action.outside_said``)
+    stands in the message before the clause's end and nothing after it puts work on us (cue ``action.outside_asks_us``:
+    "物业说让大家周五前把车挪走" is ours; "维保公司说明天上午到，我明天去盯着" is the speaker's)."""
+    whole = _fold(m.text)
+    at = whole.find(_fold(clause.text))
+    end = len(whole) if at < 0 else at + len(clause.text)
+    said = None
+    for said in cue("action", "outside_said").finditer(whole, 0, end):  # noqa: B007 - the last report before the end
+        continue
+    return said is not None and not cue("action", "outside_asks_us").search(whole, said.end(), end)
+
+
+def _lead_time_only(f: str) -> bool:
+    """A clause that states a lead time ("活動中心要提前兩週申請喔", "订车要提前三天": how long before, cue
+    ``action.lead_time``) with no doer and no 我/你/大家 (folded ``f``): a rule of the process, a fact — not a to-do."""
+    return bool(cue("action", "lead_time").search(f)) and not cue("action", "outside_asks_us").search(f)
 
 
 def _will_do(f: str) -> bool:
