@@ -4370,12 +4370,15 @@ def _promise_beside_remark(clause: _Clause, f: str, speaker: str, people: People
     """A first-person clause (folded ``f``) one of whose parts between pauses is the speaker's own promise with no
     remark cue of its own (``action.not_a_task``): a first-person part (``action.first_person``: not 我以前/我一般/我想…)
     that asks nothing and that the task model takes for a to-do ("算我一盏60的，我明天转", "我妈以前是裁缝，服装交给我吧").
-    The remark beside it (a sign-up, a reason, an opinion) does not undo it."""
+    The remark beside it (a sign-up, a reason, an opinion) does not undo it; a question beside it does not make it a
+    promise either: "我明天去花鸟市场买鱼，有没有人一起😄" asks who comes along on the speaker's own outing."""
     if clause.kind != "first_person" or clause.owner != speaker:
         return False
+    parts = [part for part in re.split(r"[,;，；]", f) if part.strip()]
+    if any(is_question(part) for part in parts):
+        return False
     return any(not has(part, "action", "not_a_task") and cue("action", "first_person").search(part)
-               and not is_question(part) and not not_a_task(part, speaker, people)
-               for part in re.split(r"[,;，；]", f) if part.strip())
+               and not not_a_task(part, speaker, people) for part in parts)
 
 
 def _not_ours(clause: _Clause, m: Message, f: str, homework: bool) -> bool:
