@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+import pytest
 from moderation_say import say
 
 from copilot.config import Settings
@@ -61,3 +62,43 @@ def test_a_missed_ad_is_keyed_by_the_label_it_got_and_no_text_reaches_the_counts
     out = "\n".join(why.lines())
     assert "ad_fn=1" in out and "ad_tp=1" in out
     assert all(row["text"] not in out and row["text"][:6] not in out for row in rows)
+
+
+ORCHIDS = """
+name: 兰花养护交流群
+positioning: 养兰的花友交流换盆、浇水、病虫害和开花，互相分株
+topics: [兰花, 换盆, 植料, 浇水, 分株, 开花, 叶片, 根系]
+audience: 养兰的花友
+type: 兴趣型
+"""
+
+OWN_OFFER = "我家春兰今年分了三苗，品相不错，一苗八十，要的打我电话 139 1234 5678"
+
+
+def test_a_known_members_own_priced_offer_with_a_phone_is_not_an_ad_but_a_person_looks(tmp_path: Path) -> None:
+    mod = _mod(ORCHIDS, tmp_path)
+    say(mod, "今天给春兰换了盆，植料用的是松树皮加一点陶粒", n=0, user="lan")
+    say(mod, "叶片发黄是不是浇水太勤了，我现在一周浇一次", n=1, user="lan")
+    v = say(mod, OWN_OFFER, n=2, user="lan")
+    assert v.label == Label.OK and v.action == "review"
+    assert v.checks["belongs"]["record"] and v.checks["belongs"]["offer"]["for_money"]
+    assert "不算广告" in v.reason
+
+
+def test_the_same_offer_from_a_member_with_no_record_stays_an_ad(tmp_path: Path) -> None:
+    v = say(_mod(ORCHIDS, tmp_path), OWN_OFFER, n=0, user="stranger")
+    assert v.label == Label.AD
+    assert "belongs" not in v.checks
+
+
+@pytest.mark.parametrize("text", [
+    "我家春兰分了几苗，一苗八十，蕙兰120一盆，建兰60，要的打我电话 139 1234 5678",   # a price list
+    "我家春兰今年分了三苗，一苗80，要的打我电话 139 1234 5678 或者加微信 lanhua_zhou88",  # two ways to reach a seller
+])
+def test_a_known_member_past_a_one_off_sales_terms_stays_an_ad(tmp_path: Path, text: str) -> None:
+    mod = _mod(ORCHIDS, tmp_path)
+    say(mod, "今天给春兰换了盆，植料用的是松树皮加一点陶粒", n=0, user="lan")
+    say(mod, "叶片发黄是不是浇水太勤了，我现在一周浇一次", n=1, user="lan")
+    v = say(mod, text, n=2, user="lan")
+    assert v.label == Label.AD, v.reason
+    assert "不算广告" not in v.reason

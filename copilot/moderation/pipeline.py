@@ -1585,7 +1585,16 @@ class Moderator:
             a.reasons = [note + _NOTHING_SOLD_NOTE]
             a.checks["belongs"]["nothing_sold"] = True
             return
-        a.reasons.append(note + "：联系方式像是成员为群里的事留的，不直接处置")
+        # a lesson, a service or earnings from a member is still an ad, reviewed; so is a sale past a one-off's terms
+        # (a price list, stock, a second handle: _one_off_terms) and any sale where the profile bans trade (no_trade)
+        if self.no_trade or offer["what"].keys() & _TRADE_OFFERS \
+                or not _one_off_terms(a.signals, normalise(a.folded).compact):
+            a.reasons.append(note + "：联系方式像是成员为群里的事留的，不直接处置")
+            return
+        # a thing of their own at a price from a member the group knows (a record, an answer to a member's question):
+        # the member's own sale, not an ad — labelled ok, still shown to a person (_apply_policy)
+        a.label, a.score = Label.OK, MEMBER_SHARING_CAP
+        a.reasons = [note + "：联系方式像是成员为群里的事留的，卖的是自己的东西，不算广告，交人工看"]
 
     def _repeat_layer(self, msg: Message, a: Analysis) -> None:
         """A member acted on for an ad lately who asks again to be reached (evidence.yaml ``repeat_reach``), or who
@@ -1752,7 +1761,7 @@ class Moderator:
         if v.label == Label.OK:
             _ok_action(v)
             # a member's reach with nothing on sale, or a member's own thought of dying (_care_layer): a person looks
-            if (v.checks.get("belongs") or {}).get("nothing_sold") or v.checks.get("care"):
+            if v.checks.get("belongs") or v.checks.get("care"):
                 v.action = Action.REVIEW
                 v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
             return
@@ -3044,12 +3053,6 @@ def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False, bun
     lexicons.yaml resale.was_price) is not a second asking price, 原价 is a member's term, and the granted offer word
     (转给鸽友) presents the thing as the sender's own. ``bundle``: the member's own things passed on as a lot there
     (:func:`_own_bundle`, worked out once by the caller): their bait words (全套, 打包) are the lot's."""
-    words = lexicons().words
-    # every number left once the handle, times, measures and model numbers (7800X3D+4070S) are out, that is no count
-    # (ad.count_unit): the prices said
-    plain = without_models(without_measures(_without_contacts(text, rep)))
-    sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())
-            and not (allowed and words["resale.was_price"].search(plain[max(0, m.start() - 4):m.start()]))]
     # 有意的私聊: how to ask is a promo word a one-off sale may use (原价 with a handle stays a pitch outside groups that allow
     # resale: test_moderation_dev17k)
     promo = rep.signal("promo_words")
@@ -3057,8 +3060,23 @@ def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False, bun
     names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= asking else set())
     if bundle:
         names.discard("resource_bait")
-    return (rep.own_item or allowed) and _handle_count(rep) == 1 and not rep.urls and names <= _OWN_SALE_PATH \
-        and len(sums) <= 1 \
+    return (rep.own_item or allowed) and names <= _OWN_SALE_PATH and _one_off_terms(rep, text, allowed=allowed)
+
+
+def _one_off_terms(rep: SignalReport, text: str, *, allowed: bool = False) -> bool:
+    """The terms of a one-off sale between members: one handle, no link, at most one price said, and none of a seller's
+    signs, pitch words, testimonials or virtual goods (lexicons.yaml resale.seller_sign / pitch / testimonial / virtual:
+    stock, many items, a discount, 效果, 回购, 代充) — read by :func:`_own_sale_handle` and by the belongs layer (a member the
+    group knows selling their own thing). ``text``: the message's compact form. ``allowed``: the profile lets members
+    pass on their own things — there the price it was bought for (原价260, 入手价: lexicons.yaml resale.was_price) is not a
+    second asking price."""
+    words = lexicons().words
+    # every number left once the handle, times, measures and model numbers (7800X3D+4070S) are out, that is no count
+    # (ad.count_unit): the prices said
+    plain = without_models(without_measures(_without_contacts(text, rep)))
+    sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())
+            and not (allowed and words["resale.was_price"].search(plain[max(0, m.start() - 4):m.start()]))]
+    return _handle_count(rep) == 1 and not rep.urls and len(sums) <= 1 \
         and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
 
 
@@ -3164,6 +3182,7 @@ def live_time(ts: float | None) -> float:
 HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
 _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
 _PRICED_ANSWER_SIGNALS = _ANSWER_SIGNALS | {"money"}  # … and the price the helper it names charges (_answer_layer)
+_TRADE_OFFERS = frozenset({"service", "earnings"})  # offer.yaml kinds a member's record does not make their own (_belongs_layer)
 _BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's reach may carry (_belongs_layer)
 # the group's own business (its event, fee, accounts, a notice, a helper asked for, a member's surplus): a handle in the
 # sender's name adds nothing to what explains the message (_sender_layer)
