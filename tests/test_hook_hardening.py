@@ -113,7 +113,7 @@ def test_the_command_line_reports_bad_lines_and_carries_on(tmp_path: Path, monke
     assert [o.get("id") for o in out] == ["a", "c", "d"] and out[2]["label"] == "ad"  # stdout: verdicts only
     assert "代理项" in out[1]["reason"]  # a lone surrogate is repaired and judged, as on both hooks
     errs = [json.loads(x) for x in res.stderr.splitlines() if x.startswith("{")]  # each bad line on stderr
-    assert [(e["line"], e["id"]) for e in errs] == [(2, None)]
+    assert [(e["line"], e["id"]) for e in errs] == [(2, "b")]  # the id the broken line names (round 67)
     assert "超长数字" in errs[0]["error"]
     assert "1 行输入有误" in res.stderr
     clean = CliRunner().invoke(cli_app, ["moderate", "--engine", "offline"], input=lines[0] + "\n" + lines[3] + "\n")
