@@ -85,3 +85,21 @@ def test_heads_up_clause_names_what_the_next_clause_moves() -> None:
         assert shown.startswith("周六上午9点在文化馆布展（已改：周五，7点）", at)
     # the works' hand-in time nobody moved stays as said
     assert "作品周四前交给小唐装裱" in shown and "装裱（已改" not in shown
+
+
+def test_stale_leak_split_by_whether_the_change_was_read() -> None:
+    from copilot.evals import notes as ev
+    from copilot.notes.parse import parse_text
+
+    chat = """[2026-04-08 20:00] 阿峰: 周六友谊赛下午3点开踢，在体育公园五号场
+[2026-04-08 20:01] 阿峰: @小黑 球衣周五前洗好
+[2026-04-08 20:03] 阿峰: 比赛提前到上午10点，地点不变
+"""
+    transcript = parse_text(chat, "football.txt")
+    spec = ev.ChatSpec.model_validate({"format": "wechat-inline", "script": "zh-Hans", "date": "2026-04-08",
+                                       "session_type": "话题讨论", "must_not": ["下午3点"]})
+    notes = _notes(chat, "football.txt")
+    s = ev.score_notes(notes, transcript, spec, "football.txt")
+    # "比赛" names nothing in "友谊赛…下午3点开踢": the change is not read, the old time is shown as current
+    assert s.why.get("leak_stale/unseen") == 1 and "leak_stale/seen" not in s.why
+    assert set(s.why) <= set(ev.WHY_LABELS)
