@@ -42,7 +42,18 @@ from copilot.notes.model import Message, QAPair
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.script import detect_script, make_shadow
-from copilot.notes.structure import People, Structure, analyze, display_name, is_question, not_a_task, notice, relevant
+from copilot.notes.structure import (
+    People,
+    Structure,
+    analyze,
+    display_name,
+    is_question,
+    not_a_task,
+    notice,
+    relevant,
+    restated_figures,
+    superseded,
+)
 from copilot.paths import EVALS_DIR, load_resource, load_yaml
 from copilot.textnorm import fold
 
@@ -380,6 +391,10 @@ WHY_LABELS = {
     "decisions/elsewhere_in_notes": "纪要别处有（分在几处）、不在决定里", "decisions/none_near": "纪要里没有",
     **{f"leak/{k}_{st}": f"泄漏的噪声：{v}，{w}" for k, v in _LEAK_KINDS.items() for st, w in _LEAK_STATES.items()},
     **{f"leak_in/{k}": f"泄漏出现在：{v}（一条泄漏可在几处）" for k, v in _LEAK_SECTIONS.items()},
+    "leak_stale/seen": "旧值：那行被认作后来改掉的（restated/superseded），仍有栏照旧显示",
+    "leak_stale/unseen": "旧值：那行没被认作改掉的（改动没读出来）",
+    **{f"leak_stale_in/{s}_{k}": f"旧值（{w}）出现在：{v}" for s, w in (("seen", "认出了"), ("unseen", "没认出"))
+       for k, v in _LEAK_SECTIONS.items()},
 }
 
 
@@ -993,9 +1008,16 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
     for x in s.leaked:
         kind = leak_class(x, transcript)
         s.leaked_classes[kind] = s.leaked_classes.get(kind, 0) + 1
-        s.why_class("leak", _leak_why(x, kind, transcript))
+        why = _leak_why(x, kind, transcript)
+        s.why_class("leak", why)
+        # a stale value: whether the notes saw its line as changed (restated_figures or superseded) or not
+        seen = ("seen" if _seen_changed(x, transcript) else "unseen") if why.startswith("stale_") else ""
+        if seen:
+            s.why_class("leak_stale", seen)
         for section in _leak_sections(fold(x), md):
             s.why_class("leak_in", section)
+            if seen:
+                s.why_class("leak_stale_in", f"{seen}_{section}")
     s.invented = find_ungrounded(notes, transcript)
     s.miscited = find_miscited(notes, transcript)
     s.bad_citations = find_bad_citations(notes, transcript)
@@ -1031,6 +1053,15 @@ def _leak_why(leaked: str, kind: str, transcript: Transcript) -> str:
     if kind == "系统":
         return f"system_{state}"
     return f"chatter_{'sure' if is_side_chatter(holder) else 'unsure'}_{state}"
+
+
+def _seen_changed(leaked: str, transcript: Transcript) -> bool:
+    """Whether the notes' change reading (:func:`restated_figures`, :func:`superseded`) takes the first kept line
+    holding ``leaked`` for one a later line changes: a stale value shown though seen (a section does not use the
+    change) against one never seen (the change was not read)."""
+    key = fold(leaked)
+    line = next((m.id for m in transcript.messages if key in fold(m.text)), None)
+    return line is not None and (line in restated_figures(transcript.messages) or line in superseded(transcript.messages))
 
 
 def _leak_sections(key: str, md: str) -> list[str]:

@@ -864,16 +864,21 @@ def _next_step(a: ActionItem, sender: str | None = None) -> str:
     """One to-do as a next step: the owner and their own words (the piece with the date, if merged). Work
     someone else gave them ("路书和每天行程铁柱你来做", said by 老K) is not the owner's words: it is told as
     what the owner does ("铁柱负责路书和每天行程"), never under the owner's name as if they said it."""
-    # (a new due time set beside the words, "（已改：晚上10点前）", is the step's own time: told once, after it)
-    task = a.task.replace(f"（{cue_value('changed_mark')}{a.deadline_text}）", "") if a.deadline_text else a.task
+    # (a new due time set beside the words, "（已改：晚上10点前）", is the step's own time: told once, in that mark with
+    # its day — never dropped, the member's old time would read as current: "登记表周三前整理好（已改：周二前，2028-09-19）")
+    mark = f"（{cue_value('changed_mark')}{a.deadline_text}）" if a.deadline_text else ""
+    dated = f"（{cue_value('changed_mark')}{a.deadline_text}，{a.deadline}）" if a.deadline else mark
+    task = a.task.replace(mark, dated) if mark and mark in a.task else a.task
     pieces = [p for p in re.split(r"[；;]", re.sub(r"（回复.*?）$", "", task)) if p.strip()]
     piece = next((p for p in pieces if a.deadline_text and a.deadline_text in p), pieces[-1] if pieces else task)
     # (a head up to its colon, never the colon of a time: "你周六22:30把…" is no "你周六22：" head)
     piece = _ACK_HEAD.sub("", re.sub(r"^[^：:，,]{0,8}(?:：|(?<!\d):)", "", _MENTION_HEAD.sub("", piece.strip())))
     due = "，".join(x for x in (a.deadline_text, a.deadline) if x and (x not in piece or x == a.deadline))
-    if sender and a.owner and sender != a.owner and not cue("owner", "group").fullmatch(fold(a.owner)):
-        return _given_step(piece, a.owner) + (f"（{due}）" if due else "")
-    return f"{display_name(a.owner)}：{_clause(piece, 30)}" + (f"（{due}）" if due else "")
+    given = sender and a.owner and sender != a.owner and not cue("owner", "group").fullmatch(fold(a.owner))
+    step = _given_step(piece, a.owner) if given else f"{display_name(a.owner)}：{_clause(piece, 30)}"
+    if mark and dated in piece:  # the time told in its mark, or after the step when the cut left the mark out
+        due = "" if dated in step else "，".join(x for x in (a.deadline_text, a.deadline) if x)
+    return step + (f"（{due}）" if due else "")
 
 
 def _given_step(piece: str, owner: str) -> str:

@@ -1312,6 +1312,8 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         dropped = not before.strip() and k and has(clauses[k - 1].strip(), "dropped_before_change")
         if dropped:
             before = clauses[k - 1]  # "周五下午不演练了，改成周四上午10点": the clause that drops the old value names it
+        elif not before.strip() and (told := _heads_up(clauses, k)):
+            before = told  # "那布展时间有变，提前到周五晚上7点": the clause that says it changes names it
         before = _without_figure_values(before)
         slot = _slot_words(before, generic)
         if not slot:  # a field word the segmenter cut apart ("报到时间改成7:30": 报 + 到): the stretch itself
@@ -1321,6 +1323,18 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         if kinds and slot:
             out.append((slot, kinds))
     return out
+
+
+def _heads_up(clauses: list[str], k: int) -> str:
+    """The words before the change word of the clause right before ``clauses[k]`` when that clause only says that
+    something changes, no figure after its change word ("那布展时间有变" of "那布展时间有变，提前到周五晚上7点"): the
+    slot the next clause's change moves; empty otherwise."""
+    if k == 0:
+        return ""
+    x = cue("moved").search(clauses[k - 1])
+    if x is None or figure_kinds(clauses[k - 1][x.end():]):
+        return ""
+    return cue("heads_up_lead").sub("", clauses[k - 1][:x.start()].strip(), count=1)
 
 
 def _content_slot(text: str, generic: re.Pattern[str]) -> frozenset[str]:
@@ -1408,8 +1422,10 @@ def without_figures(text: str, fix: Restated) -> str:
     correction restated those figures."""
     clauses = [c.strip() for c in _CLAUSE_WHOLE.split(text) if c.strip()]
     if fix.slot:  # a change that named its slot: the stale clause gives way to the change's clause, in its place
-        new = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text) if cue("moved").search(_fold(c))
-               and any(w in _fold(c) for w in fix.slot) and fix.kinds & figure_kinds(_fold(c))]
+        said = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)]
+        # (a change clause that names no slot takes the one its heads-up clause names: "布展时间有变，提前到…")
+        new = [c for k, c in enumerate(said) if cue("moved").search(_fold(c)) and fix.kinds & figure_kinds(_fold(c))
+               and any(w in _fold(c) or w in _fold(_heads_up(said, k)) for w in fix.slot)]
         out: list[str] = []
         # the slot named in the line, its figure in another clause ("周末开荒深渊王座，先统计人，周六晚上21:00开"):
         # the one clause with a figure of the kind is the stale one
@@ -1503,6 +1519,8 @@ def _put_values(clause: str, changes: list[str], kinds: frozenset[str]) -> str |
             continue
         if _fold(news[0]) != olds[0].group(0):
             put.append(news[0])
+    said = "".join(changes)  # (the new values in the order the change says them: "周五，晚上7点")
+    put.sort(key=lambda v: said.find(v))
     return f"{clause}（{raw('changed_mark')}{'，'.join(put)}）" if put else None
 
 
