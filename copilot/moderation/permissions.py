@@ -58,3 +58,9 @@ def offered(compact: str, allowed: frozenset[str]) -> Category | None:
         return None
     return next((cat for cat in categories()[0] if cat.name in allowed and cat.offer.search(compact)
                  and not any(lexicons().words[u].search(compact) for u in cat.unless)), None)
+
+
+@lru_cache(maxsize=1)
+def market_categories() -> frozenset[str]:
+    """The categories whose grant makes a group a market of its members' listings (permissions.yaml ``market``)."""
+    return frozenset(str(n) for n in load_resource(PERMISSIONS).get("market") or ())

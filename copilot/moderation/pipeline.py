@@ -69,7 +69,7 @@ from copilot.moderation.offtopic import (
 from copilot.moderation.offtopic import (
     REVIEW_CAP as OFFTOPIC_REVIEW_CAP,
 )
-from copilot.moderation.permissions import categories, granted, offered
+from copilot.moderation.permissions import categories, granted, market_categories, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
 from copilot.moderation.sender import (
     NAME_OFFER_P,
@@ -848,9 +848,12 @@ class Moderator:
     def _profile_deal(self, deal: str | None) -> str | None:
         """The deal (:meth:`_members_deal`) when the profile itself allows that kind of post — a member's own thing where
         it lets members pass theirs on, what its positioning declares, a granted category, and a job post only where the
-        profile grants job posts (允许…发招聘), not merely because the group is one of a trade — else None."""
+        profile grants job posts (允许…发招聘), not merely because the group is one of a trade, and a member's own used
+        gear about the group's subject where the profile makes the group a market of members' listings — else None."""
         if deal in ("resale", "declared") or (deal or "").startswith(GRANTED):
             return deal
+        if deal == "own_item" and self.granted & market_categories():
+            return deal  # a market's (permissions.yaml market) member listing their own used gear for its subject
         return f"{GRANTED}jobs" if deal == "job" and "jobs" in self.granted else None
 
     def _offtopic(self, body: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any],
@@ -2824,7 +2827,8 @@ _NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
            "declared": "群档案写明允许成员发的内容",
-           "narrated_report": "转述别人私下发来的话、提醒群友，是本群的事"}  # own_item: not shown
+           "narrated_report": "转述别人私下发来的话、提醒群友，是本群的事",
+           "own_item": "成员在本群（成员互发信息的买卖/配货群）转让自己用过的、与本群话题相关的东西"}
 GRANTED = "granted:"  # a deal of a permission category the profile grants (permissions.yaml): granted:rent_out
 
 
