@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from copilot.config import Settings
-from copilot.moderation.labels import ACTED, REMOVED, Label
+from copilot.moderation.labels import ACTED, REMOVED, Action, Label
 from copilot.moderation.normalise import normalise
 from copilot.moderation.pipeline import Moderator
 from copilot.moderation.signals import detect
@@ -79,6 +79,9 @@ def test_a_member_handing_the_groups_thing_over_is_no_ad(tmp_path: Path) -> None
     assert v.label == Label.OK, v.reason
     assert v.checks["belongs"]["hand_over"]
     assert "不是招人买" in v.reason
+    # round 67: only a reach with nothing sold or a member's own one-off sale is shown to a person; handing the group's
+    # own thing over needs nobody (d17f67 had sent every belongs-ok verdict to review)
+    assert v.action == Action.NONE, v.reason
 
 
 def test_handing_over_with_a_price_or_off_the_groups_subject_stays_an_ad(tmp_path: Path) -> None:

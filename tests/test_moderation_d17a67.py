@@ -81,7 +81,7 @@ def test_a_known_members_own_priced_offer_with_a_phone_is_not_an_ad_but_a_person
     say(mod, "叶片发黄是不是浇水太勤了，我现在一周浇一次", n=1, user="lan")
     v = say(mod, OWN_OFFER, n=2, user="lan")
     assert v.label == Label.OK and v.action == "review"
-    assert v.checks["belongs"]["record"] and v.checks["belongs"]["offer"]["for_money"]
+    assert v.checks["belongs"]["record"] and v.checks["belongs"]["offer"]["for_money"] and v.checks["belongs"]["own_sale"]
     assert "不算广告" in v.reason
 
 

@@ -1598,6 +1598,7 @@ class Moderator:
         # the member's own sale, not an ad — labelled ok, still shown to a person (_apply_policy)
         a.label, a.score = Label.OK, MEMBER_SHARING_CAP
         a.reasons = [note + "：联系方式像是成员为群里的事留的，卖的是自己的东西，不算广告，交人工看"]
+        a.checks["belongs"]["own_sale"] = True
 
     def _repeat_layer(self, msg: Message, a: Analysis) -> None:
         """A member acted on for an ad lately who asks again to be reached (evidence.yaml ``repeat_reach``), or who
@@ -1763,8 +1764,9 @@ class Moderator:
         pol = self.policy
         if v.label == Label.OK:
             _ok_action(v)
-            # a member's reach with nothing on sale, or a member's own thought of dying (_care_layer): a person looks
-            if v.checks.get("belongs") or v.checks.get("care"):
+            # a member's reach with nothing on sale or with their own one-off sale, or a member's own thought of dying
+            # (_care_layer): a person looks; the group's own matters _belongs names (hand_over, meet_up…) need nobody
+            if (v.checks.get("belongs") or {}).keys() & _BELONGS_REVIEWED or v.checks.get("care"):
                 v.action = Action.REVIEW
                 v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
             return
@@ -3186,6 +3188,7 @@ def live_time(ts: float | None) -> float:
 HELP_ANSWER_SECONDS = 180.0  # a number given this soon after a member asked for someone to call answers that request
 _ANSWER_SIGNALS = frozenset({"contact", "landline"})  # all the ad evidence such an answer may carry (the classifier aside)
 _PRICED_ANSWER_SIGNALS = _ANSWER_SIGNALS | {"money"}  # … and the price the helper it names charges (_answer_layer)
+_BELONGS_REVIEWED = frozenset({"nothing_sold", "own_sale"})  # belongs-ok verdicts a person still looks at (_apply_policy)
 _TRADE_OFFERS = frozenset({"service", "earnings"})  # offer.yaml kinds a member's record does not make their own (_belongs_layer)
 _BELONG_SIGNALS = _ANSWER_SIGNALS | {"invite"}  # all the ad evidence a member's reach may carry (_belongs_layer)
 # the group's own business (its event, fee, accounts, a notice, a helper asked for, a member's surplus): a handle in the
