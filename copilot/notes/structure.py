@@ -1325,6 +1325,11 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     return out
 
 
+def _says_slot(f: str, slot: frozenset[str]) -> bool:
+    """Whether the folded text ``f`` says a word of ``slot``."""
+    return any(w in f for w in slot)
+
+
 def _heads_up(clauses: list[str], k: int) -> str:
     """The words before the change word of the clause right before ``clauses[k]`` when that clause only says that
     something changes, no figure after its change word ("那布展时间有变" of "那布展时间有变，提前到周五晚上7点"): the
@@ -1424,14 +1429,15 @@ def without_figures(text: str, fix: Restated) -> str:
     if fix.slot:  # a change that named its slot: the stale clause gives way to the change's clause, in its place
         said = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)]
         # (a change clause that names no slot takes the one its heads-up clause names: "布展时间有变，提前到…")
-        new = [c for k, c in enumerate(said) if cue("moved").search(_fold(c)) and fix.kinds & figure_kinds(_fold(c))
-               and any(w in _fold(c) or w in _fold(_heads_up(said, k)) for w in fix.slot)]
+        new = [c for k, (c, f) in enumerate(zip(said, map(_fold, said)))
+               if cue("moved").search(f) and fix.kinds & figure_kinds(f)
+               and (_says_slot(f, fix.slot) or _says_slot(_fold(_heads_up(said, k)), fix.slot))]
         out: list[str] = []
         # the slot named in the line, its figure in another clause ("周末开荒深渊王座，先统计人，周六晚上21:00开"):
         # the one clause with a figure of the kind is the stale one
         figured = [c for c in clauses if fix.kinds & figure_kinds(_fold(c))]
-        named = {c for c in figured if any(w in _unquoted(_fold(c)) for w in fix.slot)} \
-            or (set(figured) if len(figured) == 1 and any(w in _unquoted(_fold(text)) for w in fix.slot) else set())
+        named = {c for c in figured if _says_slot(_unquoted(_fold(c)), fix.slot)} \
+            or (set(figured) if len(figured) == 1 and _says_slot(_unquoted(_fold(text)), fix.slot) else set())
         for c in clauses:
             # a change line that moves two fields ("出发时间从7:00改到8:30，报到时间改成7:30"): the clause gets the
             # value of the change that names its own field, never another field's
@@ -4413,10 +4419,8 @@ def _outside_party(clause: _Clause, m: Message) -> bool:
     whole = _fold(m.text)
     at = whole.find(_fold(clause.text))
     end = len(whole) if at < 0 else at + len(clause.text)
-    said = None
-    for said in cue("action", "outside_said").finditer(whole, 0, end):  # noqa: B007 - the last report before the end
-        continue
-    return said is not None and not cue("action", "outside_asks_us").search(whole, said.end(), end)
+    reports = list(cue("action", "outside_said").finditer(whole, 0, end))  # the last report before the end counts
+    return bool(reports) and not cue("action", "outside_asks_us").search(whole, reports[-1].end(), end)
 
 
 def _lead_time_only(f: str) -> bool:
