@@ -1591,7 +1591,7 @@ class Moderator:
         # a lesson, a service or earnings from a member is still an ad, reviewed; so is a sale past a one-off's terms
         # (a price list, stock, a second handle: _one_off_terms) and any sale where the profile bans trade (no_trade)
         if self.no_trade or offer["what"].keys() & _TRADE_OFFERS \
-                or not _one_off_terms(a.signals, normalise(a.folded).compact):
+                or not _one_off_terms(a.signals, normalise(a.folded).compact, unnamed_reach=True):
             a.reasons.append(note + "：联系方式像是成员为群里的事留的，不直接处置")
             return
         # a thing of their own at a price from a member the group knows (a record, an answer to a member's question):
@@ -3069,20 +3069,22 @@ def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False, bun
     return (rep.own_item or allowed) and names <= _OWN_SALE_PATH and _one_off_terms(rep, text, allowed=allowed)
 
 
-def _one_off_terms(rep: SignalReport, text: str, *, allowed: bool = False) -> bool:
+def _one_off_terms(rep: SignalReport, text: str, *, allowed: bool = False, unnamed_reach: bool = False) -> bool:
     """The terms of a one-off sale between members: one handle, no link, at most one price said, and none of a seller's
     signs, pitch words, testimonials or virtual goods (lexicons.yaml resale.seller_sign / pitch / testimonial / virtual:
     stock, many items, a discount, 效果, 回购, 代充) — read by :func:`_own_sale_handle` and by the belongs layer (a member the
     group knows selling their own thing). ``text``: the message's compact form. ``allowed``: the profile lets members
     pass on their own things — there the price it was bought for (原价260, 入手价: lexicons.yaml resale.was_price) is not a
-    second asking price."""
+    second asking price. ``unnamed_reach``: the sale may also name no handle at all (私聊, 私我, 要的找我: the belongs
+    layer, round 68 — a member the group knows who asks to be reached in private gives fewer ways to reach them than
+    one handle, not more; a second handle still ends the terms)."""
     words = lexicons().words
     # every number left once the handle, times, measures and model numbers (7800X3D+4070S) are out, that is no count
     # (ad.count_unit): the prices said
     plain = without_models(without_measures(_without_contacts(text, rep)))
     sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())
             and not (allowed and words["resale.was_price"].search(plain[max(0, m.start() - 4):m.start()]))]
-    return _handle_count(rep) == 1 and not rep.urls and len(sums) <= 1 \
+    return _handle_count(rep) in ((0, 1) if unnamed_reach else (1,)) and not rep.urls and len(sums) <= 1 \
         and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
 
 
