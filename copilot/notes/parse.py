@@ -155,6 +155,7 @@ def _short(line: str, n: int = 30) -> str:
     return line if len(line) <= n else line[:n] + "…"
 
 
+UNTIMED_HOUR = 9  # the hour a pasted line with a day but no time is taken as said at
 PLATFORM = "系统"  # the sender of a platform line found inside a member's message (noise.yaml system_speakers)
 
 
@@ -599,7 +600,10 @@ def _parse_pasted(lines: list[str], name: str) -> _TextExport | None:
     separators = _day_separators(lines)
     for n, line in filled:
         if n in separators:
-            export.separator(separators[n])
+            # the lines under a day separator have no time of their own: said in the day (as
+            # dates.with_assumed_days takes a pasted line), not at midnight, when 明天 would be the same day
+            day = separators[n]
+            export.separator(day.replace(hour=UNTIMED_HOUR) if day is not None else None)
             stamps += 1
             continue
         split = split_nickname(line)

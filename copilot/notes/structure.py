@@ -6826,7 +6826,11 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
         about = [a for a in owned if relevant(q.text, a.task, by_kind=False)]
         # "@阿芬 报名名单你来统计一下" — "几号要？" — "15号前": a bare "when" naming no work asks about the work this
         # speaker just gave the asker (or the asker just took on), still without a date
-        if not about and len(re.sub(r"\W", "", q.text)) <= int(raw("reply", "bare_due_chars")):
+        # (a yes it opens with is not words naming work: "好的，几号前要？" is as bare as "几号前要？")
+        asked = _fold(q.text).strip()
+        q_yes = cue("decision", "accept_head").match(asked)
+        asked = asked[q_yes.end():] if q_yes else asked
+        if not about and len(re.sub(r"\W", "", asked)) <= int(raw("reply", "bare_due_chars")):
             about = [a for a in owned if a.deadline is None and idx - at_msg.get(a.sources[-1], -1) <= 2 * reach]
         target = about[-1] if about else None
     elif before and before[0].speaker != m.speaker:
