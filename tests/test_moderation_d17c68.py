@@ -78,3 +78,17 @@ def test_the_new_words_belong_only_to_groups_whose_profile_cues_them() -> None:
     assert {"胃口", "住院", "睡不着"} <= cancer
     assert {"上路", "路考", "压线"} <= learners
     assert not {"胃口", "睡不着", "上路", "路考"} & knitting
+
+
+def test_a_newcomers_greeting_is_social_glue_not_off_topic(tmp_path: Path) -> None:
+    mod = _mod(KNITTING, tmp_path)
+    for n, text in enumerate(["新人报道，请多关照", "大家好，我是新来的，请多多指教"], 1):
+        v = say(mod, text, n=n)
+        assert v.label == Label.OK, text
+        assert v.checks["offtopic"].get("social") is True, text
+
+
+def test_a_newcomers_greeting_before_a_pitch_is_still_an_ad(tmp_path: Path) -> None:
+    mod = _mod(KNITTING, tmp_path)
+    v = say(mod, "大家好我是新来的，请多关照，本人专业代办信用卡提额套现，加微信 ka8899123", n=1)
+    assert v.label == Label.AD
