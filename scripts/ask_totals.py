@@ -4,9 +4,12 @@ the HELD_OUT tuning files together (``held``) and each locked file on its own. I
 ``--dump FILE`` it writes the per-question rows of the READABLE files only (for listing misses by family). With
 ``--why`` it also counts, per group, why the in-scope questions missed (counts only, never a question): where an
 acceptable section was ranked, which step put the answer's first section first and whether that section is in an
-acceptable section's card (:func:`why_counts`).
+acceptable section's card (:func:`why_counts`). ``--scorer FILE`` answers with that section scorer instead of the
+shipped ``section_scorer.json`` (a candidate is measured without replacing the file a running measurement reads: the
+scorer is reloaded whenever that file's mtime changes).
 
     PYTHONPATH=. .venv/bin/python scripts/ask_totals.py [--only read,held,locked_blind5] [--dump /tmp/rows.jsonl] [--why]
+        [--scorer /tmp/candidate.json]
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from copilot.config import get_settings
 from copilot.evals.retrieval import HELD_OUT, AskResult, answer_rows, ask_split_files, load_ask_cases
 from copilot.evals.runner import make_context
+from copilot.knowledge import ranking
 from copilot.knowledge.index import get_index
 from copilot.paths import EVALS_DIR
 
@@ -70,12 +74,22 @@ def why_counts(rows: list[AskResult]) -> dict[str, Counter[str]]:
     return out
 
 
+def use_scorer(path: Path) -> None:
+    """Answer with the section scorer in ``path`` from now on (every ``section_scorer()`` call reads it)."""
+    if ranking.section_scorer(path) is None:
+        raise SystemExit(f"no usable section scorer in {path}")
+    ranking.section_scorer.__defaults__ = (path.resolve(),)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="", help="comma-separated groups (read, held, locked, locked_blind5 …)")
     parser.add_argument("--why", action="store_true", help="also count why the in-scope questions missed, by class")
     parser.add_argument("--dump", type=Path, help="write the readable files' per-question rows here (jsonl)")
+    parser.add_argument("--scorer", type=Path, help="a section scorer file to answer with instead of the shipped one")
     args = parser.parse_args()
+    if args.scorer:
+        use_scorer(args.scorer)
     wanted = {g for g in args.only.split(",") if g}
     settings = get_settings()
     engine = make_context(settings, judge=False).engine

@@ -25,6 +25,12 @@ set the add-a-section gates and ``hedge`` at the replaced scorer's pass shares (
 the ``second`` written here follows the old 40 % rule, which let far fewer runners-up through on a retrained scorer),
 and recalibrate the warning (``scripts/calibrate_warn.py``: this script keeps the replaced scorer's ``warn`` and
 ``warn_off_ask``, which were fitted on the old fits, only so that no scorer ships without hedging).
+
+``--align-to OLD.json`` instead keeps every cut-off of ``OLD`` (``second``, ``pointed``, ``part``, ``hedge``, ``warn``,
+``warn_off_ask``) and rescales the new model's decision values onto OLD's (:func:`qq_line`, over the readable questions'
+top three candidates under ``fill``): the order of the candidates is the new model's, while a fit means what the gates,
+``parts.yaml``'s fit gates and the confidence model's ``fit`` input were set on (round 68: the re-calibrated gates of a
+plain retrain lost answers on two score-only splits).
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ from copilot.evals.retrieval import HELD_OUT, ask_split_files, load_ask_cases
 from copilot.files import atomic_write
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import PAIR_FEATURES, SCORER_FILE, SectionScorer
+from copilot.knowledge.ranking import PAIR_FEATURES, SCORER_FILE, SectionScorer, section_scorer
 from copilot.paths import EVALS_DIR
 
 CANDIDATES = 12
@@ -145,6 +151,26 @@ def by_file_grouped(named: list[tuple[str, np.ndarray, np.ndarray]], c: float, g
     return held
 
 
+def top_three_scores(rows: Rows, model: LogisticRegression | SectionScorer, mean: np.ndarray | None = None,
+                     scale: np.ndarray | None = None) -> np.ndarray:
+    """The decision values of each question's top three candidates under ``fill`` (candidate 0 kept first)."""
+    out = []
+    for m, _ in rows:
+        if isinstance(model, SectionScorer):
+            z = ((m - np.asarray(model.mean)) / np.asarray(model.scale)) @ np.asarray(model.coef) + model.intercept
+        else:
+            z = model.decision_function((m - mean) / scale)
+        out += list(z[np.argsort(-keep_first(z), kind="stable")[:3]])
+    return np.asarray(out)
+
+
+def qq_line(new: np.ndarray, reference: np.ndarray) -> tuple[float, float]:
+    """``a``, ``b`` such that ``a * new + b`` has (by least squares over the sorted values, a quantile-quantile line)
+    the spread of ``reference``: a monotone rescaling, so it never reorders candidates."""
+    a, b = np.polyfit(np.sort(new), np.sort(reference), 1)
+    return float(a), float(b)
+
+
 def kept_warns(out: Path) -> dict[str, float]:
     """``warn`` and ``warn_off_ask`` of the scorer file a retrain replaces (``out``, else the one in use), so a new
     scorer never ships with no hedging at all (0) between the retrain and ``scripts/calibrate_warn.py``."""
@@ -169,6 +195,8 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="keep / reuse the candidates' feature rows here (a pickle)")
     ap.add_argument("--gaps", type=float, nargs="*", default=[0.3, 0.2, 0.1, 0.05, 0.0],
                     help="LEAD_GAP values the grouped cross-validation simulates leading() at")
+    ap.add_argument("--align-to", type=Path, metavar="OLD",
+                    help="keep OLD's cut-offs and rescale the new decision values onto OLD's (see the docstring)")
     ap.add_argument("--dry-run", action="store_true", help="print the cross-validations; write nothing")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
@@ -219,13 +247,24 @@ def main() -> None:
                    f"{len(rows)} in-scope questions; first stage hit@1 "
                    f"{first[0]:.3f} hit@3 {first[1]:.3f}; five-fold held out hit@1 {cv[0]:.3f} hit@3 {cv[1]:.3f}"))
     result = result.model_copy(update=kept_warns(args.out))
+    if args.align_to:
+        old = section_scorer(args.align_to)
+        if old is None:
+            raise SystemExit(f"no usable scorer to align to in {args.align_to}")
+        a, b = qq_line(top_three_scores(rows, model, mean, scale), top_three_scores(rows, old))
+        gates = {k: getattr(old, k) for k in ("second", "pointed", "part", "hedge", "warn", "warn_off_ask")}
+        result = result.model_copy(update={"coef": (np.asarray(result.coef) * a).round(6).tolist(),
+                                           "intercept": round(result.intercept * a + b, 6), **gates,
+                                           "fitted_on": f"{result.fitted_on}; decision values rescaled onto "
+                                                        f"{args.align_to.name} (x{a:.4f} {b:+.4f}), its cut-offs kept"})
     if args.dry_run:
         print(result.fitted_on, "(dry run: nothing written)")
         return
     atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")
     print(result.fitted_on)
-    print(f"warn {result.warn} / warn_off_ask {result.warn_off_ask} kept from the scorer it replaces: "
-          "recalibrate them for the new fits (scripts/calibrate_warn.py, then --off-ask)")
+    if not args.align_to:
+        print(f"warn {result.warn} / warn_off_ask {result.warn_off_ask} kept from the scorer it replaces: "
+              "recalibrate them for the new fits (scripts/calibrate_warn.py, then --off-ask)")
     print(dict(zip(PAIR_FEATURES, result.coef)))
 
 
