@@ -196,13 +196,12 @@ def asks(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def _clause_asks(clause: str) -> bool:
     """Whether one folded clause of :func:`asks` asks by itself: a final particle (or a weak one) closing it, a choice
-    (:func:`choice_asked`), an object then a final question word, a request to confirm, how best to do it ("怎么汇比较好")
-    or whether it is done yet ("成绩出了没": kept out of ``question.final``, whose yes/no replies it does not take). Cached by clause: the
+    (:func:`choice_asked`), an object then a final question word, or a request to confirm. Cached by clause: the
     clauses of a chat's lines repeat where its lines do not (a 2,000-message export: each line new, its clauses
     mostly said before)."""
     return bool(cue("question", "final").search(clause) or cue("question", "weak_final").search(clause)
                 or choice_asked(clause) or has(clause, "question", "object_final") or has(clause, "question", "confirm")
-                or has(clause, "question", "how_best") or has(clause, "question", "done_yet"))
+                or has(clause, "question", "how_best"))
 
 
 _SPELLED_CHOICE = frozenset(str(w) for w in raw("question", "choice_connectors"))
