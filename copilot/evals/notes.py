@@ -297,6 +297,11 @@ _LEAK_SECTIONS = {"title": "标题和信息栏", "summary": "摘要", "points": 
 _LEAK_HEADINGS = {"摘要": "summary", "要点": "points", "问答": "qa", "决定": "decisions", "待办": "todos",
                   "公告": "announcements", "金句": "quotes"}
 _LEAK_IDS = {"红包": "red_packet", "表情": "sticker", "问候": "greeting", "误发": "mis_sent", "广告": "ad"}
+# the form of a question line never read as a question (:func:`_question_form_why`; words in eval_why.yaml)
+_QUESTION_FORMS = (("choice", "选择问（A还是B、A定B）没有问号"), ("count", "问数量（几…）没有问号"),
+                   ("wh", "特指问（什么/怎么/谁/哪、粤语咩/点/边）没有问号"),
+                   ("yes_no", "是非问靠句末（了没/不/未/齁/吧）没有问号"), ("request", "请求或嵌入的问（是否/想问/能不能/有没有）"),
+                   ("statement", "陈述句，问题只是暗含"))
 # how an unpaired question lost its answer line (:func:`_unpaired_how`), in the order tested
 _UNPAIRED_HOW = (
     ("dropped_late", "结构里配上了、整理稿里没有"), ("before", "问句之后没有一行含全部回答词（答在问前）"),
@@ -309,7 +314,7 @@ WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
     "qa/ok": "配对正确", "qa/not_in_chat": "问或答的关键词不在保留的消息里",
-    "qa/question_not_detected": "问题没识别出（含问题词的消息都不读作问句）",
+    **{f"qa/question_not_detected_{k}": f"问题没识别出（含问题词的消息都不读作问句）：{v}" for k, v in _QUESTION_FORMS},
     **{f"qa/question_read_{k}": f"消息读作问句、问答里没有：{v}" for k, v in (
         ("omitted", "提问消息被当噪声略去"), ("answer_asked", "回答消息本身读作问句"),
         ("todo_notice", "回答消息成了待办、又读作通知（通知只答问时间/地点/费用的问题）"),
@@ -472,7 +477,7 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message], st: Call
     lost its answer line (:func:`_unpaired_how`)."""
     asking = [m for m in messages if _has_all(m.text, want.question) and is_question(m.text)]
     if not asking:
-        return "question_not_detected"
+        return "question_not_detected_" + _question_form_why(want, messages)
     first = min(m.id for m in asking)
     answering = [m for m in messages if m.id > first and _has_all(m.text, want.answer)]
     asked_ids, answer_ids = {m.id for m in asking}, {m.id for m in answering}
@@ -500,6 +505,16 @@ def _read_lost_why(notes: Notes, want: QASpec, messages: list[Message], st: Call
     if told:
         return "question_read_unpaired_notice"
     return "question_read_unpaired_" + _unpaired_how(asking, answering, messages, st())
+
+
+def _question_form_why(want: QASpec, messages: list[Message]) -> str:
+    """The form of the first line holding a listed question's words, none read as a question: the first form of
+    ``eval_why.yaml``'s ``question_forms`` its folded text holds (choice, count, wh, yes_no, request), else
+    ``statement``."""
+    line = next((m for m in messages if _has_all(m.text, want.question)), None)
+    folded = fold(line.text) if line else ""
+    forms = load_resource("notes/eval_why.yaml")["question_forms"]
+    return next((k for k, _ in _QUESTION_FORMS[:-1] if re.search(str(forms[k]).strip("/"), folded)), "statement")
 
 
 def _qa_why(notes: Notes, want: QASpec, chat: str, messages: list[Message], st: Callable[[], Structure]) -> str:

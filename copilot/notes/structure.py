@@ -200,7 +200,8 @@ def _clause_asks(clause: str) -> bool:
     clauses of a chat's lines repeat where its lines do not (a 2,000-message export: each line new, its clauses
     mostly said before)."""
     return bool(cue("question", "final").search(clause) or cue("question", "weak_final").search(clause)
-                or choice_asked(clause) or has(clause, "question", "object_final") or has(clause, "question", "confirm"))
+                or choice_asked(clause) or has(clause, "question", "object_final") or has(clause, "question", "confirm")
+                or has(clause, "question", "how_best"))
 
 
 _SPELLED_CHOICE = frozenset(str(w) for w in raw("question", "choice_connectors"))
@@ -216,7 +217,10 @@ def choice_asked(clause: str) -> bool:
     (还是 = still) and an opinion ("还是A吧", "我觉得还是…") do not ask. Cached: a clause is asked again by each
     reading of the line it is in."""
     m = cue("question", "choice").search(clause)
-    if m is None or cue("question", "opinion").search(clause):
+    if m is None:
+        both = cue("question", "choice_both_de").search(clause)  # "是买玉鸟的还是买冈田的": options closing on 的
+        return bool(both) and choice_asked(clause[:both.start()] + both.group("c") + both.group("b") + clause[both.end():])
+    if cue("question", "opinion").search(clause):
         return False
     a, b = m.group("a"), m.group("b")
     if cue("question", "choice_not_b").search(b):
@@ -224,10 +228,11 @@ def choice_asked(clause: str) -> bool:
     copula = list(cue("question", "choice_copula").finditer(a))
     if copula:
         return len(a) - copula[-1].end() >= 1  # an option after it ("时间系定咗" has none)
-    if m.group("c") not in _SPELLED_CHOICE:
-        return False  # a bare 定 asks only after a copula
     if _LATIN_OPTION.search(a) and _LATIN_OPTION.fullmatch(b):
-        return True  # two named options alike ("引擎用Unity还是Godot", "要A还是B", "Anilao定係Moalboal")
+        return True  # two named options alike ("引擎用Unity还是Godot", "要A还是B", "Anilao定係Moalboal", "V60定Kalita")
+    if m.group("c") not in _SPELLED_CHOICE:
+        # a bare 定 asks only after a copula, or weighed by a Cantonese tail ("植鞣定铬鞣好啲")
+        return bool(m.group("tail")) and bool(cue("question", "choice_bare_tail").search(m.group("tail")))
     if m.group("tail") and m.group("tail")[0] in "好划合方实点":
         return True  # "…还是…好点": weighed against each other
     # parallel options open or close alike: 先背单词/先练口语, 美音/英音, 周六去/周日去 (not 学费/一学期1600元)
