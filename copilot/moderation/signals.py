@@ -1871,7 +1871,15 @@ def fee_payments(folded: str) -> list[str]:
 def said_prices(folded: str) -> list[str]:
     """Every sum ``folded`` (a normalised message's folded form) states as a price: the money pattern's amounts
     (30块, ¥99, 2w+) and a sum said as a price without 元 (票价80到280, 原价600, 300俾街坊, 1200自提, a sum standing as
-    its own clause before 需要的私聊, a fee to pay: 交800登记费). The one price parser of the moderation layers."""
+    its own clause before 需要的私聊, a fee to pay: 交800登记费). The one price parser of the moderation layers.
+
+    Remembered for the last texts (a new list each call): one message's folded form is asked about by the detectors,
+    the analysis and up to five layers of :meth:`Moderator._decide`."""
+    return list(_said_prices(folded))
+
+
+@lru_cache(maxsize=64)
+def _said_prices(folded: str) -> tuple[str, ...]:
     money = [(m.start(), m.end(), m.group(0)) for m in patterns().money.finditer(folded)]
     said = []
     pattern, counted_from = _said_price()
@@ -1884,7 +1892,7 @@ def said_prices(folded: str) -> list[str]:
     # a sum in digits paid as a fee (交800登记费, 交300手续费): what the fee costs
     said += [(m.start(1), m.end(1), m.group(1)) for m in _fee_payment().finditer(folded)
              if m.group(1).isdigit() and not any(a <= m.start(1) < b for a, b, _ in money)]
-    return list(dict.fromkeys(h.strip() for _, _, h in sorted(money + said)))
+    return tuple(dict.fromkeys(h.strip() for _, _, h in sorted(money + said)))
 
 
 def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding | None:
@@ -2708,6 +2716,13 @@ def _group_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
 _BEG_GAP = r"[a-z0-9\s.$¥]{0,16}?"
 
 
+@lru_cache(maxsize=8)
+def _ask_then_gift(beg: str, gift: str) -> re.Pattern[str]:
+    """The ask (``beg``'s pattern), at most ``_BEG_GAP`` apart, then the gift (``gift``'s): compiled once per pair of
+    lists, not put together again for every message (:func:`_packet_beg`)."""
+    return re.compile(f"({beg}){_BEG_GAP}({gift})")
+
+
 def _packet_beg(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A red packet or money asked to be sent to the writer (lexicons.yaml spam.packet_beg: 求个, 给我点, 转我点…) with what
     is asked for right after the ask (spam.packet_gift: 红包, 零花钱, 块钱…), a payment app or an amount between at most:
@@ -2715,7 +2730,7 @@ def _packet_beg(scan: Scan, spec: SignalSpec) -> Finding | None:
     packet's cover asked for (spam.packet_not) is no gift."""
     beg, gift = (scan.lex.words[key] for key in spec.combo)
     text = scan.lex.words[spec.mask].sub(" ", scan.n.folded) if spec.mask else scan.n.folded
-    m = re.search(f"({beg.pattern}){_BEG_GAP}({gift.pattern})", text)
+    m = _ask_then_gift(beg.pattern, gift.pattern).search(text)
     return Finding([m.group(1), m.group(m.lastindex or 2)]) if m else None
 
 
