@@ -1486,7 +1486,9 @@ def with_failed_rule_sections(question: str, sections: list[SectionHit], ranking
     the offline checks fails, the card section the failed rule cites (``rules.yaml``'s ``section``: 避坑清单 for a hyped
     name) in place of a runner-up from another card, if the ranking has that section: the answer then shows the advice
     its own verdict rests on, not 「衰退的常见原因」 beside 「长度与位置」 (qa15r41, round 59); a runner-up from another card
-    is left out when a check failed and the ranking has no such section. Unchanged when every check passes."""
+    is left out when a check failed and the ranking has no such section. Unchanged when every check passes. When the
+    question says it asks about a name (``name_words``) and the name card is among the ranking's first ``depth``
+    sections but does not lead, the failed rule's section leads instead (round 68: a near tie put 开群节奏 first)."""
     cues = compose_cues().name_check
     if not sections or not cues.quoted(question):
         return sections
@@ -1495,12 +1497,20 @@ def with_failed_rule_sections(question: str, sections: list[SectionHit], ranking
     except RulesError:
         return sections
     lead = sections[0]
-    rules = [r for r in book.for_target("name") if r.applies_to == ["name"] and r.check.kind in cues.kinds
-             and r.card_id == lead.source]
     name = cues.quoted(question)
+    # the name rules' card: the lead's, or — when the question says it asks about a name — one of the ranking's first
+    # sections (a hyped name's question can rank another card's section first by a hair)
+    near = {s.source for s in ranking.sections[:cues.depth]} if any(w in question for w in cues.name_words) else set()
+    rules = [r for r in book.for_target("name") if r.applies_to == ["name"] and r.check.kind in cues.kinds
+             and (r.card_id == lead.source or r.card_id in near)]
     cited = [(r.card_id, r.section_ref) for r in rules if check_rule(r, book, "name", [name], None).passed is False]
     if not cited:
         return sections
+    if all(card != lead.source for card, _ in cited):  # the verdict's own advice leads, its card's sections beside it
+        first = next((s for s in ranking.sections if (s.source, s.section) in cited), None)
+        if first is None:
+            return sections
+        return [first, *(s for s in sections if s.source == first.source and _key(s) != _key(first))][:MAX_SECTIONS]
     shown = {_key(s) for s in sections}
     hits = [s for s in ranking.sections if (s.source, s.section) in cited and _key(s) not in shown]
     # the lead stays first (the answer's fit and 相近 frame are its); a runner-up from another card gives way

@@ -55,6 +55,10 @@ class NameCheckCues(BaseModel):
     passed: str = ""
     failed: str = ""
     unjudged: str = ""
+    # a question that says it asks about a name (群名, 起名…) has its quoted name checked when the name rules' card is
+    # among the ranking's first ``depth`` sections, not only when it leads (the lead can be a near tie, round 68)
+    name_words: list[str] = []
+    depth: int = 3
 
     def quoted(self, question: str) -> str:
         """The first text in one of ``quotes`` in ``question`` of at most ``max_chars`` characters, else ""."""
