@@ -10,6 +10,7 @@ from __future__ import annotations
 from copilot.evals import notes as ev
 from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.parse import parse_text
+from copilot.notes.structure import restated_figures
 
 HIKE = """[2030-05-09 21:00] 队长阿伟: 周六（5月18日）走凤凰山，早上7点地铁站B出口集合，AA车费每人30元
 [2030-05-09 21:03] 小唐: 收到
@@ -50,3 +51,27 @@ def test_the_same_members_change_on_a_line_sharing_no_word_is_told_apart() -> No
 def test_a_value_shown_as_changed_is_no_leak_and_gets_no_how_class() -> None:
     why = _why(HIKE, "车费每人30元（已改：每人45元）", "每人30元")
     assert why == {}
+
+
+def _far_chat(correction: str) -> str:
+    head = ["[2030-05-09 20:00] 队长阿伟: 周六（5月18日）走凤凰山，早上7点地铁站B出口集合，大巴车费每人30元",
+            "[2030-05-09 20:01] 队长阿伟: 物业那边两家报价：山水旅行社 4800元，顺风客运 5200元"]
+    names = "小唐 阿敏 老郑 丽丽 大勇 小芳 阿杰 小雨 老何 婷婷 阿强 小兰 老孙 阿英 小陈 大鹏 阿珍 小伍 老吴 阿芬 小罗 阿华 小黄 老林"
+    chatter = [f"[2030-05-09 20:{k + 2:02d}] {who}: 报名，{who}一个人" for k, who in enumerate(names.split())]
+    return "\n".join([*head, *chatter, f"[2030-05-09 20:40] 队长阿伟: {correction}"]) + "\n"
+
+
+def test_a_correction_well_after_the_line_restates_its_figure_on_the_same_thing() -> None:
+    chat = _far_chat("更正一下：大巴车费每人45元，旅行社涨价了")
+    messages = parse_text(chat, "chat.txt").messages
+    fare = next(m for m in messages if "每人30元" in m.text)
+    assert len([m for m in messages if m.id > fare.id]) > 20  # beyond the near reach
+    restated = restated_figures(messages)
+    assert fare.id in restated and "每人45元" in restated[fare.id].by.text
+
+
+def test_a_correction_well_after_leaves_other_figures_of_that_kind() -> None:
+    # the quotes two lines on share no subject with the corrected fare, however far back: they stay as said
+    messages = parse_text(_far_chat("更正一下：大巴车费每人45元，旅行社涨价了"), "chat.txt").messages
+    quotes = next(m for m in messages if "4800元" in m.text)
+    assert quotes.id not in restated_figures(messages)
