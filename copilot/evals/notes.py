@@ -47,6 +47,7 @@ from copilot.notes.structure import (
     Structure,
     analyze,
     display_name,
+    figure_kinds,
     is_question,
     not_a_task,
     notice,
@@ -400,6 +401,10 @@ WHY_LABELS = {
     "leak_stale/unseen": "旧值：那行没被认作改掉的（改动没读出来）",
     **{f"leak_stale_in/{s}_{k}": f"旧值（{w}）出现在：{v}" for s, w in (("seen", "认出了"), ("unseen", "没认出"))
        for k, v in _LEAK_SECTIONS.items()},
+    **{f"leak_stale_how/{who}_{how}_{kind}_{rel}": f"没认出的旧值：后来那行由{wl}说、{hl}，{kl}，{rl}"
+       for who, wl in (("same", "同一人"), ("other", "另一人")) for how, hl in (("correction", "用更正词"), ("moved", "用改动词"))
+       for kind, kl in (("kind", "说出了同类的新值"), ("nokind", "没说出同类的值")) for rel, rl in (("rel", "与旧值那行同话题"),
+                                                                                        ("unrel", "与旧值那行不共词"))},
 }
 
 
@@ -1029,6 +1034,8 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
         seen = ("seen" if _seen_changed(x, transcript) else "unseen") if why.startswith("stale_") else ""
         if seen:
             s.why_class("leak_stale", seen)
+        if seen == "unseen":
+            s.why_class("leak_stale_how", _unseen_how(x, transcript))
         for section in _leak_sections(fold(x), md):
             s.why_class("leak_in", section)
             if seen:
@@ -1068,6 +1075,24 @@ def _leak_why(leaked: str, kind: str, transcript: Transcript) -> str:
     if kind == "系统":
         return f"system_{state}"
     return f"chatter_{'sure' if is_side_chatter(holder) else 'unsure'}_{state}"
+
+
+def _unseen_how(leaked: str, transcript: Transcript) -> str:
+    """How the later change of a stale value the notes did not read is said (``leak_stale_how/…``): by the speaker of the
+    first kept line holding ``leaked`` or another member (that speaker's own later change line first, else the nearest),
+    with a correction word or a change word, stating a figure of the value's kind (cue figure_kinds) or not, and sharing
+    the old line's subject (:func:`relevant`) or not."""
+    key = fold(leaked)
+    holder = next(m for m in transcript.messages if key in fold(m.text))
+    later = [m for m in transcript.messages if m.id > holder.id
+             and (moved_from(fold(m.text)) is not None or cues.cue("correction").search(fold(m.text)))]
+    line = next((m for m in later if m.speaker == holder.speaker), later[0])
+    who = "same" if line.speaker == holder.speaker else "other"
+    how = "correction" if cues.cue("correction").search(fold(line.text)) else "moved"
+    kinds = figure_kinds(key) or figure_kinds(fold(holder.text))
+    kind = "kind" if kinds & figure_kinds(fold(line.text)) else "nokind"
+    rel = "rel" if relevant(holder.text, line.text, by_kind=False) else "unrel"
+    return f"{who}_{how}_{kind}_{rel}"
 
 
 def _seen_changed(leaked: str, transcript: Transcript) -> bool:

@@ -1103,7 +1103,7 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
     ``correction_reach`` messages on the same subject, the figures of the kinds it states ("价格每袋85元" is stale,
     "10斤一袋" of the same line is not). The latest correction of a line is the one kept."""
     out: dict[int, Restated] = {}
-    reach = int(raw("correction_reach"))
+    reach, far = int(raw("correction_reach")), int(raw("correction_far_reach"))
     for j, m in enumerate(messages):
         f = _fold(m.text).strip()
         asked = is_question(m.text)  # a question changes nothing
@@ -1116,8 +1116,10 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             # "价格是165元一套，不是180元" / "集合不是南门，是北门": only a line holding the value named wrong is stale,
             # for that kind (the notice's day, "本周三（11月25日）", stays)
             kinds = frozenset(named)
-        for x in messages[max(0, j - reach):j] if kinds else []:
+        for k, x in enumerate(messages[max(0, j - far):j][::-1] if kinds else []):
             old = kinds & figure_kinds(_fold(x.text))
+            if k >= reach and not _same_figure_clause(x.text, m.text, old):
+                continue  # (further back, only a clause with such a figure told on the correction's own thing)
             if named and not any(v in _fold(x.text) for vs in named.values() for v in vs):
                 continue  # (the notice's other clauses, "本周三（11月25日）上午体检", are no part of it)
             if x.speaker == m.speaker and old and relevant(x.text, m.text, by_kind=False):
@@ -1149,6 +1151,18 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
                 break  # the latest line on the subject is the one the change replaces
     return out
+
+
+def _same_figure_clause(text: str, change: str, kinds: frozenset[str]) -> bool:
+    """Whether a clause of ``text`` and one of ``change`` that both state a figure of ``kinds`` share their subject
+    (:func:`relevant`, a time word in common being none): a correction said long after a line restates only the
+    figure told there on the same thing, not any figure of that line."""
+    def figured(t: str) -> list[str]:
+        # (a colon ends the lead-in: "物业拿回来两家报价：华建防水 48600元" tells its figure in "华建防水 48600元")
+        return [_without_figure_values(c) for c in re.split(r"[：:\n]", "\n".join(_CLAUSE_WHOLE.split(t)))
+                if kinds & figure_kinds(_fold(c))]
+    # (the figures themselves blanked: "48600元" and "2000元" share no subject)
+    return any(relevant(c, d, by_kind=False, days=False) for c in figured(text) for d in figured(change))
 
 
 def _resettled(messages: list[Message], j: int) -> list[Message]:
