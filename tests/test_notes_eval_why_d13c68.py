@@ -1,5 +1,5 @@
 """Round 68 (d13c68): a missed to-do whose line is the owner's own first-person line (``self_future``) says which
-reading lost it — a question, a hedge, the speaker's own matter, the task model — and a hand-over re-gives a to-do."""
+reading lost it — a question, a hedge, the speaker’s own matter, the task model."""
 
 from __future__ import annotations
 
