@@ -4976,7 +4976,8 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 names_work = _topic_hits(topic, work)
                 if change is None or not (names_work
                                           or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)
-                                          or (asked := _asked_by_party(a, actions, messages, k, people, not topic))) \
+                                          or (asked := _asked_by_party(a, actions, messages, k, people,
+                                                                       not topic and not _task_words(f, people) & work))) \
                         or (not names_work and _topic_elsewhere(a, topic, actions, gone | _made_by(actions, m.id),
                                                                 people)):
                     continue
@@ -5098,13 +5099,14 @@ def _asked_by_party(a: ActionItem, actions: list[ActionItem], messages: list[Mes
     ``moved_reach`` lines before it. Of the asker's dated to-dos, only the ones that share words with the question or
     the change line ("身份证号没发我，能不能晚一天" — "统计最终人数和身份证号"): a side question ("是吗 明早我也去买点")
     names no work.
-    A change that names no work of its own (``bare``: "那改成12/17前吧") answers the owner's report on their work just
-    as well ("场地那边老板说周末才给准信"): the line before it is the owner's, sharing words with their to-do."""
+    A change that names no work anywhere in its line (``bare``: "那改成12/17前吧") answers the owner's report on their work just
+    as well ("场地那边老板说周末才给准信"): the line before it is the owner's, sharing words with their to-do, and not
+    their taking it on (a line of the to-do already: "好，週五前給你")."""
     speaker = messages[k].speaker
     for m in reversed(messages[max(0, k - int(raw("moved_reach"))):k]):
         if m.speaker == speaker:
             continue
-        if not is_question(m.text) and not (bare and m.speaker == a.owner):
+        if not is_question(m.text) and not (bare and m.speaker == a.owner and m.id not in a.sources):
             return False
         theirs = [b for b in actions if b.deadline and (b.owner == m.speaker
                                                          or m.speaker in {w for _, _, w in people.named_in(_fold(b.task))})]
