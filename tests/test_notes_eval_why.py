@@ -264,7 +264,7 @@ def test_a_task_in_no_section_says_how_its_line_commits() -> None:
     s = ev.score_notes(notes, transcript, spec)
     assert {k: v for k, v in s.why.items() if k.startswith("todos/")} == {
         "todos/no_task_nowhere_self_take": 1, "todos/no_task_nowhere_self_volunteer": 1,
-        "todos/no_task_nowhere_self_future": 1, "todos/no_task_nowhere_named_assign": 1,
+        "todos/no_task_nowhere_self_future_model_yes": 1, "todos/no_task_nowhere_named_assign": 1,
         "todos/no_task_nowhere_named_plan": 1, "todos/no_task_nowhere_named_other_omitted": 1,
         "todos/no_task_nowhere_self_plain": 1, "todos/no_task_nowhere_group": 1, "todos/no_task_nowhere_other": 1,
     }

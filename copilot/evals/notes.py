@@ -45,12 +45,14 @@ from copilot.notes.script import detect_script, make_shadow
 from copilot.notes.structure import (
     People,
     Structure,
+    about_oneself,
     analyze,
     display_name,
     figure_kinds,
     is_question,
     not_a_task,
     notice,
+    personal,
     relevant,
     restated_figures,
     superseded,
@@ -311,6 +313,12 @@ _UNPAIRED_HOW = (
     ("far", "回答那行在问句后 16 行以上"), ("mid", "回答那行在问句后 7–15 行"),
     ("other_asked", "回答那行在 6 行内，中间别人又问了一句"),
     ("near_related", "回答那行在 6 行内、与问句共词，仍没配上"), ("near_unrelated", "回答那行在 6 行内、与问句不共词"))
+# how a first-person line of the owner's (``self_future``) lost its to-do, in the order tested (:func:`_self_future_how`)
+_SELF_FUTURE_HOW = (("_question", "那行是问句"), ("_hedge", "那行带试探词（我先…）"),
+                    ("_own", "那行读作说话人自己的事（私事、行程、自我介绍）"), ("_model_no", "任务模型确定那行不是待办"),
+                    ("_model_yes", "任务模型没否定那行（别的过滤步骤丢了它）"))
+
+
 WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
@@ -349,6 +357,9 @@ WHY_LABELS = {
         ("named_other", "点名的其他说法（对某人的祈使）"), ("other", "那行既不是负责人说的、也没点他的名"),
         ("group", "负责人是群体或角色（大家/组长）"))
        for o in ("", "_omitted")},
+    **{f"todos/no_task_nowhere_self_future{h}{o}": f"一条消息里有任务词、纪要里没有：负责人自己的第一人称句，{v}"
+                                                  f"{'（那行被略去）' if o else ''}"
+       for h, v in _SELF_FUTURE_HOW for o in ("", "_omitted")},
     **{f"todos/no_task_{w}{r}_{k}{m}": f"没有这条任务的待办、{wl}{rl}：{v}{ml}"
        for w, wl, roles in (("in_points", "在要点、摘要或通知里", (("", ""),)),
                             ("as_qa", "写成了问答", (("_answer", "（那行是回答：答句兼接活）"), ("_asked", "（那行是提问）"),
@@ -657,7 +668,22 @@ def _nowhere_why(notes: Notes, want: ActionSpec, messages: list[Message]) -> str
     owner = next(iter(_owners(want.owner)), "")
     first = min(lines, key=lambda m: _FORM_ORDER.index(_line_form(m, owner)))
     form = _line_form(first, owner)
-    return f"no_task_nowhere_{form}" + ("_omitted" if first.id in omitted else "")
+    how = _self_future_how(first, messages) if form == "self_future" else ""
+    return f"no_task_nowhere_{form}{how}" + ("_omitted" if first.id in omitted else "")
+
+
+def _self_future_how(m: Message, messages: list[Message]) -> str:
+    """Which reading drops a ``self_future`` line (the owner's first-person promise): a question by its words or the
+    classifier, a hedge (``action.tentative``), the speaker's own matter (:func:`personal` / :func:`about_oneself`),
+    the task model sure it is no to-do (:func:`not_a_task`), else none of these (``_model_yes``: a later filter)."""
+    text = fold(m.text)
+    if is_question(m.text):
+        return "_question"
+    if cues.has(text, "action", "tentative"):
+        return "_hedge"
+    if personal(m.text) or about_oneself(m.text):
+        return "_own"
+    return "_model_no" if not_a_task(m.text, m.speaker, People.of(messages)) else "_model_yes"
 
 
 def _misplaced_why(notes: Notes, want: ActionSpec, where: str, messages: list[Message]) -> str:

@@ -4904,6 +4904,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             last_by[m.speaker] = m  # what a later "@X 我明天去看看" is about
         spoke[m.speaker] = m.id
     actions, decisions = _retimed(actions, decisions, messages, people, events, meetings)
+    _handed_over(actions, messages, people)
     _day_of_named(actions, messages)
     _follow_event(actions, messages, told_events, meetings)
     _countered(actions, messages, events, meetings)
@@ -4912,6 +4913,18 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
         _told_by(_merge_announcements(announcements), messages)
+
+
+def _past_address(m: Message, people: People) -> str:
+    """``m``'s text after the @names or the member's name it opens by addressing, then a pause ("王姐，我这周在外地
+    培训…" → "我这周在外地培训…"); the text itself when it opens by addressing no one."""
+    text = _LEAD_MENTIONS.sub("", m.text)
+    if text != m.text:
+        return text.strip()
+    at = next((len(alias) for pos, alias, who in people.named_in(m.text[:12]) if pos == 0 and who != m.speaker), None)
+    if at is None or not re.match(r"[，,\s]", m.text[at:at + 1]):
+        return m.text
+    return m.text[at:].lstrip("，, \t")
 
 
 def _own_plans(memo: dict[object, bool], messages: list[Message], idx: int, people: People, offered: bool,
@@ -4927,7 +4940,10 @@ def _own_plans(memo: dict[object, bool], messages: list[Message], idx: int, peop
         # "我下周去北京出差", "我明天带娃去打疫苗": a short line about the speaker's own trip or errand — their
         # first-person plan in it is no group work
         # (or a line telling of their own dated exam or trip: "顺便说一句，我12月20号要回老家，之后半个月不坐")
-        own_trip = not offered and (personal(text) or _own_day(text)) and not _group_errand(messages, idx)
+        # (said to someone by name first: "王姐，我这周在外地培训，周五晚上才回来" tells of the speaker's own week too)
+        bare = _past_address(messages[idx], people)
+        own_trip = not offered and (personal(text) or _own_day(text) or bare != text and (personal(bare) or _own_day(bare))) \
+            and not _group_errand(messages, idx)
         # "朱古力食少咗草 係咪牙齒問題" — (the vet's answer) — "好 我聽日帶佢去睇": acting on the answer to one's
         # own question is one's own errand
         memo["own_errand"] = _after_own_answer(messages, idx, people) or own_trip
@@ -4979,7 +4995,8 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 names_work = _topic_hits(topic, work)
                 if change is None or not (names_work
                                           or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)
-                                          or (asked := _asked_by_party(a, actions, messages, k, people))) \
+                                          or (asked := _asked_by_party(a, actions, messages, k, people,
+                                                                       not topic and not _task_words(f, people) & work))) \
                         or (not names_work and _topic_elsewhere(a, topic, actions, gone | _made_by(actions, m.id),
                                                                 people)):
                     continue
@@ -5012,6 +5029,43 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
         return actions, decisions
     return [a for a in actions if id(a) not in gone], \
         [d for d in decisions if not (d.sources and set(d.sources) <= changed)]
+
+
+def _handed_over(actions: list[ActionItem], messages: list[Message], people: People) -> None:
+    """A later line handing a to-do's work to another member by name ("那订酒楼的事改成孙悦来", a name right after
+    owner.reassigned_to, :func:`_handed_to`), said by the one who gave the work or by its owner, gives that to-do
+    its new owner (its time and text stay; the line joins its sources) — unless the new owner has a to-do on that
+    work already (their "没问题，我来" made one: :func:`_settle_owners` moves the work). The work is named before the
+    change word, by one dated to-do only; a question, or a line handing it to several ("换成刘梅和Cindy"), hands
+    nothing on here."""
+    at = {m.id: i for i, m in enumerate(messages)}
+    now_cue = cue("owner", "reassigned_to")
+    for k, m in enumerate(messages):
+        f = _fold(m.text)
+        change = now_cue.search(f)
+        if change is None or is_question(m.text):
+            continue
+        handed = _handed_to(m.text, messages, k, people)
+        if handed is None:
+            continue
+        who = handed[0]
+        stop = re.compile(r"[，,。；;！!？?\s]").search(f, change.end())
+        end = stop.start() if stop else len(f)
+        if len({w for pos, _alias, w in people.named_in(f) if change.end() <= pos < end} - {who}):
+            continue  # handed to several ("换成刘梅和Cindy"): the work is shared out, not moved
+        topic = _change_topic(f[:change.start()], people)
+        owned = [a for a in actions if a.owner and a.deadline and a.sources and a.sources[0] in at and at[a.sources[0]] < k
+                 and m.speaker in (a.owner, messages[at[a.sources[0]]].speaker)
+                 and _topic_hits(topic, _task_words(bare_task(_first_part(a)), people))]
+        if len(owned) != 1 or owned[0].owner == who:
+            continue
+        a = owned[0]
+        work = _task_words(bare_task(_first_part(a)), people)
+        if any(b is not a and b.owner == who and _topic_hits(work, _task_words(b.task, people)) for b in actions):
+            continue
+        a.owner = who
+        if m.id not in a.sources:
+            a.sources.append(m.id)
 
 
 def _change_said(folded: str, clause: str, at: int, m: Message) -> str:
@@ -5056,18 +5110,22 @@ def _topic_hits(topic: set[str], work: set[str]) -> bool:
     return any(t in w or w in t for t in topic for w in work if len(w) > 1)
 
 
-def _asked_by_party(a: ActionItem, actions: list[ActionItem], messages: list[Message], k: int, people: People) -> bool:
+def _asked_by_party(a: ActionItem, actions: list[ActionItem], messages: list[Message], k: int, people: People,
+                    bare: bool = False) -> bool:
     """Whether the change line ``messages[k]`` answers a question of the to-do's owner or of someone its task names
     (the one the money goes to): "这个钱能不能晚点再收？"（阿静）— "可以，场地费截止改到下周二" re-times "收场地费…每人25元，
     周五前转给阿静" though its work words are cut otherwise. The question is the last line of another member within
     ``moved_reach`` lines before it. Of the asker's dated to-dos, only the ones that share words with the question or
     the change line ("身份证号没发我，能不能晚一天" — "统计最终人数和身份证号"): a side question ("是吗 明早我也去买点")
-    names no work."""
+    names no work.
+    A change that names no work anywhere in its line (``bare``: "那改成12/17前吧") answers the owner's report on their work just
+    as well ("场地那边老板说周末才给准信"): the line before it is the owner's, sharing words with their to-do, and not
+    their taking it on (a line of the to-do already: "好，週五前給你")."""
     speaker = messages[k].speaker
     for m in reversed(messages[max(0, k - int(raw("moved_reach"))):k]):
         if m.speaker == speaker:
             continue
-        if not is_question(m.text):
+        if not is_question(m.text) and not (bare and m.speaker == a.owner and m.id not in a.sources):
             return False
         theirs = [b for b in actions if b.deadline and (b.owner == m.speaker
                                                          or m.speaker in {w for _, _, w in people.named_in(_fold(b.task))})]
