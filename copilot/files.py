@@ -19,6 +19,18 @@ from charset_normalizer import from_bytes
 from copilot.textnorm import cjk_ratio
 
 MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024
+# C0 control bytes other than tab, line feed and carriage return: a text export holds almost none; a binary file
+# (image, archive, Office document) has them in about one byte in eight
+_CONTROLS = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D))
+_CONTROL_CHARS = {b: "\ufffd" for b in _CONTROLS}
+BINARY_SHARE = 0.02  # more control bytes than this share of the first 8 KB: a binary file, not a damaged text
+# a text with some damaged bytes (a stray byte, a few junk bytes in the middle) is read with U+FFFD in their place when
+# its encoding still reads the rest: UTF-8 when its well-formed non-ASCII characters outnumber the bad bytes this many
+# times over (GBK read as UTF-8 gives about one readable character to four bad bytes), GB18030 when at most this share
+# of its characters (or this many, in a short file) are bad
+UTF8_READABLE_PER_BAD = 2
+GB_BAD_SHARE = 0.01
+GB_BAD_MIN = 4
 
 
 class UnreadableFile(ValueError):
@@ -32,24 +44,56 @@ def decode_bytes(data: bytes, name: str = "") -> str:
         raise UnreadableFile(f"{label}：文件为空")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode_utf16(data, label)
-    if b"\x00" in data[:8192]:
+    if looks_binary(data):
         raise UnreadableFile(f"{label}：看起来是二进制文件，不是文本")
     try:
-        return data.decode("utf-8-sig")
+        return _without_controls(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    # a UTF-8 export with a stray byte stays UTF-8 (read as GB18030 it would decode, as nonsense)
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     # GB18030 is a superset of GBK/GB2312 and the usual encoding of Windows Chinese exports:
     # try it before asking the detector, which can confuse short GBK text with other code pages.
     try:
         text = data.decode("gb18030")
         if cjk_ratio(text) > 0.2:
-            return text
+            return _without_controls(text)
     except UnicodeDecodeError:
-        pass
+        text = data.decode("gb18030", "replace")  # a GBK export with a few damaged bytes
+        if text.count("\ufffd") <= max(GB_BAD_MIN, GB_BAD_SHARE * len(text)) and cjk_ratio(text) > 0.2:
+            return _without_controls(text)
     best = from_bytes(data).best()
     if best is None:
         raise UnreadableFile(f"{label}：无法识别文件编码（不是 UTF-8/GBK/GB18030 文本？）")
-    return str(best)
+    return _without_controls(str(best))
+
+
+def looks_binary(data: bytes) -> bool:
+    """More control bytes in the first 8 KB than :data:`BINARY_SHARE` of them (a NUL or a few junk bytes in a text
+    export are damage, not a binary file)."""
+    head = data[:8192]
+    return len(head) - len(head.translate(None, _CONTROLS)) > BINARY_SHARE * len(head)
+
+
+def _without_controls(text: str) -> str:
+    """Control characters (a damaged export's junk bytes) as U+FFFD, which the readers report as unreadable."""
+    return text.translate(_CONTROL_CHARS)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """``data`` read as UTF-8 with U+FFFD for its bad bytes, when its well-formed non-ASCII characters outnumber them
+    :data:`UTF8_READABLE_PER_BAD` times over (GBK read as UTF-8 is nearly all bad bytes); else None."""
+    text = data.decode("utf-8-sig", "replace")
+    bad = text.count("\ufffd")
+    readable = sum(1 for c in text if not c.isascii()) - bad
+    return _without_controls(text) if readable >= UTF8_READABLE_PER_BAD * bad else None
+
+
+def damaged_chars(text: str) -> int:
+    """How many characters of a decoded text stand for bytes that could not be read (U+FFFD)."""
+    return text.count("\ufffd")
 
 
 def _decode_utf16(data: bytes, label: str) -> str:
@@ -90,7 +134,7 @@ def decode_lines(data: bytes, name: str = "") -> list[str]:
         raise UnreadableFile(f"{label}：文件为空")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         lines = _decode_utf16(data, label).split("\n")
-    elif b"\x00" in data[:8192]:
+    elif looks_binary(data):
         raise UnreadableFile(f"{label}：看起来是二进制文件，不是文本")
     else:
         lines = [decode_record(raw) for raw in data.removeprefix(b"\xef\xbb\xbf").split(b"\n")]

@@ -23,7 +23,7 @@ from typing import Any
 
 from copilot.cadence import WEEKDAY_NAMES as _WEEKDAYS
 from copilot.clock import GROUP_TZ
-from copilot.files import UnreadableFile, decode_bytes
+from copilot.files import UnreadableFile, damaged_chars, decode_bytes
 from copilot.moderation.message import split_nickname
 from copilot.notes.cues import cue
 from copilot.notes.cues import raw as raw_cue
@@ -932,7 +932,12 @@ def parse_bytes(data: bytes, name: str = "聊天记录", *, suffix: str = "",
     except UnreadableFile as exc:
         raise NotesParseError(str(exc)) from None
     encoding = _encoding_label(data)
-    return parse_text(text, name, suffix=suffix, columns=columns, encoding=encoding)
+    transcript = parse_text(text, name, suffix=suffix, columns=columns, encoding=encoding)
+    damaged = damaged_chars(text)
+    if damaged:  # a damaged export is read, not refused: the user is told where to look
+        transcript.warnings.insert(0, f"{name}：有 {damaged} 处字节无法识别（文件可能损坏），已换成 �；"
+                                      "其余内容照常整理（跳过的行另有逐行警告）")
+    return transcript
 
 
 def _encoding_label(data: bytes) -> str:
