@@ -10,7 +10,6 @@ repetition on fresh texts (no normalisation-cache hits), timed in CPU time. ``us
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import statistics
 import sys
@@ -21,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_moderation import _group_moderator, warm  # noqa: E402
+from bench_moderation import _group_moderator, pin_one_core, warm  # noqa: E402
 
 from copilot.evals.moderation import load_set  # noqa: E402
 from copilot.moderation import pipeline, signals, veiled  # noqa: E402
@@ -56,10 +55,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--reps", type=int, default=8)
     args = ap.parse_args()
-    try:
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    except (AttributeError, OSError):
-        pass
+    pin_one_core()
     rows = load_set()
     rates: dict[str, list[float]] = {"A": [], "B": []}
     with tempfile.TemporaryDirectory() as tmp:

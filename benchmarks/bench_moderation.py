@@ -26,6 +26,14 @@ from typing import Any
 WARM = 200  # messages judged before timing (their own users and texts)
 
 
+def pin_one_core() -> None:
+    """Run this process on one core (the figures are per core); a platform without affinity runs as it is."""
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    except (AttributeError, OSError):
+        pass
+
+
 def warm(moderate: Callable[[dict[str, Any]], object], rows: list[dict[str, Any]]) -> None:
     for i, r in enumerate(rows[:WARM]):
         moderate({"id": f"w{i}", "user": f"w{i}", "text": f"预热{i} {r['text']}"})
@@ -186,10 +194,7 @@ def main() -> None:
     ap.add_argument("--stages", action="store_true",
                     help="only the CPU time of the top-level stages of the group-model moderator (few timers)")
     args = ap.parse_args()
-    try:
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    except (AttributeError, OSError):
-        pass
+    pin_one_core()
     from copilot.config import Settings
     from copilot.evals.moderation import DATA_DIR, load_set
     from copilot.moderation import Moderator, quick_label
