@@ -62,7 +62,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
             return _without_controls(text)
     except UnicodeDecodeError:
         text = data.decode("gb18030", "replace")  # a GBK export with a few damaged bytes
-        if text.count("\ufffd") <= max(GB_BAD_MIN, GB_BAD_SHARE * len(text)) and cjk_ratio(text) > 0.2:
+        if damaged_chars(text) <= max(GB_BAD_MIN, GB_BAD_SHARE * len(text)) and cjk_ratio(text) > 0.2:
             return _without_controls(text)
     best = from_bytes(data).best()
     if best is None:
@@ -82,12 +82,18 @@ def _without_controls(text: str) -> str:
     return text.translate(_CONTROL_CHARS)
 
 
+def _lenient_utf8(data: bytes, codec: str = "utf-8") -> tuple[str, int, int]:
+    """``data`` read as UTF-8 with U+FFFD for its bad bytes, how many bad bytes, and how many well-formed non-ASCII
+    characters: what tells a damaged UTF-8 text from one written in GBK (read as UTF-8, nearly all bad bytes)."""
+    text = data.decode(codec, "replace")
+    bad = damaged_chars(text)
+    return text, bad, sum(1 for c in text if not c.isascii()) - bad
+
+
 def _damaged_utf8(data: bytes) -> str | None:
     """``data`` read as UTF-8 with U+FFFD for its bad bytes, when its well-formed non-ASCII characters outnumber them
-    :data:`UTF8_READABLE_PER_BAD` times over (GBK read as UTF-8 is nearly all bad bytes); else None."""
-    text = data.decode("utf-8-sig", "replace")
-    bad = text.count("\ufffd")
-    readable = sum(1 for c in text if not c.isascii()) - bad
+    :data:`UTF8_READABLE_PER_BAD` times over; else None."""
+    text, bad, readable = _lenient_utf8(data, "utf-8-sig")
     return _without_controls(text) if readable >= UTF8_READABLE_PER_BAD * bad else None
 
 
@@ -115,9 +121,7 @@ def decode_record(line: bytes) -> str:
         return line.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    lenient = line.decode("utf-8", "replace")
-    bad = lenient.count("\ufffd")
-    readable = sum(1 for c in lenient if not c.isascii() and c != "\ufffd")
+    lenient, bad, readable = _lenient_utf8(line)
     return lenient if readable >= bad else line.decode("gb18030", "replace")
 
 

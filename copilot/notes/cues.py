@@ -116,3 +116,9 @@ def interrogative(text_folded: str) -> bool:
     return has(text_folded, "question", "interrogatives") or any(
         not closes_word(text_folded, m.start()) for m in cue("question", "a_not_a").finditer(text_folded))
 
+
+def asks(text_folded: str) -> bool:
+    """A question mark, or a word that asks (吗, 多少, 能不能…: the ``question`` cues, :func:`interrogative`) anywhere in
+    the folded text: a pitch tells, a member asks; a date line under a question answers it."""
+    return "?" in text_folded or has(text_folded, "question", "anywhere") or interrogative(text_folded)
+

@@ -24,7 +24,7 @@ from typing import Any
 
 from copilot.moderation.literals import Gated, gated
 from copilot.notes.clauses import pauses
-from copilot.notes.cues import cue, has, interrogative
+from copilot.notes.cues import asks, cue, has, interrogative
 from copilot.paths import load_resource
 from copilot.textnorm import cn_to_int, fold, tokenize, word_class
 
@@ -1244,11 +1244,6 @@ def _told_weekday(folded: str, found: re.Match[str], matches: list[re.Match[str]
     return None
 
 
-def _is_asking(folded: str) -> bool:
-    """A question mark or a word that asks (as :func:`copilot.notes.noise.asks`, which imports this module)."""
-    return "?" in folded or has(folded, "question", "anywhere") or interrogative(folded)
-
-
 def _dated_year(month: int, day: int, weekday: int, near: int) -> int | None:
     """The year nearest ``near`` (the later one on a tie) in which month/day falls on ``weekday``."""
     for off in sorted(range(-11, 12), key=lambda k: (abs(k), -k)):
@@ -1300,7 +1295,7 @@ def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = No
                 rest = rest.replace(other.group(0), " ")
             # nothing but the date, its weekday (and year) — unless it answers a question just above ("定在哪天？"
             # then "6月27日 周六"): that names the day of what is planned, not the day the lines under it are written
-            header = len(re.sub(r"[\W\d_]", "", rest)) <= 1 and not (n and _is_asking(fold(texts[n - 1][0])))
+            header = len(re.sub(r"[\W\d_]", "", rest)) <= 1 and not (n and asks(fold(texts[n - 1][0])))
             # (the words as written when folding kept their places: 「6月24日（日）」 stays Traditional and full-width)
             words = text.strip() if header else (text[m.start():m.end()] if len(text) == len(folded) else m.group(0))
             found.append((n, date(year, int(month), int(day)), words.strip(), header, weeks))

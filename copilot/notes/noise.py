@@ -17,7 +17,7 @@ from functools import lru_cache
 from copilot.moderation import Label, quick_analysis
 from copilot.moderation.pipeline import Analysis, quick_signals_among
 from copilot.moderation.signals import SignalReport
-from copilot.notes.cues import has, interrogative, phrases_regex, screens, search_any
+from copilot.notes.cues import asks, interrogative, phrases_regex, screens, search_any
 from copilot.notes.dates import time_expressions
 from copilot.notes.model import Dropped, Message, Transcript
 from copilot.paths import load_resource
@@ -407,12 +407,6 @@ def _signals(text: str) -> SignalReport | None:
     link and none of the recruiting or pointing signals (:func:`~copilot.moderation.pipeline.quick_signals_among`):
     all that :func:`ad_verdict` and :func:`points_elsewhere` ask of it, so most lines skip the detectors."""
     return quick_signals_among(text, _ASKED)
-
-
-def asks(folded: str) -> bool:
-    """A question mark, or a word that asks (吗, 多少, 能不能…: ``cues.yaml`` question cues): a pitch
-    tells, a member asks."""
-    return "?" in folded or has(folded, "question", "anywhere") or interrogative(folded)
 
 
 def points_elsewhere(text: str) -> bool:
