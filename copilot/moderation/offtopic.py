@@ -446,6 +446,18 @@ def practised_works(folded: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _practice_verdict() -> re.Pattern[str]:
+    return _alternation({fold(str(w)) for w in load_resource(RELEVANCE)["own_practice"]})
+
+
+def practice_verdicts(compact: str) -> list[str]:
+    """A member's own verdict on how their practice went or what it did to their body (relevance.yaml ``own_practice``:
+    手感, 废柴, 手太重, 手指都痛), in the text as written or in its Mandarin form."""
+    rule = _practice_verdict()
+    return list(dict.fromkeys(rule.findall(compact) or read_as_said(compact, rule.findall)))
+
+
+@lru_cache(maxsize=1)
 def _group_papers() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     d = load_resource(RELEVANCE)["group_papers"]
     return _alternation({str(w) for w in d["papers"]}), _alternation({str(w) for w in d["done"]}), int(d["max_chars"])
@@ -1042,14 +1054,8 @@ class OffTopicDetector:
             return TopicResult(False, 0.3, jargon[:3], f"提到了本群所养所玩之物的行话（{'、'.join(jargon[:2])}），"
                                f"没有闲聊话题词，不算跑题（闲聊概率 {p:.2f}）", about_group=True, chatter_p=round(p, 3),
                                model_p=round(model_p, 3))
-        if not chatter and remark and (shared := self._field_chars_said(normalise(text).compact)):
-            # "我真係廢柴，塗咗成晚都塗錯色" among model painters, "哈哈哈佩佩你剛剛那顆鈴直接飛上樹" among diabolo players: no
-            # chatter topic, no question, and a rare character of the group's own topics (塗 of 塗裝, 鈴 of 單鈴) — a remark
-            # on the members' own doings in its field; the chatter model alone is no proof of chatter. A question with such a
-            # character is left to the model (asked of everyone's errands too: it cost a blind set an off-topic hit, round 59)
-            return TopicResult(False, 0.3, [], f"说到了本群话题里的字（{'、'.join(shared[:3])}），没有闲聊话题词，"
-                               f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3),
-                               field_chars=tuple(shared[:3]))
+        if not chatter and remark and (own := self._own_doings(normalise(text).compact, p, model_p)) is not None:
+            return own
         if not chatter and (scene := self._work_scene(normalise(text).compact)):
             # "嘉兴那个冷库门口排了三十多辆车" among cold-chain truck drivers, "站长说下个月开始按件算提成" among couriers: no
             # chatter topic, no life errand, and the trade's working day (a queue, the vehicle, a check, a customer, the shift,
@@ -1086,6 +1092,25 @@ class OffTopicDetector:
                                                   if jargon else "，但有说法没能读懂（口语或生僻说法），交人工判断")
         return TopicResult(True, round(score, 3), [], detail, chatter_p=round(p, 3), chatter_words=tuple(chatter[:3]),
                            model_p=round(model_p, 3))
+
+    def _own_doings(self, compact: str, p: float, model_p: float) -> TopicResult | None:
+        """A remark (no chatter topic, no question, no put-down) on the members' own doings in the group's field: a rare
+        character of its topics, or a member's verdict on their own practice. None otherwise."""
+        if shared := self._field_chars_said(compact):
+            # "我真係廢柴，塗咗成晚都塗錯色" among model painters, "哈哈哈佩佩你剛剛那顆鈴直接飛上樹" among diabolo players: no
+            # chatter topic, no question, and a rare character of the group's own topics (塗 of 塗裝, 鈴 of 單鈴) — a remark
+            # on the members' own doings in its field; the chatter model alone is no proof of chatter. A question with such a
+            # character is left to the model (asked of everyone's errands too: it cost a blind set an off-topic hit, round 59)
+            return TopicResult(False, 0.3, [], f"说到了本群话题里的字（{'、'.join(shared[:3])}），没有闲聊话题词，"
+                               f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3),
+                               field_chars=tuple(shared[:3]))
+        if verdict := practice_verdicts(compact):
+            # "今天手感稀烂，建议我自己回家洗洗睡" among basketball players, "我今日拉到手指都痛" among erhu players: no chatter
+            # topic, no question, no put-down, and the member's own verdict on how their practice went (relevance.yaml
+            # own_practice) — a remark on their own doings in the group's activity; the chatter model alone is no proof
+            return TopicResult(False, 0.3, [], f"成员说自己练习的情况（{'、'.join(verdict[:2])}），没有闲聊话题词，"
+                               f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3))
+        return None
 
     def _help_asked(self, compact: str, report: SignalReport) -> list[str]:
         """The forms by which the message asks the group where to get a life chore done (relevance.yaml ``mutual_aid.asks``:

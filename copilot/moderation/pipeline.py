@@ -2630,8 +2630,17 @@ def _belongs(a: Analysis, key: str, words: list[str], note: str) -> None:
 def _scam_alert_not_chatter(compact: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
     """"有人冒充社保局打电话要银行卡号，千万别信，是骗子": a warning that names a fraud (lexicons.yaml ``scam_alert``, with
     :func:`signals.warns`) guards the group's members whatever it is about — labelled as the topic layer reads it, but
-    never answered with a public chatter reminder: the off-topic score is capped to the review band, a person decides."""
-    if scores[Label.OFF_TOPIC] > OFFTOPIC_REVIEW_CAP and lexicons().words["scam_alert"].search(compact) and warns(compact):
+    never answered with a public chatter reminder: the off-topic score is capped to the review band, a person decides.
+    One that also tells the members what not to do (别信, 别给: ``scam_alert_caution``) is not labelled off-topic at all."""
+    lex = lexicons()
+    if scores[Label.OFF_TOPIC] >= 0.5 and lex.words["scam_alert"].search(compact) and warns(compact) \
+            and lex.words["scam_alert_caution"].search(compact):
+        # … and one that tells the members what not to do (别信, 别给, 千万别: lexicons.yaml ``scam_alert_caution``) is a
+        # fraud warning to the group, not chatter at all: below the off-topic label (round 69, d17b69)
+        scores[Label.OFF_TOPIC] = SCAM_ALERT_TOPIC
+        checks["offtopic"]["scam_alert"] = "caution"
+        return
+    if scores[Label.OFF_TOPIC] > OFFTOPIC_REVIEW_CAP and lex.words["scam_alert"].search(compact) and warns(compact):
         scores[Label.OFF_TOPIC] = OFFTOPIC_REVIEW_CAP
         checks["offtopic"]["scam_alert"] = True
         checks["offtopic"]["detail"] += _SCAM_ALERT_NOTE
@@ -3419,6 +3428,7 @@ NO_TRADE_ITEM_SCORE = 0.6  # a member's own used thing offered where the profile
 SPLIT_NUMBER_SECONDS = 300.0  # the second half of a number split over two messages comes within this of the first
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}(?!\d)")  # 3 to 8 digits, maybe spaced: one part of a split number
 _TAIL_DIGITS = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}\W*$")  # … ending a message
+SCAM_ALERT_TOPIC = 0.3  # a fraud warning to the members: their safety, below the off-topic label
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
 # a member giving their own thing away with a handle to arrange it and nothing a seller adds: not an ad (round 54: a cap of
 # 0.65 left these to a person; on the readable sets 6 of them were all members' giveaways, and no blind set lost an ad)
