@@ -40,10 +40,17 @@ def test_weekday_with_own_week_word_is_no_frame():
 
 
 def test_semicolon_and_list_number_end_the_frame():
-    got = _days("这周的事：1. 下周起每次收5元茶水费；2. 周三前大家把书评发群里", MONDAY)
-    assert got["周三前"] == date(2026, 12, 9)
-    got = _days("汇总：1. 下周开始换新场地 2. 周五前小王把钥匙还回去", MONDAY)
-    assert got["周五前"] == date(2026, 12, 11)
+    got = _days("这周的事：1. 下周起每次收5元茶水费；2. 周三下午大家来活动室包书皮", MONDAY)
+    assert got["周三下午"] == date(2026, 12, 9)
+    got = _days("汇总：1. 下周开始换新场地 2. 周五上午小王把钥匙还回去", MONDAY)
+    assert got["周五上午"] == date(2026, 12, 11)
+
+
+def test_due_time_under_the_frame_keeps_its_own_week():
+    # work leading up to next week's fair: 「周四前」 is this Thursday; the fair's own 周六上午 is next week's
+    got = _days("下周的义卖集市，老刘你周四前把价签打印好，周六上午8点在广场摆摊", MONDAY)
+    assert got["周四前"] == date(2026, 12, 10)
+    assert got["周六上午8点"] == date(2026, 12, 19)
 
 
 def test_this_week_frame_moves_nothing():
@@ -56,8 +63,8 @@ def test_said_on_friday_already_ahead():
 
 
 def test_find_deadline_reads_the_clause_in_its_message():
-    msg = "说一下下周的安排：\n周二晚上前小周把投票链接发群里\n周四下午阿敏去图书馆拿钥匙"
-    due = find_deadline("周二晚上前小周把投票链接发群里", MONDAY, msg)
+    msg = "说一下下周的安排：\n周二晚上小周把投票链接发群里\n周四下午阿敏去图书馆拿钥匙"
+    due = find_deadline("周二晚上小周把投票链接发群里", MONDAY, msg)
     assert due is not None and due.day == date(2026, 12, 15)
-    alone = find_deadline("周二晚上前小周把投票链接发群里", MONDAY)
+    alone = find_deadline("周二晚上小周把投票链接发群里", MONDAY)
     assert alone is not None and alone.day == date(2026, 12, 8)

@@ -669,8 +669,6 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
         found = _resolve(match, when, lex, event)
         if match.group("wd") and match.start() - spelled_end <= 1 and out and out[-1][2].day:
             found.day = out[-1][2].day  # 4月2日周四: the weekday names the date just written
-        elif match.group("wd") and not match.group("wk") and found.day is not None and when is not None:
-            found.day = _in_named_week(folded[:match.start()], found.day, when.date())
         if match.group("mo"):
             spelled_end = match.end("md")
         no_day = not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me"))
@@ -700,6 +698,9 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
             found.day, found.clock, found.marked = None, None, False  # 昨天, 上周五: the past, not a deadline
         if not found.marked and found.day is not None and lex.lead_mark.search(folded[max(0, match.start() - 6):match.start()]):
             found.marked = True  # 截止4月30日, 最晚周五: the deadline word stands before the time
+        if match.group("wd") and not match.group("wk") and not found.marked and found.day is not None \
+                and when is not None and match.start() - spelled_end > 1:
+            found.day = _in_named_week(folded[:match.start()], found.day, when.date())
         found.attached = _attached(folded, match.end(), lex)
         out.append((start, match.end(), found))
     return out
@@ -719,7 +720,8 @@ def _week_frame() -> re.Pattern[str]:
 
 def _in_named_week(before: str, day: date, today: date) -> date:
     """A bare weekday under a week named alone earlier in the same message ("下周值班：周一张三，周四下午李四",
-    "下周的分享会，周四晚上7点") is a day of that week, not of this one. The frame's scope ends at a sentence end,
+    "下周的分享会，周四晚上7点") is a day of that week, not of this one: when things happen that week. A due time
+    ("下周的集市，你周四前把样品册带来") is work leading up to it and keeps its own reading. The scope ends at a sentence end,
     a semicolon or a list item's number (``time.yaml`` week_frame_ends), and a weekday with its own week word
     (下周三前) names only itself. Only a day before that week's Monday moves (a bare weekday already runs ahead)."""
     frames = list(_week_frame().finditer(before))
