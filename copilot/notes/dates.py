@@ -698,9 +698,42 @@ def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken:
             found.day, found.clock, found.marked = None, None, False  # 昨天, 上周五: the past, not a deadline
         if not found.marked and found.day is not None and lex.lead_mark.search(folded[max(0, match.start() - 6):match.start()]):
             found.marked = True  # 截止4月30日, 最晚周五: the deadline word stands before the time
+        if match.group("wd") and not match.group("wk") and not found.marked and found.day is not None \
+                and when is not None and match.start() - spelled_end > 1:
+            found.day = _in_named_week(folded[:match.start()], found.day, when.date())
         found.attached = _attached(folded, match.end(), lex)
         out.append((start, match.end(), found))
     return out
+
+
+@lru_cache(maxsize=1)
+def _week_frame() -> re.Pattern[str]:
+    """A week word standing alone, not a weekday's (下周的安排, 下个礼拜值班, 这星期): its week group holds 下/这…."""
+    d = load_resource(TIME_FILE)
+    not_next = f"(?<![{''.join(map(str, d['not_next_after']))}])"
+    weeks = sorted((fold(str(w)) for w in d["next_week"] + d["week_after_next"] + d["this_week"]), key=len, reverse=True)
+    prefixes = sorted((fold(str(w)) for w in d["weekday_prefix"]), key=len, reverse=True)
+    days = "".join(fold(str(k)) for k in d["weekday_names"])
+    return re.compile(rf"{not_next}(?P<wk>{'|'.join(map(re.escape, weeks))})(?:{'|'.join(map(re.escape, prefixes))})"
+                      rf"(?![{days}])")
+
+
+def _in_named_week(before: str, day: date, today: date) -> date:
+    """A bare weekday under a week named alone earlier in the same message ("下周值班：周一张三，周四下午李四",
+    "下周的分享会，周四晚上7点") is a day of that week, not of this one: when things happen that week. A due time
+    ("下周的集市，你周四前把样品册带来") is work leading up to it and keeps its own reading. The scope ends at a sentence end,
+    a semicolon or a list item's number (``time.yaml`` week_frame_ends), and a weekday with its own week word
+    (下周三前) names only itself. Only a day before that week's Monday moves (a bare weekday already runs ahead)."""
+    frames = list(_week_frame().finditer(before))
+    if not frames or re.search(str(load_resource(TIME_FILE)["week_frame_ends"]).strip("/"), before[frames[-1].end():]):
+        return day
+    lex = _lexicon()
+    wk = frames[-1].group("wk")
+    weeks = 2 if wk in lex.after_next else 1 if wk in lex.next_week else 0
+    monday = today - timedelta(days=today.isoweekday() - 1) + timedelta(days=7 * weeks)
+    while weeks and day < monday:
+        day += timedelta(days=7)
+    return day
 
 
 def _evening_of(folded: str, match: re.Match[str], start: int, end: int, day: Deadline, lex: _Lexicon) -> bool:
@@ -765,7 +798,8 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     marked = sorted((d for d in found if d.marked), key=lambda d: (not d.attached, d.day is None))
     marked = _after_change(marked, folded)
     if marked:
-        due = _as_in_message(marked[0], text, context, when, event, meeting)
+        due = in_message_week(_as_in_message(marked[0], text, context, when, event, meeting), text, context, when,
+                               event, meeting)
         due = _day_named_before(_on_event_day(due, folded, when, event), folded, when, event)
         return _evening(due, folded, ctx, when)
     # (a day with its date in brackets is a date written out where a change word gives it as the new value:
@@ -782,7 +816,7 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     usable = [d for d in usable if d.clock or d.spelled or d.text not in begun]
     usable = _changed_to(usable, folded)
     if usable:
-        return _evening(_own_clause(usable), folded, ctx, when)
+        return _evening(in_message_week(_own_clause(usable), text, context, when, event, meeting), folded, ctx, when)
     return _same_day(text, when, context)
 
 
@@ -996,6 +1030,23 @@ def _as_in_message(found: Deadline, text: str, context: str, when: datetime | No
     if not same or (same[0].day, same[0].clock) == (found.day, found.clock):
         return found
     return replace(found, day=same[0].day, clock=same[0].clock, hour_only=False)  # its day is named before it
+
+
+def in_message_week(found: Deadline, text: str, context: str, when: datetime | None, event: date | None,
+                     meeting: date | None) -> Deadline:
+    """``found`` (a bare weekday of the clause ``text``) in the week its message names before the clause
+    (:func:`_in_named_week`: "下周的安排：" then the line "周四下午 阿敏去拿钥匙" is next week's Thursday): only
+    whole weeks later, the day's hour kept."""
+    if found.day is None or not context or context == text:
+        return found
+    whole, part = fold(context), fold(text)
+    at = whole.find(part)
+    if at <= 0:
+        return found
+    same = [d for s, _, d in _located(whole[:at + len(part)], when, event, meeting) if s >= at and d.text == found.text]
+    if not same or same[0].day is None or same[0].day <= found.day or (same[0].day - found.day).days % 7:
+        return found
+    return replace(found, day=same[0].day)
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,7 @@ from copilot.notes.dates import (
     done_at_event,
     event_days,
     find_deadline,
+    in_message_week,
     moved_from,
     next_meetings,
     night_work,
@@ -5985,8 +5986,10 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         own = [d for d in off_schedule(a.task, messages[i].time, events[i]) if d.day is not None
                and not other_matter(d, a.task)]
         if own:
-            if own[-1].day >= messages[i].time.date():
-                _set_due(a, own[-1])
+            # (the task's first line read in its message: "下周的安排：" above it makes its 周四 next week's)
+            due = in_message_week(own[-1], a.task.split("；")[0], messages[i].text, messages[i].time, None, None)
+            if due.day >= messages[i].time.date():
+                _set_due(a, due)
             continue
         day = events[i]
         if day is not None and day > messages[i].time.date() and done_at_event(bare_task(a.task)):
