@@ -188,8 +188,8 @@ def test_no_task_says_where_the_task_went(transcript) -> None:  # type: ignore[n
     s = ev.score_notes(notes, transcript, ev.ChatSpec.model_validate(NO_TASK_SPEC))
     assert s.why == {
         # 「门票10元，我周四前买票」 answers 阿梅 and is 小林's own to-do; 「…8点地铁站集合」 is 老周's plain line
-        "todos/no_task_as_qa_answer_self_future_model_yes": 1, "todos/no_task_dropped": 1,
-        "todos/no_task_as_decision": 1, "todos/no_task_in_points_self_plain_model_yes": 1,
+        "todos/no_task_as_qa_answer_self_future_model_yes_kept": 1, "todos/no_task_dropped": 1,
+        "todos/no_task_as_decision": 1, "todos/no_task_in_points_self_plain_model_yes_unread_other": 1,
         "todos/no_task_nowhere_named_plan": 1, "todos/no_task_checked": 1,
         "todos/no_task_spread": 1, "todos/no_task_cited": 1, "deadlines/no_task_as_qa": 1,
         "deadlines/no_task_nowhere": 1,
@@ -264,7 +264,7 @@ def test_a_task_in_no_section_says_how_its_line_commits() -> None:
     s = ev.score_notes(notes, transcript, spec)
     assert {k: v for k, v in s.why.items() if k.startswith("todos/")} == {
         "todos/no_task_nowhere_self_take": 1, "todos/no_task_nowhere_self_volunteer": 1,
-        "todos/no_task_nowhere_self_future_model_yes": 1, "todos/no_task_nowhere_named_assign": 1,
+        "todos/no_task_nowhere_self_future_model_yes_kept": 1, "todos/no_task_nowhere_named_assign": 1,
         "todos/no_task_nowhere_named_plan": 1, "todos/no_task_nowhere_named_other_omitted": 1,
         "todos/no_task_nowhere_self_plain": 1, "todos/no_task_nowhere_group": 1, "todos/no_task_nowhere_other": 1,
     }

@@ -39,6 +39,6 @@ def test_a_missed_first_person_line_says_which_reading_lost_it() -> None:
 def test_a_plain_promise_is_split_by_the_task_model() -> None:
     transcript = parse_text(SELF_CHAT, "fair.txt")
     s = ev.score_notes(_empty(), transcript, _spec(("老陈", "价签")))
-    assert {k for k in s.why if k.startswith("todos/")} <= {"todos/no_task_nowhere_self_future_model_yes",
-                                                             "todos/no_task_nowhere_self_future_model_no"}
-    assert s.why.get("todos/no_task_nowhere_self_future_model_yes") == 1  # 「我周四之前把价签打印出来」 is a to-do to it
+    todos = [k for k in s.why if k.startswith("todos/")]
+    # (round 69: a model_yes line is split further by the reader's step that drops it; this one the reader keeps)
+    assert todos == ["todos/no_task_nowhere_self_future_model_yes_kept"]  # 「我周四之前把价签打印出来」 is a to-do to it

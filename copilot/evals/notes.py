@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from rich.table import Table
 from copilot.config import Settings, get_settings
 from copilot.llm import Engine, get_engine
 from copilot.notes import Notes, Transcript, cues, render_markdown, summarize_file
+from copilot.notes import structure as _structure
 from copilot.notes.chatter import is_side_chatter
 from copilot.notes.dates import moved_from, time_expressions, with_assumed_days
 from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_ungrounded
@@ -317,6 +319,14 @@ _UNPAIRED_HOW = (
 _SELF_FUTURE_HOW = (("_question", "那行是问句"), ("_hedge", "那行带试探词（我先…）"),
                     ("_own", "那行读作说话人自己的事（私事、行程、自我介绍）"), ("_model_no", "任务模型确定那行不是待办"),
                     ("_model_yes", "任务模型没否定那行（别的过滤步骤丢了它）"))
+# which step of the to-do reader drops such a line (:func:`_drop_step`), added after ``_model_yes``
+_DROP_STEPS = (("_unclaused", "那行没拆出分句（反问、清单的期限行、太短）"),
+               ("_skipped", "分句没读（总结里已定的、给别人的事定时间的回答、预告、通知的条件）"),
+               ("_unread_mine", "第一人称分句读不出待办（确认语、过去的事、问句部分、例行、承诺分不够）"),
+               ("_unread_other", "分句没读成第一人称（无主语、对别人说、通知），读不出待办"),
+               ("_own_plan", "读成不是群里的事（私事、自己的差事、求助人的理由、总结里重复）"),
+               ("_me_too", "读成「我也…」的私事"), ("_notice", "读成通知里告诉大家的事"),
+               ("_made_later", "读出了待办、读待办的后续步骤合并或丢了它"), ("_kept", "读待办的步骤留着它、之后的整理丢了它"))
 
 
 WHY_LABELS = {
@@ -360,6 +370,9 @@ WHY_LABELS = {
     **{f"todos/no_task_nowhere_self_future{h}{o}": f"一条消息里有任务词、纪要里没有：负责人自己的第一人称句，{v}"
                                                   f"{'（那行被略去）' if o else ''}"
        for h, v in _SELF_FUTURE_HOW for o in ("", "_omitted")},
+    **{f"todos/no_task_nowhere_self_future_model_yes{d}{o}": f"一条消息里有任务词、纪要里没有：负责人自己的第一人称句，"
+                                                            f"任务模型没否定那行，{v}{'（那行被略去）' if o else ''}"
+       for d, v in _DROP_STEPS for o in ("", "_omitted")},
     **{f"todos/no_task_{w}{r}_{k}{m}": f"没有这条任务的待办、{wl}{rl}：{v}{ml}"
        for w, wl, roles in (("in_points", "在要点、摘要或通知里", (("", ""),)),
                             ("as_qa", "写成了问答", (("_answer", "（那行是回答：答句兼接活）"), ("_asked", "（那行是提问）"),
@@ -371,7 +384,9 @@ WHY_LABELS = {
                     ("named_other", "点名的其他说法（对某人的祈使）"), ("other", "那行既不是负责人说的、也没点他的名"),
                     ("group", "负责人是群体或角色（大家/组长）"))
        for m, ml in ((("", ""),) if k == "group" else (("_model_no", "；任务模型确定那行不是待办"),
-                                                         ("_model_yes", "；任务模型没否定那行")))},
+                                                         ("_model_yes", "；任务模型没否定那行"),
+                                                         *((f"_model_yes{d}", f"；任务模型没否定那行，{dv}")
+                                                           for d, dv in (_DROP_STEPS if k.startswith("self_") else ()))))},
     **{f"todos/owner_differs_{k}": f"任务找到、负责人是别人：{v}" for k, v in (
         ("group_wanted", "该是群体或角色（大家/组长）、给了一个人"), ("partial", "几位负责人只对了一部分"), ("speaker_not_named", "给了说话人、没给句中点名的人"),
         ("other_named", "句中点了两人、给了另一位（名单行或合并成一条）"),
@@ -683,7 +698,74 @@ def _self_future_how(m: Message, messages: list[Message]) -> str:
         return "_hedge"
     if personal(m.text) or about_oneself(m.text):
         return "_own"
-    return "_model_no" if not_a_task(m.text, m.speaker, People.of(messages)) else "_model_yes"
+    if not_a_task(m.text, m.speaker, People.of(messages)):
+        return "_model_no"
+    return "_model_yes" + _drop_step(messages, m)
+
+
+# the steps of :func:`copilot.notes.structure.find_actions` watched for one line (:func:`_drop_step`), and what each
+# call tells of the line's clauses
+_WATCHED = ("_note_call", "_clauses", "_action_from", "_accepted", "_not_group_work", "_me_too", "_told_in_notice")
+_WATCH_LOCK = threading.Lock()
+_WATCHING = threading.local()
+
+
+def _watch(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def run(*args: Any, **kwargs: Any) -> Any:
+        out = fn(*args, **kwargs)
+        log = getattr(_WATCHING, "log", None)
+        if log is not None:
+            log.append((name, args, out))
+        return out
+    return run
+
+
+def _drop_step(messages: list[Message], m: Message) -> str:
+    """Which step of the to-do reader drops the clauses of line ``m`` that the task model does not reject: replays
+    :func:`~copilot.notes.structure.find_actions` on ``messages`` watching its steps for that line (watchers see only
+    this thread's replay). ``_unclaused`` (the line gives no clause: a retort, a list's dated line, too short),
+    ``_skipped`` (clauses never read for a to-do: a recap's settled line, an answer dating another's work, a preview,
+    a notice's condition), ``_unread_mine`` / ``_unread_other`` (the clause reading gives none, :func:`_action_from` / :func:`_accepted`, of
+    a clause read as the speaker's 我-clause or of none read so),
+    ``_own_plan`` (read as no group work: own life, own errand, a caller's excuse, a recap's repeat), ``_me_too``,
+    ``_notice`` (an everyone to-do a notice tells), ``_made_later`` (a to-do was made from it, a later step of
+    the reader merged or dropped it), ``_kept`` (the reader's to-dos cite it; the notes step after it lost it)."""
+    log: list[tuple[str, tuple[Any, ...], Any]] = []
+    with _WATCH_LOCK:
+        saved = {n: getattr(_structure, n) for n in _WATCHED}
+        for n, fn in saved.items():
+            setattr(_structure, n, _watch(n, fn))
+        _WATCHING.log = log
+        try:
+            actions, _, _ = _structure.find_actions(_structure.dated_messages(messages))
+        finally:
+            _WATCHING.log = None
+            for n, fn in saved.items():
+                setattr(_structure, n, fn)
+    if any(m.id in a.sources for a in actions):
+        return "_kept"
+    ours, steps = False, []
+    for name, args, out in log:
+        if name == "_note_call":
+            ours = args[3].id == m.id
+        elif ours:
+            steps.append((name, args, out))
+    outs = {name: [out for n, _, out in steps if n == name] for name in _WATCHED}
+    if not any(outs["_clauses"]):
+        return "_unclaused"
+    if not outs["_action_from"] and not outs["_accepted"]:
+        return "_skipped"
+    if all(out is None for out in outs["_action_from"] + outs["_accepted"]):
+        # (a clause the reader took for the speaker's 我-clause, or none taken so)
+        mine = any(n == "_action_from" and args[0].kind == "first_person" for n, args, _ in steps)
+        return "_unread" + ("_mine" if mine else "_other")
+    if any(outs["_not_group_work"]):
+        return "_own_plan"
+    if any(outs["_me_too"]):
+        return "_me_too"
+    if any(outs["_told_in_notice"]):
+        return "_notice"
+    return "_made_later"
 
 
 def _misplaced_why(notes: Notes, want: ActionSpec, where: str, messages: list[Message]) -> str:
@@ -708,7 +790,9 @@ def _misplaced_why(notes: Notes, want: ActionSpec, where: str, messages: list[Me
     first = min(lines, key=lambda m: _FORM_ORDER.index(_line_form(m, owner)))
     people = People.of(messages)
     sure_not = not_a_task(first.text, first.speaker, people)
-    return f"{where}{role}_{_line_form(first, owner)}" + ("_model_no" if sure_not else "_model_yes")
+    form = _line_form(first, owner)
+    step = _drop_step(messages, first) if not sure_not and form.startswith("self_") else ""
+    return f"{where}{role}_{form}" + ("_model_no" if sure_not else "_model_yes" + step)
 
 
 def _differs_why(notes: Notes, want: ActionSpec, same_task: list[int], messages: list[Message]) -> str:

@@ -4399,7 +4399,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or _routine(f, deadline)
                                             or _asks_after(clause.text, owner_part, deadline) or _role_only(f, deadline) or deadline is None and (
-            kind["commitment"] < kind_threshold("first_person_commits") and not has(f, "action", "later_promise")
+            kind["commitment"] < kind_threshold("first_person_commits") and not _part_commits(f)
+            and not has(f, "action", "later_promise")
             and not has(f, "action", "claims") and not _will_do(f) or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
@@ -4408,6 +4409,22 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _part_commits(f: str) -> bool:
+    """Whether the last part of the folded first-person clause ``f``, set apart by a pause, is the speaker's own
+    promise the classifier reads as one on its own, though the whole clause reads below it, and every part before
+    it is only an acknowledgement (``reply.acks``: "好，签到表我自己印") or why the speaker can do it (``action.
+    reason_remark``, ``action.have_remark``: "书架不够的话我家有两张折叠桌，我开车拉过去"): the 我-part
+    (``action.first_person``) with no remark cue (``action.not_a_task``), asking nothing. A reservation after the
+    promise ("…我可以帮忙，不过要等6月份"), a report before it ("定了香槟色的，链接我私发") or the members told to
+    come to the speaker (``action.ask_me``: "对，找我登记就行") keeps the whole clause's reading."""
+    *before, promise = [part.strip() for part in re.split(r"[,;，；]", f) if part.strip()] or [""]
+    return bool(before) and all(cue("reply", "acks").match(part) or has(part, "action", "reason_remark")
+                                or has(part, "action", "have_remark") for part in before) \
+        and bool(cue("action", "first_person").search(promise)) and not has(promise, "action", "not_a_task") \
+        and not has(promise, "action", "ask_me") and not is_question(promise) \
+        and sentence_kind(promise)["commitment"] >= kind_threshold("first_person_commits")
 
 
 def _promise_beside_remark(clause: _Clause, f: str, speaker: str, people: People) -> bool:
