@@ -5,6 +5,8 @@ little on a shared machine; here both variants run in one process on one core, a
 repetition on fresh texts (no normalisation-cache hits), timed in CPU time. ``use(old)`` puts the old functions back
 (A) or this tree's (B): a speed change adds its old function here, so the lead can re-measure it. Round 68 (d17a68):
 ``said_prices`` and ``veiled.banter`` without their per-text memory, ``_packet_beg`` building its pattern per message.
+Round 69 (d17c69): ``normalise``'s search for any evasive spelling and ``URL_RE`` without their first look
+(``literals.gated``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_moderation import _group_moderator, pin_one_core, warm  # noqa: E402
 
 from copilot.evals.moderation import load_set  # noqa: E402
-from copilot.moderation import pipeline, signals, veiled  # noqa: E402
+from copilot.moderation import classifier, normalise, pipeline, signals, veiled  # noqa: E402
 
 
 def _old_said_prices(folded: str) -> list[str]:
@@ -38,11 +40,20 @@ def _old_packet_beg(scan: Any, spec: Any) -> Any:
 
 
 _DETECTORS = signals.signal_table().detectors
-_NEW = {"said_prices": signals.said_prices, "packet_beg": _DETECTORS["packet_beg"], "banter": veiled.banter}
+_SPELLINGS = normalise.spellings()
+_NEW = {"said_prices": signals.said_prices, "packet_beg": _DETECTORS["packet_beg"], "banter": veiled.banter,
+        "any_variant": _SPELLINGS.any_variant, "url": normalise.URL_RE}
 
 
-def use(old: bool) -> None:
-    """The old functions (A) or this tree's (B), wherever the moderator looks them up."""
+def use(old: bool, *, latest: bool = False) -> None:
+    """The old functions (A) or this tree's (B), wherever the moderator looks them up; ``latest``: only the latest
+    round's (69) are put back for A, the earlier rounds' stay as they are."""
+    any_variant = _NEW["any_variant"]
+    object.__setattr__(_SPELLINGS, "any_variant", getattr(any_variant, "rx", any_variant) if old else any_variant)
+    url = _NEW["url"]
+    normalise.URL_RE = classifier.URL_RE = signals.URL_RE = getattr(url, "rx", url) if old else url
+    if latest:
+        old = False
     prices = _old_said_prices if old else _NEW["said_prices"]
     signals.said_prices = pipeline.said_prices = prices
     _DETECTORS["packet_beg"] = _old_packet_beg if old else _NEW["packet_beg"]
@@ -54,6 +65,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--reps", type=int, default=8)
+    ap.add_argument("--latest", action="store_true", help="A puts back only the latest round's old code paths")
     args = ap.parse_args()
     pin_one_core()
     rows = load_set()
@@ -64,7 +76,7 @@ def main() -> None:
         try:
             for rep in range(args.reps):
                 for v in ("A", "B") if rep % 2 == 0 else ("B", "A"):
-                    use(v == "A")
+                    use(v == "A", latest=args.latest)
                     texts = [f"{r['text']} {i}{v}{rep}q" for i, r in enumerate(rows * (args.n // len(rows) + 1))][: args.n]
                     t0 = time.thread_time()
                     for i, x in enumerate(texts):

@@ -19,6 +19,7 @@ from typing import Any
 
 from confusable_homoglyphs import confusables
 
+from copilot.moderation.literals import Gated, gated
 from copilot.paths import load_resource
 from copilot.textnorm import cuts_word, fold, may_have, word_frequency
 
@@ -63,12 +64,13 @@ CLAUSE_EDGE = re.compile(r"[\s,.!?;:，。！？；：、~～…]+")
 _NON_WORD = re.compile(r"[^0-9a-z_\u3400-\u4dbf\u4e00-\u9fff+]+")
 
 # Links: kept in ``folded`` for the link check, removed from ``compact`` so that a URL such as
-# mp.weixin.qq.com is not read as "微信 + qq" or as a contact handle.
-URL_RE = re.compile(
+# mp.weixin.qq.com is not read as "微信 + qq" or as a contact handle. Behind a first look for the strings every link
+# holds (http://, www., a top-level domain: literals.gated): three searches a message, most of them in text with no link.
+URL_RE = gated(re.compile(
     r"(?:(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+)"
     r"|(?:(?<![a-z0-9@.])(?:[a-z0-9-]+\.)+(?:com|cn|net|org|top|xyz|cc|me|io|vip|club|shop|site|info|link|ly|gg|tv|co|app|dev)"
     r"(?:/[^\s\u4e00-\u9fff]*)?)"
-)
+))
 
 @dataclass(frozen=True)
 class Spellings:
@@ -78,8 +80,9 @@ class Spellings:
     digits: dict[int, str]  # str.translate table: spelled-out digit → digit
     digit_run: re.Pattern[str]
     weekday: tuple[str, ...] = ()  # 周/星期…: the spelled digit after them names a day, it hides nothing
-    # every variant pattern at once: a text none of them matches is left as it is by all (most messages)
-    any_variant: re.Pattern[str] = re.compile(r"(?!x)x")
+    # every variant pattern at once: a text none of them matches is left as it is by all (most messages); behind a
+    # first look for the strings every match holds (literals.gated: its lookbehinds keep the engine from skipping places)
+    any_variant: re.Pattern[str] | Gated = re.compile(r"(?!x)x")
     # a number in the digits voice input writes (spoken_digits), whole or in groups of two or more, with no other
     # digit-like character either side: read as a mobile it hides nothing (see :func:`_spoken_mobiles`)
     spoken_run: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -98,7 +101,7 @@ def spellings() -> Spellings:
     spoken = re.compile(f"(?<![0-9a-z{cjk}])[{said}]{{2,}}(?:[ \u3000-][{said}]{{2,}})*(?![0-9a-z{cjk}])") if said \
         else re.compile(r"(?!x)x")
     return Spellings(variants, str.maketrans(table), run, tuple(str(w) for w in data.get("weekday", ())),
-                     re.compile("|".join(f"(?:{p.pattern})" for p, _ in variants) or r"(?!x)x"), spoken)
+                     gated(re.compile("|".join(f"(?:{p.pattern})" for p, _ in variants) or r"(?!x)x")), spoken)
 
 
 @lru_cache(maxsize=1)
