@@ -81,11 +81,31 @@ def samples(index: KnowledgeIndex) -> list[tuple[str, np.ndarray, np.ndarray]]:
 Rows = list[tuple[np.ndarray, np.ndarray]]
 
 
-def fit(rows: Rows, c: float) -> tuple[LogisticRegression, np.ndarray, np.ndarray]:
+Hard = tuple[SectionScorer, float] | None
+
+
+def fit(rows: Rows, c: float, hard: Hard = None) -> tuple[LogisticRegression, np.ndarray, np.ndarray]:
+    """A logistic regression on the candidates of ``rows``; with ``hard`` (a scorer and a weight) the wrong candidates
+    that scorer offers among the first three weigh that much (:func:`hard_weights`), else every sample counts once."""
     x = np.concatenate([m for m, _ in rows])
     y = np.concatenate([lab for _, lab in rows])
+    w = np.concatenate(hard_weights(rows, *hard)) if hard is not None else None
     mean, scale = x.mean(0), x.std(0) + 1e-9
-    return LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y), mean, scale
+    return LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y, sample_weight=w), mean, scale
+
+
+def hard_weights(rows: Rows, scorer: SectionScorer, weight: float, depth: int = 3) -> list[np.ndarray]:
+    """Per row, a weight per candidate: ``weight`` for a wrong candidate (label 0) that ``scorer`` puts among the first
+    ``depth`` under ``fill`` (the first stage's best kept first, the runners-up by fit) — the hard negatives the
+    shipped ranker actually offers — and 1 for every other candidate."""
+    out = []
+    for m, lab in rows:
+        z = ((m - np.asarray(scorer.mean)) / np.asarray(scorer.scale)) @ np.asarray(scorer.coef) + scorer.intercept
+        w = np.ones(len(lab))
+        top = np.argsort(-keep_first(z), kind="stable")[:depth]
+        w[top[lab[top] == 0]] = weight
+        out.append(w)
+    return out
 
 
 def hits(rows: Rows, scores: list[np.ndarray]) -> tuple[float, float]:
@@ -104,12 +124,12 @@ def keep_first(scores: np.ndarray) -> np.ndarray:
     return out
 
 
-def by_file(named: list[tuple[str, np.ndarray, np.ndarray]], c: float) -> None:
+def by_file(named: list[tuple[str, np.ndarray, np.ndarray]], c: float, hard: Hard = None) -> None:
     """Each tuning file held out in turn: hit@1 / hit@3 of the first stage, ``reorder`` and ``fill``."""
     for name in dict.fromkeys(n for n, _, _ in named):
         train = [(m, lab) for n, m, lab in named if n != name]
         test = [(m, lab) for n, m, lab in named if n == name]
-        model, mean, scale = fit(train, c)
+        model, mean, scale = fit(train, c, hard)
         scores = [model.decision_function((m - mean) / scale) for m, _ in test]
         first = hits(test, [-np.arange(len(lab), dtype=float) for _, lab in test])
         print(f"held out {name} ({len(test)}): first stage hit@1/hit@3 {first[0]:.3f}/{first[1]:.3f}; "
@@ -129,14 +149,15 @@ def lead_ok(rows: Rows, scores: list[np.ndarray], gap: float) -> int:
     return ok
 
 
-def by_file_grouped(named: list[tuple[str, np.ndarray, np.ndarray]], c: float, gaps: list[float]) -> list[np.ndarray]:
+def by_file_grouped(named: list[tuple[str, np.ndarray, np.ndarray]], c: float, gaps: list[float],
+                    hard: Hard = None) -> list[np.ndarray]:
     """Cross-validation grouped by file over the readable files (not in HELD_OUT): every file is scored by a model
     fitted on the other readable files. Prints hit@1 / hit@3 and leading() at ``gaps``; returns the held-out scores
     (readable rows, in order)."""
     readable = [(n, m, lab) for n, m, lab in named if n not in HELD_OUT]
     held: list[np.ndarray] = [np.zeros(0)] * len(readable)
     for name in dict.fromkeys(n for n, _, _ in readable):
-        model, mean, scale = fit([(m, lab) for n, m, lab in readable if n != name], c)
+        model, mean, scale = fit([(m, lab) for n, m, lab in readable if n != name], c, hard)
         for i, (n, m, _) in enumerate(readable):
             if n == name:
                 held[i] = model.decision_function((m - mean) / scale)
@@ -181,6 +202,16 @@ def kept_warns(out: Path) -> dict[str, float]:
     return {key: float(data[key]) for key in ("warn", "warn_off_ask") if key in data}
 
 
+def hard_negatives(path: Path, weight: float) -> Hard:
+    """``(the scorer in path, weight)`` for :func:`fit` when ``weight`` is not 1, else None (no reweighting)."""
+    if weight == 1.0:
+        return None
+    shipped = section_scorer(path)
+    if shipped is None:
+        raise SystemExit(f"no usable scorer to take hard negatives from in {path}")
+    return shipped, weight
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, help="a data dir with a built index (default: a temporary one)")
@@ -197,6 +228,10 @@ def main() -> None:
                     help="LEAD_GAP values the grouped cross-validation simulates leading() at")
     ap.add_argument("--align-to", type=Path, metavar="OLD",
                     help="keep OLD's cut-offs and rescale the new decision values onto OLD's (see the docstring)")
+    ap.add_argument("--hard-weight", type=float, default=1.0,
+                    help="weigh the hard negatives (wrong candidates --hard-from offers among the first three) this much")
+    ap.add_argument("--hard-from", type=Path, default=SCORER_FILE, metavar="SCORER",
+                    help="the scorer whose top three give the hard negatives (default: the shipped one)")
     ap.add_argument("--dry-run", action="store_true", help="print the cross-validations; write nothing")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
@@ -209,19 +244,20 @@ def main() -> None:
             named = samples(index)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(named))
-    by_file(named, args.c)
-    by_file_grouped([r for r in named if r[0] not in args.hold_out], args.c, args.gaps)
+    hard = hard_negatives(args.hard_from, args.hard_weight)
+    by_file(named, args.c, hard)
+    by_file_grouped([r for r in named if r[0] not in args.hold_out], args.c, args.gaps, hard)
     rows = [(m, lab) for n, m, lab in named if n not in args.hold_out and n not in HELD_OUT]
     first = hits(rows, [-np.arange(len(lab), dtype=float) for _, lab in rows])
     folds = np.arange(len(rows)) % 5
     held: list[np.ndarray] = [np.zeros(0)] * len(rows)
     for f in range(5):
         train = [r for r, k in zip(rows, folds) if k != f]
-        model, mean, scale = fit(train, args.c)
+        model, mean, scale = fit(train, args.c, hard)
         for n in np.flatnonzero(folds == f):
             held[n] = model.decision_function((rows[n][0] - mean) / scale)
     cv = hits(rows, held)
-    model, mean, scale = fit(rows, args.c)
+    model, mean, scale = fit(rows, args.c, hard)
     # a second section joins an answer only when, held out, at least 40 % of the runners-up that fit
     # this well were acceptable themselves (a stitched neighbour is worse than one good section)
     runner = sorted(((float(1 / (1 + np.exp(-sc[np.argsort(-sc)[1]]))), int(lab[np.argsort(-sc)[1]]))

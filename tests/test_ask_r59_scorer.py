@@ -35,9 +35,9 @@ def test_the_grouped_cross_validation_never_scores_a_file_with_a_model_that_saw_
     seen: list[int] = []
     real_fit = train.fit
 
-    def counting_fit(rows, c):  # type: ignore[no-untyped-def]
+    def counting_fit(rows, c, hard=None):  # type: ignore[no-untyped-def]
         seen.append(len(rows))
-        return real_fit(rows, c)
+        return real_fit(rows, c, hard)
 
     monkeypatch.setattr(train, "fit", counting_fit)
     rng = np.random.default_rng(0)

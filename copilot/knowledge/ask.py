@@ -1517,6 +1517,29 @@ def with_failed_rule_sections(question: str, sections: list[SectionHit], ranking
     return [*(s for s in sections if s.source == lead.source), *hits[:1]][:MAX_SECTIONS]
 
 
+def with_name_card_first(question: str, sections: list[SectionHit], ranking: SectionRanking,
+                         index: KnowledgeIndex) -> list[SectionHit]:
+    """``sections`` led by the name rules' card when the question asks for a verdict on the group name it quotes
+    (:meth:`NameCheckCues.judges_name`: "群名叫『周末徒步小分队』合适吗") and another card leads: the card's best-ranked
+    section among the ranking's first ``depth`` leads, with that card's other sections of the answer beside it. The
+    quoted name's own words (小分队, 徒步) pulled 「群多大合适」 or 「开群节奏」 first though the question asks about the name
+    (round 69). Unchanged when the name card leads already or is not among the first ``depth``."""
+    cues = compose_cues().name_check
+    if not sections or not cues.judges_name(question):
+        return sections
+    try:
+        book = load_rules(index.settings.knowledge_dir)
+    except RulesError:
+        return sections
+    cards = {r.card_id for r in book.for_target("name") if r.applies_to == ["name"]}
+    if sections[0].source in cards:
+        return sections
+    first = next((s for s in ranking.sections[:cues.depth] if s.source in cards), None)
+    if first is None:
+        return sections
+    return [first, *(s for s in sections if s.source == first.source and _key(s) != _key(first))][:MAX_SECTIONS]
+
+
 def compose_offline(sections: list[SectionHit], citations: list[Citation], *, loose: bool = False,
                     question: str = "", lead: SectionHit | None = None) -> str:
     """The offline answer: each section named, then its parts whole and in order (steps first), every
@@ -1903,6 +1926,7 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     led_by = lead_step(ranking, chosen, sections, asked)
     sections = without_padding(sections, ranking, named=[part.best, asked.best, *(a.best for a in asks)])
     sections = with_failed_rule_sections(question, sections, ranking, index)
+    sections = with_name_card_first(question, sections, ranking, index)
     told = stated_situations().deciding(asked_q) if stated else None
     if told is not None and told.covers and sections:  # a member at risk: only the sections that answer it
         toward = {tuple(t) for t in told.toward}

@@ -59,16 +59,36 @@ class NameCheckCues(BaseModel):
     # among the ranking's first ``depth`` sections, not only when it leads (the lead can be a near tie, round 68)
     name_words: list[str] = []
     depth: int = 3
+    # the question asks for a verdict on the quoted name itself ("群名叫「某某」合适吗"): what follows the closing quote is
+    # at most ``judge_tail`` characters and holds one of ``judge_asks``; the name card then answers it (round 69)
+    judge_asks: list[str] = []
+    judge_tail: int = 10
 
-    def quoted(self, question: str) -> str:
-        """The first text in one of ``quotes`` in ``question`` of at most ``max_chars`` characters, else ""."""
+    def _quote(self, question: str) -> tuple[int, int, str] | None:
+        """The first quote pair's (start, end, quoted text) whose text is at most ``max_chars`` characters, else None."""
         found = []
         for pair in (q for q in self.quotes if len(q) == 2):
             start = question.find(pair[0])
             end = question.find(pair[1], start + 1) if start >= 0 else -1
-            if start >= 0 and end > start + 1 and end - start - 1 <= self.max_chars:
-                found.append((start, question[start + 1:end].strip()))
-        return min(found)[1] if found else ""
+            text = question[start + 1:end].strip() if start >= 0 and end > start + 1 else ""
+            # a quote holding another quote is the asker quoting their whole question, not a name
+            if text and end - start - 1 <= self.max_chars and not any(q[0] in text for q in self.quotes if len(q) == 2):
+                found.append((start, end, text))
+        return min(found) if found else None
+
+    def quoted(self, question: str) -> str:
+        """The first text in one of ``quotes`` in ``question`` of at most ``max_chars`` characters, else ""."""
+        quote = self._quote(question)
+        return quote[2] if quote else ""
+
+    def judges_name(self, question: str) -> bool:
+        """Whether ``question`` says it asks about a name (``name_words``) and asks for a verdict on the name it quotes:
+        the text after the closing quote is short (``judge_tail``) and holds one of ``judge_asks``."""
+        quote = self._quote(question)
+        if quote is None or not any(w in question for w in self.name_words):
+            return False
+        tail = question[quote[1] + 1:].strip(" ，,。？?！!～~…")
+        return len(tail) <= self.judge_tail and any(a in tail for a in self.judge_asks)
 
 
 class ComposeCues(BaseModel):
