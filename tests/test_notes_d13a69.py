@@ -91,3 +91,22 @@ def test_a_correction_without_a_figure_keeps_the_answer() -> None:
     chat = YOGA.replace("更正下，是100", "更正下，垫子现场也有")
     qa = [q for q in _notes(chat).qa if "多少钱" in q.question]
     assert len(qa) == 1 and "80一节" in qa[0].answer
+
+
+def test_a_correction_of_another_kind_of_figure_joins_no_answer() -> None:
+    chat = YOGA.replace("更正下，是100", "更正：场地那天维修，改到3月15日")
+    qa = [q for q in _notes(chat).qa if "多少钱" in q.question]
+    assert len(qa) == 1 and "3月15日" not in qa[0].answer
+
+
+POTTERY = """[2031-03-03 19:00] 社长阿琳: 三月陶艺沙龙报名开始了
+[2031-03-03 19:01] 小宋: 请问陶艺沙龙是几号？
+[2031-03-03 19:03] 社长阿琳: 陶艺沙龙在文化馆二楼，3月15日下午3点
+[2031-03-03 19:04] 小宋: 好的
+[2031-03-03 19:08] 社长阿琳: 更正一下：沙龙是3月16日，不是15日
+"""
+
+
+def test_a_correction_restated_into_the_answer_is_told_once() -> None:
+    qa = [q for q in _notes(POTTERY).qa if "几号" in q.question]
+    assert len(qa) == 1 and "16日" in qa[0].answer and qa[0].answer.count("更正") <= 1

@@ -2814,6 +2814,10 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
           people: People, restated: dict[int, Restated]) -> QAPair:
     # (an answer whose figure a later correction restated gives the final one: "10月8日发货" → "…推到10月10日")
     answer = [_clean(restating(m.text, restated[m.id]) if m.id in restated else m.text) for m in q.answer]
+    # (a correction told once: not again after the line it was restated into, "…9月13日" → "…更正一下：九月是9月14日")
+    fixers = {restated[m.id].by.id for m in q.answer if m.id in restated}
+    answer = [a for k, (m, a) in enumerate(zip(q.answer, answer))
+              if m.id not in fixers or not any(k != j and a in b for j, b in enumerate(answer))]
     sources = [q.msg.id, *q.more] + [m.id for m in q.answer] + [restated[m.id].by.id for m in q.answer if m.id in restated]
     if session == "话题讨论" and not q.direct:  # (an @-reply or the one asked has answered it already)
         last = q.answer[-1].id
@@ -2866,8 +2870,13 @@ def _corrects_answer(recent: list[_Open], m: Message, i: int, near: int,
 
 def _same_answer_fixed(q: _Open, m: Message) -> bool:
     """The one who answered ``q`` corrects their own answer's figure ("300一位，含茶具" … "更正下，是350"): their
-    answer held a figure and the correction states one, so the correction joins the answer it sets right."""
-    return bool(_NUMBER.search(_fold(" ".join(a.text for a in q.answer)))) and bool(_NUMBER.search(_fold(m.text)))
+    answer held a figure and the correction states one, of no kind (figure_kinds) the answer does not state — "每人
+    1,500元" is not set right by "更正：露營順延一週，改成4/27", a day — so the correction joins the answer it sets right.
+    A line already part of the answer sets nothing right again."""
+    said = _fold(" ".join(a.text for a in q.answer))
+    f = _fold(m.text)
+    return all(a.id != m.id for a in q.answer) and bool(_NUMBER.search(said)) and bool(_NUMBER.search(f)) \
+        and figure_kinds(f) <= figure_kinds(said)
 
 
 def _corrects_another(m: Message, q: _Open) -> bool:
