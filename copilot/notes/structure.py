@@ -2815,6 +2815,10 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
           people: People, restated: dict[int, Restated]) -> QAPair:
     # (an answer whose figure a later correction restated gives the final one: "10月8日发货" → "…推到10月10日")
     answer = [_clean(restating(m.text, restated[m.id]) if m.id in restated else m.text) for m in q.answer]
+    # (a correction told once: not again after the line it was restated into, "…9月13日" → "…更正一下：九月是9月14日")
+    fixers = {restated[m.id].by.id for m in q.answer if m.id in restated}
+    answer = [a for k, (m, a) in enumerate(zip(q.answer, answer))
+              if m.id not in fixers or not any(k != j and a in b for j, b in enumerate(answer))]
     sources = [q.msg.id, *q.more] + [m.id for m in q.answer] + [restated[m.id].by.id for m in q.answer if m.id in restated]
     if session == "话题讨论" and not q.direct:  # (an @-reply or the one asked has answered it already)
         last = q.answer[-1].id
@@ -2848,16 +2852,32 @@ def _corrects_answer(recent: list[_Open], m: Message, i: int, near: int,
     """The question an unaddressed ``m`` corrects the answer of: ``m`` opens by correcting (cue ``correction``:
     "纠正一下，开到5点", "唔好意思更正，要1點到"), and the latest question just asked that someone other than ``m``'s
     speaker (and the asker) answered, on its words or in its form ("开到几点" — 小何: "好像是到4点" — 周阿姨: "纠正一下，
-    开到5点…"): ``m`` replaces that answer here. None for an @-line (``targets``): it is read as any @-reply."""
+    开到5点…"): ``m`` replaces that answer here. The one who answered may correct their own figure too (even an answer
+    given to them directly: :func:`_same_answer_fixed`); theirs joins the answer. None for an @-line (``targets``):
+    it is read as any @-reply."""
     if targets or not _opens_correction(m.text):
         return None
-    fits = [q for q in recent if i - q.index <= near and q.answer and not q.direct
-            and m.speaker not in (q.msg.speaker, q.answer[0].speaker)
+    fits = [q for q in recent if i - q.index <= near and q.answer and m.speaker != q.msg.speaker
+            and (_same_answer_fixed(q, m) if m.speaker == q.answer[0].speaker else not q.direct)
             and (relevant(q.text, m.text) or in_form(q.text, m.text))]
     if not fits:
         return None
-    fits[-1].answer, fits[-1].loose = [m], False
-    return fits[-1]
+    q = fits[-1]
+    # (the answerer's own correction follows their answer, which keeps what it said besides the figure: "300一位，
+    # 含茶具" … "更正下，是350"; another member's replaces the guess it corrects)
+    q.answer, q.loose = ([*q.answer, m] if m.speaker == q.answer[0].speaker else [m]), False
+    return q
+
+
+def _same_answer_fixed(q: _Open, m: Message) -> bool:
+    """The one who answered ``q`` corrects their own answer's figure ("300一位，含茶具" … "更正下，是350"): their
+    answer held a figure and the correction states one, of no kind (figure_kinds) the answer does not state — "每人
+    1,500元" is not set right by "更正：露營順延一週，改成4/27", a day — so the correction joins the answer it sets right.
+    A line already part of the answer sets nothing right again."""
+    said = _fold(" ".join(a.text for a in q.answer))
+    f = _fold(m.text)
+    return all(a.id != m.id for a in q.answer) and bool(_NUMBER.search(said)) and bool(_NUMBER.search(f)) \
+        and figure_kinds(f) <= figure_kinds(said)
 
 
 def _corrects_another(m: Message, q: _Open) -> bool:
@@ -6116,7 +6136,19 @@ def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
     f = _fold(text)
     if _gives_back(f) or _passed_to(text, people, owner):
         return True
-    return not is_question(text) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
+    return (not is_question(text) or _declines_then_asks(f)) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
+
+
+def _declines_then_asks(f: str) -> bool:
+    """Whether the folded line says its speaker cannot do the work in a clause of its own, then asks who will
+    ("周六的签到我临时有事做不了，小林能接吗"): the question is the hand-over's request, not doubt of the decline. A
+    decline that is itself asked ("你是不是做不了？") or only supposed ("要是做不了…") gives nothing up."""
+    clauses = [c for c in re.split(r"[，,。；;！!\s]", f) if c]
+    for i, c in enumerate(clauses):
+        if has(c, "owner", "declines") or has(c, "owner", "cannot"):
+            return not is_question(c) and not has(c, "owner", "you") and not has(c, "action", "hypothetical") \
+                and any(is_question(d) for d in clauses[i + 1:])
+    return False
 
 
 def _withdraws_once(text: str, people: People | None, owner: str | None) -> bool:
@@ -6281,7 +6313,9 @@ def _moves_on(item: str, m: Message) -> bool:
     加练就不搞了" names the day of what it calls off, "聚餐取消，改到周日" gives a new one."""
     off = cue("action", "called_off").search(item)
     rest = re.split(r"[，,；;\s]", item[off.end():], maxsplit=1)[0] if off is not None else item
-    return has(item, "moved") or any(d.day is not None for d in time_expressions(rest, m.time))
+    # (a change said before the calling-off is of other matter: "游园会改成线上，海报也不用做了" calls the poster off)
+    return has(item[off.start():] if off is not None else item, "moved") \
+        or any(d.day is not None for d in time_expressions(rest, m.time))
 
 
 @lru_cache(maxsize=16384)
@@ -6377,6 +6411,9 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
     passed = _passed_to(messages[declined].text, people, a.owner)
     if passed is not None:
         return passed, declined
+    asked = _asked_to_take(a, declined, messages, people)  # (the line giving it up may itself ask who takes it)
+    if asked is not None:
+        return asked
     stand_in = _stood_in(messages, declined)  # (once, not for every message of the window)
     for k in range(declined + 1, min(len(messages), declined + 1 + int(raw("owner", "accept_window")))):
         m = messages[k]
@@ -6398,9 +6435,14 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
 
 def _asked_to_take(a: ActionItem, k: int, messages: list[Message], people: People) -> tuple[str, int] | None:
     """The member the owner of ``a``, having given it up, asks in ``messages[k]`` to take it over (owner.hands_back:
-    "@阿梅 你周六能帮我顶一下吗") and who says yes in the next few messages ("可以，我去守"), with where they said it."""
+    "@阿梅 你周六能帮我顶一下吗", or a decline then a question naming one member, :func:`_declines_then_asks`: "…做不了，
+    小林能接吗") and who says yes in the next few messages ("可以，我去守"), with where they said it."""
     m = messages[k]
-    asked = _named_for(a, m, people) if has(_fold(m.text), "owner", "hands_back") else set()
+    f = _fold(m.text)
+    asked = _named_for(a, m, people) if has(f, "owner", "hands_back") else set()
+    if not asked and _declines_then_asks(f):  # "周六的签到我临时有事做不了，小林能接吗": the one the question names
+        asked = {who for _, _, who in people.named_in(re.split(r"[，,。；;！!\s]", f.rstrip("？?。！! "))[-1])
+                 if who not in (a.owner, m.speaker)}
     if len(asked) != 1:
         return None
     who = asked.pop()
@@ -6442,6 +6484,8 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
         return None
     # (the taker's own time, "我去，明天上午顺路", over the one the work was given with)
     own = find_deadline(messages[k].text, messages[k].time, messages[k].text) if k != declined else None
+    if own is None and k != declined and has(_fold(messages[k].text), "moved"):  # "好，但推到下周日": taken, re-timed
+        own = find_deadline(messages[k].text, messages[k].time, messages[k].text, strict=False)
     return ActionItem(task="；".join(p for p in (a.task, took) if p), owner=owner,
                       deadline=own.iso if own else a.deadline, deadline_text=own.text if own else a.deadline_text,
                       sources=sorted({*a.sources, messages[k].id}))
