@@ -878,9 +878,10 @@ class Moderator:
 
     def _decide(self, msg: Message, deadline: float) -> Verdict:
         text = msg.text
-        if not text.strip():
+        if not strip_invisible(text).strip():  # (only zero-width or other unseen characters: as empty as no text)
             return Verdict(id=msg.id or "", label=Label.OK, action=Action.NONE, score=1.0, reason="空消息，不处理",
-                           checks={"normalise": {"empty": True}}, rule_ids=[])
+                           checks={"normalise": {"empty": True, **({"invisible": len(text)} if text.strip() else {})}},
+                           rule_ids=[])
         a = self.analyse(text, unnamed=msg.shown_name is None)
         self._sender_layer(msg, a)
         self._staff_layer(msg, a)
