@@ -3240,7 +3240,7 @@ class HelpRequest(NamedTuple):
 
 def _offer_of(a: Analysis) -> dict[str, Any]:
     """What the message offers (:func:`offer.read_offer`), with a price as :func:`_priced` reads it (钢镖盘200, 旧的200给镖友)."""
-    return read_offer(a.folded, priced=_priced(a))
+    return read_offer(a.folded, priced=_priced(a, numerals=True))
 
 
 def _priced(a: Analysis, *, numerals: bool = False) -> bool:
