@@ -2901,9 +2901,16 @@ _SERVICE_PATH = frozenset({"contact", "landline", "invite"})
 
 def _without_contacts(compact: str, rep: SignalReport) -> str:
     """The text without the digits of its contacts, times and names (a phone's 6612 0098, 8点, U10), so a bare number left
-    is a price."""
+    is a price. A contact is listed by its kind and value (手机号 138****5566, 微信号 jian_xie_run); a phone's value is
+    masked, so the number is taken out as written — its first and last digits and the digits, spaces or dashes between
+    (138 2211 5566, 138-2211-5566), whose groups would otherwise read as three bare prices."""
     for c in rep.contacts:
-        compact = compact.replace(c, " ")
+        value = c.split(" ", 1)[-1]
+        head, masked, tail = value.partition("****")
+        if masked and head.isdigit() and tail.isdigit():
+            compact = re.sub(rf"{head}[\d \-]{{1,8}}?{tail}", " ", compact)
+        elif value:
+            compact = compact.replace(value, " ")
     return _not_price_digits().sub(" ", compact)
 
 
@@ -3243,7 +3250,7 @@ class HelpRequest(NamedTuple):
 
 def _offer_of(a: Analysis) -> dict[str, Any]:
     """What the message offers (:func:`offer.read_offer`), with a price as :func:`_priced` reads it (钢镖盘200, 旧的200给镖友)."""
-    return read_offer(a.folded, priced=_priced(a))
+    return read_offer(a.folded, priced=_priced(a, numerals=True))
 
 
 def _priced(a: Analysis, *, numerals: bool = False) -> bool:
