@@ -68,11 +68,26 @@ class Restorer:
                 for a, b in zip(src, shadow_text(src)):
                     counts.setdefault(b, Counter())[a] += 1
         self.chars = {b: c.most_common(1)[0][0] for b, c in counts.items()}
+        # names the shadow spells otherwise (阿傑 → 阿杰), longest first, so a name inside another yields to it
+        self._spelled = sorted(((k, v) for k, v in self.names.items() if k != v and len(k) == len(v) and len(k) >= 2),
+                               key=lambda kv: -len(kv[0]))
 
     def name(self, s: str | None) -> str | None:
         if not s:
             return s
         return self.names.get(s) or self.names.get(shadow_text(s)) or self.text(s)
+
+    def _named(self, key: str) -> dict[int, str]:
+        """Each offset of the Simplified ``key`` inside a member's name as the chat writes it (阿傑 — OpenCC would
+        leave 杰 as 杰, and a name is never another word): offset → the name's own character there."""
+        fixed: dict[int, str] = {}
+        for shadow, name in self._spelled:
+            start = key.find(shadow)
+            while start >= 0:
+                for i, c in enumerate(name):
+                    fixed.setdefault(start + i, c)
+                start = key.find(shadow, start + len(shadow))
+        return fixed
 
     def text(self, s: str, sources: list[int] | None = None) -> str:
         if not s:
@@ -86,9 +101,10 @@ class Restorer:
         run: list[str] = []  # characters the transcript never uses: our own wording
         whole = to_traditional(s)
         phrase = whole if len(whole) == len(s) else None
+        named = self._named(key)
         for at, (ch, k) in enumerate(zip(s, key)):
-            mapped = self.chars.get(k) or (self.chars.get(ch) if ch != k else None)
-            if mapped and mapped != k and phrase and not _same_word(mapped, phrase[at]):
+            mapped = named.get(at) or self.chars.get(k) or (self.chars.get(ch) if ch != k else None)
+            if mapped and mapped != k and phrase and at not in named and not _same_word(mapped, phrase[at]):
                 # 拍板 stays 拍板 in a chat that writes 老闆: another word, not another glyph (a character the chat
                 # writes in its Simplified form, in a chat mixing both, stays as the chat writes it)
                 mapped = phrase[at]
