@@ -4,24 +4,16 @@ and a quoted name that is only the background of another ask keeps the ranked an
 
 from __future__ import annotations
 
+from ask_ranking_fakes import hand_ranking, hit
+
 from copilot.knowledge.ask import with_name_card_first
 from copilot.knowledge.composition import compose_cues
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import SectionHit, SectionRanking
 
-
-def _hit(source: str, section: str, score: float) -> SectionHit:
-    return SectionHit(source=source, title="", section=section, score=score)
-
-
-def _ranking(question: str, hits: list[SectionHit]) -> SectionRanking:
-    return SectionRanking(question=question, sections=hits, confidence=0.5, threshold=0.1, related_floor=0.05)
-
-
-SIZE = _hit("platform-structure", "群多大合适", 0.54)
-LENGTH = _hit("group-name", "长度与位置", 0.50)
-NUMBERING = _hit("group-name", "多个群的编号", 0.37)
-INTRO = _hit("intro-welcome", "群介绍示例", 0.42)
+SIZE = hit("platform-structure", "群多大合适", 0.54)
+LENGTH = hit("group-name", "长度与位置", 0.50)
+NUMBERING = hit("group-name", "多个群的编号", 0.37)
+INTRO = hit("intro-welcome", "群介绍示例", 0.42)
 
 
 def test_judges_name_reads_the_ask_after_the_quote() -> None:
@@ -42,21 +34,21 @@ def test_a_quote_around_the_whole_question_is_not_the_name() -> None:
 
 def test_a_name_asked_about_leads_with_the_name_card(kb_index: KnowledgeIndex) -> None:
     question = "群名叫『周末徒步小分队』合适吗"
-    ranking = _ranking(question, [SIZE, LENGTH, INTRO, NUMBERING])
+    ranking = hand_ranking(question, [SIZE, LENGTH, INTRO, NUMBERING])
     got = with_name_card_first(question, [SIZE, LENGTH, NUMBERING], ranking, kb_index)
     assert [s.section for s in got] == ["长度与位置", "多个群的编号"]
 
 
 def test_a_name_as_background_keeps_the_ranked_answer(kb_index: KnowledgeIndex) -> None:
     question = "群名叫「城东羽毛球约球群」，群里放多少人合适"
-    ranking = _ranking(question, [SIZE, LENGTH, INTRO])
+    ranking = hand_ranking(question, [SIZE, LENGTH, INTRO])
     assert with_name_card_first(question, [SIZE, LENGTH], ranking, kb_index) == [SIZE, LENGTH]
 
 
 def test_the_name_card_below_the_first_three_is_not_pulled_up(kb_index: KnowledgeIndex) -> None:
     question = "新群名叫「城西读书会」行不行"
-    others = [_hit("growth", "开群节奏与冷启动", 0.49), _hit("lifecycle", "体面收尾与重启", 0.41)]
-    ranking = _ranking(question, [*others, INTRO, NUMBERING])
+    others = [hit("growth", "开群节奏与冷启动", 0.49), hit("lifecycle", "体面收尾与重启", 0.41)]
+    ranking = hand_ranking(question, [*others, INTRO, NUMBERING])
     assert with_name_card_first(question, others, ranking, kb_index) == others
 
 

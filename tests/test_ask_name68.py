@@ -4,46 +4,38 @@ question of qa15r41 led with 开群节奏与冷启动 at 0.4361 against 避坑�
 
 from __future__ import annotations
 
+from ask_ranking_fakes import hand_ranking, hit
+
 from copilot.knowledge.ask import with_failed_rule_sections
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import SectionHit, SectionRanking
 
-
-def _hit(source: str, section: str, score: float) -> SectionHit:
-    return SectionHit(source=source, title="", section=section, score=score)
-
-
-def _ranking(question: str, hits: list[SectionHit]) -> SectionRanking:
-    return SectionRanking(question=question, sections=hits, confidence=0.5, threshold=0.1, related_floor=0.05)
-
-
-GROWTH = _hit("growth", "开群节奏与冷启动", 0.4361)
-PITFALLS = _hit("group-name", "避坑清单", 0.4336)
-CLOSING = _hit("lifecycle", "体面收尾与重启", 0.4127)
+GROWTH = hit("growth", "开群节奏与冷启动", 0.4361)
+PITFALLS = hit("group-name", "避坑清单", 0.4336)
+CLOSING = hit("lifecycle", "体面收尾与重启", 0.4127)
 
 
 def test_a_hyped_name_asked_about_leads_with_the_rules_section_when_it_ranks_second(kb_index: KnowledgeIndex) -> None:
     question = "新群名叫「🔥🔥宝妈躺赚月入过万群🔥🔥」行不行"
-    ranking = _ranking(question, [GROWTH, PITFALLS, CLOSING])
+    ranking = hand_ranking(question, [GROWTH, PITFALLS, CLOSING])
     got = with_failed_rule_sections(question, [GROWTH, CLOSING], ranking, kb_index)
     assert [s.section for s in got] == ["避坑清单"]
 
 
 def test_a_plain_name_keeps_the_ranked_answer(kb_index: KnowledgeIndex) -> None:
     question = "新群名叫「城西周末徒步群」行不行"
-    ranking = _ranking(question, [GROWTH, PITFALLS, CLOSING])
+    ranking = hand_ranking(question, [GROWTH, PITFALLS, CLOSING])
     assert with_failed_rule_sections(question, [GROWTH, CLOSING], ranking, kb_index) == [GROWTH, CLOSING]
 
 
 def test_a_quote_in_a_question_not_about_a_name_keeps_the_ranked_answer(kb_index: KnowledgeIndex) -> None:
     # a member's hyped message quoted is no group name: without a name word only the lead's own card is checked
     question = "有人在群里发「🔥🔥全网最火躺赚项目🔥🔥」，我该怎么办"
-    ranking = _ranking(question, [GROWTH, PITFALLS, CLOSING])
+    ranking = hand_ranking(question, [GROWTH, PITFALLS, CLOSING])
     assert with_failed_rule_sections(question, [GROWTH, CLOSING], ranking, kb_index) == [GROWTH, CLOSING]
 
 
 def test_the_name_card_ranked_below_the_first_three_is_not_pulled_up(kb_index: KnowledgeIndex) -> None:
     question = "新群名叫「🔥🔥宝妈躺赚月入过万群🔥🔥」行不行"
-    others = [_hit("crisis", "成员争吵怎么降温", 0.40), _hit("metrics-review", "四类指标", 0.39)]
-    ranking = _ranking(question, [GROWTH, *others, PITFALLS])
+    others = [hit("crisis", "成员争吵怎么降温", 0.40), hit("metrics-review", "四类指标", 0.39)]
+    ranking = hand_ranking(question, [GROWTH, *others, PITFALLS])
     assert with_failed_rule_sections(question, [GROWTH, others[0]], ranking, kb_index) == [GROWTH, others[0]]

@@ -1020,16 +1020,26 @@ def _as_in_message(found: Deadline, text: str, context: str, when: datetime | No
     """``found`` (a time of the clause ``text``) as read in the whole message ``context``: an hour with no day of
     its own goes with a day named before it in the same sentence ("禮拜六喺會堂派米，大家9點前到" is due
     Saturday 09:00, not tomorrow morning)."""
-    if not found.clock or not context or context == text:
+    if not found.clock:
         return found
+    same = _read_in_message(found, text, context, when, event, meeting)
+    if same is None or (same.day, same.clock) == (found.day, found.clock):
+        return found
+    return replace(found, day=same.day, clock=same.clock, hour_only=False)  # its day is named before it
+
+
+def _read_in_message(found: Deadline, text: str, context: str, when: datetime | None, event: date | None,
+                     meeting: date | None) -> Deadline | None:
+    """``found``'s own words as read in the whole message ``context`` — the first time expression with its text at or
+    after the clause ``text`` — or None when the clause is the whole message or is not found in it."""
+    if not context or context == text:
+        return None
     whole, part = fold(context), fold(text)
     at = whole.find(part)
     if at <= 0:
-        return found
-    same = [d for s, _, d in _located(whole[:at + len(part)], when, event, meeting) if s >= at and d.text == found.text]
-    if not same or (same[0].day, same[0].clock) == (found.day, found.clock):
-        return found
-    return replace(found, day=same[0].day, clock=same[0].clock, hour_only=False)  # its day is named before it
+        return None
+    return next((d for s, _, d in _located(whole[:at + len(part)], when, event, meeting)
+                 if s >= at and d.text == found.text), None)
 
 
 def in_message_week(found: Deadline, text: str, context: str, when: datetime | None, event: date | None,
@@ -1037,16 +1047,12 @@ def in_message_week(found: Deadline, text: str, context: str, when: datetime | N
     """``found`` (a bare weekday of the clause ``text``) in the week its message names before the clause
     (:func:`_in_named_week`: "下周的安排：" then the line "周四下午 阿敏去拿钥匙" is next week's Thursday): only
     whole weeks later, the day's hour kept."""
-    if found.day is None or not context or context == text:
+    if found.day is None:
         return found
-    whole, part = fold(context), fold(text)
-    at = whole.find(part)
-    if at <= 0:
+    same = _read_in_message(found, text, context, when, event, meeting)
+    if same is None or same.day is None or same.day <= found.day or (same.day - found.day).days % 7:
         return found
-    same = [d for s, _, d in _located(whole[:at + len(part)], when, event, meeting) if s >= at and d.text == found.text]
-    if not same or same[0].day is None or same[0].day <= found.day or (same[0].day - found.day).days % 7:
-        return found
-    return replace(found, day=same[0].day)
+    return replace(found, day=same.day)
 
 
 @lru_cache(maxsize=1)
