@@ -232,13 +232,21 @@ class Deadline:
         return f"{self.day.isoformat()} {self.clock}" if self.clock else self.day.isoformat()
 
 
+def _weeks_ahead(week: str | None, lex: _Lexicon) -> int | None:
+    """How many weeks after this one the week word ``week`` names (下下周 2, 下周 1, 这周 0), None for no week word."""
+    if week in lex.after_next:
+        return 2
+    if week in lex.next_week:
+        return 1
+    return 0 if week in lex.this_week else None
+
+
 def _weekday(base: date, wd: int, week: str | None, lex: _Lexicon, marked: bool = False) -> date:
     monday = base - timedelta(days=base.isoweekday() - 1)
-    if week in lex.after_next:
-        return monday + timedelta(days=14 + wd - 1)
-    if week in lex.next_week:
-        return monday + timedelta(days=7 + wd - 1)
-    if week in lex.this_week:  # 这周五 said on a Sunday is never a deadline already gone: the coming Friday
+    weeks = _weeks_ahead(week, lex)
+    if weeks:
+        return monday + timedelta(days=7 * weeks + wd - 1)
+    if weeks == 0:  # 这周五 said on a Sunday is never a deadline already gone: the coming Friday
         day = monday + timedelta(days=wd - 1)
         return day if day >= base else day + timedelta(days=7)
     ahead = (wd - base.isoweekday()) % 7
@@ -711,11 +719,9 @@ def _week_frame() -> re.Pattern[str]:
     """A week word standing alone, not a weekday's (下周的安排, 下个礼拜值班, 这星期): its week group holds 下/这…."""
     d = load_resource(TIME_FILE)
     not_next = f"(?<![{''.join(map(str, d['not_next_after']))}])"
-    weeks = sorted((fold(str(w)) for w in d["next_week"] + d["week_after_next"] + d["this_week"]), key=len, reverse=True)
-    prefixes = sorted((fold(str(w)) for w in d["weekday_prefix"]), key=len, reverse=True)
     days = "".join(fold(str(k)) for k in d["weekday_names"])
-    return re.compile(rf"{not_next}(?P<wk>{'|'.join(map(re.escape, weeks))})(?:{'|'.join(map(re.escape, prefixes))})"
-                      rf"(?![{days}])")
+    return re.compile(rf"{not_next}(?P<wk>{_alt(d['next_week'] + d['week_after_next'] + d['this_week'])})"
+                      rf"(?:{_alt(d['weekday_prefix'])})(?![{days}])")
 
 
 def _in_named_week(before: str, day: date, today: date) -> date:
@@ -727,9 +733,7 @@ def _in_named_week(before: str, day: date, today: date) -> date:
     frames = list(_week_frame().finditer(before))
     if not frames or re.search(str(load_resource(TIME_FILE)["week_frame_ends"]).strip("/"), before[frames[-1].end():]):
         return day
-    lex = _lexicon()
-    wk = frames[-1].group("wk")
-    weeks = 2 if wk in lex.after_next else 1 if wk in lex.next_week else 0
+    weeks = _weeks_ahead(frames[-1].group("wk"), _lexicon()) or 0
     monday = today - timedelta(days=today.isoweekday() - 1) + timedelta(days=7 * weeks)
     while weeks and day < monday:
         day += timedelta(days=7)
@@ -1335,8 +1339,8 @@ def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = No
                 if spelled is None or not spelled.group("mo"):
                     continue
                 month, day, weekday = _number(spelled.group("mo")), _number(spelled.group("md")), lex.weekdays[g["wd"]]
-                wk = g["wk"]
-                weeks = 2 if wk in lex.after_next else 1 if wk in lex.next_week else 0 if wk in lex.this_week else 1
+                ahead = _weeks_ahead(g["wk"], lex)
+                weeks = 1 if ahead is None else ahead
             elif g["mo"] or g["dm"]:
                 month, day = (_number(g["mo"]), _number(g["md"])) if g["mo"] else (g["dm"], g["dd"])
                 weekday = _told_weekday(folded, m, matches, lex)

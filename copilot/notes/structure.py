@@ -76,6 +76,10 @@ MENTION = re.compile(_AT + r"([^\s@＠，,：:。]{1,20})")
 _LEAD_MENTIONS = re.compile(r"^(?:[@＠][^\s@＠，,：:。]{1,20}\s*)+")  # ＠: a full-width at sign (Taiwan IMEs)
 # one clause splitter, which never cuts the comma inside a figure (「1,000份」「1，000份」 stay whole: clauses.py)
 _CLAUSE = _CLAUSE_WHOLE = CLAUSE
+# the stops and pauses a line's parts are read apart at, each alone (a question after a decline, the interrogative
+# clause of a long line), and the pauses only, inside a sentence (a promise after "好，", a task part beside a remark)
+_STOPS = re.compile(r"[，,。；;！!\s]+")
+_PAUSES_ONLY = re.compile(r"[,;，；]")
 _TOPIC = cue_list("patterns", "topic")
 _CLARIFY = cue("patterns", "clarify")
 _AT_ALL = frozenset(_fold(str(w)) for w in raw("owner", "at_everyone"))
@@ -265,7 +269,7 @@ def _weak_question_p(text: str, p: float) -> float:
     if p >= 0.15:
         return p
     f = _fold(text).strip()
-    clauses = [c for c in re.split(r"[，,。！!；;\s]+", f) if c]
+    clauses = [c for c in _STOPS.split(f) if c]
     if len(clauses) < 2:
         return p
     indefinite = cue("question", "indefinite")
@@ -4439,7 +4443,7 @@ def _part_commits(f: str) -> bool:
     (``action.first_person``) with no remark cue (``action.not_a_task``), asking nothing. A reservation after the
     promise ("…我可以帮忙，不过要等6月份"), a report before it ("定了香槟色的，链接我私发") or the members told to
     come to the speaker (``action.ask_me``: "对，找我登记就行") keeps the whole clause's reading."""
-    *before, promise = [part.strip() for part in re.split(r"[,;，；]", f) if part.strip()] or [""]
+    *before, promise = [part.strip() for part in _PAUSES_ONLY.split(f) if part.strip()] or [""]
     return bool(before) and all(cue("reply", "acks").match(part) or has(part, "action", "reason_remark")
                                 or has(part, "action", "have_remark") for part in before) \
         and bool(cue("action", "first_person").search(promise)) and not has(promise, "action", "not_a_task") \
@@ -4455,7 +4459,7 @@ def _promise_beside_remark(clause: _Clause, f: str, speaker: str, people: People
     promise either: "我明天去花鸟市场买鱼，有没有人一起😄" asks who comes along on the speaker's own outing."""
     if clause.kind != "first_person" or clause.owner != speaker:
         return False
-    parts = [part for part in re.split(r"[,;，；]", f) if part.strip()]
+    parts = [part for part in _PAUSES_ONLY.split(f) if part.strip()]
     if any(is_question(part) for part in parts):
         return False
     return any(not has(part, "action", "not_a_task") and cue("action", "first_person").search(part)
@@ -4688,7 +4692,7 @@ def not_a_task(text: str, speaker: str, people: People) -> bool:
     f = _fold(text)
     norm = normalised(f, _person_spans(_Ctx(text, f, speaker, people, [], None)))
     # the whole clause or any part of it between pauses ("早上148偏高，建议你连续量7天记下来，下次带给我看")
-    return all(task_probability(part) < task_gate() for part in (norm, *re.split(r"[,;，；]", norm)) if part.strip())
+    return all(task_probability(part) < task_gate() for part in (norm, *_PAUSES_ONLY.split(norm)) if part.strip())
 
 
 def _told_not_given(clause: _Clause, owner: str | None, speaker: str, asker: str | None, f: str, dated: bool) -> bool:
@@ -6143,7 +6147,7 @@ def _declines_then_asks(f: str) -> bool:
     """Whether the folded line says its speaker cannot do the work in a clause of its own, then asks who will
     ("周六的签到我临时有事做不了，小林能接吗"): the question is the hand-over's request, not doubt of the decline. A
     decline that is itself asked ("你是不是做不了？") or only supposed ("要是做不了…") gives nothing up."""
-    clauses = [c for c in re.split(r"[，,。；;！!\s]", f) if c]
+    clauses = [c for c in _STOPS.split(f) if c]
     for i, c in enumerate(clauses):
         if has(c, "owner", "declines") or has(c, "owner", "cannot"):
             return not is_question(c) and not has(c, "owner", "you") and not has(c, "action", "hypothetical") \
@@ -6441,7 +6445,7 @@ def _asked_to_take(a: ActionItem, k: int, messages: list[Message], people: Peopl
     f = _fold(m.text)
     asked = _named_for(a, m, people) if has(f, "owner", "hands_back") else set()
     if not asked and _declines_then_asks(f):  # "周六的签到我临时有事做不了，小林能接吗": the one the question names
-        asked = {who for _, _, who in people.named_in(re.split(r"[，,。；;！!\s]", f.rstrip("？?。！! "))[-1])
+        asked = {who for _, _, who in people.named_in(_STOPS.split(f.rstrip("？?。！! "))[-1])
                  if who not in (a.owner, m.speaker)}
     if len(asked) != 1:
         return None
