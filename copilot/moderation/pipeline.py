@@ -286,6 +286,10 @@ class Moderator:
         # what the positioning says members may post (房东可以发自己房子出租, 同行可以发转单信息)
         permitted = permitted_words(profile.positioning) if profile else frozenset()
         self.permitted = alternation(sorted(permitted)) if permitted else None
+        # … and whether that is what members made themselves (成员可以出售自己亲手做的面包: lexicons.yaml resale.made_grant):
+        # a member's own bake or craft (自己做的曲奇) is then their own thing passed on, like a used one where members trade
+        made = lexicons().words["resale.made_grant"]
+        self.made_sale = any(made.search(w) for w in permitted) and not self.no_trade
         self.permitted_things = permitted_things(profile.positioning) if profile else ()  # 种蛋, 小鸡 (for review reasons)
         # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
@@ -834,6 +838,8 @@ class Moderator:
         # business is the thing's relevance, not the permission to pass on one's own
         wanted = bool(lexicons().words["ad.wanted"].search(compact)) and not lexicons().words["ad.wanted_not"].search(compact)
         if self.resale and rep.own_item and not wanted:
+            return "resale"
+        if self.made_sale and lexicons().words["resale.own_made"].search(compact) and not wanted:
             return "resale"
         # … but not a labour agency's or a fee-taking middleman's (劳务公司, 报名费, 返费: jobs.agency), the trade such
         # groups ban, whose openings are its stock
@@ -2822,7 +2828,7 @@ _SURPLUS_NOTE = "成员转让自己多出来的少量东西（原价/便宜给�
 _SURPLUS_PHONE_NOTE = "成员转让自己多出来的少量东西（原价/便宜给群友），只留了一个电话约自提，没有链接、推销用语或商家口吻"
 _MEMBER_OFFER_NOTES = {
     "trade": "本群允许成员之间转让自己的东西：这是成员自己的旧物，只有“私我”，没有存货、批量、代理、清仓或催促这类商家迹象，不算广告",
-    "trade_handle": "本群允许成员之间转让自己的东西：这是成员自己的一件旧物，只留了一个联系方式、最多说了一个价钱，没有链接、存货、批量、代理、"
+    "trade_handle": "本群允许成员之间转让自己的东西：这是成员自己的一件东西（用过的或亲手做的），只留了一个联系方式、最多说了一个价钱，没有链接、存货、批量、代理、"
                     "清仓、催促或夸效果这类商家迹象，不算广告",
     "free": "成员自己整理或制作的东西免费分享，只有“私我”，没有存货、批量、代理或催促这类商家迹象，不算广告"}
 _BARE_CONTACT_NOTE = "与群主题相关，只有“私我/私聊”这样的联系用语，没有联系方式、价格、链接、推销或购买引导，是成员之间的联系，不算广告"

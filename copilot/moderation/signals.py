@@ -2641,9 +2641,13 @@ def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
     mass = scan.lex.words["chain_mass"].findall(c)
     if mass:
         hook += scan.lex.words["chain_outage"].findall(c)
+    # a surprise promised (就有惊喜) is a hook only where the audience is counted (转发给15个好友: lexicons.yaml chain_reward)
+    counted = patterns().recipients.findall(scan.n.digits)
+    if counted:
+        hook += scan.lex.words["chain_reward"].findall(c)
     if not (spread and hook):
         return None
-    audience = scan.lex.words["spam.audience"].findall(c) + patterns().recipients.findall(scan.n.digits)
+    audience = scan.lex.words["spam.audience"].findall(c) + counted
     audience += [m for m in mass if not any(m in a or a in m for a in audience)]
     return Finding(spread + audience + hook) if audience else None
 
