@@ -30,3 +30,20 @@ def test_a_preface_before_dated_work_keeps_the_to_do_and_its_deadline() -> None:
 
 def test_a_preface_with_no_work_after_it_is_no_to_do() -> None:
     assert not any("班费" in a.task for a in _notes().actions)
+
+
+WHETHER_CHAT = """[2026-09-14 19:00] 领队-阿杰: 下周六去梧桐山，周五晚上出发
+[2026-09-14 19:02] 领队-阿杰: 请各位周三之前确认能不能来，我好订车
+[2026-09-14 19:03] 小雨: 好的
+[2026-09-14 19:05] 小雨: 山上冷不冷？
+[2026-09-14 19:06] 领队-阿杰: 晚上挺冷的，带件外套
+"""
+
+
+def test_whether_to_confirm_by_a_deadline_is_a_to_do_not_a_question() -> None:
+    settings = get_settings()
+    notes = summarize_text(WHETHER_CHAT, "hike.txt", settings, get_engine(settings, prefer="offline")).notes
+    confirm = [a for a in notes.actions if "确认" in a.task]
+    assert confirm and confirm[0].deadline == "2026-09-16"
+    assert not any("确认能不能来" in q.question for q in notes.qa)
+    assert any("冷" in q.question for q in notes.qa)  # a real A-not-A question still asks
