@@ -192,7 +192,7 @@ def test_no_task_says_where_the_task_went(transcript) -> None:  # type: ignore[n
         "todos/no_task_as_decision": 1, "todos/no_task_in_points_self_plain_model_yes_unread_other": 1,
         "todos/no_task_nowhere_named_plan": 1, "todos/no_task_checked": 1,
         "todos/no_task_spread": 1, "todos/no_task_cited": 1, "deadlines/no_task_as_qa": 1,
-        "deadlines/no_task_nowhere": 1,
+        "deadlines/no_task_nowhere_named": 1,
     }
     assert set(s.why) <= set(ev.WHY_LABELS)
     assert s.tallies["todos_with_owner"].hit == 0 and s.tallies["todos_with_owner"].total == 8

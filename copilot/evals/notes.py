@@ -391,6 +391,10 @@ WHY_LABELS = {
         ("group_wanted", "该是群体或角色（大家/组长）、给了一个人"), ("partial", "几位负责人只对了一部分"), ("speaker_not_named", "给了说话人、没给句中点名的人"),
         ("other_named", "句中点了两人、给了另一位（名单行或合并成一条）"),
         ("named_not_speaker", "负责人自己说的、给了句中点名的人"), ("context", "来源行既不是负责人说的、也没点他的名"))},
+    **{f"deadlines/no_task_{w}_{k}": f"没有这条任务的待办、{wl}：{v}" for w, wl in (
+        ("in_points", "在要点、摘要或通知里"), ("nowhere", "一条消息里有任务词、纪要里没有")) for k, v in (
+        ("group", "负责人是群体或角色（大家/组长）"), ("self", "那行是负责人自己说的"), ("named", "那行点了负责人的名"),
+        ("other", "那行既不是负责人说的、也没点他的名"))},
     "deadlines/ok": "期限对",
     "deadlines/no_date_in_export": "原文没有日期、推算不出",
     **{f"deadlines/{kind}_{k}": f"{label}：{v}" for kind, label in (("missing", "任务找到、没有期限"),
@@ -844,6 +848,16 @@ def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[
     return "owner_differs_" + _differs_why(notes, want, same_task, messages or [])[len("owner_"):]
 
 
+def _lost_task_form(where: str, todo_why: str) -> str:
+    """A deadline whose task is in the key points or nowhere in the notes, split by who the task's line is for, read
+    from its to-do's class (:func:`_misplaced_why` / :func:`_nowhere_why`): ``_group`` (the group or a role),
+    ``_self`` (the owner says it), ``_named`` (a line names the owner), ``_other`` (neither); other places unchanged."""
+    if where not in ("no_task_in_points", "no_task_nowhere"):
+        return where
+    form = todo_why[len(where):]
+    return where + next((f"_{k}" for k in ("group", "self", "named", "other") if form.startswith(f"_{k}")), "")
+
+
 def _deadline_why(notes: Notes, same_task: list[int], resolved: bool, where: str,
                   want: ActionSpec | None = None, messages: Sequence[Message] = (), chat_day: Date | None = None) -> str:
     if resolved:
@@ -944,7 +958,8 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messag
         owned = [i for i in same_task if _owners(notes.actions[i].owner) == _owners(want.owner)]
         s.tallies["todos_with_owner"].add(bool(owned))
         where = "" if same_task or owned else _no_task_why(notes, want.task, messages, md)
-        s.why_class("todos", _todo_why(notes, want, same_task, owned, chat, where, messages))
+        todo_why = _todo_why(notes, want, same_task, owned, chat, where, messages)
+        s.why_class("todos", todo_why)
         matched |= set(owned)
         dated |= {i: want for i in owned if notes.actions[i].deadline and i not in dated}
         if not owned:
@@ -954,7 +969,8 @@ def _score_actions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messag
             forms = [fold(f) for f in _date_forms(want.deadline)]
             resolved = any(any(f in fold(notes.actions[i].deadline or "") for f in forms) for i in same_task)
             s.tallies["deadlines_resolved"].add(resolved)
-            s.why_class("deadlines", _deadline_why(notes, same_task, resolved, where, want, messages, spec.date))
+            s.why_class("deadlines", _deadline_why(notes, same_task, resolved, _lost_task_form(where, todo_why), want,
+                                                   messages, spec.date))
             if len(want.deadline) > 10:  # a listed hour is judged too: a range's end is no due time
                 s.tallies["deadline_clock"].add(any(fold(notes.actions[i].deadline or "") == fold(want.deadline)
                                                     for i in same_task))
