@@ -1164,6 +1164,9 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
     after the organiser's "报名费80元")."""
     m = messages[j]
     reach, far = int(raw("correction_reach")), int(raw("correction_far_reach"))
+    # (another member's line only by a correction that asks nothing once its opener is read past: "更正一下是8点集合吗"
+    # asks the organiser, it sets nothing right)
+    corrects = corrects and not is_question(cue("correction_opens").sub("", _fold(m.text), count=1))
     own: list[Message] = []
     other: list[Message] = []
     for k, x in enumerate(messages[max(0, j - far):j][::-1]):
