@@ -61,7 +61,9 @@ def test_a_corrections_question_or_another_members_figure_restates_nothing() -> 
                  "组长阿敏|车费各自转我")
     assert restated_figures(msgs) == {}
     msgs = _msgs("组长阿敏|周六早上7点在北门集合", "小唐|我记得车费是30元", "组长阿敏|更正：车费每人35元")
-    assert restated_figures(msgs) == {}  # 阿敏's earlier line states no amount; 小唐's is not hers to correct
+    # 阿敏's earlier line states no amount: her correction sets right 小唐's fee (d13b70), only that line, only its amount
+    fixed = restated_figures(msgs)
+    assert set(fixed) == {1} and fixed[1].kinds == {"amount"} and fixed[1].by.id == 2
 
 
 def test_an_answer_whose_figure_was_corrected_gives_the_corrected_figure() -> None:

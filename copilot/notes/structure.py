@@ -1108,7 +1108,7 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
     ``correction_reach`` messages on the same subject, the figures of the kinds it states ("价格每袋85元" is stale,
     "10斤一袋" of the same line is not). The latest correction of a line is the one kept."""
     out: dict[int, Restated] = {}
-    reach, far = int(raw("correction_reach")), int(raw("correction_far_reach"))
+    reach = int(raw("correction_reach"))
     for j, m in enumerate(messages):
         f = _fold(m.text).strip()
         asked = is_question(m.text)  # a question changes nothing
@@ -1121,14 +1121,11 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             # "价格是165元一套，不是180元" / "集合不是南门，是北门": only a line holding the value named wrong is stale,
             # for that kind (the notice's day, "本周三（11月25日）", stays)
             kinds = frozenset(named)
-        for k, x in enumerate(messages[max(0, j - far):j][::-1] if kinds else []):
-            old = kinds & figure_kinds(_fold(x.text))
-            if k >= reach and not _same_figure_clause(x.text, m.text, old):
-                continue  # (further back, only a clause with such a figure told on the correction's own thing)
-            if named and not any(v in _fold(x.text) for vs in named.values() for v in vs):
-                continue  # (the notice's other clauses, "本周三（11月25日）上午体检", are no part of it)
-            if x.speaker == m.speaker and old and relevant(x.text, m.text, by_kind=False):
-                out[x.id] = Restated(old | (out[x.id].kinds if x.id in out else frozenset()), m)
+        # (a correction its speaker makes of no line of their own sets right another member's: "更正一下：报名费100元"
+        # by the treasurer after the organiser's "报名费80元" — only the nearest such line, within correction_reach)
+        fixes = _corrected_lines(messages, j, kinds, named, corrects) if kinds else []
+        for x in fixes:
+            out[x.id] = Restated(kinds & figure_kinds(_fold(x.text)) | (out[x.id].kinds if x.id in out else frozenset()), m)
         changes = _slot_changes(f) if not kinds and not asked else []
         once = bool(changes) and has(f, "one_off_change")  # ("今个星期四…改到星期五": the standing 逢星期二、四 stays)
         for x in messages[max(0, j - int(raw("change_reach"))):j] if changes else []:
@@ -1156,6 +1153,35 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
                 break  # the latest line on the subject is the one the change replaces
     return out
+
+
+def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], named: dict[str, list[str]],
+                     corrects: bool) -> list[Message]:
+    """The earlier lines the correction ``messages[j]`` (figures of ``kinds``, the wrong values ``named``) restates:
+    every line of its speaker within correction_far_reach on the same subject stating a figure of those kinds
+    (further than correction_reach, only one whose clause with such a figure shares the correction's subject); when
+    its speaker has none, another member's nearest such line within correction_reach ("财务：更正一下，报名费100元"
+    after the organiser's "报名费80元")."""
+    m = messages[j]
+    reach, far = int(raw("correction_reach")), int(raw("correction_far_reach"))
+    # (another member's line only by a correction that asks nothing once its opener is read past: "更正一下是8点集合吗"
+    # asks the organiser, it sets nothing right)
+    corrects = corrects and not is_question(cue("correction_opens").sub("", _fold(m.text), count=1))
+    own: list[Message] = []
+    other: list[Message] = []
+    for k, x in enumerate(messages[max(0, j - far):j][::-1]):
+        old = kinds & figure_kinds(_fold(x.text))
+        if not old or (k >= reach and not _same_figure_clause(x.text, m.text, old)):
+            continue  # (further back, only a clause with such a figure told on the correction's own thing)
+        if named and not any(v in _fold(x.text) for vs in named.values() for v in vs):
+            continue  # (the notice's other clauses, "本周三（11月25日）上午体检", are no part of it)
+        if not relevant(x.text, m.text, by_kind=False):
+            continue
+        if x.speaker == m.speaker:
+            own.append(x)
+        elif corrects and k < reach and not other and not is_question(x.text):
+            other.append(x)
+    return own or other
 
 
 def _same_figure_clause(text: str, change: str, kinds: frozenset[str]) -> bool:
@@ -8123,8 +8149,11 @@ def analyze(transcript: Transcript) -> Structure:
     invited = find_invitation(msgs)
     actions, decisions, announcements = find_actions(msgs, rosters)
     restated = restated_figures(msgs)  # a figure a later correction replaced: the notes state the final one
+    # (a to-do keeps its own words when another member corrects a figure of its line: only its speaker re-times it)
+    said_by = {m.id: m.speaker for m in msgs}
+    own_fixes = {i: f for i, f in restated.items() if f.by.speaker == said_by.get(i)}
     for a in actions:
-        a.task = _final_state(a, restated) or a.task
+        a.task = _final_state(a, own_fixes) or a.task
     for n in announcements:
         n.text = _final_state(n, restated)
     _cite_changes([*actions, *announcements], restated)
