@@ -1754,7 +1754,17 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
     if not verb or not re.match(r"[\u4e00-\u9fff]", verb):
         return False
     subjects = {"我", "我们", "我哋", "你", "你们"} | {alias for _, alias, _ in (people.named_in(fr) if people else [])}
-    return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects)
+    return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects) \
+        or _hands_to_person(fr, people)
+
+
+def _hands_to_person(fr: str, people: People | None) -> bool:
+    """The folded reply ``fr`` hands the work to a person named right after a hand-over word (``reply.who_handed``:
+    "交给小林吧", "下午交给晓雯和小罗"): a member of the chat or a name-shaped word (not 我 / 你: "交给我" is a
+    volunteer's own line, read as such)."""
+    named = {alias for _, alias, _ in (people.named_in(fr) if people else [])} | {n for _s, _e, n in name_shaped(fr)}
+    return any(fr[at.end():].startswith(x) for word in raw("reply", "who_handed")
+               for at in re.finditer(re.escape(str(word)), fr) for x in named)
 
 
 def _asks_place_of(fq: str) -> bool:
