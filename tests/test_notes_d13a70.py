@@ -1,5 +1,7 @@
 """Issue 13, round 70 (d13a70): a who-question is answered by the line that hands the work to a named person
-("周日谁去拿横幅？" … "交给小林吧"), past a newcomer's greeting in between, not by a later line of someone else's.
+("周日谁去拿横幅？" … "交给小林吧"), past a newcomer's greeting in between, not by a later line of someone else's;
+a choice between red packets and a lottery ("抽奖还是发红包？" — "抽奖算了，每人发个红包") is the talk's matter, not the
+platform's red packet line, so the question and its answer stay in the chat to be paired.
 
 The chats are written by hand for this test.
 """
@@ -52,3 +54,25 @@ def test_handing_to_oneself_or_a_thing_is_no_named_hand_over() -> None:
     assert not _hands_to_person("交给我吧", None)
     assert not _hands_to_person("报名表交给居委会", None)
     assert not _in_form("周日谁去拿横幅？", "让我想想")
+
+
+PARTY = """[2031-12-01 20:00] 行政阿琴: 年会定在1月10日晚上，还在公司对面的酒楼
+[2031-12-01 20:02] 小吴: 今年抽奖还是发红包？
+[2031-12-01 20:03] 阿彬: 我周四前把节目报名表发群里
+[2031-12-01 20:05] 老板老杨: 抽奖算了，每人发个红包
+[2031-12-01 20:06] 小吴: 明白
+"""
+
+
+def test_red_packets_weighed_as_a_choice_stay_in_the_chat() -> None:
+    pairs = [q for q in _notes(PARTY).qa if "抽奖还是发红包" in q.question]
+    assert len(pairs) == 1
+    assert pairs[0].answerer == "老板老杨"
+    assert "抽奖算了" in pairs[0].answer
+
+
+def test_only_the_platform_red_packet_line_is_dropped() -> None:
+    chat = PARTY + "[2031-12-01 20:07] 老板老杨: [红包] 恭喜发财，大吉大利\n"
+    dropped = parse_text(chat, "chat.txt").dropped
+    assert [d.reason for d in dropped if "恭喜发财" in d.text] == ["红包/转账"]
+    assert not any("抽奖" in d.text for d in dropped)
