@@ -1,7 +1,8 @@
 """Issue 13, round 70 (d13a70): a who-question is answered by the line that hands the work to a named person
 ("周日谁去拿横幅？" … "交给小林吧"), past a newcomer's greeting in between, not by a later line of someone else's;
 a choice between red packets and a lottery ("抽奖还是发红包？" — "抽奖算了，每人发个红包") is the talk's matter, not the
-platform's red packet line, so the question and its answer stay in the chat to be paired.
+platform's red packet line, so the question and its answer stay in the chat to be paired; another member's own dated
+work said right after a question ("我明天把签到表打印好") neither answers it nor is noted as replying to it.
 
 The chats are written by hand for this test.
 """
@@ -76,3 +77,22 @@ def test_only_the_platform_red_packet_line_is_dropped() -> None:
     dropped = parse_text(chat, "chat.txt").dropped
     assert [d.reason for d in dropped if "恭喜发财" in d.text] == ["红包/转账"]
     assert not any("抽奖" in d.text for d in dropped)
+
+
+POSTER = """[2031-03-10 19:00] 馆长老吴: 3月15日周六读书分享会，下午2点在社区图书馆二楼
+[2031-03-10 19:02] 小周: 海报谁来设计？
+[2031-03-10 19:03] 阿坤: 我明天把签到表打印好
+[2031-03-10 19:05] 丽丽: 我周五前把茶点订好
+"""
+
+
+def test_another_members_own_dated_work_answers_no_who_question() -> None:
+    notes = _notes(POSTER)
+    assert not any(q.answerer in ("阿坤", "丽丽") for q in notes.qa)
+    assert [a.task for a in notes.actions if a.owner == "阿坤"] == ["我明天把签到表打印好"]
+
+
+def test_own_dated_work_on_the_questions_words_still_answers_it() -> None:
+    chat = POSTER.replace("我明天把签到表打印好", "我明天把海报设计好发群里")
+    pairs = [q for q in _notes(chat).qa if "海报谁来设计" in q.question]
+    assert [q.answerer for q in pairs] == ["阿坤"]
