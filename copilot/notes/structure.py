@@ -1780,7 +1780,17 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
     if not verb or not re.match(r"[\u4e00-\u9fff]", verb):
         return False
     subjects = {"我", "我们", "我哋", "你", "你们"} | {alias for _, alias, _ in (people.named_in(fr) if people else [])}
-    return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects)
+    return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects) \
+        or _hands_to_person(fr, people)
+
+
+def _hands_to_person(fr: str, people: People | None) -> bool:
+    """The folded reply ``fr`` hands the work to a person named right after a hand-over word (``reply.who_handed``:
+    "交给小林吧", "下午交给晓雯和小罗"): a member of the chat or a name-shaped word (not 我 / 你: "交给我" is a
+    volunteer's own line, read as such)."""
+    named = {alias for _, alias, _ in (people.named_in(fr) if people else [])} | {n for _s, _e, n in name_shaped(fr)}
+    return any(fr[at.end():].startswith(x) for word in raw("reply", "who_handed")
+               for at in re.finditer(re.escape(str(word)), fr) for x in named)
 
 
 def _asks_place_of(fq: str) -> bool:
@@ -2366,6 +2376,22 @@ def _own_order(m: Message, f: str, opened: list[_Open], i: int, near: int, host:
     return not any(q.msg.speaker == host or has(_fold(q.text), "personal", "order_call") for q in close)
 
 
+def _own_dated_work(m: Message, f: str, opened: list[_Open], i: int, near: int, host: str | None) -> bool:
+    """``m``, said to no one by a member who does not run the chat, is their own dated work put by 把 ("我这周五前把
+    桌布洗干净" after "摊位那天谁来看着？"; cue ``personal.own_dated_work`` and a day or time): their to-do, no answer to
+    the questions just asked unless it is on one's words or gives what one asks (a time, a person doing it)."""
+    if m.speaker == host or not _own_work(m.text):
+        return False
+    return not any(relevant(q.text, m.text) or _in_form(q.text, m.text)
+                   for q in opened if not q.closed and i - q.index <= near)
+
+
+def _own_work(text: str) -> bool:
+    """``text`` is the speaker's own work put by 把 with a day or time ("我明天把新谱子打印好带过去"; cue
+    ``personal.own_dated_work``)."""
+    return has(_fold(text), "personal", "own_dated_work") and bool(time_expressions(text, None))
+
+
 def _return_answer(q: _Open, m: Message, opened: list[_Open], i: int, near: int, last: _Open | None) -> None:
     """``m`` goes on with ``q``'s answer and is the first of its lines on ``q``'s own words, while the lines before it
     only fit ``q`` by form ("圣诞蛋糕有没有无糖款" "可以送到小区门口吗" — "有的，用代糖做的" — "送货可以，满两个就送到
@@ -2461,7 +2487,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
                     q.closed = True
             continue
         if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near) \
-                or not targets and _own_order(m, f, opened, i, near, host, speakers if session == "主讲分享" else []):
+                or not targets and _own_order(m, f, opened, i, near, host, speakers if session == "主讲分享" else []) \
+                or not targets and _own_dated_work(m, f, opened, i, near, host):
             continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
         if not targets and introduces(m.text):
             continue  # a newcomer's "大家好我是小林…" answers no one's notice or question (an @-reply to "你是哪个学校的" may)
@@ -4041,6 +4068,10 @@ def _task(text: str, m: Message, people: People, context: dict[str, Message], as
     # (work given to the one addressed, "@小林 你下周三前把大纲发我", answers none of their questions)
     if lead and lead[0] in context and not has(_fold(text), "action", "given_due"):
         about = _clean(context[lead[0]].text)
+        # (said to no one, one's own dated work on none of the words or the form of the question just before it
+        # replies to nothing: "海报谁来设计？" — "我明天把签到表打印好")
+        if not people.lead(m.text) and _own_work(text) and not relevant(about, text) and not _in_form(about, text):
+            return task
         if not relevant(task, about) or len(task) < 12:
             short = about if len(about) <= 50 else about[:30] + "…" + about[-20:]  # what it is about, what it asks
             task += _REPLY_NOTE.format(who=lead[0], about=short)
