@@ -81,7 +81,7 @@ def samples(index: KnowledgeIndex) -> list[tuple[str, np.ndarray, np.ndarray]]:
 Rows = list[tuple[np.ndarray, np.ndarray]]
 
 
-Hard = tuple[SectionScorer, float] | None
+Hard = tuple[SectionScorer, float, int] | None
 
 
 def fit(rows: Rows, c: float, hard: Hard = None) -> tuple[LogisticRegression, np.ndarray, np.ndarray]:
@@ -94,15 +94,17 @@ def fit(rows: Rows, c: float, hard: Hard = None) -> tuple[LogisticRegression, np
     return LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y, sample_weight=w), mean, scale
 
 
-def hard_weights(rows: Rows, scorer: SectionScorer, weight: float, depth: int = 3) -> list[np.ndarray]:
+def hard_weights(rows: Rows, scorer: SectionScorer, weight: float, skip: int = 0, depth: int = 3) -> list[np.ndarray]:
     """Per row, a weight per candidate: ``weight`` for a wrong candidate (label 0) that ``scorer`` puts among the first
     ``depth`` under ``fill`` (the first stage's best kept first, the runners-up by fit) — the hard negatives the
-    shipped ranker actually offers — and 1 for every other candidate."""
+    shipped ranker actually offers — and 1 for every other candidate. The first ``skip`` slots are left at 1 (``skip``
+    1: only the runners-up the fit chose, not the first stage's best, which ``fill`` keeps first whatever its fit)."""
     out = []
     for m, lab in rows:
         z = ((m - np.asarray(scorer.mean)) / np.asarray(scorer.scale)) @ np.asarray(scorer.coef) + scorer.intercept
         w = np.ones(len(lab))
         top = np.argsort(-keep_first(z), kind="stable")[:depth]
+        top = top[skip:]
         w[top[lab[top] == 0]] = weight
         out.append(w)
     return out
@@ -202,14 +204,14 @@ def kept_warns(out: Path) -> dict[str, float]:
     return {key: float(data[key]) for key in ("warn", "warn_off_ask") if key in data}
 
 
-def hard_negatives(path: Path, weight: float) -> Hard:
-    """``(the scorer in path, weight)`` for :func:`fit` when ``weight`` is not 1, else None (no reweighting)."""
+def hard_negatives(path: Path, weight: float, skip: int = 0) -> Hard:
+    """``(the scorer in path, weight, skip)`` for :func:`fit` when ``weight`` is not 1, else None (no reweighting)."""
     if weight == 1.0:
         return None
     shipped = section_scorer(path)
     if shipped is None:
         raise SystemExit(f"no usable scorer to take hard negatives from in {path}")
-    return shipped, weight
+    return shipped, weight, skip
 
 
 def main() -> None:
@@ -232,6 +234,8 @@ def main() -> None:
                     help="weigh the hard negatives (wrong candidates --hard-from offers among the first three) this much")
     ap.add_argument("--hard-from", type=Path, default=SCORER_FILE, metavar="SCORER",
                     help="the scorer whose top three give the hard negatives (default: the shipped one)")
+    ap.add_argument("--hard-skip", type=int, default=0, metavar="N",
+                    help="take no hard negatives from the first N slots of --hard-from's top three (1: runners-up only)")
     ap.add_argument("--dry-run", action="store_true", help="print the cross-validations; write nothing")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
@@ -244,7 +248,7 @@ def main() -> None:
             named = samples(index)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(named))
-    hard = hard_negatives(args.hard_from, args.hard_weight)
+    hard = hard_negatives(args.hard_from, args.hard_weight, args.hard_skip)
     by_file(named, args.c, hard)
     by_file_grouped([r for r in named if r[0] not in args.hold_out], args.c, args.gaps, hard)
     rows = [(m, lab) for n, m, lab in named if n not in args.hold_out and n not in HELD_OUT]
