@@ -5734,7 +5734,7 @@ def _handing_on(sentence: str, messages: list[Message], idx: int, people: People
     改给/换成… right away ("本来周六，改成周日" hands nothing on) and the work must have had an owner before (本来…)."""
     f = _fold(sentence)
     now, was = cue("owner", "reassigned_to").search(f), cue("owner", "reassigned_from").search(f)
-    if now is None or was is None or was.start() > now.start():
+    if now is None or (was is None or was.start() > now.start()) and not _owned_before(f[:now.start()], messages, idx, people):
         return None
     handed = _handed_to(sentence, messages, idx, people)
     if handed is None:
@@ -5744,6 +5744,19 @@ def _handing_on(sentence: str, messages: list[Message], idx: int, people: People
         return None  # asked and not (yet) taken on: nothing settled
     sources = [m.id] + ([took.id] if took is not None else [])
     return Decision(text=_clean(sentence), by=[m.speaker] + ([who] if took is not None else []), sources=sources)
+
+
+def _owned_before(work: str, messages: list[Message], idx: int, people: People) -> bool:
+    """Whether the role ``work`` names (the words before 换成/改给…, "那主持人", cues.yaml ``owner.reassigned_role``) was
+    given to a member in one of the few lines before ``messages[idx]`` ("主持人还是让小谭和刘梅来" … "那主持人换成刘梅和
+    Cindy"): the line changes the plan of who fills it, as one with 本来/原先 does (``owner.reassigned_reach``). An
+    errand handed on ("那对讲机改成Jerry来弄吧") names no role: it stays the new owner's to-do."""
+    matter = _matter_words(work)
+    if not matter or not cue("owner", "reassigned_role").search(work):
+        return False
+    reach = int(raw("owner", "reassigned_reach"))
+    return any(matter & _matter_words(o.text) and people.named_in(_fold(o.text))
+               for o in messages[max(0, idx - reach) : idx])
 
 
 def _handed_to(sentence: str, messages: list[Message], idx: int, people: People) -> tuple[str, Message | None] | None:
