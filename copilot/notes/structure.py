@@ -5567,8 +5567,9 @@ def _first_word(sentence: str, messages: list[Message], idx: int,
             or has(whole, "decision", "summary_inline") or has(whole, "decision", "summary_header") \
             or has(whole, "decision", "invites_yes"):
         return False  # (a plan put to the group for its yes, "…就定11月12日，大家没意见吧", is no bare notice)
-    if _answers_asked(messages, idx):
-        return False  # "在哪聚？" — "就定老街那家湘菜馆吧": a member asked, the line settles what was asked
+    opens = cue("decision", "told_plan").match(re.sub(r"^(?:那|那么|那就)", "", f.strip()))
+    if opens and _answers_asked(messages, idx):
+        return False  # "在哪聚？" — "就定老街那家湘菜馆吧": a member asked, the line opens by settling what was asked
     mine = _matter_words(sentence)
     if not mine:
         return False
@@ -7986,11 +7987,15 @@ def _suggestions_settled(decisions: list[Decision], messages: list[Message]) -> 
 def _told_next(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
     """A decision that is only a heading ending with a colon ("大家投票结果出来了：") takes what its speaker's next
     message says (the result itself, "A 农家乐 3票，B 2票"): one decision with both lines' sources, and any decision read
-    from that next line alone is folded into it."""
+    from that next line alone is folded into it. (Found by identity and line position: linear in the chat.)"""
     at = {m.id: n for n, m in enumerate(messages)}
-    out = list(decisions)
+    by_line: dict[int, list[Decision]] = {}
     for d in decisions:
-        if d not in out or len(d.sources) != 1 or d.sources[0] not in at or not _HEADING_END.search(d.text):
+        if d.sources:
+            by_line.setdefault(d.sources[0], []).append(d)
+    folded: set[int] = set()
+    for d in decisions:
+        if id(d) in folded or len(d.sources) != 1 or d.sources[0] not in at or not _HEADING_END.search(d.text):
             continue
         n = at[d.sources[0]]
         if not _HEADING_END.search(messages[n].text):
@@ -7999,13 +8004,13 @@ def _told_next(decisions: list[Decision], messages: list[Message]) -> list[Decis
         if not later or is_question(later[0].text) or len(_clean(later[0].text)) < 4:
             continue
         nxt = later[0]
-        same = [e for e in out if e is not d and e.sources and e.sources[0] == nxt.id]
         d.text = f"{d.text}{_clean(nxt.text)}"
         d.sources = [d.sources[0], nxt.id]
-        for e in same:
-            d.by = list(dict.fromkeys([*d.by, *e.by]))
-            out.remove(e)
-    return out
+        for e in by_line.get(nxt.id, []):
+            if e is not d and id(e) not in folded:
+                d.by = list(dict.fromkeys([*d.by, *e.by]))
+                folded.add(id(e))
+    return [d for d in decisions if id(d) not in folded] if folded else decisions
 
 
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
