@@ -1626,6 +1626,9 @@ def _shared_stop() -> frozenset[str]:
     return frozenset(_fold(w) for w in raw("reply", "shared_stop"))
 
 
+_HEADING_END = re.compile(r"[:：]\s*$")  # a heading whose content follows it
+
+
 @lru_cache(maxsize=65536)
 def _content_bigrams(text: str) -> frozenset[str]:
     """The 2-character runs of ``text``'s letters and digits (mentions dropped), cached: a chat's open questions are
@@ -5621,6 +5624,9 @@ def _first_word(sentence: str, messages: list[Message], idx: int,
             or has(whole, "decision", "summary_inline") or has(whole, "decision", "summary_header") \
             or has(whole, "decision", "invites_yes"):
         return False  # (a plan put to the group for its yes, "…就定11月12日，大家没意见吧", is no bare notice)
+    opens = cue("decision", "told_plan").match(re.sub(r"^(?:那|那么|那就)", "", f.strip()))
+    if opens and _answers_asked(messages, idx):
+        return False  # "在哪聚？" — "就定老街那家湘菜馆吧": a member asked, the line opens by settling what was asked
     mine = _matter_words(sentence)
     if not mine:
         return False
@@ -5638,6 +5644,16 @@ def _first_word(sentence: str, messages: list[Message], idx: int,
         k for k in range(idx) if messages[k].speaker == messages[idx].speaker
         and _names_matter_only(messages[k].text, _matter_of(messages, k, read), plan, told))
     return _unnamed_before(mine, runs, messages, idx, read, opener)
+
+
+def _answers_asked(messages: list[Message], idx: int) -> bool:
+    """Whether ``messages[idx]`` comes right after another member's question that asks what, where, when or which
+    (an interrogative word or an A-not-A: "在哪聚？", "几点出发？"): the plan it tells answers that question, so the
+    matter was put up before it."""
+    if idx == 0:
+        return False
+    prev = messages[idx - 1]
+    return prev.speaker != messages[idx].speaker and is_question(prev.text) and interrogative(_fold(prev.text))
 
 
 def _names_matter_only(line: str, matter: tuple[frozenset[str], frozenset[str]],
@@ -5791,7 +5807,7 @@ def _handing_on(sentence: str, messages: list[Message], idx: int, people: People
     改给/换成… right away ("本来周六，改成周日" hands nothing on) and the work must have had an owner before (本来…)."""
     f = _fold(sentence)
     now, was = cue("owner", "reassigned_to").search(f), cue("owner", "reassigned_from").search(f)
-    if now is None or was is None or was.start() > now.start():
+    if now is None or (was is None or was.start() > now.start()) and not _owned_before(f[:now.start()], messages, idx, people):
         return None
     handed = _handed_to(sentence, messages, idx, people)
     if handed is None:
@@ -5801,6 +5817,19 @@ def _handing_on(sentence: str, messages: list[Message], idx: int, people: People
         return None  # asked and not (yet) taken on: nothing settled
     sources = [m.id] + ([took.id] if took is not None else [])
     return Decision(text=_clean(sentence), by=[m.speaker] + ([who] if took is not None else []), sources=sources)
+
+
+def _owned_before(work: str, messages: list[Message], idx: int, people: People) -> bool:
+    """Whether the role ``work`` names (the words before 换成/改给…, "那主持人", cues.yaml ``owner.reassigned_role``) was
+    given to a member in one of the few lines before ``messages[idx]`` ("主持人还是让小谭和刘梅来" … "那主持人换成刘梅和
+    Cindy"): the line changes the plan of who fills it, as one with 本来/原先 does (``owner.reassigned_reach``). An
+    errand handed on ("那对讲机改成Jerry来弄吧") names no role: it stays the new owner's to-do."""
+    matter = _matter_words(work)
+    if not matter or not cue("owner", "reassigned_role").search(work):
+        return False
+    reach = int(raw("owner", "reassigned_reach"))
+    return any(matter & _matter_words(o.text) and people.named_in(_fold(o.text))
+               for o in messages[max(0, idx - reach) : idx])
 
 
 def _handed_to(sentence: str, messages: list[Message], idx: int, people: People) -> tuple[str, Message | None] | None:
@@ -7173,7 +7202,8 @@ def _decides(sentence: str) -> bool:
     f = _fold(sentence)
     agreed = _reports_agreement(f)
     reverts = has(f, "decision", "reverts") and not has(f, "decision", "opinion") and not has(f, "decision", "proposal")
-    if not (agreed or reverts or has(cue("decision", "lapse").sub("", f), "decision", "cues")):
+    # ("好，价格我改到商品链接里": the speaker's own edit, no change of plan; "我" with its 改到/改成 is read out first)
+    if not (agreed or reverts or has(cue("decision", "own_edit").sub("", cue("decision", "lapse").sub("", f)), "decision", "cues")):
         return False  # nothing that settles (asked first: a line that settles nothing is not read for a question)
     if has(f, "decision", "undecided") or is_question(sentence) or _acknowledges(sentence) \
             or has(f.strip(), "decision", "proposal_own"):
@@ -8011,6 +8041,35 @@ def _suggestions_settled(decisions: list[Decision], messages: list[Message]) -> 
     return [d for d in decisions if id(d) not in dropped]
 
 
+def _told_next(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
+    """A decision that is only a heading ending with a colon ("大家投票结果出来了：") takes what its speaker's next
+    message says (the result itself, "A 农家乐 3票，B 2票"): one decision with both lines' sources, and any decision read
+    from that next line alone is folded into it. (Found by identity and line position: linear in the chat.)"""
+    at = {m.id: n for n, m in enumerate(messages)}
+    by_line: dict[int, list[Decision]] = {}
+    for d in decisions:
+        if d.sources:
+            by_line.setdefault(d.sources[0], []).append(d)
+    folded: set[int] = set()
+    for d in decisions:
+        if id(d) in folded or len(d.sources) != 1 or d.sources[0] not in at or not _HEADING_END.search(d.text):
+            continue
+        n = at[d.sources[0]]
+        if not _HEADING_END.search(messages[n].text):
+            continue  # the colon ends a part of the line, not the message: its content is on the line itself
+        later = [o for o in messages[n + 1 : n + 3] if o.speaker == messages[n].speaker]
+        if not later or is_question(later[0].text) or len(_clean(later[0].text)) < 4:
+            continue
+        nxt = later[0]
+        d.text = f"{d.text}{_clean(nxt.text)}"
+        d.sources = [d.sources[0], nxt.id]
+        for e in by_line.get(nxt.id, []):
+            if e is not d and id(e) not in folded:
+                d.by = list(dict.fromkeys([*d.by, *e.by]))
+                folded.add(id(e))
+    return [d for d in decisions if id(d) not in folded] if folded else decisions
+
+
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
     """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once, with everyone who
     made or agreed to either; the one who settled it with a strong word decides when the first copy had none."""
@@ -8298,7 +8357,7 @@ def analyze(transcript: Transcript) -> Structure:
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides | off)]
-    decisions = _merge_decisions(_vote_settled(_called_off_earlier(_reverted(_conceded(_suggestions_settled(decisions, msgs), msgs), msgs), msgs), msgs))
+    decisions = _merge_decisions(_vote_settled(_called_off_earlier(_reverted(_conceded(_suggestions_settled(_told_next(decisions, msgs), msgs), msgs), msgs), msgs), msgs))
     at_line = {m.id: n for n, m in enumerate(msgs)}
     # a plan told as the first word on its matter is a notice (it still made the chat a discussion and kept its line
     # out of the chatter above); a decision settled over several lines is kept
