@@ -1,6 +1,9 @@
 """Round 70, lead (issue 17): a member who tells neighbours to steer clear of the banned thing (别找中介, 别通过黄牛) names
 it as what not to go to — no agent's listing, no scalper's deal — while the agent's or scalper's own offer in the same
-groups is still deleted. Groups and messages written for these tests (a building's tenants, a concert fans' group)."""
+groups is still deleted. In a group that lets members pass on their own things, a post that opens by offering one
+counted piece (出…一台) is a member's own thing, and a mobile given as the WeChat id is one handle, not two; a dealer's
+lot, and the same post where the profile allows no trade, are still ads. Groups and messages written for these tests
+(a building's tenants, a concert fans' group, a camera collectors' swap group, a photography class)."""
 
 from __future__ import annotations
 
@@ -31,6 +34,22 @@ topics: [演出, 新歌, 周边, 抢票, 观演, 应援]
 audience: 南湖乐队的歌迷
 type: 兴趣型
 banned: [黄牛票, 代抢]
+"""
+
+CAMERAS = """
+name: 老胶片相机收藏交流
+positioning: 胶片相机和老镜头的收藏者交流维修、鉴定和拍摄，成员之间可以互换、转让自己的器材
+topics: [胶片相机, 老镜头, 维修, 鉴定, 胶卷, 冲扫, 交换, 转让]
+audience: 胶片相机爱好者
+type: 兴趣型
+"""
+
+CLASS = """
+name: 周末人像摄影班
+positioning: 摄影班学员交流作业、布光和后期，老师每周点评
+topics: [人像, 布光, 后期, 作业, 构图, 相机]
+audience: 摄影班学员
+type: 学习型
 """
 
 say = partial(say, gap=90)
@@ -66,3 +85,27 @@ def test_a_scalpers_offer_is_still_deleted(tmp_path: Path) -> None:
     v = say(_mod(tmp_path, FANS), "周六内场黄牛票有几张，原价880现在1200，要的加微信 piao_8899")
     assert v.label == Label.AD, v.reason
     assert v.action in REMOVED, v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "出海鸥4B双反一台，快门正常，镜片无霉，650，加我微信 film_chen88",
+    "出美能达X-700一台，带原装标头，900，微信 13822334455",
+])
+def test_one_counted_piece_offered_where_members_pass_things_on_is_their_own(tmp_path: Path, text: str) -> None:
+    v = say(_mod(tmp_path, CAMERAS), text)
+    assert v.action not in REMOVED, v.reason
+    assert v.label == Label.OK, v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "出一批日本回流胶片机，各种型号都有，量大从优，加微信 camera_shop01",  # a dealer's lot
+    "出海鸥4B双反一台，650，加我微信 film_chen88，另有镜头三支，电话13822334455",  # two handles
+])
+def test_a_dealers_lot_or_a_post_with_two_handles_is_still_an_ad(tmp_path: Path, text: str) -> None:
+    v = say(_mod(tmp_path, CAMERAS), text)
+    assert v.label == Label.AD, v.reason
+
+
+def test_the_same_offer_where_the_profile_allows_no_trade_is_still_an_ad(tmp_path: Path) -> None:
+    v = say(_mod(tmp_path, CLASS), "出美能达X-700一台，带50/1.7头，900，加我微信 film_chen88")
+    assert v.label == Label.AD, v.reason
