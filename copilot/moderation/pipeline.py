@@ -841,6 +841,8 @@ class Moderator:
             return "resale"
         if self.made_sale and lexicons().words["resale.own_made"].search(compact) and not wanted:
             return "resale"
+        if self.resale and not wanted and _one_piece_offer(compact):
+            return "resale"
         # … but not a labour agency's or a fee-taking middleman's (劳务公司, 报名费, 返费: jobs.agency), the trade such
         # groups ban, whose openings are its stock
         if self.jobs and rep.job_post and not lexicons().words["jobs.agency"].search(compact):
@@ -3072,6 +3074,15 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         checks["member_offer"] = "trade_handle"
 
 
+def _one_piece_offer(compact: str) -> bool:
+    """A post that opens by offering one counted piece (出SFC主机一台, 转一个儿童座椅: lexicons.yaml resale.offer_open and
+    resale.one_piece) and shows none of a seller's signs (一批, 多款, 清仓: resale.seller_sign) — how a member passes on
+    their own thing where the profile allows it, without saying 闲置 or 自用. ``compact``: the message's compact form."""
+    words = lexicons().words
+    return bool(words["resale.offer_open"].match(compact) and words["resale.one_piece"].search(compact)) \
+        and not words["resale.seller_sign"].search(compact)
+
+
 def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False, bundle: bool = False) -> bool:
     """A member's own thing (rep.own_item: 闲置, 自用, 没怎么用) offered with one handle and at most one price said — all a
     one-off sale between members needs — and nothing a seller adds: no link, no other ad signal, and none of a seller's
@@ -3132,12 +3143,21 @@ def _banned_named(rep: SignalReport) -> list[str]:
 def _handle_count(rep: SignalReport) -> int:
     """How many ways to reach the sender a message gives: its contacts and the numbers the landline signal counts (a Hong
     Kong mobile, a landline), each number once — a foreign mobile offered after 电话/WhatsApp is also among the contacts
-    (as 联系号码 and its digits), and the landline signal shows it masked (its first digits, then ****)."""
-    numbers = [c.rsplit(" ", 1)[-1] for c in rep.contacts]
+    (as 联系号码 and its digits), and the landline signal shows it masked (its first digits, then ****). A mobile given as
+    the WeChat id (微信 138…) is among the contacts twice, as 微信号 and masked as 手机号: one way to reach the sender."""
+    said = [c.rsplit(" ", 1)[-1] for c in rep.contacts]
+    numbers = [n for n in said if not ("*" in n and any(_masks(n, o) for o in said if "*" not in o))]
     lines = rep.signal("landline")
     shown = [i.split(" ", 1)[-1].replace(" ", "") for i in (lines.items if lines is not None else ())]
     apart = [s for s in shown if not any(n.isdigit() and len(n) == len(s) and n.startswith(s.rstrip("*")) for n in numbers)]
     return len(numbers) + len(apart)
+
+
+def _masks(masked: str, number: str) -> bool:
+    """``masked`` (135****6666) is ``number`` (13588886666) shown with its middle hidden."""
+    head, _, tail = masked.partition("*")
+    tail = tail.lstrip("*")
+    return len(masked) == len(number) and number.startswith(head) and number.endswith(tail) and bool(head or tail)
 
 
 def _member_voice(text: str) -> bool:
