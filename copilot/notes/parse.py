@@ -10,6 +10,7 @@ corrupted line must not cost the operator the whole session.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
@@ -17,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from copilot.files import UnreadableFile, damaged_chars, decode_bytes
 from copilot.moderation.message import split_nickname
 from copilot.notes.cues import cue
 from copilot.notes.cues import raw as raw_cue
+from copilot.notes.dates import assumed_days
 from copilot.notes.model import Dropped, Message, Transcript
 from copilot.notes.noise import ad_verdict, clean_noise, platform_line
 from copilot.notes.noise import rules as noise_rules
@@ -62,8 +64,9 @@ _NAME_ID_TIME = re.compile(rf"^(\S.{{0,39}}?){_ID}\s+(?:{_DATE}\s+)?{_TIME}\s*$"
 # as "大飞 21:02" (name first) or "21:02 大飞" (time first). Either one alone also fits an ordinary body
 # line ("集合时间 7:30", "8:30 集合"), so they are headers only in a file whose header-like lines are
 # mostly of that layout (:func:`_time_only_layout`, decided once per file)
-# (a month and day with no year may stand before the time: "大飞 5/3 21:02", "大飞 5月3日 21:02")
-_MONTH_DAY = r"(\d{1,2})[/月](\d{1,2})[日号]?"
+# (a month and day with no year may stand before the time: "大飞 5/3 21:02", "大飞 5月3日 21:02", "大飞 12-03 21:02";
+# its year is fixed once the whole chat is read: _year_for_month_days)
+_MONTH_DAY = r"(\d{1,2})[/月-](\d{1,2})[日号]?"
 _NAME_TIME = re.compile(rf"^(\S.{{0,23}}?)\s+(?:{_MONTH_DAY}\s+)?{_TIME}\s*$")
 _TIME_NAME = re.compile(rf"^\[?{_TIME}\]?\s+(\S.{{0,23}})$")
 # a line that is only a stamp ("2026-11-18 19:02", "[2026-11-09 20:30]", "20:05"): in a stamp-line layout the
@@ -911,6 +914,7 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
         raise NotesParseError(f"{name}：消息太多（{len(messages):,} 条，上限 {MAX_MESSAGES:,} 条）。"
                               "请按日期拆成几个文件放进一个目录，再用 copilot notes-batch 目录 -o 输出目录 整理")
     messages = _split_forwards(messages)
+    _year_for_month_days(messages, warnings)
     for m in messages:
         _unquote(m)
     dropped: list[Dropped] = []
@@ -920,6 +924,43 @@ def parse_text(text: str, name: str = "聊天记录", *, suffix: str = "", colum
         raise NotesParseError(f"{name}：去掉系统消息、表情图片和广告后没有剩下任何内容（共丢弃 {len(dropped)} 条）")
     return Transcript(name=name, messages=messages, format=fmt, encoding=encoding, group=group,
                       warnings=warnings, dropped=dropped)
+
+
+def _year_for_month_days(messages: list[Message], warnings: list[str]) -> None:
+    """A copy whose headers carry a month and day but no year ("林指挥 12-03 20:00", "大飞 5月3日 21:02"; read as year
+    1900, the mark of an unknown date): the year is the one the chat's own weekday-dated words fix ("12月19日（周六）":
+    the year that day is a Saturday, :func:`~copilot.notes.dates.assumed_days`) — each message the year that puts its
+    day nearest that one (a chat running from December into January) — else this year (last year for a day more than
+    a month ahead of today). The notes say which (a warning), since every deadline is counted from these days."""
+    if not any(m.time is not None and m.time.year == 1900 and (m.time.month, m.time.day) != (1, 1) for m in messages) \
+            or any(m.time is not None and m.time.year > 1900 for m in messages):
+        return
+    days = assumed_days([(m.text, None) for m in messages])
+    told = next((d for d in days if d is not None), None)
+    today = date.today()
+    anchor = told.today if told is not None else today
+
+    def year(when: datetime) -> int:
+        if told is not None:
+            return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs((_day(y, when) - anchor).days))
+        return today.year if _day(today.year, when) <= today + timedelta(days=31) else today.year - 1
+
+    chosen = set()
+    for m in messages:
+        if m.time is not None and m.time.year == 1900:
+            y = year(m.time)
+            chosen.add(y)
+            day = _day(y, m.time)
+            m.time = m.time.replace(year=day.year, month=day.month, day=day.day)
+    how = f"聊天里带星期的日期「{told.source}」" if told is not None else "今天的日期"
+    warnings.append(f"聊天记录的时间只有月日、没有年份：按{how}定为 {'/'.join(str(y) for y in sorted(chosen))} 年，"
+                    "期限据此推算，请核对")
+
+
+def _day(y: int, when: datetime) -> date:
+    """``when``'s month and day in year ``y`` (29 February of a common year: the 28th)."""
+    leap_day = (when.month, when.day) == (2, 29) and not calendar.isleap(y)
+    return date(y, when.month, 28 if leap_day else when.day)
 
 
 def parse_bytes(data: bytes, name: str = "聊天记录", *, suffix: str = "",
