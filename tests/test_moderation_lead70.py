@@ -109,3 +109,28 @@ def test_a_dealers_lot_or_a_post_with_two_handles_is_still_an_ad(tmp_path: Path,
 def test_the_same_offer_where_the_profile_allows_no_trade_is_still_an_ad(tmp_path: Path) -> None:
     v = say(_mod(tmp_path, CLASS), "出美能达X-700一台，带50/1.7头，900，加我微信 film_chen88")
     assert v.label == Label.AD, v.reason
+
+
+ACCOUNTING = """
+name: 夜校会计班（周二周四晚）
+positioning: 夜校会计班学员交流课程、作业、初级会计考试和实务问题
+topics: [会计, 作业, 初级会计, 考试, 税务, 分录, 报表]
+audience: 夜校会计班学员
+type: 学习型
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "代理记账、注册公司、税务筹划找我就行，号码在头像里",
+    "专业代做会计作业，价格美丽，微信在我昵称上",
+])
+def test_a_handle_said_to_be_in_the_profile_is_a_pointer(tmp_path: Path, text: str) -> None:
+    v = say(_mod(tmp_path, ACCOUNTING), text)
+    assert v.label == Label.AD, v.reason
+    assert any(s["name"] == "pointer" for s in v.checks["signals"]), v.reason
+
+
+def test_a_pet_in_the_profile_picture_points_at_no_handle(tmp_path: Path) -> None:
+    v = say(_mod(tmp_path, ACCOUNTING), "我家猫在头像里，今晚的分录作业写完了")
+    assert not any(s["name"] == "pointer" for s in v.checks["signals"]), v.reason
+    assert v.label != Label.AD, v.reason
