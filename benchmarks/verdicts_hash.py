@@ -50,17 +50,10 @@ class Fingerprint:
 
 
 def set_fingerprint(name: str) -> Fingerprint | None:
-    """The fingerprint of set ``name`` (a key of :data:`SETS`) judged as ``mod_figures`` judges it; None: not here."""
-    path_name = me.BLIND if name == "blind" else f"{name}.jsonl" if name in ("tuning", "locked") else name
-    path_name = me.INDEPENDENT.get(path_name, path_name)
-    path = me.DATA_DIR / path_name
-    if not path.exists():
-        return None
-    own = path.parent / "profiles"
+    """The fingerprint of set ``name`` (a key of :data:`SETS`) judged as ``mod_figures`` judges it
+    (:func:`copilot.evals.moderation.run_named`); None: not here."""
     fp = Fingerprint()
-    me.run_set(me.load_set(path_name), profiles=own if path.parent != me.DATA_DIR and own.is_dir() else me.DATA_DIR / "profiles",
-               observe=lambda _row, verdict: fp.add(verdict))
-    return fp
+    return fp if me.run_named(name, lambda _row, verdict: fp.add(verdict)) is not None else None
 
 
 def main() -> None:

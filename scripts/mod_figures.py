@@ -20,10 +20,6 @@ RATES = (("ad", "precision", "adP"), ("ad", "recall", "adR"), ("ad", "f1", "adF1
          ("spam", "f1", "spamF1"), ("abuse", "f1", "abuF1"))
 
 
-def set_path(name: str) -> str:
-    return me.BLIND if name == "blind" else f"{name}.jsonl" if name in ("tuning", "locked") else name
-
-
 def set_line(name: str, f: dict[str, Any]) -> str:
     rates = "".join(f"{f[label][key]:.3f}".rjust(8) for label, key, _ in RATES)
     return (name.ljust(15) + str(f["n"]).rjust(6) + rates + f"{100 * f['legit_acted_rate']:.2f}".rjust(8)
@@ -57,7 +53,7 @@ def main() -> int:
     print("set".ljust(15) + "n".rjust(6) + "".join(short.rjust(8) for *_, short in RATES) + "legit%".rjust(8)
           + "acc".rjust(8))
     for name in names:
-        f = me.split_figures(set_path(name))
+        f = me.split_figures(name)
         if f:
             out[name] = f
             print(set_line(name, f), flush=True)

@@ -23,7 +23,7 @@ def main() -> int:
     want = [x for x in a.only.split(",") if x]
     names = want or ["tuning", "locked", "blind", *me.INDEPENDENT]
     for name in names:
-        why = split_set("locked.jsonl" if name == "locked" else "tuning.jsonl" if name == "tuning" else name)
+        why = split_set(name)
         if why is None:
             continue
         print(f"== {name}")

@@ -204,17 +204,36 @@ def action_agreement(rows: list[dict[str, Any]], actions: list[str]) -> dict[str
             "by_want": {k: f"{sum(v)}/{len(v)}" for k, v in sorted(per.items())}, "misses": misses}
 
 
-def split_figures(name: str) -> dict[str, Any] | None:
-    """Aggregate figures of a tuning or locked set (``tuning.jsonl`` / ``locked.jsonl`` / the blind
-    ``locked_blind/messages.jsonl`` / ``independent*/messages.jsonl``, whose profiles sit beside them): per-label P/R/F1, accuracy and
-    legitimate messages acted on. No per-message results: a locked set is only scored. A registered
-    independent set may be named by its key (``independent3``)."""
-    name = INDEPENDENT.get(name, name)
-    path = DATA_DIR / name
+def set_file(name: str) -> str:
+    """The file (under DATA_DIR) of a set named as the figure scripts name it: ``blind``, ``tuning``, ``locked``, a
+    registered independent set's key (``independent3``), or the file name itself (``dev12.jsonl``)."""
+    if name == "blind":
+        return BLIND
+    if name in ("tuning", "locked"):
+        return f"{name}.jsonl"
+    return INDEPENDENT.get(name, name)
+
+
+def run_named(name: str, observe: Callable[[dict[str, Any], Verdict], None] | None = None) -> dict[str, Any] | None:
+    """:func:`run_set` over the set ``name`` (:func:`set_file`), with the group profiles that sit beside it (a set
+    written apart keeps its own ``profiles/``); None when the set is not here."""
+    file = set_file(name)
+    path = DATA_DIR / file
     if not path.exists():
         return None
     own = path.parent / "profiles"
-    report = run_set(load_set(name), profiles=own if path.parent != DATA_DIR and own.is_dir() else DATA_DIR / "profiles")
+    return run_set(load_set(file), profiles=own if path.parent != DATA_DIR and own.is_dir() else DATA_DIR / "profiles",
+                   observe=observe)
+
+
+def split_figures(name: str) -> dict[str, Any] | None:
+    """Aggregate figures of a tuning or locked set (``tuning.jsonl`` / ``locked.jsonl`` / the blind
+    ``locked_blind/messages.jsonl`` / ``independent*/messages.jsonl``, whose profiles sit beside them; or a name
+    :func:`set_file` reads): per-label P/R/F1, accuracy and legitimate messages acted on. No per-message results: a
+    locked set is only scored."""
+    report = run_named(name)
+    if report is None:
+        return None
     per = report["per_label"]
     return {"n": report["n"], "accuracy": report["accuracy"], "legit_acted_rate": report["legit_acted_rate"],
             "removed": report["removed"],

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from copilot.evals import moderation as me
@@ -154,12 +153,5 @@ class WhySplit:
 
 def split_set(name: str) -> WhySplit | None:
     """The why-split of one registered set (a key of ``INDEPENDENT``, ``blind``, ``tuning``, or a dev file name)."""
-    name = {"blind": me.BLIND}.get(name, me.INDEPENDENT.get(name, name))
-    path = me.DATA_DIR / name
-    if not path.exists():
-        return None
-    own = path.parent / "profiles"
-    profiles: Path = own if path.parent != me.DATA_DIR and own.is_dir() else me.DATA_DIR / "profiles"
     why = WhySplit()
-    me.run_set(me.load_set(name), profiles=profiles, observe=why.observe)
-    return why
+    return why if me.run_named(name, why.observe) is not None else None
