@@ -3149,12 +3149,12 @@ def _handle_count(rep: SignalReport) -> int:
     numbers = [n for n in said if not ("*" in n and any(_masks(n, o) for o in said if "*" not in o))]
     lines = rep.signal("landline")
     shown = [i.split(" ", 1)[-1].replace(" ", "") for i in (lines.items if lines is not None else ())]
-    apart = [s for s in shown if not any(n.isdigit() and len(n) == len(s) and n.startswith(s.rstrip("*")) for n in numbers)]
+    apart = [s for s in shown if not any(n.isdigit() and _masks(s, n) for n in numbers)]
     return len(numbers) + len(apart)
 
 
 def _masks(masked: str, number: str) -> bool:
-    """``masked`` (135****6666) is ``number`` (13588886666) shown with its middle hidden."""
+    """``masked`` (135****6666, a landline shown as 2881****) is ``number`` (13588886666) shown with a part hidden."""
     head, _, tail = masked.partition("*")
     tail = tail.lstrip("*")
     return len(masked) == len(number) and number.startswith(head) and number.endswith(tail) and bool(head or tail)

@@ -2641,8 +2641,9 @@ def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
     mass = scan.lex.words["chain_mass"].findall(c)
     if mass:
         hook += scan.lex.words["chain_outage"].findall(c)
-    # a surprise promised (就有惊喜) is a hook only where the audience is counted (转发给15个好友: lexicons.yaml chain_reward)
-    counted = patterns().recipients.findall(scan.n.digits)
+    # a surprise promised (就有惊喜) is a hook only where the audience is counted (转发给15个好友: lexicons.yaml chain_reward);
+    # with nothing spread, no chain letter: the count is not looked for
+    counted = patterns().recipients.findall(scan.n.digits) if spread else []
     if counted:
         hook += scan.lex.words["chain_reward"].findall(c)
     if not (spread and hook):
