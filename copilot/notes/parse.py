@@ -10,7 +10,6 @@ corrupted line must not cost the operator the whole session.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import json
@@ -940,27 +939,22 @@ def _year_for_month_days(messages: list[Message], warnings: list[str]) -> None:
     today = date.today()
     anchor = told.today if told is not None else today
 
+    # (a header's day in 1900 is never 29 February — 1900 is no leap year — so every year takes its month and day)
     def year(when: datetime) -> int:
+        day = when.date()
         if told is not None:
-            return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs((_day(y, when) - anchor).days))
-        return today.year if _day(today.year, when) <= today + timedelta(days=31) else today.year - 1
+            return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs((day.replace(year=y) - anchor).days))
+        return today.year if day.replace(year=today.year) <= today + timedelta(days=31) else today.year - 1
 
     chosen = set()
     for m in messages:
         if m.time is not None and m.time.year == 1900:
             y = year(m.time)
             chosen.add(y)
-            day = _day(y, m.time)
-            m.time = m.time.replace(year=day.year, month=day.month, day=day.day)
+            m.time = m.time.replace(year=y)
     how = f"聊天里带星期的日期「{told.source}」" if told is not None else "今天的日期"
     warnings.append(f"聊天记录的时间只有月日、没有年份：按{how}定为 {'/'.join(str(y) for y in sorted(chosen))} 年，"
                     "期限据此推算，请核对")
-
-
-def _day(y: int, when: datetime) -> date:
-    """``when``'s month and day in year ``y`` (29 February of a common year: the 28th)."""
-    leap_day = (when.month, when.day) == (2, 29) and not calendar.isleap(y)
-    return date(y, when.month, 28 if leap_day else when.day)
 
 
 def parse_bytes(data: bytes, name: str = "聊天记录", *, suffix: str = "",
