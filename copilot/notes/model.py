@@ -88,7 +88,7 @@ class Transcript:
         """The transcript as grounding text: ``[#id 时间] 昵称：文本`` lines."""
         lines = []
         for m in self.messages:
-            stamp = "" if m.time is None else m.time.strftime("%H:%M:%S" if m.time.year == 1900 else "%Y-%m-%d %H:%M:%S")
+            stamp = "" if m.time is None else m.time.strftime("%H:%M:%S" if m.time.year <= 1900 else "%Y-%m-%d %H:%M:%S")
             lines.append(f"[#{m.id} {stamp}] {m.speaker}：{m.text}")
         return "\n".join(lines)
 

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import re
+from calendar import isleap
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -114,7 +115,9 @@ def _dt(y: str | None, mo: str | None, d: str | None, before: str | None, h: str
     if y is None:  # time only: take the date of the previous message (or none); a month and day: the year's
         base = last or datetime(1900, 1, 1)
         if mo is not None and d is not None:
-            base = datetime(base.year, int(mo), int(d))
+            # an unknown year is 1900, no leap year: a 29 February header waits in 1896 (_year_for_month_days)
+            known = base.year > 1900 or (int(mo), int(d)) != (2, 29)
+            base = datetime(base.year if known else 1896, int(mo), int(d))
         return base.replace(hour=hour, minute=int(mi), second=int(s or 0), microsecond=0)
     year = int(y) + (2000 if len(y) == 2 else 0)
     return datetime(year, int(mo or 1), int(d or 1), hour, int(mi), int(s or 0))
@@ -929,30 +932,36 @@ def _year_for_month_days(messages: list[Message], warnings: list[str]) -> None:
     """A copy whose headers carry a month and day but no year ("林指挥 12-03 20:00", "大飞 5月3日 21:02"; read as year
     1900, the mark of an unknown date): the year is the one the chat's own weekday-dated words fix ("12月19日（周六）":
     the year that day is a Saturday, :func:`~copilot.notes.dates.assumed_days`) — each message the year that puts its
-    day nearest that one (a chat running from December into January) — else this year (last year for a day more than
-    a month ahead of today). The notes say which (a warning), since every deadline is counted from these days."""
-    if not any(m.time is not None and m.time.year == 1900 and (m.time.month, m.time.day) != (1, 1) for m in messages) \
+    day nearest that one (a chat running from December into January) — else, for a chat with a 29 February header,
+    the latest leap year (that day is in no other), else this year (last year for a day more than a month ahead of
+    today). The notes say which (a warning), since every deadline is counted from these days."""
+    if not any(m.time is not None and m.time.year <= 1900 and (m.time.month, m.time.day) != (1, 1) for m in messages) \
             or any(m.time is not None and m.time.year > 1900 for m in messages):
         return
     days = assumed_days([(m.text, None) for m in messages])
     told = next((d for d in days if d is not None), None)
     today = date.today()
-    anchor = told.today if told is not None else today
+    anchor = told.today if told is not None else None
+    if anchor is None and any(m.time is not None and m.time.year <= 1900 and (m.time.month, m.time.day) == (2, 29)
+                              for m in messages):  # a 29 February header: the chat is in the latest such year
+        anchor = next(date(y, 2, 29) for y in range(today.year, today.year - 9, -1)
+                      if isleap(y) and date(y, 2, 29) <= today + timedelta(days=31))
 
-    # (a header's day in 1900 is never 29 February — 1900 is no leap year — so every year takes its month and day)
     def year(when: datetime) -> int:
         day = when.date()
-        if told is not None:
-            return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs((day.replace(year=y) - anchor).days))
+        if anchor is not None:  # the year that puts the day nearest the anchor (29 February only in a leap year)
+            near = [y for y in range(anchor.year - 4, anchor.year + 5) if isleap(y) or (day.month, day.day) != (2, 29)]
+            return min(near, key=lambda y: abs((day.replace(year=y) - anchor).days))
         return today.year if day.replace(year=today.year) <= today + timedelta(days=31) else today.year - 1
 
     chosen = set()
     for m in messages:
-        if m.time is not None and m.time.year == 1900:
+        if m.time is not None and m.time.year <= 1900:
             y = year(m.time)
             chosen.add(y)
             m.time = m.time.replace(year=y)
-    how = f"聊天里带星期的日期「{told.source}」" if told is not None else "今天的日期"
+    how = f"聊天里带星期的日期「{told.source}」" if told is not None else \
+        "聊天里的 2 月 29 日" if anchor is not None else "今天的日期"
     warnings.append(f"聊天记录的时间只有月日、没有年份：按{how}定为 {'/'.join(str(y) for y in sorted(chosen))} 年，"
                     "期限据此推算，请核对")
 

@@ -1,0 +1,50 @@
+"""Round 71, lead (issue 13): a month-day header of 29 February ("林指挥 02-29 09:00") was read as 1900-02-29, a day
+that does not exist, and its message was dropped as 「时间无效」 with everything the member said in it. The day is in a
+leap year only: such a chat is dated in the latest one, every message in the same year. Chats written for these tests."""
+
+from __future__ import annotations
+
+from calendar import isleap
+from datetime import date, timedelta
+
+from copilot.config import get_settings
+from copilot.llm import get_engine
+from copilot.notes import summarize_transcript
+from copilot.notes.parse import parse_text
+
+REHEARSAL = """林指挥 02-28 20:00
+明天的排练改到晚上七点，地点还是社区活动室
+
+林指挥 02-29 09:00
+大家记得带上周发的新谱子，没打印的说一声
+
+小王 02-29 09:05
+收到，我周日前把没打印的几份打好带过去
+
+阿芳 03-01 21:30
+我请假一次，周二那场再来
+"""
+
+
+def test_a_29_february_header_keeps_its_message_and_dates_the_chat_in_a_leap_year() -> None:
+    t = parse_text(REHEARSAL, "合唱排练.txt")
+    assert [m.speaker for m in t.messages] == ["林指挥", "林指挥", "小王", "阿芳"]
+    assert not any("时间无效" in w for w in t.warnings)
+    years = {m.time.year for m in t.messages}
+    assert len(years) == 1
+    year = years.pop()
+    assert isleap(year) and date(year, 2, 29) <= date.today() + timedelta(days=31)
+    assert not any(isleap(y) and date(y, 2, 29) <= date.today() + timedelta(days=31) for y in range(year + 1, date.today().year + 1))
+    assert [m.time.date() for m in t.messages] == [date(year, 2, 28), date(year, 2, 29), date(year, 2, 29), date(year, 3, 1)]
+    assert any("没有年份" in w and "2 月 29 日" in w and str(year) in w for w in t.warnings)
+
+
+def test_the_members_promise_on_29_february_is_a_to_do_due_that_sunday() -> None:
+    t = parse_text(REHEARSAL, "合唱排练.txt")
+    year = t.messages[0].time.year
+    settings = get_settings()
+    notes = summarize_transcript(t, settings, get_engine(settings, prefer="offline")).notes
+    due = {a.owner: a.deadline for a in notes.actions}
+    sunday = date(year, 2, 29) + timedelta(days=(6 - date(year, 2, 29).weekday()) % 7 or 7)
+    assert due["小王"].startswith(sunday.isoformat())
+
