@@ -127,7 +127,7 @@ def budget(run: Callable[[], None], n: int) -> None:
 
 def stages(run: Callable[[], None], n: int) -> None:
     """The CPU time of a few top-level stages of ``run`` (``n`` messages), each with its callees, in µs per message
-    and as a share of the whole run. Only these ~10 calls per message are timed, so the shares hold for the plain run:
+    and as a share of the whole run. Only these ~18 calls per message are timed, so the shares hold for the plain run:
     ``--budget`` times every detector and small helper, and its ~1 µs per wrapped call (60 calls per message) makes
     the many small layers (detect's detectors, cue words) look cheaper beside the few large ones than they are."""
     from copilot.moderation import classifier, offtopic, pipeline
@@ -156,6 +156,13 @@ def stages(run: Callable[[], None], n: int) -> None:
         for attr in ("_apply_policy", "_flood_layer", "_trust_layer", "_judge_layer"):
             patch(pipeline.Moderator, attr, f"Moderator.{attr}")
         patch(pipeline, "corroboration", "pipeline.corroboration")
+        # the ~30 % outside analyse (round 71, d17c71): the message's reading, the layers of _decide after analyse,
+        # and the reason's words in the output script with the evidence put back as written
+        patch(pipeline, "_coerce", "pipeline._coerce（读入消息，pydantic 校验）")
+        patch(pipeline.Moderator, "_decide", "Moderator._decide（analyse + 其后各层）")
+        for attr in ("_sender_layer", "_thread_layer", "_belongs_layer", "_group_talk_layer", "_answer_layer",
+                     "_in_script"):
+            patch(pipeline.Moderator, attr, f"Moderator.{attr}")
         t0 = clock()
         run()
         total = clock() - t0
