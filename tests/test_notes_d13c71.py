@@ -1,6 +1,7 @@
 """Round 71 (d13c71): an owner who gives their work up and hands it to a member by name in the same line ("横幅我忙不
 过来，交给小吴吧") passes it on: the new member owns it everywhere, the old owner no longer does. A line that only hands
-a thing over ("填完交给小吴") moves no work.
+a thing over ("填完交给小吴") moves no work. A list of details to send by a day is told, not asked, though one
+item is an A-not-A ("有没有热泵"): the group's to-do beside the speaker's own in the same line.
 
 Every chat below was written for these tests; none is an eval chat.
 """
@@ -11,7 +12,7 @@ from datetime import datetime
 
 from chat_lines import chat_lines, owned_by
 
-from copilot.notes.structure import People, _passed_on_declining, find_actions
+from copilot.notes.structure import People, _passed_on_declining, find_actions, is_question
 
 START = datetime(2027, 3, 1, 19, 30)  # a Monday evening
 
@@ -74,3 +75,21 @@ def test_only_a_line_giving_the_work_up_passes_it_by_name():
     assert _passed_on_declining("填完交给小吴", people, "阿芳") is None
     assert _passed_on_declining("我忙不过来，要不交给小吴？", people, "阿芳") is None
 
+
+# a host asks everyone to send a list of details, one of them an A-not-A ("有没有热泵"), by a day
+REPORT = (
+    "群主老韩|今晚聊聊冬天续航，大家把实测数据贴出来，我整理一个表",
+    "小赵|老韩你那个表格什么时候出",
+    "群主老韩|大家把车型、标称续航、实测续航、温度、有没有热泵，这周五之前私发我，周日晚上我发群里",
+    "小赵|好",
+)
+
+
+def test_an_a_not_a_item_of_what_to_send_by_a_day_asks_nothing():
+    assert not is_question("大家把车型、温度、有没有热泵，这周五之前私发我")
+    assert is_question("你们有没有热泵，周五前发我？")
+    assert is_question("有没有人周五前发我")
+    actions = _actions(REPORT)
+    assert any("车型" in a.task and a.deadline == "2027-03-05" for a in owned_by(actions, "大家")), \
+        [(a.owner, a.task) for a in actions]
+    assert any("发群里" in a.task for a in owned_by(actions, "群主老韩"))
