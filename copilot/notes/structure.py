@@ -6219,6 +6219,20 @@ def _passed_to(text: str, people: People | None, owner: str | None, kind: str = 
     return names.pop() if len(names) == 1 else None
 
 
+def _passed_on_declining(text: str, people: People | None, owner: str | None) -> str | None:
+    """The one member a line giving its speaker's work up (owner.declines / owner.cannot, not asked) hands it to by
+    name with a handing word right before the name (owner.passes_declining: "这个我忙不过来，交给小吴吧"), or None.
+    Without the decline "填完交给小吴" hands a thing over, not the work."""
+    if people is None or is_question(text):
+        return None
+    f = _fold(text)
+    if not (has(f, "owner", "declines") or has(f, "owner", "cannot")):
+        return None
+    before = cue("owner", "passes_declining")
+    names = {who for pos, _alias, who in people.named_in(f) if who != owner and before.search(f[max(0, pos - 4):pos])}
+    return names.pop() if len(names) == 1 else None
+
+
 def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
     """Whether an owner's line gives their work up: they cannot (owner.declines, or a doing word + cannot +
     a change of state, owner.cannot), give it back (owner.hands_back: "还是你来吧" — even as a question), or
@@ -6278,7 +6292,9 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
         same = _same_work(m.text, a.task)
         # (or, within the window, asks for someone else to do the one work they have: "10号出差，分米换个人吧")
         # ("…，小雪你帮我做一下吧": handed on without naming it, owner.hands_on_unnamed)
-        sole = k <= window and _gives_back(_fold(m.text)) and _only_work(a, m, rivals or [], at)
+        # ("这个我忙不过来，交给小吴吧": handed on by name without naming it, :func:`_passed_on_declining`)
+        sole = k <= window and (_gives_back(_fold(m.text)) or _passed_on_declining(m.text, people, a.owner) is not None) \
+            and _only_work(a, m, rivals or [], at)
         # (or cannot come, and someone else at once stands in for them: "我周六去不了了" … "那我替你")
         sole = sole or (k <= window and not same and _only_work(a, m, rivals or [], at)
                         and _stood_in(messages, first + k) is not None)
@@ -6498,7 +6514,8 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
     messages, someone else offering it ("我送吧", "我来联系商场吧"), or the one who gave it naming another
     participant ("那阿珍你接一下？", "好，阿康送")."""
     giver = next((messages[i].speaker for i in range(declined) if messages[i].id == a.sources[0]), None)
-    passed = _passed_to(messages[declined].text, people, a.owner)
+    passed = _passed_to(messages[declined].text, people, a.owner) \
+        or _passed_on_declining(messages[declined].text, people, a.owner)
     if passed is not None:
         return passed, declined
     asked = _asked_to_take(a, declined, messages, people)  # (the line giving it up may itself ask who takes it)
