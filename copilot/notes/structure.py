@@ -5567,7 +5567,7 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     m, f = messages[idx], _fold(s)
     # (a line with a settling word of its own, "那就定了，…", is read as any decision line)
     closing = _closes_agreed(s, messages, idx, people) \
-        if n == 0 and not recap and not summary_list and not has(f, "decision", "strong") else None
+        if n == 0 and not recap and not summary_list and not _own_settling_word(s, people) else None
     if closing is not None:  # "行，加亲子组，老猫你来负责…": what the members agreed to is settled
         found = Decision(text=closing, by=_agreed(messages, idx, m, closing), sources=[m.id])
         decisions.append(found)
@@ -5598,6 +5598,17 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     elif not summary_list and (handed := _handing_on(s, messages, idx, people)):
         decisions.append(handed)
         recapped.add(id(handed))  # a decision, even where the same line gives the work
+
+
+def _own_settling_word(sentence: str, people: People) -> bool:
+    """Whether ``sentence`` settles by a word of its own (``decision.strong``: "那就定了，老王你买票") — not where that
+    word is only in the work it then gives out ("行，那就住一晚，酒店我来订，周二前把房间定下来": 定下来 is the
+    booking, the line closes what the members agreed to). The settled part is the line before that work
+    (:func:`_decided_content`); a line that gives work from its first words keeps the whole line's word."""
+    if not has(_fold(sentence), "decision", "strong"):
+        return False
+    content = _decided_content(sentence, people)
+    return not content.strip() or has(_fold(content), "decision", "strong")
 
 
 def _matter_words(text: str) -> frozenset[str]:
@@ -7268,7 +7279,7 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     where it gives work (a 你, a 我 or a member named); None when it is no such line."""
     f = _fold(sentence)
     head = cue("decision", "accept_head").match(f)
-    if head is None or is_question(sentence) or has(f, "decision", "undecided"):
+    if head is None or is_question(sentence):
         return None
     width = len(head.group(0))
     if _fold(sentence[:width]) != head.group(0):
@@ -7277,6 +7288,8 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     if not _CLAUSE_WHOLE.search(rest.strip()) and cue("owner", "me").search(_fold(rest)):
         return None  # "行，那成人组的线我来定": one clause where the speaker takes the work on is a commitment
     content = _decided_content(rest, people)
+    if has(f, "decision", "undecided") and (not content.strip() or has(_fold(content), "decision", "undecided")):
+        return None  # still to settle — unless only the work given after the content is ("…，周二前把房间定下来")
     said = without_times(content)
     if len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", _fold(said)))) < 3:
         return None  # (nothing settled once the sign-off is out: "好 今天就这样 大家早点睡 晴天保佑")
