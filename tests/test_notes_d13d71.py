@@ -59,3 +59,18 @@ def test_a_matter_left_to_settle_tomorrow_is_no_decision():
 def test_a_line_settling_by_its_own_word_is_still_one_decision():
     notes = exported_notes(*SETTLED, start=START)
     assert len([d for d in notes.decisions if "住一晚" in d.text]) == 1, [d.text for d in notes.decisions]
+
+
+# the settling word opens the clause that already names who does what: the whole settled plan stays the decision
+ROTA = (
+    "组长-小芸|爱心冰箱的面包晚上谁去面包店取，大家报一下",
+    "老马|我周一周三可以，我就住楼上",
+    "阿杰|周五我也行",
+    "组长-小芸|好，那就这么定：面包每周一、周三老马去取，周五阿杰，其他晚上轮流，值班表我明天发群里",
+    "老马|好",
+)
+
+
+def test_a_settling_word_before_the_first_name_keeps_the_whole_plan():
+    notes = exported_notes(*ROTA, start=START)
+    assert any("老马去取" in d.text for d in notes.decisions), [d.text for d in notes.decisions]

@@ -5601,14 +5601,24 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
 
 
 def _own_settling_word(sentence: str, people: People) -> bool:
-    """Whether ``sentence`` settles by a word of its own (``decision.strong``: "那就定了，老王你买票") — not where that
-    word is only in the work it then gives out ("行，那就住一晚，酒店我来订，周二前把房间定下来": 定下来 is the
-    booking, the line closes what the members agreed to). The settled part is the line before that work
-    (:func:`_decided_content`); a line that gives work from its first words keeps the whole line's word."""
-    if not has(_fold(sentence), "decision", "strong"):
-        return False
-    content = _decided_content(sentence, people)
-    return not content.strip() or has(_fold(content), "decision", "strong")
+    """Whether ``sentence`` settles by a word of its own (``decision.strong``: "那就这么定：面包老周去取…") — not where
+    that word comes only after the first work the line gives out ("行，那就住一晚，酒店我来订，周二前把房间定下来":
+    定下来 is the booking; the line closes what the members agreed to)."""
+    return _said_before_work(_fold(sentence), "strong", people)
+
+
+def _said_before_work(f: str, kind: str, people: People) -> bool:
+    """Whether the folded line ``f`` has a ``decision.<kind>`` cue before the first spot where it gives work (a 你, a 我
+    — not 我们 — or a member named: :func:`_first_work_at`)."""
+    hit = cue("decision", kind).search(f)
+    return hit is not None and hit.start() < _first_work_at(f, people)
+
+
+def _first_work_at(f: str, people: People) -> int:
+    """Where the folded line ``f`` first names someone to do work (a 你, a 我 or a member named), or its length."""
+    spots = [x.start() for x in (cue("owner", "you").search(f), cue("owner", "me").search(f)) if x]
+    spots += [pos for pos, _alias, _who in people.named_in(f)]
+    return min(spots, default=len(f))
 
 
 def _matter_words(text: str) -> frozenset[str]:
@@ -7287,9 +7297,9 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     rest = sentence[width:]
     if not _CLAUSE_WHOLE.search(rest.strip()) and cue("owner", "me").search(_fold(rest)):
         return None  # "行，那成人组的线我来定": one clause where the speaker takes the work on is a commitment
+    if _said_before_work(f, "undecided", people):
+        return None  # still to settle — but not for the work given out after it ("…，酒店我来订，周二前把房间定下来")
     content = _decided_content(rest, people)
-    if has(f, "decision", "undecided") and (not content.strip() or has(_fold(content), "decision", "undecided")):
-        return None  # still to settle — unless only the work given after the content is ("…，周二前把房间定下来")
     said = without_times(content)
     if len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", _fold(said)))) < 3:
         return None  # (nothing settled once the sign-off is out: "好 今天就这样 大家早点睡 晴天保佑")
