@@ -5567,7 +5567,7 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     m, f = messages[idx], _fold(s)
     # (a line with a settling word of its own, "那就定了，…", is read as any decision line)
     closing = _closes_agreed(s, messages, idx, people) \
-        if n == 0 and not recap and not summary_list and not has(f, "decision", "strong") else None
+        if n == 0 and not recap and not summary_list and not _own_settling_word(s, people) else None
     if closing is not None:  # "行，加亲子组，老猫你来负责…": what the members agreed to is settled
         found = Decision(text=closing, by=_agreed(messages, idx, m, closing), sources=[m.id])
         decisions.append(found)
@@ -5598,6 +5598,27 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     elif not summary_list and (handed := _handing_on(s, messages, idx, people)):
         decisions.append(handed)
         recapped.add(id(handed))  # a decision, even where the same line gives the work
+
+
+def _own_settling_word(sentence: str, people: People) -> bool:
+    """Whether ``sentence`` settles by a word of its own (``decision.strong``: "那就这么定：面包老周去取…") — not where
+    that word comes only after the first work the line gives out ("行，那就住一晚，酒店我来订，周二前把房间定下来":
+    定下来 is the booking; the line closes what the members agreed to)."""
+    return _said_before_work(_fold(sentence), "strong", people)
+
+
+def _said_before_work(f: str, kind: str, people: People) -> bool:
+    """Whether the folded line ``f`` has a ``decision.<kind>`` cue before the first spot where it gives work (a 你, a 我
+    — not 我们 — or a member named: :func:`_first_work_at`)."""
+    hit = cue("decision", kind).search(f)
+    return hit is not None and hit.start() < _first_work_at(f, people)
+
+
+def _first_work_at(f: str, people: People) -> int:
+    """Where the folded line ``f`` first names someone to do work (a 你, a 我 or a member named), or its length."""
+    spots = [x.start() for x in (cue("owner", "you").search(f), cue("owner", "me").search(f)) if x]
+    spots += [pos for pos, _alias, _who in people.named_in(f)]
+    return min(spots, default=len(f))
 
 
 def _matter_words(text: str) -> frozenset[str]:
@@ -7285,7 +7306,7 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     where it gives work (a 你, a 我 or a member named); None when it is no such line."""
     f = _fold(sentence)
     head = cue("decision", "accept_head").match(f)
-    if head is None or is_question(sentence) or has(f, "decision", "undecided"):
+    if head is None or is_question(sentence):
         return None
     width = len(head.group(0))
     if _fold(sentence[:width]) != head.group(0):
@@ -7293,6 +7314,8 @@ def _closes_agreed(sentence: str, messages: list[Message], idx: int, people: Peo
     rest = sentence[width:]
     if not _CLAUSE_WHOLE.search(rest.strip()) and cue("owner", "me").search(_fold(rest)):
         return None  # "行，那成人组的线我来定": one clause where the speaker takes the work on is a commitment
+    if _said_before_work(f, "undecided", people):
+        return None  # still to settle — but not for the work given out after it ("…，酒店我来订，周二前把房间定下来")
     content = _decided_content(rest, people)
     said = without_times(content)
     if len(cue("decision", "formula").sub("", cue("decision", "sign_off").sub("", _fold(said)))) < 3:
