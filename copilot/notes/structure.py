@@ -1161,19 +1161,30 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
     every line of its speaker within correction_far_reach on the same subject stating a figure of those kinds
     (further than correction_reach, only one whose clause with such a figure shares the correction's subject); when
     its speaker has none, another member's nearest such line within correction_reach ("财务：更正一下，报名费100元"
-    after the organiser's "报名费80元")."""
+    after the organiser's "报名费80元"). A line of its speaker holding an old value the correction names beside its
+    new one ("更正一下，比赛改到上午10点，8点半体育馆还没开门") is restated however far back."""
     m = messages[j]
     reach, far = int(raw("correction_reach")), int(raw("correction_far_reach"))
     # (another member's line only by a correction that asks nothing once its opener is read past: "更正一下是8点集合吗"
     # asks the organiser, it sets nothing right)
     corrects = corrects and not is_question(cue("correction_opens").sub("", _fold(m.text), count=1))
+    olds = _old_values_named(_fold(m.text), kinds) if corrects else {}
     own: list[Message] = []
     other: list[Message] = []
-    for k, x in enumerate(messages[max(0, j - far):j][::-1]):
-        old = kinds & figure_kinds(_fold(x.text))
-        if not old or (k >= reach and not _same_figure_clause(x.text, m.text, old)):
+    for k, x in enumerate(messages[:j][::-1]):
+        if k >= far and not olds:
+            break  # (further than correction_far_reach, only a line holding an old value the correction names)
+        fx = _fold(x.text)
+        old = kinds & figure_kinds(fx)
+        if not old:
+            continue
+        names_old = x.speaker == m.speaker and any(v in olds.get(kind, ()) for kind in old
+                                                   for v in _figure_values(fx, kind))
+        if k >= far and not names_old:
+            continue
+        if not names_old and k >= reach and not _same_figure_clause(x.text, m.text, old):
             continue  # (further back, only a clause with such a figure told on the correction's own thing)
-        if named and not any(v in _fold(x.text) for vs in named.values() for v in vs):
+        if named and not any(v in fx for vs in named.values() for v in vs):
             continue  # (the notice's other clauses, "本周三（11月25日）上午体检", are no part of it)
         if not relevant(x.text, m.text, by_kind=False):
             continue
@@ -1182,6 +1193,28 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
         elif corrects and k < reach and not other and not is_question(x.text):
             other.append(x)
     return own or other
+
+
+def _figure_values(f: str, kind: str) -> list[str]:
+    """The values of ``kind`` (cue figure_values) the folded ``f`` states, as written there."""
+    return [v.group(0) for v in cue("figure_values", kind).finditer(f)] if kind in raw("figure_values") else []
+
+
+def _old_values_named(f: str, kinds: frozenset[str]) -> dict[str, list[str]]:
+    """Kind → the values of it a folded correction that changes a value names besides its new ones (those in the clause
+    after its change word, cue moved): "比赛改到上午10点，8点半体育馆还没开门" → {"clock": ["8点半"]}; empty when it has
+    no change word or names no other value of the kind."""
+    out: dict[str, list[str]] = {}
+    # (the clause after each change word holds the new values: "改为逢礼拜二同礼拜四夜晚7点至10点，…")
+    spans = [(c.end(), next((p.start() for p in re.finditer(r"[，,。；;！!？?\n]", f) if p.start() >= c.end()), len(f)))
+             for c in cue("moved").finditer(f)]
+    for kind in sorted(kinds & set(raw("figure_values"))):
+        found = list(cue("figure_values", kind).finditer(f))
+        new = {v.group(0) for v in found if any(lo <= v.start() < hi for lo, hi in spans)}
+        olds = [v.group(0) for v in found if v.group(0) not in new]
+        if new and olds:
+            out[kind] = olds
+    return out
 
 
 def _same_figure_clause(text: str, change: str, kinds: frozenset[str]) -> bool:
