@@ -3099,8 +3099,9 @@ def made_grant(positioning: str) -> re.Pattern[str] | None:
              for v in kind]
     if not verbs:
         return None
-    return re.compile("(?:" + "|".join(map(re.escape, data["made_self"])) + ")(?:亲手)?(?:"
-                      + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")(?:的|了)")
+    return re.compile("(?:" + "|".join(map(re.escape, data["made_self"])) + ")(?:"
+                      + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")(?:"
+                      + "|".join(map(re.escape, data["made_after"])) + ")")
 
 
 def _one_piece_offer(compact: str) -> bool:
