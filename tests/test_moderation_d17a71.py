@@ -87,3 +87,23 @@ def test_a_dealer_in_the_anglers_group_stays_an_ad(tmp_path: Path, text: str) ->
 def test_without_the_grant_a_members_own_sale_with_a_handle_stays_an_ad(tmp_path: Path) -> None:
     v = say(_mod(tmp_path, TEA), "自己做的岩茶，60一泡包邮，微信 yancha_wy9")
     assert v.label == Label.AD and v.action in REMOVED, v.reason
+
+
+OWNERS = """
+name: 金桂园业主群
+positioning: 金桂园小区业主交流物业、报修、停车和邻里互助
+topics: [物业, 报修, 停车, 电梯, 邻里互助]
+audience: 金桂园业主和租户
+type: 互助型
+banned: [房产中介广告, 商家广告]
+"""
+
+
+def test_a_homeowner_who_will_not_use_an_agent_is_not_deleted_as_one(tmp_path: Path) -> None:
+    v = say(_mod(tmp_path, OWNERS), "我家那套三居想卖，不想找中介，有意的邻居私聊我")
+    assert v.action not in REMOVED, v.reason
+
+
+def test_an_agents_offer_in_the_owners_group_stays_an_ad(tmp_path: Path) -> None:
+    v = say(_mod(tmp_path, OWNERS), "金桂园二手房急售，专业中介一对一服务，看房电话 13905718826")
+    assert v.label == Label.AD and v.action in REMOVED, v.reason
