@@ -658,16 +658,25 @@ def permitted_words(positioning: str) -> frozenset[str]:
     perm = load_resource(RELEVANCE)["permission"]
     generic, particles, _ = _relevance()
     stop = set(perm["stop"]) | generic | particles
+    return frozenset(w for granted in permitted_clauses(positioning) for w in tokenize(granted, for_search=False)
+                     if len(w) >= 2 and w not in stop)
+
+
+@lru_cache(maxsize=64)
+def permitted_clauses(positioning: str) -> tuple[str, ...]:
+    """What each clause of a profile's positioning grants, after its granting verb (relevance.yaml ``permission``):
+    "钓友交流钓点，允许群友卖自己钓的鱼和自己做的钓具" → ("群友卖自己钓的鱼和自己做的钓具",). A clause whose verb is negated
+    (不允许, 不可以) grants nothing, nor does an aside that takes something back ("（商家和代购不行）")."""
+    perm = load_resource(RELEVANCE)["permission"]
     verbs = re.compile("|".join(map(re.escape, perm["verbs"])))
     negations = tuple(perm["negations"])
-    words: set[str] = set()
-    # an aside that takes something back ("（商家和代购不行）") is no permission
     text = re.sub(r"[（(][^）)]*(?:" + "|".join(map(re.escape, negations)) + r")[^）)]*[）)]", "", fold(positioning))
+    out: list[str] = []
     for clause in re.split(r"[，,；;。.!！？?\n]", text):
         granted = next((m for m in verbs.finditer(clause) if not clause[: m.start()].endswith(negations)), None)
         if granted is not None:
-            words.update(w for w in tokenize(clause[granted.end():], for_search=False) if len(w) >= 2 and w not in stop)
-    return frozenset(words)
+            out.append(clause[granted.end():])
+    return tuple(out)
 
 
 @lru_cache(maxsize=64)

@@ -62,6 +62,7 @@ from copilot.moderation.offtopic import (
     invitation_objects,
     organiser_clauses,
     organiser_words,
+    permitted_clauses,
     permitted_things,
     permitted_words,
     thread_fillers,
@@ -289,7 +290,9 @@ class Moderator:
         # … and whether that is what members made themselves (成员可以出售自己亲手做的面包: lexicons.yaml resale.made_grant):
         # a member's own bake or craft (自己做的曲奇) is then their own thing passed on, like a used one where members trade
         made = lexicons().words["resale.made_grant"]
-        self.made_sale = any(made.search(w) for w in permitted) and not self.no_trade
+        # … or what members catch, grow, raise or make by its verb (允许群友卖自己钓的鱼和自己做的钓具): made_grant
+        self.made_by = made_grant(profile.positioning) if profile and not self.no_trade else None
+        self.made_sale = (any(made.search(w) for w in permitted) or self.made_by is not None) and not self.no_trade
         self.permitted_things = permitted_things(profile.positioning) if profile else ()  # 种蛋, 小鸡 (for review reasons)
         # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
@@ -839,7 +842,8 @@ class Moderator:
         wanted = bool(lexicons().words["ad.wanted"].search(compact)) and not lexicons().words["ad.wanted_not"].search(compact)
         if self.resale and rep.own_item and not wanted:
             return "resale"
-        if self.made_sale and lexicons().words["resale.own_made"].search(compact) and not wanted:
+        if self.made_sale and not wanted and (lexicons().words["resale.own_made"].search(compact) or
+                                              (self.made_by is not None and self.made_by.search(compact))):
             return "resale"
         if self.resale and not wanted and _one_piece_offer(compact):
             return "resale"
@@ -3026,12 +3030,14 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     bundle = allowed and _own_bundle(rep)
     if bundle:
         names.discard("resource_bait")
-    own_sale = (deal in ("resale", "own_item") or allowed) and not disguised \
+    # (加V with no handle is the invitation spelled short, not a handle disguised: _reach_spelled_short)
+    short = allowed and _reach_spelled_short(rep)
+    own_sale = (deal in ("resale", "own_item") or allowed) and (not disguised or short) \
         and _own_sale_handle(rep, text, allowed=allowed, bundle=bundle)
     if applies or own_sale:
         names.discard("contact")
     if own_sale:
-        names.discard("landline")
+        names -= {"landline", "evasion"} if short else {"landline"}
     # the words of a kind of post the profile allows (出租, 低价出, 征稿) are how that post is worded there
     names -= {s.name for s in rep.signals if s.name in _DEAL_WORDED and s.items and set(s.items) <= deal_words}
     promo = rep.signal("promo_words") if "promo_words" in names else None
@@ -3074,6 +3080,30 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         checks["member_offer"] = "trade_handle"
 
 
+@cache
+def _shipping_words() -> frozenset[str]:
+    """How a member's own sale is sent (lexicons.yaml resale.shipping: 包邮): no shop's word where the profile allows it."""
+    return frozenset(str(w) for w in lexicon_data()["resale"]["shipping"])
+
+
+@lru_cache(maxsize=64)
+def made_grant(positioning: str) -> re.Pattern[str] | None:
+    """How a member says they made, caught, grew or raised a thing themselves, for the kinds of it the positioning lets
+    members sell (lexicons.yaml resale.made_kinds): "允许群友卖自己钓的鱼和自己做的钓具" grants catching and making, so
+    "自己绑的子线", "我钓的翘嘴" are the member's own; None when no granting clause names such a verb after made_by."""
+    data = lexicon_data()["resale"]
+    by = "(?:" + "|".join(map(re.escape, data["made_by"])) + ")"
+    clauses = permitted_clauses(positioning)
+    verbs = [str(v) for kind in data["made_kinds"].values()
+             if any(re.search(by + "(?:" + "|".join(map(re.escape, map(str, kind))) + ")", c) for c in clauses)
+             for v in kind]
+    if not verbs:
+        return None
+    return re.compile("(?:" + "|".join(map(re.escape, data["made_self"])) + ")(?:"
+                      + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")(?:"
+                      + "|".join(map(re.escape, data["made_after"])) + ")")
+
+
 def _one_piece_offer(compact: str) -> bool:
     """A post that opens by offering one counted piece (出SFC主机一台, 转一个儿童座椅: lexicons.yaml resale.offer_open and
     resale.one_piece) and shows none of a seller's signs (一批, 多款, 清仓: resale.seller_sign) — how a member passes on
@@ -3096,11 +3126,24 @@ def _own_sale_handle(rep: SignalReport, text: str, *, allowed: bool = False, bun
     # 有意的私聊: how to ask is a promo word a one-off sale may use (原价 with a handle stays a pitch outside groups that allow
     # resale: test_moderation_dev17k)
     promo = rep.signal("promo_words")
-    asking = SIGN_UP_WORDS | (_SURPLUS_WORDS if allowed else frozenset())
+    asking = SIGN_UP_WORDS | (_SURPLUS_WORDS | _shipping_words() if allowed else frozenset())
     names = set(rep.names(Label.AD)) - ({"promo_words"} if promo is not None and set(promo.items) <= asking else set())
     if bundle:
         names.discard("resource_bait")
-    return (rep.own_item or allowed) and names <= _OWN_SALE_PATH and _one_off_terms(rep, text, allowed=allowed)
+    # where the profile allows it, 加V with no handle (the invitation spelled short) asks to be reached like 私我
+    short = allowed and _reach_spelled_short(rep)
+    if short:
+        names.discard("evasion")
+    return (rep.own_item or allowed) and names <= _OWN_SALE_PATH and \
+        _one_off_terms(rep, text, allowed=allowed, unnamed_reach=short)
+
+
+def _reach_spelled_short(rep: SignalReport) -> bool:
+    """The message names no handle and its only evasion is the invitation it spells short (要的加V: 加微信 written 加v,
+    no id given): how a member asks to be messaged, not a handle hidden from the filter."""
+    evasion, invite = rep.signal("evasion"), rep.signal("invite")
+    return evasion is not None and invite is not None and not rep.contacts and _handle_count(rep) == 0 \
+        and set(evasion.items) <= set(invite.items)
 
 
 def _one_off_terms(rep: SignalReport, text: str, *, allowed: bool = False, unnamed_reach: bool = False) -> bool:
@@ -3118,8 +3161,11 @@ def _one_off_terms(rep: SignalReport, text: str, *, allowed: bool = False, unnam
     plain = without_models(without_measures(_without_contacts(text, rep)))
     sums = [m for m in _NUMBER.finditer(plain) if not words["ad.count_unit"].match(plain, m.end())
             and not (allowed and words["resale.was_price"].search(plain[max(0, m.start() - 4):m.start()]))]
+    # where the profile allows it, how the member's own thing is sent (包邮: resale.shipping) is no pitch — a shop's reach
+    # (全国包邮: resale.shipping_shop) still is
+    said = words["resale.shipping"].sub("", text) if allowed and not words["resale.shipping_shop"].search(text) else text
     return _handle_count(rep) in ((0, 1) if unnamed_reach else (1,)) and not rep.urls and len(sums) <= 1 \
-        and not any(words[k].search(text) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
+        and not any(words[k].search(said) for k in ("resale.seller_sign", "resale.pitch", "resale.testimonial", "resale.virtual"))
 
 
 def _own_bundle(rep: SignalReport) -> bool:
