@@ -913,7 +913,7 @@ class OffTopicDetector:
         # … as whole words: 孩子 is no word of 毛孩子洗护馆 (a pet shop)
         self.subject_words = _subject_words(self.subject_text, tuple(fold(t) for t in profile.topics))
         # the profile's banned items: a message naming one (提醒：群里禁止讨论电鱼器) is about the group's rules
-        self.banned = banned_list(profile.banned)
+        self.banned = banned_list(profile.banned, topics=tuple(profile.topics))
         self.topic_chars, self.objects = _topic_chars(profile)
         self.field_chars = field_chars(tuple(profile.topics))  # 鼓 of 太鼓: the chatter model's reading needs company
         # … and the thing itself, the last of a topic's characters (鼓 of 非洲鼓, 筝 of 软体筝 — not 烘 of 烘焙): a question needs it

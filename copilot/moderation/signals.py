@@ -39,6 +39,7 @@ from copilot.textnorm import (
     strip_invisible,
     tokenize,
     word_bounds,
+    word_class,
     word_spans,
 )
 
@@ -171,10 +172,30 @@ def said_whole(char: str, text: str) -> bool:
     return any(not any(a <= m.start() < b for a, b in spans) for m in re.finditer(re.escape(char), text))
 
 
-def banned_terms(items: list[str]) -> list[str]:
+_ITEM_SPLIT = re.compile(r"[/、,，;；|／]")
+
+
+def _fragments(item: str, topics: tuple[str, ...] = ()) -> list[str]:
+    """One banned item's alternatives, folded (网贷/口子, 代写论文/代考 → 代考). A later one that names what the group
+    talks about (孩子 in a parents' group whose topics say 孩子在校学习) is no banned thing of its own but the object of
+    the first one's act (攻击老师或其他家长、孩子 → 攻击孩子); with no act to take (the first opens with no verb) it is dropped."""
+    parts = [normalise(t).compact for t in _ITEM_SPLIT.split(str(item))]
+    out = parts[:1]
+    for part in parts[1:]:
+        if part and any(part in t for t in topics):
+            lead = tokenize(parts[0], for_search=False, keep_stopwords=True)[:1] if parts[0] else []
+            if not (lead and (word_class(lead[0]) or "").startswith("v")):
+                continue
+            part = lead[0] + part
+        out.append(part)
+    return out
+
+
+def banned_terms(items: list[str], topics: tuple[str, ...] = ()) -> list[str]:
     """A profile's banned items as the messages' matching form reads them: folded (保險推銷 → 保险推销, as the
-    message is) and split where the writer lists alternatives (网贷/口子, 代写论文/代考 → 代考)."""
-    terms = {normalise(t).compact for item in items for t in re.split(r"[/、,，;；|／]", str(item))}
+    message is) and split where the writer lists alternatives (:func:`_fragments`; ``topics``: the group's topic words,
+    compact)."""
+    terms = {t for item in items for t in _fragments(item, topics)}
     return sorted(t for t in terms if len(t) >= 2)
 
 
@@ -217,9 +238,9 @@ def _strip(term: str, words: list[str]) -> str:
     return term
 
 
-def _profile_order(items: list[str], terms: list[str]) -> list[str]:
+def _profile_order(items: list[str], terms: list[str], topics: tuple[str, ...] = ()) -> list[str]:
     """``terms`` (banned_terms of ``items``) in the order the profile lists them: its first item leads."""
-    order = {normalise(t).compact: i for i, item in enumerate(items) for t in re.split(r"[/、,，;；|／]", str(item))}
+    order = {t: i for i, item in enumerate(items) for t in _fragments(item, topics)}
     return sorted(terms, key=lambda t: order.get(t, len(order)))
 
 
@@ -264,7 +285,8 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
     """The compiled :class:`BannedList` of a profile's ``banned`` items, or None when it has none.
     ``profile_text``: the profile's own words (compact form) and ``topics`` its topic words, which say what an item
     naming any live animal (活体买卖) means in this group and how the members call the kind they keep."""
-    terms = banned_terms(items)
+    topic_words = [normalise(t).compact for t in topics]
+    terms = banned_terms(items, tuple(topic_words))
     if not terms:
         return None
     generic = set(lexicon_data()["ad"]["banned_generic"])
@@ -272,7 +294,6 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
     item_of: dict[str, str] = {}
     kind_item: dict[str, str] = {}
     counters: set[str] = set()
-    topic_words = [normalise(t).compact for t in topics]
     for term in terms:
         words = tokenize(term, for_search=False, keep_stopwords=True)
         # the item's part: its first word — or, when that is its trade (推销 of 推销保健品, 贩卖 of 贩卖返图:
@@ -293,7 +314,7 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
     # first that bans trading the young (出售雏鸟 rather than 活鸟买卖)
     data = load_resource(KINDS)
     young_items: dict[str, str] = {}
-    for term in _profile_order(items, terms):
+    for term in _profile_order(items, terms, tuple(topic_words)):
         found = _kind_of(term)
         if found is None:
             continue
@@ -313,11 +334,11 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
         sell = re.compile("^" + _alt(data["sell_lead"]) + _alt(data["sell_gap"]) + "*" + _alt(sorted(kind_item)) + "(?!" + _alt(data["not_after"]) + ")")
     markup = load_resource(PATTERNS)["resale_markup"]
     marks = [str(w) for w in markup["marks"]]
-    resale = next((t for t in _profile_order(items, terms) if any(m in t for m in marks)), "")
+    resale = next((t for t in _profile_order(items, terms, tuple(topic_words)) if any(m in t for m in marks)), "")
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of,
                       kinds, kind_item, per_head, sell, resale, _resale_object(resale, markup),
-                      _act_items(_profile_order(items, terms), markup), _intro_items(_profile_order(items, terms)),
-                      _described_items(_profile_order(items, terms), generic, topic_words))
+                      _act_items(_profile_order(items, terms, tuple(topic_words)), markup), _intro_items(_profile_order(items, terms, tuple(topic_words))),
+                      _described_items(_profile_order(items, terms, tuple(topic_words)), generic, topic_words))
 
 
 def _key_terms(term: str, generic: set[str]) -> list[str]:

@@ -1,0 +1,77 @@
+"""Round 71, lead (issue 17): a profile's banned item lists the objects of one act (「攻击老师或其他家长、孩子」); split at
+「、」 its last part 孩子 became a banned word of its own — and 孩子 is what a parents' group talks about, so a carpool offer
+for the children was deleted as 「群规禁止孩子」 (a fresh tester's class group). A later part that names the group's own
+subject takes the first part's act (攻击孩子), or is dropped when that part has none; other alternatives (代写论文/代考,
+网贷/口子) are read as before. Groups and messages written for these tests."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+from moderation_say import say
+
+from copilot.config import Settings
+from copilot.moderation import Moderator
+from copilot.moderation.labels import REMOVED, Label
+from copilot.moderation.signals import banned_terms
+from copilot.profile import parse_profile_text
+
+CLASS = """
+name: 育才小学四（1）班家长群
+positioning: 班主任发布通知、作业和活动，家长沟通孩子在校学习、接送和班级事务
+topics: [班级通知, 作业, 孩子在校学习, 接送与请假, 家委会]
+audience: 四（1）班家长和任课老师
+type: 家校沟通群
+banned:
+  - 广告、拉票、砍价链接
+  - 攻击老师或其他家长、孩子
+"""
+
+SWIM = """
+name: 海豚游泳训练营家长群
+positioning: 周末游泳课的家长交流上课安排、孩子的训练进度
+topics: [上课安排, 训练进度, 学员, 泳池开放时间]
+audience: 训练营学员家长
+type: 服务型
+banned: [推销泳衣泳镜、学员, 辱骂教练、学员]
+"""
+
+say = partial(say, gap=90)
+
+
+def _mod(tmp_path: Path, profile: str) -> Moderator:
+    return Moderator(Settings(data_dir=tmp_path / "data", llm_provider="offline"), parse_profile_text(profile))
+
+
+def test_a_part_naming_the_groups_subject_takes_the_items_act() -> None:
+    topics = ("班级通知", "作业", "孩子在校学习", "接送与请假")
+    assert banned_terms(["攻击老师或其他家长、孩子"], topics) == ["攻击孩子", "攻击老师或其他家长"]
+    assert banned_terms(["广告、拉票、砍价链接"], topics) == ["广告", "拉票", "砍价链接"]
+    # the first part opens with no act (推销 is read as the verb, 泳衣泳镜 not): 学员 alone is dropped, not banned
+    assert "学员" not in banned_terms(["泳衣泳镜、学员"], ("学员",))
+    assert banned_terms(["辱骂教练、学员"], ("学员",)) == ["辱骂学员", "辱骂教练"]
+    # without topics, or with parts the group does not talk about, alternatives stay alternatives
+    assert banned_terms(["代写论文/代考", "网贷/口子"]) == ["代写论文", "代考", "口子", "网贷"]
+    assert banned_terms(["卖保健品、药品"], topics) == ["卖保健品", "药品"]
+
+
+@pytest.mark.parametrize("text", [
+    "我们三栋有三个孩子，想组个上下学拼车，有意向的家长联系我",
+    "谢谢王老师这学期对孩子的照顾，孩子回家说最喜欢上数学课",
+    "孩子明天发烧请假一天，作业周四补交可以吗",
+])
+def test_parents_talking_about_their_children_are_not_cited_for_a_banned_word(tmp_path: Path, text: str) -> None:
+    v = say(_mod(tmp_path, CLASS), text)
+    assert v.action not in REMOVED, v.reason
+    assert v.label is not Label.AD, v.reason
+    assert "孩子" not in " ".join(s["detail"] for s in v.checks["signals"] if s["name"] == "banned")
+
+
+def test_the_items_other_parts_still_count(tmp_path: Path) -> None:
+    v = say(_mod(tmp_path, CLASS), "家人们帮我砍一刀，砍价链接在这 https://p.pinduoduo.com/x8Ka")
+    assert v.action in REMOVED, v.reason
+    assert any(s["name"] == "banned" and "砍价链接" in s["detail"] for s in v.checks["signals"]), v.reason
+    v = say(_mod(tmp_path, CLASS), "你这种家长就会攻击孩子，真不配当妈", n=1)
+    assert v.label is Label.ABUSE, v.reason
