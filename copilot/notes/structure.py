@@ -2287,7 +2287,16 @@ def _told_own_story(q: _Open, m: Message, host: str | None) -> bool:
     their own is taken at their word."""
     if q.direct or len(q.answer) != 1 or q.answer[0].speaker in (host, m.speaker) or _own_remark(m.text):
         return False
-    return _own_remark(q.answer[0].text)
+    return _own_remark(q.answer[0].text) or _guess_only(q, m)
+
+
+def _guess_only(q: _Open, m: Message) -> bool:
+    """``q``'s only answer is a bystander's guess (cue ``reply.guess``: "估计还是去年的白色吧", "应该不用带吧"), and
+    ``m``, from neither the asker nor the one who guessed, guesses nothing itself: a line of ``m``'s on the question's
+    words or in its form is the answer of someone who knows (:func:`_told_own_story`)."""
+    def guesses(text: str) -> bool:
+        return has(_fold(MENTION.sub("", text)).strip(), "reply", "guess")
+    return m.speaker != q.msg.speaker and guesses(q.answer[0].text) and not guesses(m.text)
 
 
 def _told_all(m: Message) -> bool:
