@@ -1,7 +1,8 @@
 """Issue 13, round 71 (d13b71): a bystander's guess at what was asked ("应该是在二楼吧", "好像是八点", "估计不用交
 吧"), said before anyone who knows answers, is replaced by a later line of someone else on the question's words
 that guesses nothing itself; a guess that stands alone is still the answer, and a second guess does not replace
-the first.
+the first. A length of time ("大概四个半小时") answers a how-long question ("全程要走多久？") in its form, so it
+takes the place of a member's story told before it.
 
 The chats are written by hand for this test.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from copilot.notes.model import Notes
 from copilot.notes.offline import summarize_offline
 from copilot.notes.parse import parse_text
+from copilot.notes.structure import _in_form
 
 
 def _notes(chat: str) -> Notes:
@@ -60,3 +62,24 @@ def test_a_guess_nobody_corrects_stays_the_answer() -> None:
     pairs = _books(ALONE)
     assert len(pairs) == 1
     assert pairs[0].answerer == "老邝"
+
+
+HIKE = """[2031-04-08 20:00] 领队阿岩: 周六走凤凰山古道，早上八点在地铁站B口集合
+[2031-04-08 20:02] 小桐: 全程要走多久？
+[2031-04-08 20:03] 老简: 我上回去爬的时候腿都酸了一个礼拜
+[2031-04-08 20:05] 领队阿岩: 大概四个半小时，中午在山顶凉亭吃饭
+[2031-04-08 20:06] 小桐: 好的
+"""
+
+
+def test_a_length_of_time_answers_how_long() -> None:
+    pairs = [q for q in _notes(HIKE).qa if "多久" in q.question]
+    assert len(pairs) == 1
+    assert pairs[0].answerer == "领队阿岩"
+    assert "四个半小时" in pairs[0].answer
+
+
+def test_only_a_length_of_time_is_in_the_form_of_how_long() -> None:
+    assert _in_form("全程要走多久？", "大概四个半小时")
+    assert _in_form("演练大概多久", "半小时左右")
+    assert not _in_form("全程要走多久？", "我在路上了")

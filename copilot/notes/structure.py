@@ -1776,6 +1776,8 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
     item = cue("question", "object_final").search(fq)
     if plain and item and any(v in item.group(0) and _leads_with(fr, v) for v in raw("reply", "item_verbs")):
         return True  # the things to take for 带什么 ("要带什么" — "带一个保鲜盒装成品，还有围裙和袖套")
+    if has(fq, "reply", "asks_duration") and cue("reply", "duration_given").search(fr):
+        return True  # a length of time for 多久 / 几耐 ("要行几耐" — "大概五个钟，中途喺浪茄食饭")
     who = cue("reply", "asks_who").search(fq)
     if who is None:
         return False
