@@ -1809,6 +1809,8 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
     item = cue("question", "object_final").search(fq)
     if plain and item and any(v in item.group(0) and _leads_with(fr, v) for v in raw("reply", "item_verbs")):
         return True  # the things to take for 带什么 ("要带什么" — "带一个保鲜盒装成品，还有围裙和袖套")
+    if has(fq, "reply", "asks_duration") and cue("reply", "duration_given").search(fr):
+        return True  # a length of time for 多久 / 几耐 ("要行几耐" — "大概五个钟，中途喺浪茄食饭")
     who = cue("reply", "asks_who").search(fq)
     if who is None:
         return False
@@ -2320,7 +2322,16 @@ def _told_own_story(q: _Open, m: Message, host: str | None) -> bool:
     their own is taken at their word."""
     if q.direct or len(q.answer) != 1 or q.answer[0].speaker in (host, m.speaker) or _own_remark(m.text):
         return False
-    return _own_remark(q.answer[0].text)
+    return _own_remark(q.answer[0].text) or _guess_only(q, m)
+
+
+def _guess_only(q: _Open, m: Message) -> bool:
+    """``q``'s only answer is a bystander's guess (cue ``reply.guess``: "估计还是去年的白色吧", "应该不用带吧"), and
+    ``m``, from neither the asker nor the one who guessed, guesses nothing itself: a line of ``m``'s on the question's
+    words or in its form is the answer of someone who knows (:func:`_told_own_story`)."""
+    def guesses(text: str) -> bool:
+        return has(_fold(MENTION.sub("", text)).strip(), "reply", "guess")
+    return m.speaker != q.msg.speaker and guesses(q.answer[0].text) and not guesses(m.text)
 
 
 def _told_all(m: Message) -> bool:
