@@ -48,3 +48,51 @@ def test_the_members_promise_on_29_february_is_a_to_do_due_that_sunday() -> None
     sunday = date(year, 2, 29) + timedelta(days=(6 - date(year, 2, 29).weekday()) % 7 or 7)
     assert due["小王"].startswith(sunday.isoformat())
 
+
+
+# Round 71, lead, from a fresh tester's band and carpool chats: work called off with any verb after 不用/不需要
+# (「音响不用租了」「水泵的事不用问了」) closes that work's to-do, and a member asking or answering how to pay by transfer
+# (「油钱大家是转账还是现金」「都可以，转账的话账号我私信给大家」) is a question and its answer, not red-packet chatter.
+GIG = """老周 2026-12-01 20:00
+这周六婚礼演出，大家确认一下分工
+老周 2026-12-01 20:01
+胖虎你周四前把音响租好，阿May负责借两个话筒
+胖虎 2026-12-01 20:03
+好的，音响我周四前搞定
+阿May 2026-12-01 20:05
+话筒我来借
+小林 2026-12-01 20:10
+我负责打印歌单，周五前发群里
+老周 2026-12-01 21:30
+刚问了场地，他们有音响，音响不用租了
+小林 2026-12-01 21:31
+那挺好
+老周 2026-12-01 21:40
+油钱大家是转账还是现金
+阿May 2026-12-01 21:41
+都可以，转账的话账号我私信给大家
+小林 2026-12-01 21:42
+谢谢老板的红包
+"""
+
+
+def _gig_notes():  # type: ignore[no-untyped-def]
+    settings = get_settings()
+    return summarize_transcript(parse_text(GIG, "婚礼乐队.txt"), settings, get_engine(settings, prefer="offline"))
+
+
+def test_work_called_off_with_any_verb_after_buyong_leaves_the_to_dos() -> None:
+    notes = _gig_notes().notes
+    owners = {a.owner for a in notes.actions}
+    assert "胖虎" not in owners  # 音响不用租了
+    assert {"阿May", "小林"} <= owners  # the rest of the work stands
+    assert any("周五前" in a.task for a in notes.actions if a.owner == "小林")
+
+
+def test_a_question_and_answer_about_paying_by_transfer_are_kept() -> None:
+    result = _gig_notes()
+    pairs = [(q.question, q.answer) for q in result.notes.qa]
+    assert any("转账还是现金" in q and "账号我私信" in a for q, a in pairs), pairs
+    dropped = {d.text: d.reason for d in result.notes.dropped}
+    assert "谢谢老板的红包" in dropped  # thanks for a packet is still chatter
+    assert not any("转账" in t for t in dropped), dropped

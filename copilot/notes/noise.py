@@ -49,6 +49,7 @@ class NoiseRules:
     red_words: re.Pattern[str]
     red_max: int
     red_kept: re.Pattern[str]  # a payment asked for (requests) or red packets planned as a topic (topics): kept
+    red_asked: re.Pattern[str]  # … and a question with these words (微信转账可以吗): asking how to pay, kept
     placeholder: re.Pattern[str]
     bracket_only: re.Pattern[str]
     emoticons: re.Pattern[str]
@@ -100,6 +101,7 @@ def rules() -> NoiseRules:
         red_start=rx("red_packets", "starts"), red_words=rx("red_packets", "words"),
         red_max=int(data["red_packets"]["max_chars"]),
         red_kept=phrases_regex([*data["red_packets"]["requests"], *data["red_packets"]["topics"]]),
+        red_asked=phrases_regex(data["red_packets"]["asked"]),
         placeholder=placeholder,
         bracket_only=phrases_regex(data["placeholders"]["bracket_only"]),
         emoticons=phrases_regex(data["placeholders"]["emoticons"]),
@@ -324,9 +326,9 @@ def noise_reason(m: Message) -> str | None:
     if r.reactions.match(re.sub(r"[\s,，、]+", "", _EMOJI.sub("", bare))):
         return r.reasons["reactions"]
     # a short line about a red packet or a transfer is chatter, unless it asks for a payment, plans red packets as a
-    # topic ("那红包我们准备多少个") or sets a deadline (a request: 周五前转账给我)
+    # topic ("那红包我们准备多少个"), asks how to pay ("微信转账可以吗") or sets a deadline (a request: 周五前转账给我)
     if r.red_words.search(bare) and len(_content(bare)) <= r.red_max and not r.red_kept.search(bare) \
-            and not any(d.marked for d in time_expressions(bare, None)):
+            and not (r.red_asked.search(bare) and asks(folded)) and not any(d.marked for d in time_expressions(bare, None)):
         return r.reasons["red_packets"]
     return None
 
