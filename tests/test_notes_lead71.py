@@ -93,6 +93,6 @@ def test_a_question_and_answer_about_paying_by_transfer_are_kept() -> None:
     result = _gig_notes()
     pairs = [(q.question, q.answer) for q in result.notes.qa]
     assert any("转账还是现金" in q and "账号我私信" in a for q, a in pairs), pairs
-    dropped = {d.text: d.reason for d in result.notes.dropped}
+    dropped = {d.text: d.reason for d in result.dropped}
     assert "谢谢老板的红包" in dropped  # thanks for a packet is still chatter
     assert not any("转账" in t for t in dropped), dropped
