@@ -96,3 +96,27 @@ def test_a_question_and_answer_about_paying_by_transfer_are_kept() -> None:
     dropped = {d.text: d.reason for d in result.dropped}
     assert "谢谢老板的红包" in dropped  # thanks for a packet is still chatter
     assert not any("转账" in t for t in dropped), dropped
+
+
+# … and a hand-over whose decline ends its clause on 「V不了」 (「电子鼓我周五拿不了，交给阿May吧」), not only 「V不了了」:
+# the old owner no longer keeps the work beside the new one.
+DRUMS = """小何 2026-12-01 20:00
+周六婚礼演出分工：老周周五前把电子鼓搬到场地，小林负责打印歌单
+老周 2026-12-01 20:02
+收到，电子鼓我周五前搬
+小林 2026-12-01 20:03
+歌单我周五前发群里
+老周 2026-12-02 19:00
+电子鼓我周五拿不了，交给阿May吧
+阿May 2026-12-02 19:05
+好，电子鼓我周五前搬过去
+"""
+
+
+def test_a_decline_ending_its_clause_hands_the_work_over() -> None:
+    settings = get_settings()
+    notes = summarize_transcript(parse_text(DRUMS, "婚礼乐队.txt"), settings, get_engine(settings, prefer="offline")).notes
+    drums = [a for a in notes.actions if "电子鼓" in a.task]
+    assert [a.owner for a in drums] == ["阿May"], [(a.owner, a.task) for a in notes.actions]
+    assert drums[0].deadline.startswith("2026-12-04")
+    assert any(a.owner == "小林" for a in notes.actions)
