@@ -2658,15 +2658,16 @@ def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
     # a scare about harm to the family (人贩子抢小孩, 迷药) is a hook too — where the message names no source for it
     if not scan.lex.words["chain_source"].search(c):
         hook += scan.lex.words["chain_harm"].findall(c)
-    # an outage for everyone is a hook only where the message asks to spread it to every group (转给所有群组)
-    mass = scan.lex.words["chain_mass"].findall(c)
-    if mass:
-        hook += scan.lex.words["chain_outage"].findall(c)
     # a surprise promised (就有惊喜) is a hook only where the audience is counted (转发给15个好友: lexicons.yaml chain_reward);
     # with nothing spread, no chain letter: the count is not looked for
     counted = patterns().recipients.findall(scan.n.digits) if spread else []
     if counted:
         hook += scan.lex.words["chain_reward"].findall(c)
+    # an outage for everyone is a hook only where the message asks to spread it to every group (转给所有群组) or to a
+    # counted audience (转发给十个群)
+    mass = scan.lex.words["chain_mass"].findall(c)
+    if mass or counted:
+        hook += scan.lex.words["chain_outage"].findall(c)
     if not (spread and hook):
         return None
     audience = scan.lex.words["spam.audience"].findall(c) + counted
