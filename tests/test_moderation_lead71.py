@@ -75,3 +75,32 @@ def test_the_items_other_parts_still_count(tmp_path: Path) -> None:
     assert any(s["name"] == "banned" and "砍价链接" in s["detail"] for s in v.checks["signals"]), v.reason
     v = say(_mod(tmp_path, CLASS), "你这种家长就会攻击孩子，真不配当妈", n=1)
     assert v.label is Label.ABUSE, v.reason
+
+
+CHOIR = """
+name: 银杏社区老年合唱团
+positioning: 社区退休老人的合唱团，发排练通知、请假、分享歌谱和伴奏
+topics: [排练通知, 请假, 声部练习, 歌谱, 伴奏]
+audience: 社区退休居民
+type: 兴趣型
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "重要！！！明天开始手机不能转账了，赶紧告诉家里人，转发给十个群！",
+    "这三种菜吃了等于吃砒霜！赶紧转给家人",
+])
+def test_hoax_notices_asked_to_be_spread_are_chain_letters(tmp_path: Path, text: str) -> None:
+    v = say(_mod(tmp_path, CHOIR), text)
+    assert v.label is Label.SPAM and v.action in REMOVED, v.reason
+    assert any(s["detail"].startswith("转发链") for s in v.checks["signals"]), v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "银行系统升级，今晚11点到12点不能转账，大家注意安排",  # a notice nobody is asked to spread
+    "物业通知：明天上午9点到12点停水，请大家提前储水",
+    "这个菜谱我转发给十个老姐妹了，大家都说好吃",  # a count, but nothing to scare with
+])
+def test_notices_and_counts_without_a_hoax_are_not(tmp_path: Path, text: str) -> None:
+    v = say(_mod(tmp_path, CHOIR), text)
+    assert v.label is not Label.SPAM, v.reason
