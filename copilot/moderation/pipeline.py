@@ -292,7 +292,10 @@ class Moderator:
         made = lexicons().words["resale.made_grant"]
         # … or what members catch, grow, raise or make by its verb (允许群友卖自己钓的鱼和自己做的钓具): made_grant
         self.made_by = made_grant(profile.positioning) if profile and not self.no_trade else None
-        self.made_sale = (any(made.search(w) for w in permitted) or self.made_by is not None) and not self.no_trade
+        # … or their own thing by name, with no verb (允许成员卖自家的蜂蜜 → 自家土蜂蜜): own_things_grant
+        self.own_things = own_things_grant(profile.positioning) if profile and not self.no_trade else None
+        self.made_sale = (any(made.search(w) for w in permitted) or self.made_by is not None
+                          or self.own_things is not None) and not self.no_trade
         self.permitted_things = permitted_things(profile.positioning) if profile else ()  # 种蛋, 小鸡 (for review reasons)
         # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
@@ -843,7 +846,8 @@ class Moderator:
         if self.resale and rep.own_item and not wanted:
             return "resale"
         if self.made_sale and not wanted and (lexicons().words["resale.own_made"].search(compact) or
-                                              (self.made_by is not None and self.made_by.search(compact))):
+                                              (self.made_by is not None and self.made_by.search(compact)) or
+                                              (self.own_things is not None and self.own_things.search(compact))):
             return "resale"
         if self.resale and not wanted and _one_piece_offer(compact):
             return "resale"
@@ -3102,6 +3106,22 @@ def made_grant(positioning: str) -> re.Pattern[str] | None:
     return re.compile("(?:" + "|".join(map(re.escape, data["made_self"])) + ")(?:"
                       + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")(?:"
                       + "|".join(map(re.escape, data["made_after"])) + ")")
+
+
+def own_things_grant(positioning: str) -> re.Pattern[str] | None:
+    """How a member names their own thing where the positioning lets members sell their own of it without a verb
+    ("也允许成员卖自家的蜂蜜和闲置蜂具" → 蜂蜜): made_self, a few characters, then the thing or the last character of its
+    name (自家土蜂蜜, 我家今年的槐花蜜); None when no granting clause says made_by (+ 的) before one of its things."""
+    data = lexicon_data()["resale"]
+    things = [t for t in permitted_things(positioning) if len(t) >= 2]
+    clauses = permitted_clauses(positioning)
+    by = "(?:" + "|".join(map(re.escape, data["made_by"])) + ")的?"
+    granted = [t for t in things if any(re.search(by + re.escape(t), c) for c in clauses)]
+    if not granted:
+        return None
+    heads = sorted({*granted, *(t[-1] for t in granted)}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, data["made_self"])) + r")[\u4e00-\u9fff]{0,5}?(?:"
+                      + "|".join(map(re.escape, heads)) + ")")
 
 
 def _one_piece_offer(compact: str) -> bool:
