@@ -3110,8 +3110,8 @@ def made_grant(positioning: str) -> re.Pattern[str] | None:
 
 def own_things_grant(positioning: str) -> re.Pattern[str] | None:
     """How a member names their own thing where the positioning lets members sell their own of it without a verb
-    ("也允许成员卖自家的蜂蜜和闲置蜂具" → 蜂蜜): made_self, a few characters, then the thing or the last character of its
-    name (自家土蜂蜜, 我家今年的槐花蜜); None when no granting clause says made_by (+ 的) before one of its things."""
+    ("也允许成员卖自家的蜂蜜和闲置蜂具" → 蜂蜜): a household word, a few characters, then the thing's name (自家土蜂蜜,
+    我家今年的蜂蜜); None when no granting clause says made_by (+ 的) before one of its things."""
     data = lexicon_data()["resale"]
     things = [t for t in permitted_things(positioning) if len(t) >= 2]
     clauses = permitted_clauses(positioning)
@@ -3119,9 +3119,11 @@ def own_things_grant(positioning: str) -> re.Pattern[str] | None:
     granted = [t for t in things if any(re.search(by + re.escape(t), c) for c in clauses)]
     if not granted:
         return None
-    heads = sorted({*granted, *(t[-1] for t in granted)}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, data["made_self"])) + r")[\u4e00-\u9fff]{0,5}?(?:"
-                      + "|".join(map(re.escape, heads)) + ")")
+    # the thing by its whole name, after a word of the member's own household (made_by, 我家) — not 我 alone, and not
+    # the name's last character (机 of 相机 is in every 手机)
+    owners = [*data["made_by"], "我家", "自己家"]
+    return re.compile("(?:" + "|".join(map(re.escape, owners)) + r")[\u4e00-\u9fff]{0,4}?(?:"
+                      + "|".join(map(re.escape, sorted(granted, key=len, reverse=True))) + ")")
 
 
 def _one_piece_offer(compact: str) -> bool:
