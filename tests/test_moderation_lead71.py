@@ -15,6 +15,7 @@ from moderation_say import say
 from copilot.config import Settings
 from copilot.moderation import Moderator
 from copilot.moderation.labels import REMOVED, Label
+from copilot.moderation.pipeline import own_things_grant
 from copilot.moderation.signals import banned_terms
 from copilot.profile import parse_profile_text
 
@@ -104,3 +105,39 @@ def test_hoax_notices_asked_to_be_spread_are_chain_letters(tmp_path: Path, text:
 def test_notices_and_counts_without_a_hoax_are_not(tmp_path: Path, text: str) -> None:
     v = say(_mod(tmp_path, CHOIR), text)
     assert v.label is not Label.SPAM, v.reason
+
+
+BEES = """
+name: 大别山中蜂养殖交流群
+positioning: 养中华蜜蜂的散户交流饲养、病害防治和分蜂收捕，也允许成员卖自家的蜂蜜和闲置蜂具
+topics: [中蜂饲养, 分蜂, 病害防治, 越冬, 蜂蜜采收, 蜂具]
+audience: 大别山一带养中蜂的农户
+type: 兴趣型
+"""
+
+
+def test_own_things_grant_reads_the_thing_the_positioning_lets_members_sell() -> None:
+    grant = own_things_grant("养中华蜜蜂的散户交流饲养，也允许成员卖自家的蜂蜜和闲置蜂具")
+    assert grant is not None
+    assert grant.search("自家土蜂蜜") and grant.search("我家今年的蜂蜜")
+    assert not grant.search("我这有蜜")  # 我 alone and the name's last character are no household thing
+    assert own_things_grant("养中华蜜蜂的散户交流饲养和病害防治") is None  # nothing granted
+    assert own_things_grant("不允许成员卖自家的蜂蜜") is None  # a negated grant grants nothing
+
+
+@pytest.mark.parametrize("text", [
+    "自家土蜂蜜 60元一斤 加我微信 dabie_feng8",
+    "自己家的百花蜂蜜，今年摇了二十斤，80一斤，要的私聊",
+])
+def test_a_members_own_honey_is_not_deleted_where_the_profile_allows_it(tmp_path: Path, text: str) -> None:
+    v = say(_mod(tmp_path, BEES), text)
+    assert v.action not in REMOVED, v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "大别山野生土蜂蜜批发，厂家直供，一件代发，加微信 fengmi888",
+    "自家蜂蜜，全国包邮，量大从优，微信 mi_66688",
+])
+def test_dealers_of_honey_are_still_deleted(tmp_path: Path, text: str) -> None:
+    v = say(_mod(tmp_path, BEES), text)
+    assert v.label is Label.AD and v.action in REMOVED, v.reason
