@@ -141,3 +141,23 @@ def test_a_members_own_honey_is_not_deleted_where_the_profile_allows_it(tmp_path
 def test_dealers_of_honey_are_still_deleted(tmp_path: Path, text: str) -> None:
     v = say(_mod(tmp_path, BEES), text)
     assert v.label is Label.AD and v.action in REMOVED, v.reason
+
+
+ASTRO = """
+name: 星野业余天文观测群
+positioning: 业余天文爱好者交流观测、器材和拍摄，组织野外观星
+topics: [观测, 望远镜, 天文摄影, 星图, 观星活动]
+audience: 天文爱好者
+type: 兴趣型
+"""
+
+
+@pytest.mark.parametrize("text", ["女的玩什么天文，回家做饭去吧", "你一个女的懂什么望远镜，回家洗碗去吧"])
+def test_sending_a_member_home_to_the_kitchen_is_abuse(tmp_path: Path, text: str) -> None:
+    v = say(_mod(tmp_path, ASTRO), text)
+    assert v.label is Label.ABUSE, v.reason
+
+
+def test_going_home_to_cook_oneself_is_not(tmp_path: Path) -> None:
+    v = say(_mod(tmp_path, ASTRO), "今天先到这，我回家做饭去了，晚上再看星星")
+    assert v.label is Label.OK, v.reason
