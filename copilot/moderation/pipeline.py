@@ -49,7 +49,7 @@ from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
-from copilot.moderation.normalise import Normalised, normalise
+from copilot.moderation.normalise import Normalised, alt, normalise
 from copilot.moderation.offer import read_offer
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
@@ -3096,18 +3096,15 @@ def made_grant(positioning: str) -> re.Pattern[str] | None:
     members sell (lexicons.yaml resale.made_kinds): "允许群友卖自己钓的鱼和自己做的钓具" grants catching and making, so
     "自己绑的子线", "我钓的翘嘴" are the member's own; None when no granting clause names such a verb after made_by."""
     data = lexicon_data()["resale"]
-    by = "(?:" + "|".join(map(re.escape, data["made_by"])) + ")"
     clauses = permitted_clauses(positioning)
     verbs = [str(v) for kind in data["made_kinds"].values()
-             if any(re.search(by + "(?:" + "|".join(map(re.escape, map(str, kind))) + ")", c) for c in clauses)
-             for v in kind]
+             if any(re.search(alt(data["made_by"]) + alt(kind), c) for c in clauses) for v in kind]
     if not verbs:
         return None
-    return re.compile("(?:" + "|".join(map(re.escape, data["made_self"])) + ")(?:"
-                      + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")(?:"
-                      + "|".join(map(re.escape, data["made_after"])) + ")")
+    return re.compile(alt(data["made_self"]) + alt(verbs) + alt(data["made_after"]))
 
 
+@lru_cache(maxsize=64)
 def own_things_grant(positioning: str) -> re.Pattern[str] | None:
     """How a member names their own thing where the positioning lets members sell their own of it without a verb
     ("也允许成员卖自家的蜂蜜和闲置蜂具" → 蜂蜜): a household word, a few characters, then the thing's name (自家土蜂蜜,
@@ -3115,15 +3112,13 @@ def own_things_grant(positioning: str) -> re.Pattern[str] | None:
     data = lexicon_data()["resale"]
     things = [t for t in permitted_things(positioning) if len(t) >= 2]
     clauses = permitted_clauses(positioning)
-    by = "(?:" + "|".join(map(re.escape, data["made_by"])) + ")的?"
-    granted = [t for t in things if any(re.search(by + re.escape(t), c) for c in clauses)]
+    granted = [t for t in things if any(re.search(alt(data["made_by"]) + alt(data["own_link"]) + "?" + re.escape(t), c)
+                                        for c in clauses)]
     if not granted:
         return None
     # the thing by its whole name, after a word of the member's own household (made_by, 我家) — not 我 alone, and not
     # the name's last character (机 of 相机 is in every 手机)
-    owners = [*data["made_by"], "我家", "自己家"]
-    return re.compile("(?:" + "|".join(map(re.escape, owners)) + r")[\u4e00-\u9fff]{0,4}?(?:"
-                      + "|".join(map(re.escape, sorted(granted, key=len, reverse=True))) + ")")
+    return re.compile(alt([*data["made_by"], *data["own_household"]]) + r"[\u4e00-\u9fff]{0,4}?" + alt(granted))
 
 
 def _one_piece_offer(compact: str) -> bool:

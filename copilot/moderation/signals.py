@@ -314,7 +314,8 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
     # first that bans trading the young (出售雏鸟 rather than 活鸟买卖)
     data = load_resource(KINDS)
     young_items: dict[str, str] = {}
-    for term in _profile_order(items, terms, tuple(topic_words)):
+    ordered = _profile_order(items, terms, tuple(topic_words))
+    for term in ordered:
         found = _kind_of(term)
         if found is None:
             continue
@@ -334,11 +335,10 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
         sell = re.compile("^" + _alt(data["sell_lead"]) + _alt(data["sell_gap"]) + "*" + _alt(sorted(kind_item)) + "(?!" + _alt(data["not_after"]) + ")")
     markup = load_resource(PATTERNS)["resale_markup"]
     marks = [str(w) for w in markup["marks"]]
-    resale = next((t for t in _profile_order(items, terms, tuple(topic_words)) if any(m in t for m in marks)), "")
+    resale = next((t for t in ordered if any(m in t for m in marks)), "")
     return BannedList(alternation(terms), alternation(sorted(item_of)) if item_of else None, item_of,
                       kinds, kind_item, per_head, sell, resale, _resale_object(resale, markup),
-                      _act_items(_profile_order(items, terms, tuple(topic_words)), markup), _intro_items(_profile_order(items, terms, tuple(topic_words))),
-                      _described_items(_profile_order(items, terms, tuple(topic_words)), generic, topic_words))
+                      _act_items(ordered, markup), _intro_items(ordered), _described_items(ordered, generic, topic_words))
 
 
 def _key_terms(term: str, generic: set[str]) -> list[str]:
