@@ -853,12 +853,26 @@ class Patterns:
 
 @lru_cache(maxsize=1)
 def group_slur() -> re.Pattern[str]:
-    """A put-down of a whole kind of people ("外地人就是素质低", "河南人都是骗子"; patterns.yaml ``group_slur``)."""
+    """A put-down of a whole kind of people ("外地人就是素质低", "河南人都是骗子"; patterns.yaml ``group_slur``): a people,
+    an origin (河南来的) or a trade (搞销售的) generalised with a bad trait, or a kind hedged by 某些/有些 with contempt
+    (某些南方来的就是一股穷酸味, 有些家长一副穷酸样)."""
     d = load_resource(PATTERNS)["group_slur"]
+    cjk = r"[\u4e00-\u9fff]"
     people = _alt(d["peoples"]) + _alt(d["peoples_suffix"])
-    group = "(?:" + _either(d["groups"]) + "|" + r"[\u4e00-\u9fff]{1,3}" + re.escape(str(d["group_suffix"])) + "|" + people + ")"
-    return gated(re.compile(group + rf"[\u4e00-\u9fff]{{0,{int(d['act_gap'])}}}?" + _alt(d["generalisers"])
-                      + rf"[\u4e00-\u9fff]{{0,{int(d['max_gap'])}}}?" + _alt(d["traits"])
+    origin = _alt(sorted({*d["origins"], *d["peoples"]})) + _alt(d["origin_suffix"])
+    group = "(?:" + _either(d["groups"]) + "|" + cjk + "{1,3}" + re.escape(str(d["group_suffix"])) + "|" + people + "|" + origin + ")"
+    generalised = _alt(d["generalisers"]) + rf"{cjk}{{0,{int(d['max_gap'])}}}?"
+    contempt = _alt(d["contempt"])
+    scorned = _alt([*d["traits"], *d["contempt"], *d["contempt_generalised"]])
+    trade = _alt(d["trade_lead"]) + rf"{cjk}{{1,{int(d['trade_gap'])}}}?的"
+    kind = _alt(d["hedges"]) + rf"{cjk}{{1,{int(d['hedge_gap'])}}}?"
+    return gated(re.compile(group + rf"{cjk}{{0,{int(d['act_gap'])}}}?" + generalised + scorned
+                      # a trade generalised with contempt (搞销售的就是一身铜臭味) — not 骗子 (卖保健品的都是骗子 warns)
+                      + "|" + trade + rf"{cjk}{{0,{int(d['act_gap'])}}}?" + generalised
+                      + _alt([*d["contempt"], *d["contempt_generalised"]])
+                      # a kind hedged by 某些/有些 and held in contempt (有些单亲家庭的孩子就是没教养, 有些家长一副穷酸样)
+                      + "|" + kind + "(?:" + generalised + _alt([*d["contempt"], *d["contempt_generalised"]])
+                      + rf"|{cjk}{{0,{int(d['hedge_contempt_gap'])}}}?" + contempt + ")"
                       # a people by its place told it knows nothing or is not wanted (港仔懂什么…, 大陆仔不要来…), or summed
                       # up and dismissed at a clause's end (港女都是这么，…)
                       + "|" + people + rf"[\u4e00-\u9fff]{{0,{int(d['scorn_gap'])}}}?"
