@@ -2285,6 +2285,21 @@ def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(list(dict.fromkeys(ventures))[:2], suffix="、".join(offer[:3])) if offer else None
 
 
+_HAD_GIFT = frozenset("了的过")  # 报名送了泳镜, 报名送的教材, 报名送过课: a gift already had or described, not one on offer
+
+
+def _course_gift(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A course's promo (冲刺班火热报名中，报名送全套教材): a paid course or class by its kind (lexicons.yaml ad.course_name)
+    and a gift for signing up (patterns.yaml sign_up_gift) whose gift word is not followed by 了, 的 or 过 (报名送了泳镜泳帽,
+    报名送的教材挺实用: what a parent got, not an offer)."""
+    courses = scan.words(spec)
+    if not courses:
+        return None
+    c = scan.n.compact
+    gifts = [m.group(0) for m in patterns().sign_up_gift.finditer(c) if c[m.end():m.end() + 1] not in _HAD_GIFT]
+    return Finding(list(dict.fromkeys([*courses[:1], *gifts[:1]]))) if gifts else None
+
+
 SIGN_UP_WORDS = frozenset({"私聊", "私信", "联系", "咨询"})  # promo words that only say how to ask or sign up: no offer by themselves
 
 
@@ -2803,14 +2818,14 @@ def _fee_scam(scan: Scan, spec: SignalSpec) -> Finding | None:
 # which read the list in the text's Mandarin form, the text itself when it has no Cantonese); "combo" — every list of
 # its ``combo`` must have a hit (:func:`_combo`; :func:`_service_pitch`, a combo and a price; :func:`_group_deal`, both
 # lists near each other), or every list of its ``or_combo``. :meth:`SignalTable.needs` skips them for such a message.
-_LIST_GATED: dict[Any, str] = {_words: "words", _vote: "words", _rival: "words", _targeted: "words", _severe: "words",
+_LIST_GATED: dict[Any, str] = {_words: "words", _vote: "words", _course_gift: "words", _rival: "words", _targeted: "words", _severe: "words",
                                _combo: "combo", _service_pitch: "combo", _group_deal: "combo"}
 
 
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
 # (:func:`_combo`), a ``words`` row's lexicon (:func:`_words`).
 _DETECTORS: dict[str, Detector] = {
-    "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer,
+    "course_gift": _course_gift, "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer,
     "evasion": _evasion, "link": _link, "business": _business, "seller_form": _business, "promo_words": _promo_words,
     "income": _income, "money": _money, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business,
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
