@@ -38,6 +38,7 @@ from copilot.notes.structure import (
     is_chatter,
     is_question,
     notice_word,
+    passed_over_guesses,
     relevant,
     settled_part,
     side_remarks,
@@ -1121,7 +1122,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     # 每周六上午9点，在少年宫205教室", a coach's "第一，冬训12月6号开始…") is also what the chat is about
     notice_ids = {m.id for m in transcript.messages
                   if m.id in {i for a in st.announcements for i in a.sources} and notice_word(m.text)}
-    no_point = votes_and_sign_offs(transcript.messages)
+    # (a bystander's guess the sure answer replaced is no point of the notes: :func:`passed_over_guesses`)
+    no_point = votes_and_sign_offs(transcript.messages) | passed_over_guesses(transcript.messages, st.qa)
     summary, body = _summary(sentences, X, st, lead, budget, notice_ids | no_point, qa_ids)
     summary_sources = sorted({s.msg.id for s in body})
 

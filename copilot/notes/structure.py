@@ -2015,7 +2015,27 @@ def _continues(prev: _Open | None, m: Message, before: Message | None, people: P
             and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text
             and (not m.reply_to or (people.resolve(m.reply_to) or m.reply_to) == prev.msg.speaker)
             and not (_list_heading(m.text) and not relevant(prev.text, _list_heading(m.text), by_kind=False))
-            and not has(_fold(m.text), "reply", "topic_shift") and not notice_word(m.text))
+            and not has(_fold(m.text), "reply", "topic_shift") and not notice_word(m.text)
+            and not _starts_apart(prev, m))
+
+
+def _starts_apart(q: _Open, m: Message) -> bool:
+    """``m``, the answerer's next line, starts a matter of its own after an answer that already gave what ``q`` asked
+    in a whole statement (on its words, in its form, its yes or no or a side of its A不A; longer than
+    ``reply.short_answer_chars``: after a bare "周日之前" or "西门" the next line may still tell it): it shares no word
+    with the question nor with the answer so far, is a whole statement (cue ``reply.apart_chars``) and opens on no
+    connective or word pointing back (cue ``reply.goes_on``): "体检要空腹吗" — "要空腹，抽完血再吃早饭" — "上个月的志愿者
+    证书已经到了，在我办公室"."""
+    f = _fold(MENTION.sub("", m.text)).strip()
+    if len(re.sub(r"\W", "", f)) < int(raw("reply", "apart_chars")) or has(f, "reply", "goes_on"):
+        return False
+    said = " ".join(x.text for x in q.answer)
+    if relevant(q.text, m.text, by_kind=False, days=False) or relevant(said, m.text, by_kind=False, days=False):
+        return False
+    first = q.answer[0].text
+    if len(re.sub(r"\W", "", _fold(MENTION.sub("", said)))) <= int(raw("reply", "short_answer_chars")):
+        return False
+    return relevant(q.text, first) or _in_form(q.text, first) or _opens_yes_no(q.text, first) or _says_which(q.text, first)
 
 
 def _heard(recent: list[_Open], m: Message, i: int, near: int, host: str | None) -> list[_Open] | None:
@@ -2332,6 +2352,24 @@ def _guess_only(q: _Open, m: Message) -> bool:
     def guesses(text: str) -> bool:
         return has(_fold(MENTION.sub("", text)).strip(), "reply", "guess")
     return m.speaker != q.msg.speaker and guesses(q.answer[0].text) and not guesses(m.text)
+
+
+def passed_over_guesses(messages: list[Message], qa: list[QAPair]) -> set[int]:
+    """Ids of the bystanders' guesses a Q&A pair passed over (cue ``reply.guess``: "好像是在水库边的农家乐吃午饭"
+    before the treasurer's "午饭定在坝下的渔家饭庄"): said between its question and its answer by neither the asker
+    nor the answerer, on the question's words or in its form, and no line of the pair. The sure answer replaced
+    them, so they are no key point nor part of the summary either."""
+    out: set[int] = set()
+    for p in qa:
+        if len(p.sources) < 2:
+            continue
+        asked, answered = p.sources[0], max(p.sources)
+        for m in messages:
+            if asked < m.id < answered and m.id not in p.sources and m.speaker not in (p.asker, p.answerer) \
+                    and has(_fold(MENTION.sub("", m.text)).strip(), "reply", "guess") \
+                    and (relevant(p.question, m.text, by_kind=False) or _in_form(p.question, m.text)):
+                out.add(m.id)
+    return out
 
 
 def _told_all(m: Message) -> bool:
