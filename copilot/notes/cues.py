@@ -107,7 +107,10 @@ def cue_list(*path: str) -> tuple[re.Pattern[str], ...]:
 def has(text_folded: str, *path: str) -> bool:
     """Whether the cue list at ``path`` occurs in ``text_folded``, cached: the stages ask the same few cues of the same
     message again and again (a 2,000-message export: 155,000 asks, 59,000 of them different)."""
-    return search_any(text_folded, _screens(*path))
+    for rx in _screens(*path):  # noqa: SIM110 - :func:`search_any` inlined: most asks are of a text not yet asked
+        if rx.search(text_folded):
+            return True
+    return False
 
 
 def interrogative(text_folded: str) -> bool:

@@ -240,12 +240,15 @@ def _finding(sentence: str) -> bool:
     return bool(cue("summary", "finding_head").match(f)) and bool(cue("fact_marks").search(f))
 
 
+_AFTER_END = re.compile(r"(?<=[。！!？?])")  # (compiled once: each candidate sentence is split by it)
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks; a numbered point is judged after its heading: "第二，每天怎么练。每次训练
     10到15分钟…" tells. (Not any heading: in a spoken meeting "那怎么办呢？我觉得…" stays a question.)
     A question quoted in it is said, not asked: "别问孩子“你画的是什么”，换成…" tells."""
     sentence = _QUOTED.sub("“”", sentence)
-    body = [p for p in re.split(r"(?<=[。！!？?])", sentence) if p.strip()]
+    body = [p for p in _AFTER_END.split(sentence) if p.strip()]
     return is_question(body[-1] if body and _ENUM.match(sentence.strip()) else sentence)
 
 

@@ -248,9 +248,13 @@ def _time_only_layout(lines: list[str]) -> str | None:
     return layout if n >= 2 and n > sum(heads) else None
 
 
+_DIGIT = re.compile(r"\d")
+_NOT_STAMP = re.compile(r"[^\d\s:：/.\-年月日号\[\]()（）]")  # (compiled once: each line's nickname is read)
+
+
 def _date_like(nick: str) -> bool:
     """A "name" made of digits and date/time marks only ("2024-05-03", "5/3", "20:15"): a stamp, not a person."""
-    return bool(re.search(r"\d", nick)) and not re.search(r"[^\d\s:：/.\-年月日号\[\]()（）]", nick)
+    return bool(_DIGIT.search(nick)) and not _NOT_STAMP.search(nick)
 
 
 def _stamp_parts(line: str) -> tuple[str | None, ...]:
