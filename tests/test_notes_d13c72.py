@@ -94,3 +94,21 @@ def test_the_work_named_handed_to_a_role_holder_is_handed_in():
     people = People.of(chat_lines(*ROLE, start=START))
     assert _handed_whole("体检表交给班长-老郑吧", people, "阿秀") is None
     assert _handed_whole("这个交给班长-老郑吧", people, "阿秀", unnamed=True) == "班长-老郑"
+
+
+# the speaker's own errand of handing a thing over, in the line that gives the work: no hand-over of the work
+ERRAND = (
+    "老孙|下周六书法展，今晚把布展的事说一下",
+    "小唐|展板我来借，周五前借到",
+    "老孙|我周四前把两幅字交给小唐",
+    "小唐|好的",
+)
+
+
+def test_handing_a_thing_over_as_ones_own_errand_keeps_the_work():
+    people = People.of(chat_lines(*ERRAND, start=START))
+    assert _handed_whole("我周四前把两幅字交给小唐", people, "老孙") is None
+    assert _handed_whole("交给小唐，她管账，周四前交齐", people, "老孙") is None  # no work before the handing word
+    assert _handed_whole("两幅字交给小唐吧", people, "老孙") == "小唐"
+    actions = _actions(ERRAND)
+    assert any("两幅字" in a.task and a.deadline == "2027-05-13" for a in owned_by(actions, "老孙")), _where(actions)

@@ -6392,7 +6392,8 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
             continue
         # (work given to them and handed on whole with the work named, no decline, may be a thing handed in: "名单交给
         # 阿强吧" — only their own promise passes that way, "增高垫我来借" … "增高垫交给张爸爸吧")
-        if given and not _withdraws(m.text, people, a.owner, whole=False):
+        # (nor is the line that gives the work its own hand-over: "交给晴晴妈，她管账，周四前交齐")
+        if (given or k == 0) and not _withdraws(m.text, people, a.owner, whole=False):
             continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         same = _same_work(m.text, a.task)
@@ -6802,8 +6803,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             traded = _passed_to(messages[declined].text, people, a.owner, "swaps")
             if traded is not None:  # a trade: the partner's own earlier work comes to this owner
                 swaps.append((a.owner, traded, declined, a.sources[0]))
-            mine_words = _task_words(a.task, people)
-            takers = [b for b in later if mine_words & _task_words(b.task, people)]
+            takers = _later_takers(a, later, messages[declined], people)
             if takers:  # (their own promise given up is no wording of the work: the taker's words and date hold)
                 _inherit(a, takers, own=messages[first[id(a)]].speaker == a.owner
                          and not _names_successor(messages[declined], people, a.owner))
@@ -6832,6 +6832,16 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             if b.owner == partner and b.sources and first.get(id(b), -1) < where and given not in b.sources:
                 b.owner = owner
     return [b for b in kept if not _unnamed_hand_on(b, kept, handed)]
+
+
+def _later_takers(a: ActionItem, later: list[ActionItem], declined: Message, people: People) -> list[ActionItem]:
+    """The later to-dos of others that take over ``a``, which its owner gave up in ``declined``: those sharing its work
+    words — only the named one's when the line hands it on whole by name (:func:`_handed_whole`: "增高垫交给张爸爸吧"),
+    not whoever shares a word."""
+    mine_words = _task_words(a.task, people)
+    takers = [b for b in later if mine_words & _task_words(b.task, people)]
+    whole = _handed_whole(declined.text, people, a.owner)
+    return takers if whole is None else [b for b in takers if whole in _owner_names(b.owner)]
 
 
 def _own_days_apart(a: ActionItem, b: ActionItem) -> bool:
