@@ -3319,6 +3319,11 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     if m.kind == "P" and cue("owner", "handed_in").search(c.f[max(0, m.start - 4):m.start]) \
             and any(x.kind == "G" and cue("owner", "group").fullmatch(c.f[x.start:x.end]) for x in mentions):
         return Owner("大家", "everyone", p)  # "每位社員…9月10號之前將數交俾靚仔明統計": the group hands it in
+    if m.kind == "P" and cue("owner", "hands_whole_done").search(c.f[span[0]:m.start]) \
+            and not any(x.kind in ("Y", "G", "I") for x in (mentions[i] for i in inside)):
+        # "填完交给小吴": where the work goes once done, not who does it — the one spoken to, the one whose question
+        # this answers, else nobody (the doer's own to-do already holds the work: "报名表我来填…" … "填完交给小吴")
+        return Owner(c.lead[0], "named", p) if c.lead else Owner(c.asker, "named", p) if c.asker else Owner(None, "")
     if m.kind == "P":
         if best + 1 < len(mentions) and mentions[best + 1].kind == "Y" and mentions[best + 1].start == m.end:
             return Owner(_co_owners(c, mentions, best + 1, m.name), "named", p)  # "Kelly你同细路强…"
@@ -6370,12 +6375,44 @@ def _passed_on_declining(text: str, people: People | None, owner: str | None) ->
     return names.pop() if len(names) == 1 else None
 
 
-def _withdraws(text: str, people: People | None, owner: str | None) -> bool:
+def _handed_whole(text: str, people: People | None, owner: str | None, unnamed: bool = False) -> str | None:
+    """The one member the owner's line hands their work to whole with no decline, or None: a clause that is only the
+    work (or a word standing for it), a handing word, the name and at most 吧 (owner.hands_whole_before /
+    hands_whole_after: "横幅交给小吴吧", "增高墊交給張爸爸吧", a member or a name-shaped word; with ``unnamed`` only a
+    word standing for the work, owner.hands_whole_unnamed: "这事交给老周吧"). A thing handed over once done ("填完交给小吴",
+    owner.hands_whole_done) names where it goes, not who does it; the work named handed to a role holder ("报名表交给班长吧",
+    :func:`_role_held`) is handed in."""
+    if people is None or is_question(text):
+        return None
+    f = _fold(text)
+    before = cue("owner", "hands_whole_unnamed" if unnamed else "hands_whole_before")
+    names = set()
+    members = people.named_in(f)  # (a name-shaped word of no member too: "增高垫交给张爸爸吧" with 张爸爸 not yet heard)
+    shaped = [(pos, n, n) for pos, _end, n in name_shaped(f) if not any(p <= pos < p + len(x) for p, x, _ in members)]
+    for pos, alias, who in members + shaped:
+        start = max((m.end() for m in _STOPS.finditer(f, 0, pos)), default=0)
+        end = next((m.start() for m in _STOPS.finditer(f, pos + len(alias))), len(f))
+        lead = f[start:pos]
+        if who != owner and before.search(lead) and not cue("owner", "hands_whole_done").search(lead) \
+                and cue("owner", "hands_whole_after").match(f[pos + len(alias):end]) and (unnamed or not _role_held(who)):
+            names.add(who)
+    return names.pop() if len(names) == 1 else None
+
+
+def _role_held(who: str) -> bool:
+    """Whether the name ``who`` carries a role (name_parts.prefixes: 财务小梅, 班长-老郑, 群主阿柒): the named work
+    handed to a role holder ("报名表交给班长吧") is a thing handed in to whoever collects it, not work passed on."""
+    f = _fold(who)
+    return any(_fold(str(r)) in f for r in raw("name_parts", "prefixes"))
+
+
+def _withdraws(text: str, people: People | None, owner: str | None, whole: bool = True) -> bool:
     """Whether an owner's line gives their work up: they cannot (owner.declines, or a doing word + cannot +
     a change of state, owner.cannot), give it back (owner.hands_back: "还是你来吧" — even as a question), or
-    hand it to someone named (:func:`_passed_to`)."""
+    hand it to someone named (:func:`_passed_to`), or on whole (:func:`_handed_whole`; with ``whole`` off only by a
+    word standing for the work: "这个交给小雨妈妈吧")."""
     f = _fold(text)
-    if _gives_back(f) or _passed_to(text, people, owner):
+    if _gives_back(f) or _passed_to(text, people, owner) or _handed_whole(text, people, owner, unnamed=not whole):
         return True
     return (not is_question(text) or _declines_then_asks(f)) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
 
@@ -6425,12 +6462,19 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
     for k, m in enumerate(messages[first:]):
         if m.speaker != a.owner or not _withdraws_once(m.text, people, a.owner):
             continue
+        # (work given to them and handed on whole with the work named, no decline, may be a thing handed in: "名单交给
+        # 阿强吧" — only their own promise passes that way, "增高垫我来借" … "增高垫交给张爸爸吧")
+        # (nor is the line that gives the work its own hand-over: "交给晴晴妈，她管账，周四前交齐")
+        if (given or k == 0) and not _withdraws(m.text, people, a.owner, whole=False):
+            continue
         # about this work: it names the work, or it answers the ask at once ("这次做不了"); "聚餐我去不了" is not
         same = _same_work(m.text, a.task)
         # (or, within the window, asks for someone else to do the one work they have: "10号出差，分米换个人吧")
         # ("…，小雪你帮我做一下吧": handed on without naming it, owner.hands_on_unnamed)
         # ("这个我忙不过来，交给小吴吧": handed on by name without naming it, :func:`_passed_on_declining`)
-        sole = k <= window and (_gives_back(_fold(m.text)) or _passed_on_declining(m.text, people, a.owner) is not None) \
+        # ("这事交给老周吧": handed on whole by name with no decline, :func:`_handed_whole`)
+        sole = k <= window and (_gives_back(_fold(m.text)) or _passed_on_declining(m.text, people, a.owner) is not None
+                                or _handed_whole(m.text, people, a.owner, unnamed=True) is not None) \
             and _only_work(a, m, rivals or [], at)
         # (or cannot come, and someone else at once stands in for them: "我周六去不了了" … "那我替你")
         sole = sole or (k <= window and not same and _only_work(a, m, rivals or [], at)
@@ -6652,7 +6696,8 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
     participant ("那阿珍你接一下？", "好，阿康送")."""
     giver = next((messages[i].speaker for i in range(declined) if messages[i].id == a.sources[0]), None)
     passed = _passed_to(messages[declined].text, people, a.owner) \
-        or _passed_on_declining(messages[declined].text, people, a.owner)
+        or _passed_on_declining(messages[declined].text, people, a.owner) \
+        or _handed_whole(messages[declined].text, people, a.owner)
     if passed is not None:
         return passed, declined
     asked = _asked_to_take(a, declined, messages, people)  # (the line giving it up may itself ask who takes it)
@@ -6830,8 +6875,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             traded = _passed_to(messages[declined].text, people, a.owner, "swaps")
             if traded is not None:  # a trade: the partner's own earlier work comes to this owner
                 swaps.append((a.owner, traded, declined, a.sources[0]))
-            mine_words = _task_words(a.task, people)
-            takers = [b for b in later if mine_words & _task_words(b.task, people)]
+            takers = _later_takers(a, later, messages[declined], people)
             if takers:  # (their own promise given up is no wording of the work: the taker's words and date hold)
                 _inherit(a, takers, own=messages[first[id(a)]].speaker == a.owner
                          and not _names_successor(messages[declined], people, a.owner))
@@ -6860,6 +6904,16 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
             if b.owner == partner and b.sources and first.get(id(b), -1) < where and given not in b.sources:
                 b.owner = owner
     return [b for b in kept if not _unnamed_hand_on(b, kept, handed)]
+
+
+def _later_takers(a: ActionItem, later: list[ActionItem], declined: Message, people: People) -> list[ActionItem]:
+    """The later to-dos of others that take over ``a``, which its owner gave up in ``declined``: those sharing its work
+    words — only the named one's when the line hands it on whole by name (:func:`_handed_whole`: "增高垫交给张爸爸吧"),
+    not whoever shares a word."""
+    mine_words = _task_words(a.task, people)
+    takers = [b for b in later if mine_words & _task_words(b.task, people)]
+    whole = _handed_whole(declined.text, people, a.owner)
+    return takers if whole is None else [b for b in takers if whole in _owner_names(b.owner)]
 
 
 def _own_days_apart(a: ActionItem, b: ActionItem) -> bool:
@@ -6924,8 +6978,9 @@ def _inherit(old: ActionItem, new_owners: list[ActionItem], own: bool = False) -
 def _names_successor(m: Message, people: People, owner: str | None) -> bool:
     """Whether the line giving work up names who should do it ("横幅小蒋替我去印行不行", "阿霞…还是你来吧"): the work
     is then handed over as it was given, date and all; only work given up to nobody ("换个人吧") lends the taker
-    nothing of the old owner's own words."""
-    return any(who not in (owner, m.speaker) for _, _, who in people.named_in(m.text))
+    nothing of the old owner's own words. (A whole hand-over names them too, member or not: "增高垫交给张爸爸吧".)"""
+    return any(who not in (owner, m.speaker) for _, _, who in people.named_in(m.text)) \
+        or _handed_whole(m.text, people, owner) is not None
 
 
 def _says_own_date(a: ActionItem) -> bool:
