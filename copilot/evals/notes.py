@@ -331,7 +331,8 @@ _DROP_STEPS = (("_unclaused", "那行没拆出分句（反问、清单的期限�
 
 # the form of the line that holds a listed decision written as something else: a settling cue (定了/就按/改到…), a
 # suggestion the host closes with (那就…吧), or neither
-_DECISION_HEADS = (("settle", "有拍板词（定/就按/改到…）"), ("suggest", "是「那就…吧」一类的提议或应承"), ("plain", "没有拍板词"))
+_DECISION_HEADS = (("settle", "有拍板词（定/就按/改到/那就…）"), ("call_off", "是取消、不办了（不搞了/取消）"),
+                   ("suggest", "是「…吧」「行，…」一类的提议或应承"), ("plain", "没有拍板词"))
 
 
 WHY_LABELS = {
@@ -429,7 +430,8 @@ WHY_LABELS = {
        for o, ol in (("self", "说话人自己"), ("named", "别的人"), ("group", "大家/某个角色"), ("none", "没人"))},
     "decisions/as_qa_in_question": "写成了问答，关键词在问句里（提议写成了问句）",
     **{f"decisions/as_qa_{k}{a}{h}": f"只写成了问答：{label}的回答{'，随后有人应好' if a else ''}{hl}"
-       for k, label in (("choice", "选择问"), ("yes_no", "是非问"), ("wh", "特指问（什么/几/多少）")) for a in ("", "_agreed")
+       for k, label in (("choice", "选择问"), ("yes_no", "是非问"), ("a_not_a", "正反问（要不要/去不去）"),
+                        ("wh", "特指问（什么/几/多少）")) for a in ("", "_agreed")
        for h, hl in (("", ""), *((f"_{h}", f"；那行{hl}") for h, hl in _DECISION_HEADS))},
     "decisions/cut_short_same_line": "有决定引了含全部关键词的那行、写出来的只含部分（截短）",
     "decisions/cut_short_other_line": "有决定只含部分关键词，其余在别的消息里（另一说法或分在几行）",
@@ -1030,11 +1032,14 @@ def _decision_line(want: DecisionSpec, cited: set[int], messages: Sequence[Messa
 
 
 def _decision_head(text: str) -> str:
-    """:data:`_DECISION_HEADS`: a settling cue, else a suggestion, a pick or an acceptance head (那就…吧, 七点吧,
-    好，…), else plain."""
+    """:data:`_DECISION_HEADS`: a settling cue, else a call-off (不搞了, 算了), else a suggestion, a pick or an
+    acceptance head (要不…吧, 七点吧, 好，…), else plain."""
     folded = fold(text)
     if cues.has(folded, "decision", "cues") or cues.has(folded, "decision", "strong"):
         return "settle"
+    if cues.has(folded, "decision", "calls_off") or any(
+            fold(w) in folded for w in load_resource("notes/eval_why.yaml")["decision_calls_off"]):
+        return "call_off"
     if (cues.cue("decision", "suggests").search(folded) or cues.cue("decision", "accept_head").match(folded)
             or any(rx.search(folded) for rx in cues.cue_list("decision", "vote_pick"))):
         return "suggest"
@@ -1082,7 +1087,8 @@ def _as_qa_why(q: QAPair, want: DecisionSpec, messages: Sequence[Message]) -> st
         return "as_qa_in_question"
     folded = fold(q.question)
     kind = ("choice" if any(fold(c) in folded for c in cues.raw("question", "choice_connectors"))
-            else "wh" if cues.interrogative(folded) else "yes_no")
+            else "wh" if cues.has(folded, "question", "interrogatives")
+            else "a_not_a" if cues.interrogative(folded) else "yes_no")
     line = _decision_line(want, set(q.sources), messages)
     if line is None:
         return f"as_qa_{kind}"
