@@ -120,7 +120,8 @@ def test_each_miss_class_counted_once(transcript) -> None:  # type: ignore[no-un
         "todos/owner_group_word": 1, "todos/owner_differs_speaker_not_named": 1,
         "deadlines/ok": 1, "deadlines/no_task_cited": 1, "deadlines/missing_words_not_in_chat": 1,
         "deadlines/other_date_words_not_in_chat": 1,
-        "decisions/ok": 1, "decisions/not_in_chat": 1, "decisions/as_todo": 1, "decisions/cut_short_same_line": 1,
+        "decisions/ok": 1, "decisions/not_in_chat": 1, "decisions/as_todo_settle_dated_self": 1,
+        "decisions/cut_short_same_line": 1,
         "decisions/elsewhere_points": 1, "decisions/none_near": 1,
     }
     assert set(s.why) <= set(ev.WHY_LABELS)
@@ -226,8 +227,8 @@ def test_a_decision_written_only_as_qa_says_where_and_what_was_asked() -> None:
         actions=[ActionItem(task="装备清单周五前发群里", owner="大熊", sources=[11])])
     s = ev.score_notes(notes, transcript, spec)
     assert {k: n for k, n in s.why.items() if k.startswith("decisions/")} == {
-        "decisions/as_qa_wh_agreed": 1, "decisions/as_qa_yes_no": 1, "decisions/as_qa_choice": 1,
-        "decisions/as_qa_in_question": 1, "decisions/as_todo": 1}
+        "decisions/as_qa_wh_agreed_suggest": 1, "decisions/as_qa_yes_no_settle": 1, "decisions/as_qa_choice_plain": 1,
+        "decisions/as_qa_in_question": 1, "decisions/as_todo_plain_dated_self": 1}
     assert set(s.why) <= set(ev.WHY_LABELS)
     assert s.tallies["decisions"].hit == 0 and s.tallies["decisions"].total == 5
 

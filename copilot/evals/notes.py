@@ -40,7 +40,7 @@ from copilot.notes import structure as _structure
 from copilot.notes.chatter import is_side_chatter
 from copilot.notes.dates import moved_from, time_expressions, with_assumed_days
 from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_ungrounded
-from copilot.notes.model import Message, QAPair
+from copilot.notes.model import ActionItem, Decision, Message, QAPair
 from copilot.notes.noise import leak_class
 from copilot.notes.parse import parse_file
 from copilot.notes.script import detect_script, make_shadow
@@ -329,6 +329,12 @@ _DROP_STEPS = (("_unclaused", "那行没拆出分句（反问、清单的期限�
                ("_made_later", "读出了待办、读待办的后续步骤合并或丢了它"), ("_kept", "读待办的步骤留着它、之后的整理丢了它"))
 
 
+# the form of the line that holds a listed decision written as something else: a settling cue (定了/就按/改到…), a
+# suggestion the host closes with (那就…吧), or neither
+_DECISION_HEADS = (("settle", "有拍板词（定/就按/改到/那就…）"), ("call_off", "是取消、不办了（不搞了/取消）"),
+                   ("suggest", "是「…吧」「行，…」一类的提议或应承"), ("plain", "没有拍板词"))
+
+
 WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
@@ -418,11 +424,20 @@ WHY_LABELS = {
                                             "context_day"))
        and not (kind == "other_date" and k == "dropped_in_line")},
     "decisions/ok": "找到", "decisions/not_in_chat": "关键词不在保留的消息里",
-    "decisions/as_todo": "只写成了待办", "decisions/as_qa_in_question": "写成了问答，关键词在问句里（提议写成了问句）",
-    **{f"decisions/as_qa_{k}{a}": f"只写成了问答：{label}的回答{'，随后有人应好' if a else ''}"
-       for k, label in (("choice", "选择问"), ("yes_no", "是非问"), ("wh", "特指问（什么/几/多少）")) for a in ("", "_agreed")},
+    "decisions/as_todo": "只写成了待办（聊天里找不到含全部关键词的一行）",
+    **{f"decisions/as_todo_{h}_{d}_{o}": f"只写成了待办：那行{hl}，{dl}，待办给了{ol}"
+       for h, hl in _DECISION_HEADS for d, dl in (("dated", "带日子或钟点"), ("undated", "不带日子钟点"))
+       for o, ol in (("self", "说话人自己"), ("named", "别的人"), ("group", "大家/某个角色"), ("none", "没人"))},
+    "decisions/as_qa_in_question": "写成了问答，关键词在问句里（提议写成了问句）",
+    **{f"decisions/as_qa_{k}{a}{h}": f"只写成了问答：{label}的回答{'，随后有人应好' if a else ''}{hl}"
+       for k, label in (("choice", "选择问"), ("yes_no", "是非问"), ("a_not_a", "正反问（要不要/去不去）"),
+                        ("wh", "特指问（什么/几/多少）")) for a in ("", "_agreed")
+       for h, hl in (("", ""), *((f"_{h}", f"；那行{hl}") for h, hl in _DECISION_HEADS))},
     "decisions/cut_short_same_line": "有决定引了含全部关键词的那行、写出来的只含部分（截短）",
     "decisions/cut_short_other_line": "有决定只含部分关键词，其余在别的消息里（另一说法或分在几行）",
+    **{f"decisions/cut_short_other_line_{k}": f"有决定只含部分关键词，其余{v}"
+       for k, v in (("next_same", "在同一人随后（3 行内）的一行"), ("prev_same", "在同一人之前的一行"),
+                    ("other_speaker", "在别人的一行"), ("spread", "不在任何一行里（分在几行或另一说法）"))},
     "decisions/elsewhere_notice": "在公告里、不在决定里", "decisions/elsewhere_points": "在要点或摘要里、不在决定里",
     "decisions/elsewhere_in_notes": "纪要别处有（分在几处）、不在决定里", "decisions/none_near": "纪要里没有",
     **{f"leak/{k}_{st}": f"泄漏的噪声：{v}，{w}" for k, v in _LEAK_KINDS.items() for st, w in _LEAK_STATES.items()},
@@ -993,13 +1008,13 @@ def _decision_why(notes: Notes, want: DecisionSpec, chat: str, md: str, messages
     asked = [q for q in notes.qa if _has_all(f"{q.question}\n{q.answer}", want.text)]
     if asked:
         return _as_qa_why(asked[0], want, messages)
-    if any(_has_all(a.task, want.text) for a in notes.actions):
-        return "as_todo"
+    if todo := next((a for a in notes.actions if _has_all(a.task, want.text)), None):
+        return _as_todo_why(todo, want, messages)
     partial = [d for d in notes.decisions if any(fold(k) in fold(d.text) for k in want.text)]
     if partial:
         lines = {i for d in partial for i in d.sources}
         whole = any(m.id in lines and _has_all(m.text, want.text) for m in messages)
-        return "cut_short_same_line" if whole else "cut_short_other_line"
+        return "cut_short_same_line" if whole else _cut_short_why(partial[0], want, messages)
     if not _has_all(md, want.text):
         return "none_near"
     if any(_has_all(a.text, want.text) for a in notes.announcements):
@@ -1007,6 +1022,58 @@ def _decision_why(notes: Notes, want: DecisionSpec, chat: str, md: str, messages
     if any(_has_all(k.text, want.text) for k in notes.key_points) or _has_all(notes.summary, want.text):
         return "elsewhere_points"
     return "elsewhere_in_notes"
+
+
+def _decision_line(want: DecisionSpec, cited: set[int], messages: Sequence[Message]) -> Message | None:
+    """The message that holds all of a listed decision's words: the last one ``cited`` by the item that holds them,
+    else the first in the chat."""
+    lines = [m for m in messages if _has_all(m.text, want.text)]
+    return next((m for m in reversed(lines) if m.id in cited), lines[0] if lines else None)
+
+
+def _decision_head(text: str) -> str:
+    """:data:`_DECISION_HEADS`: a settling cue, else a call-off (不搞了, 算了), else a suggestion, a pick or an
+    acceptance head (要不…吧, 七点吧, 好，…), else plain."""
+    folded = fold(text)
+    if cues.has(folded, "decision", "cues") or cues.has(folded, "decision", "strong"):
+        return "settle"
+    if cues.has(folded, "decision", "calls_off") or any(
+            fold(w) in folded for w in load_resource("notes/eval_why.yaml")["decision_calls_off"]):
+        return "call_off"
+    if (cues.cue("decision", "suggests").search(folded) or cues.cue("decision", "accept_head").match(folded)
+            or any(rx.search(folded) for rx in cues.cue_list("decision", "vote_pick"))):
+        return "suggest"
+    return "plain"
+
+
+def _as_todo_why(todo: ActionItem, want: DecisionSpec, messages: Sequence[Message]) -> str:
+    """A listed decision written only as a to-do, by the form of its line: its head (:func:`_decision_head`), whether
+    it holds a date or a clock time, and whom the to-do went to (the line's speaker, another, the group or no one)."""
+    line = _decision_line(want, set(todo.sources), messages)
+    if line is None:
+        return "as_todo"
+    dated = "dated" if cues.cue("decision", "planned").search(fold(line.text)) else "undated"
+    owner = ("none" if not (todo.owner or "").strip() else "group" if _group_owner(todo.owner)
+             else "self" if _name(todo.owner) == _name(line.speaker) else "named")
+    return f"as_todo_{_decision_head(line.text)}_{dated}_{owner}"
+
+
+def _cut_short_why(d: Decision, want: DecisionSpec, messages: Sequence[Message]) -> str:
+    """A decision holding only some of a listed decision's words: where the rest are, seen from the line it cites —
+    a line of the same speaker within three after it, one of the same speaker before it, another speaker's line, or
+    no one line."""
+    rest = [k for k in want.text if fold(k) not in fold(d.text)]
+    cited = [m for m in messages if m.id in set(d.sources)]
+    holders = [m for m in messages if _has_all(m.text, rest) and m.id not in set(d.sources)]
+    if not cited or not holders:
+        return "cut_short_other_line_spread"
+    base = cited[-1]
+    after = [m.id for m in messages if m.id > base.id][:3]
+    if any(m.speaker == base.speaker and m.id in after for m in holders):
+        return "cut_short_other_line_next_same"
+    if any(m.speaker == base.speaker for m in holders):
+        return "cut_short_other_line_prev_same"
+    return "cut_short_other_line_other_speaker"
 
 
 _AGREE_CHARS = 10  # a yes right after a line that settles is short ("好", "可以", "同意按人头")
@@ -1020,16 +1087,15 @@ def _as_qa_why(q: QAPair, want: DecisionSpec, messages: Sequence[Message]) -> st
         return "as_qa_in_question"
     folded = fold(q.question)
     kind = ("choice" if any(fold(c) in folded for c in cues.raw("question", "choice_connectors"))
-            else "wh" if cues.interrogative(folded) else "yes_no")
-    cited = set(q.sources)
-    lines = [m for m in messages if _has_all(m.text, want.text)]
-    line = next((m for m in reversed(lines) if m.id in cited), lines[0] if lines else None)
+            else "wh" if cues.has(folded, "question", "interrogatives")
+            else "a_not_a" if cues.interrogative(folded) else "yes_no")
+    line = _decision_line(want, set(q.sources), messages)
     if line is None:
         return f"as_qa_{kind}"
     after = [m for m in messages if m.id > line.id][:3]
     agreed = any(m.speaker != line.speaker and len(m.text.strip()) <= _AGREE_CHARS
                  and cues.has(fold(m.text.strip()), "decision", "agree") for m in after)
-    return f"as_qa_{kind}_agreed" if agreed else f"as_qa_{kind}"
+    return f"as_qa_{kind}{'_agreed' if agreed else ''}_{_decision_head(line.text)}"
 
 
 def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "", md: str = "",

@@ -5134,7 +5134,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
     _head_with_calls(actions, to_head)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
-    return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions)], \
+    return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions, messages)], \
         _told_by(_merge_announcements(announcements), messages)
 
 
@@ -5719,6 +5719,10 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
     elif not summary_list and (handed := _handing_on(s, messages, idx, people)):
         decisions.append(handed)
         recapped.add(id(handed))  # a decision, even where the same line gives the work
+    elif n == 0 and not summary_list and _closes_who(s, messages, idx, people):  # "…谁管？" … "行，小刘负责收银"
+        found = Decision(text=_clean(s), by=[m.speaker], decider=m.speaker, sources=[m.id])
+        decisions.append(found)
+        recapped.add(id(found))  # a decision, even where the same line gives the work
 
 
 def _own_settling_word(sentence: str, people: People) -> bool:
@@ -6321,15 +6325,50 @@ def _instruction(d: Decision, messages: list[Message]) -> bool:
     return not any(_puts_up(o.text, d.text) or is_question(o.text) for o in messages[max(0, at - reach) : at])
 
 
-def _only_an_ask(d: Decision, actions: list[ActionItem]) -> bool:
+def _only_an_ask(d: Decision, actions: list[ActionItem], messages: list[Message]) -> bool:
     """A "decision" that only gives someone work ("横幅那就麻烦小许去印一下吧") is that person's to-do; a
-    settled point that also hands out work ("那就这么定了，…阿成你订车") stays a decision."""
-    if has(_fold(d.text), "decision", "strong") or has(_fold(d.text), "decision", "summary_header"):
+    settled point that also hands out work ("那就这么定了，…阿成你订车") and a close of who does it, after the group
+    talked it over ("收银这块谁管？" … "行，那就小刘负责收银吧": :func:`_settles_who`), stay a decision too."""
+    if has(_fold(d.text), "decision", "strong") or has(_fold(d.text), "decision", "summary_header") \
+            or _settles_who(d, messages):
         return False
     group = cue("owner", "group")
     asked = [a for a in actions if a.owner and not group.fullmatch(_fold(a.owner)) and a.sources
              and a.sources[0] == d.sources[0] and _fold(d.text) in _fold(a.task)]
     return bool(asked) and not _settles_besides(d.text, {n for a in asked for n in _owner_names(a.owner)})
+
+
+def _closes_who(sentence: str, messages: list[Message], idx: int, people: People) -> bool:
+    """Whether ``sentence`` (opening ``messages[idx]``) closes, with an acceptance head (行，/好，/可以，:
+    ``decision.accept_head``), the who-question talked over just before it by handing the work to a member it names
+    ("收银这块谁管？" — "我上次管过…" — "要不让小刘来" — "行，小刘负责收银"): :func:`_settles_who` on the line."""
+    f = _fold(sentence).strip()
+    if not cue("decision", "accept_head").match(f) or is_question(sentence):
+        return False
+    if not any(who != messages[idx].speaker for _pos, _alias, who in people.named_in(f)):
+        return False
+    return _settles_who(Decision(text=sentence, sources=[messages[idx].id]), messages)
+
+
+def _settles_who(d: Decision, messages: list[Message]) -> bool:
+    """Whether decision ``d`` closes, with a closing head (那就…吧, 行，…: ``decision.suggests`` /
+    ``decision.accept_head``), a who-question on the same matter (a 2-character run in common) put to the group a few
+    lines before (``reply.asks_who``, within ``decision.accept_reach``) that others than its speaker talked over in
+    between ("收银这块谁管？" — "我上次管过…" — "要不让小刘来" — "行，那就小刘负责收银吧"): the group's choice of who does it, settled — a decision as well as the
+    new owner's to-do. A bare ask with no question before it ("横幅那就麻烦小许去印一下吧") is only the to-do."""
+    at = next((i for i, m in enumerate(messages) if d.sources and m.id == d.sources[0]), None)
+    if at is None:
+        return False
+    m, f = messages[at], _fold(d.text).strip()
+    if is_question(d.text) or not (cue("decision", "suggests").search(f) or cue("decision", "accept_head").match(f)):
+        return False
+    reach = int(raw("decision", "accept_reach"))
+    for k in range(at - 1, max(-1, at - reach - 1), -1):
+        q = messages[k]
+        if is_question(q.text) and cue("reply", "asks_who").search(_fold(q.text)):
+            return bool(_content_bigrams(d.text) & _content_bigrams(q.text)) \
+                and any(o.speaker not in (m.speaker, q.speaker) for o in messages[k + 1 : at])
+    return False
 
 
 def _settles_besides(text: str, owners: set[str]) -> bool:
