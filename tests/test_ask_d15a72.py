@@ -86,3 +86,16 @@ def test_ask_totals_counts_fitting_answers_that_open_hedged() -> None:
     t = module.totals([row(True, True), row(True, False), row(True, False, near=True), row(False, False),
                        row(False, False, covered=False)])
     assert (t["answers"], t["hedged"]) == (3, 1)
+
+
+@pytest.mark.parametrize("question, expands", [
+    ("我们读书会的年费群续费率只有三成，该怎么办", True),
+    ("英语打卡营第一期结束了，大部分学员都说不续了，问题出在哪", True),
+    ("付费群快到期了，怎么让老会员愿意续费", True),
+    ("续费提醒怎么写才不让人反感", False),  # how to word a reminder: wording, not the group's value
+])
+def test_renewal_falling_is_searched_as_the_members_felt_value(question: str, expands: bool) -> None:
+    from copilot.knowledge.expansion import load_expander
+
+    terms = load_expander(get_settings().knowledge_dir).expand(question).terms
+    assert ("感知价值" in terms) is expands
