@@ -38,13 +38,17 @@ def groups(directory: Path) -> dict[str, list[tuple[str, Path]]]:
 
 
 def totals(rows: list[AskResult]) -> dict[str, int]:
-    """The five counts the gate reads, plus the two denominators."""
+    """The five counts the gate reads, plus the two denominators and ``hedged``: the in-scope answers built from an
+    acceptable section (of a question not labelled ``near``) that still open with the 相近 line (decline.yaml's
+    ``not_direct``) — how often a fitting section is given as only near."""
     inside = [r for r in rows if r.in_scope]
     outside = [r for r in rows if not r.in_scope]
     return {"n_in": len(inside), "hit3": sum(bool(r.hit_at_3) for r in inside),
             "answers": sum(bool(r.answer_ok) for r in inside), "n_out": len(outside),
             "oos_declined": sum(not r.covered for r in outside), "false_declines": sum(not r.covered for r in inside),
-            "confidently_wrong": sum(bool(r.direct and not r.answer_ok) for r in inside)}
+            "confidently_wrong": sum(bool(r.direct and not r.answer_ok) for r in inside),
+            # answered from an acceptable section, not labelled ``near``, yet opened with the 相近 line (not direct)
+            "hedged": sum(bool(r.answer_ok and not r.direct and not r.near) for r in inside)}
 
 
 def rank_class(rank: int) -> str:
@@ -106,7 +110,8 @@ def main() -> None:
                 dumped += [json.dumps({"file": name, **r.model_dump()}, ensure_ascii=False) for r in part]
         t = totals(rows)
         print(f"{group:16s} hit@3 {t['hit3']}/{t['n_in']}  answers {t['answers']}  oos declined {t['oos_declined']}/"
-              f"{t['n_out']}  false declines {t['false_declines']}  confidently wrong {t['confidently_wrong']}", flush=True)
+              f"{t['n_out']}  false declines {t['false_declines']}  confidently wrong {t['confidently_wrong']}"
+              f"  hedged {t['hedged']}/{t['answers']}", flush=True)
         if args.why:
             for kind, counts in why_counts(rows).items():
                 for cls, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):

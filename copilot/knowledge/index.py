@@ -55,6 +55,7 @@ from copilot.knowledge.ranking import (
     without_constraints,
     without_names,
     without_self_intro,
+    without_trade,
 )
 from copilot.knowledge.typos import correct as correct_typos
 from copilot.knowledge.typos import homophones
@@ -649,9 +650,11 @@ class KnowledgeIndex:
         stated = must_answer = False
         led_by = "rank"
         if rerank:  # a situation the question states (a rumour it says is false) weighs in on the order
-            order = stated_order(query, order, loaded.sections)
-            stated = bool(len(order)) and stated_situations().leads(query, loaded.sections[int(order[0])])
-            told = stated_situations().deciding(query) if stated else None
+            # the situation is read without the clause that only says what the group sells (卖大米 is no member selling)
+            situation = without_trade(query)
+            order = stated_order(situation, order, loaded.sections)
+            stated = bool(len(order)) and stated_situations().leads(situation, loaded.sections[int(order[0])])
+            told = stated_situations().deciding(situation) if stated else None
             must_answer = bool(told and told.covers)
             if not stated:  # the section written for the situation the question tells leads when clearly nearest
                 before = int(order[0]) if len(order) else -1

@@ -439,6 +439,22 @@ class AskLead(BaseModel):
     # the clause before it), so the host's persona does not lead the answer to a quarrel between members
     self_role_leads: list[str] = []
     self_roles: list[str] = []
+    # what the asker's group or business is ("我们群是县城卖大米的", "我是做少儿英语培训的"): a clause that starts with one of
+    # ``trade_leads``, says one of ``trade_verbs`` after it, ends with one of ``trade_ends`` and is at most ``trade_most``
+    # characters long tells the group's background, not what happens in it (:func:`without_self_intro`)
+    trade_leads: list[str] = []
+    trade_verbs: list[str] = []
+    trade_ends: list[str] = []
+    trade_most: int = 0
+
+    def tells_trade(self, clause: str) -> bool:
+        """Whether ``clause`` only says what the asker's group or business is (the ``trade_*`` lists; never when
+        ``trade_most`` is 0)."""
+        if len(clause) > self.trade_most:
+            return False
+        lead = next((w for w in self.trade_leads if clause.startswith(w)), "")
+        return (bool(lead) and clause.endswith(tuple(self.trade_ends))
+                and any(v in clause[len(lead):] for v in self.trade_verbs))
 
     @cached_property
     def self_intro(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -777,15 +793,29 @@ def without_constraints(question: str) -> str:
 def without_self_intro(question: str) -> str:
     """``question`` without the clauses in which the asker only says who they are: a clause that starts with one of
     ``ask_lead.self_role_leads`` and ends with one of its ``self_roles`` ("我是宝妈群的群主，…", "身为社群运营，…",
-    "我是管理员，…"). It tells who asks, not what happens, so the host's persona or developing admins does not lead the
-    answer to the story told after it; the question itself when nothing is cut or too little is left."""
-    leads, roles = parts_cues().ask_lead.self_intro
-    if not leads or not roles:
-        return question
+    "我是管理员，…"), or one that only says what their group or business is (:meth:`AskLead.tells_trade`: "我们群是县城卖
+    大米的，…"). It tells who asks, not what happens, so the host's persona or developing admins does not lead the
+    answer to the story told after it, nor does a word of the trade (大米, 茶叶); the question itself when nothing is
+    cut or too little is left."""
+    cues = parts_cues().ask_lead
+    leads, roles = cues.self_intro
     text = question
     for clause in reversed(list(_CLAUSE.finditer(question))):  # from the end, so earlier spans keep their place
         said = clause.group(1).strip()
-        if said.startswith(leads) and said.endswith(roles):
+        if (leads and roles and said.startswith(leads) and said.endswith(roles)) or cues.tells_trade(said):
+            text = text[:clause.start()] + text[clause.end():]
+    return _what_is_left(text, question)
+
+
+def without_trade(question: str) -> str:
+    """``question`` without the clauses that only say what the asker's group or business is (:meth:`AskLead.tells_trade`:
+    "我们群是县城卖大米的，…"): what :func:`stated_order` reads, so that the trade's verb (卖) is not taken for a member
+    selling, which keeps a stated situation (新人不说话) from applying; the question itself when nothing is cut or too
+    little is left."""
+    cues = parts_cues().ask_lead
+    text = question
+    for clause in reversed(list(_CLAUSE.finditer(question))):
+        if cues.tells_trade(clause.group(1).strip()):
             text = text[:clause.start()] + text[clause.end():]
     return _what_is_left(text, question)
 
