@@ -107,3 +107,17 @@ def test_an_answer_holding_the_old_time_reads_the_change() -> None:
     answer = next(m for m in messages if m.text == "下午两点到场布置")
     assert answer.id in fixes
     assert "2点半" in restating(answer.text, fixes[answer.id]), restating(answer.text, fixes[answer.id])
+
+
+def test_a_correction_naming_its_old_time_leaves_a_near_line_with_another_time() -> None:
+    chat = _chat([("社工小陈", "通知：爱心包裹周三下午4点在活动中心二楼领取"), ("社工小陈", "另外领取爱心包裹的签到表，志愿者周五晚上6点前发我"),
+                  *_between(4), ("社工小陈", "更正一下：爱心包裹下午4点改到下午5点领取，地点不变")])
+    got = _restated(chat)
+    assert 0 in got and 1 not in got, got
+
+
+def test_the_old_time_is_matched_however_it_is_written() -> None:
+    # the notice says 16:00, the correction names 下午4点: the same time
+    chat = _chat([("社工小陈", "通知：爱心包裹周三16:00在活动中心二楼领取"), *_between(4),
+                  ("社工小陈", "更正一下：爱心包裹下午4点改到下午5点领取，地点不变")])
+    assert 0 in _restated(chat)

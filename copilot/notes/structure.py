@@ -1172,7 +1172,8 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
     (further than correction_reach, only one whose clause with such a figure shares the correction's subject); when
     its speaker has none, another member's nearest such line within correction_reach ("财务：更正一下，报名费100元"
     after the organiser's "报名费80元"). A line of its speaker holding an old value the correction names beside its
-    new one ("更正一下，比赛改到上午10点，8点半体育馆还没开门") is restated however far back."""
+    new one ("更正一下，比赛改到上午10点，8点半体育馆还没开门") is restated however far back; a line of its speaker
+    holding only other values of the kinds it names old ones of ("周五晚上6点前发我" beside "下午3点改到上午10点") is not."""
     m = messages[j]
     reach, far = int(raw("correction_reach")), int(raw("correction_far_reach"))
     # (another member's line only by a correction that asks nothing once its opener is read past: "更正一下是8点集合吗"
@@ -1192,6 +1193,9 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
                                                    for v in _figure_values(fx, kind))
         if k >= far and not names_old:
             continue
+        if x.speaker == m.speaker and old <= set(olds) and not any(
+                _value_key(v) in {_value_key(o) for o in olds[kind]} for kind in old for v in _figure_values(fx, kind)):
+            continue  # (the correction names the old value: its speaker's line with another value of it is another thing)
         if not names_old and k >= reach and not _same_figure_clause(x.text, m.text, old):
             continue  # (further back, only a clause with such a figure told on the correction's own thing)
         if named and not any(v in fx for vs in named.values() for v in vs):
@@ -1203,6 +1207,24 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
         elif corrects and k < reach and not other and not is_question(x.text):
             other.append(x)
     return own or other
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _value_key(v: str) -> str:
+    """A figure value in one form to compare by: a clock time as hour:minutes on a 12-hour dial ("7:30", "7点半",
+    "七点半", "19点30" → "7:30"); any other value as written, spaces left out."""
+    v = re.sub(r"\s+", "", v)
+    hit = re.fullmatch(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半|一刻|(\d{1,2})分?)?)", v)
+    if hit is None:
+        return v
+    h = hit.group(1)
+    tens, ten, ones = h.partition("十")
+    hour = int(h) if h.isdigit() else 10 * _CN_DIGITS.get(tens, 1) + _CN_DIGITS.get(ones, 0) if ten \
+        else _CN_DIGITS.get(h, 0)
+    minutes = int(hit.group(2) or hit.group(4) or 0) or {"半": 30, "一刻": 15}.get(hit.group(3) or "", 0)
+    return f"{hour % 12}:{minutes:02d}"
 
 
 def _figure_values(f: str, kind: str) -> list[str]:
