@@ -1160,7 +1160,8 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
             # the latest change of a line is the one kept: a change that names the line's slot outdoes an earlier
             # correction on its subject ("秋游改到下周二" then "秋游费用改为每人135元" for "秋游费用每人120元…")
-            if x.speaker == m.speaker and old and not cue("moved").search(fx) and not (once and has(fx, "standing_schedule")) \
+            if (x.speaker == m.speaker or _says_yes_after(messages, j, x.speaker)) and old and not cue("moved").search(fx) \
+                    and not (once and has(fx, "standing_schedule")) \
                     and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
         for x in _resettled(messages, j) if not asked and not changes and not kinds else []:
@@ -1181,6 +1182,15 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
     return out
 
 
+def _says_yes_after(messages: list[Message], j: int, speaker: str) -> bool:
+    """Whether ``speaker`` says yes (a short agreeing line, or one opening with 对/是/嗯) within change_confirm_reach
+    messages after ``messages[j]``, a change another member made ("对，按丽丽说的来" after the deputy's "集合时间改成早上
+    6点半"): the one who said the old value takes the change up."""
+    after = messages[j + 1 : j + 1 + int(raw("change_confirm_reach"))]
+    return any(o.speaker == speaker and not is_question(o.text)
+               and (_says_yes(o.text) or cue("reply", "yes_first").search(_fold(o.text)) is not None) for o in after)
+
+
 def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], named: dict[str, list[str]],
                      corrects: bool) -> list[Message]:
     """The earlier lines the correction ``messages[j]`` (figures of ``kinds``, the wrong values ``named``) restates:
@@ -1188,7 +1198,8 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
     (further than correction_reach, only one whose clause with such a figure shares the correction's subject); when
     its speaker has none, another member's nearest such line within correction_reach ("财务：更正一下，报名费100元"
     after the organiser's "报名费80元"). A line of its speaker holding an old value the correction names beside its
-    new one ("更正一下，比赛改到上午10点，8点半体育馆还没开门") is restated however far back."""
+    new one ("更正一下，比赛改到上午10点，8点半体育馆还没开门") is restated however far back; a line of its speaker
+    holding only other values of the kinds it names old ones of ("周五晚上6点前发我" beside "下午3点改到上午10点") is not."""
     m = messages[j]
     reach, far = int(raw("correction_reach")), int(raw("correction_far_reach"))
     # (another member's line only by a correction that asks nothing once its opener is read past: "更正一下是8点集合吗"
@@ -1208,6 +1219,9 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
                                                    for v in _figure_values(fx, kind))
         if k >= far and not names_old:
             continue
+        if x.speaker == m.speaker and old <= set(olds) and not any(
+                _value_key(v) in {_value_key(o) for o in olds[kind]} for kind in old for v in _figure_values(fx, kind)):
+            continue  # (the correction names the old value: its speaker's line with another value of it is another thing)
         if not names_old and k >= reach and not _same_figure_clause(x.text, m.text, old):
             continue  # (further back, only a clause with such a figure told on the correction's own thing)
         if named and not any(v in fx for vs in named.values() for v in vs):
@@ -1219,6 +1233,24 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
         elif corrects and k < reach and not other and not is_question(x.text):
             other.append(x)
     return own or other
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _value_key(v: str) -> str:
+    """A figure value in one form to compare by: a clock time as hour:minutes on a 12-hour dial ("7:30", "7点半",
+    "七点半", "19点30" → "7:30"); any other value as written, spaces left out."""
+    v = re.sub(r"\s+", "", v)
+    hit = re.fullmatch(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半|一刻|(\d{1,2})分?)?)", v)
+    if hit is None:
+        return v
+    h = hit.group(1)
+    tens, ten, ones = h.partition("十")
+    hour = int(h) if h.isdigit() else 10 * _CN_DIGITS.get(tens, 1) + _CN_DIGITS.get(ones, 0) if ten \
+        else _CN_DIGITS.get(h, 0)
+    minutes = int(hit.group(2) or hit.group(4) or 0) or {"半": 30, "一刻": 15}.get(hit.group(3) or "", 0)
+    return f"{hour % 12}:{minutes:02d}"
 
 
 def _figure_values(f: str, kind: str) -> list[str]:
@@ -1482,7 +1514,8 @@ def _field_stretch(before: str) -> frozenset[str]:
         return frozenset()
     tags = {word_class(w) for w in words(last)}
     if tags & ({"m", "q", "t"} | _pronoun_tags() | _function_tags()):
-        return frozenset()
+        # (a field word the segmenter reads as an adverb, cue change_fields: "到场时间改成…" → 到场)
+        return frozenset(w for w in raw("change_fields") if last.endswith(w))
     return frozenset({last})
 
 
@@ -1524,16 +1557,17 @@ def restating(text: str, fix: Restated) -> str:
     """``text`` (a line ``fix`` restates) in its final state: its clauses that hold no restated figure, then the
     correction's clauses on the same subject that state a figure of those kinds ("10月8日统一发货，快递到小区门口"
     after "更正几处：…发货推到10月10日" is "快递到小区门口，发货推到10月10日")."""
-    kept = without_figures(text, fix)
+    kept = without_figures(text, fix, marks_named=False)  # (the correction's clauses follow: no mark beside the old)
     new = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)
            if fix.kinds & figure_kinds(_fold(c)) and relevant(c, text, by_kind=False)]
     return "，".join(x for x in [kept, *new] if x)
 
 
-def without_figures(text: str, fix: Restated) -> str:
+def without_figures(text: str, fix: Restated, marks_named: bool = True) -> str:
     """``text`` without its clauses that state a figure of ``fix``'s kinds on the subject of its correction
     ("今次有四十圍，晚上六點開席" after "更正：開席改做七點" is "今次有四十圍"): what of a line still holds once the
-    correction restated those figures."""
+    correction restated those figures. A clause holding the old value a correction names beside its change keeps its
+    words, the new value beside it (not with ``marks_named`` off: :func:`restating` follows with the change itself)."""
     clauses = [c.strip() for c in _CLAUSE_WHOLE.split(text) if c.strip()]
     if fix.slot:  # a change that named its slot: the stale clause gives way to the change's clause, in its place
         said = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)]
@@ -1582,7 +1616,22 @@ def without_figures(text: str, fix: Restated) -> str:
     if olds and news:  # "草莓29元一盒，不是35元": the clause with the value named wrong, as said, the right one beside it
         return "，".join(f"{c}（{raw('changed_mark')}{'，'.join(news)}）" if any(o in _fold(c) for o in olds) else c
                         for c in clauses)
-    return "，".join(c for c in clauses if not (fix.kinds & figure_kinds(_fold(c)) and relevant(c, fix.by.text, by_kind=False)))
+    # a correction that names the old value beside its change ("工牌明天下午3点改到明天上午10点领取"): a clause holding
+    # that old value keeps its words, the new value beside it ("…下午3点在16楼前台领取（已改：10点）"); other clauses
+    # of those kinds on its subject give way
+    said = _fold(fix.by.text)
+    olds_named = _old_values_named(said, fix.kinds) if marks_named and cue("correction").search(said) else {}
+    changes = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)
+               if cue("moved").search(_fold(c)) and fix.kinds & figure_kinds(_fold(c))] if olds_named else []
+    out = []
+    for c in clauses:
+        fc = _fold(c)
+        if not (fix.kinds & figure_kinds(fc) and relevant(c, fix.by.text, by_kind=False)):
+            out.append(c)
+        elif changes and any(v in olds_named.get(kind, ()) for kind in fix.kinds for v in _figure_values(fc, kind)) \
+                and (put := _put_values(c, changes, frozenset(olds_named))) is not None:
+            out.append(put)
+    return "，".join(out)
 
 
 def _named_wrong(f: str, kinds: frozenset[str]) -> dict[str, list[str]]:
