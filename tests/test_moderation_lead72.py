@@ -49,12 +49,14 @@ def test_casino_words_in_ordinary_lines_are_not_ads(judge: Judge, text: str) -> 
     assert v.action not in ("delete", "mute", "warn"), v.reason
 
 
-@pytest.mark.parametrize("text", ["@老杨 你全家都是骗子，欠我的钱什么时候还", "你们一家都是没素质的，天天占别人充电桩"])
+@pytest.mark.parametrize("text", ["@老杨 你全家都是骗子，欠我的钱什么时候还", "你们一家都是没素质的，天天占别人充电桩",
+                                  "你们外省人都这素质？插队充电还有理了"])
 def test_contempt_for_a_members_family_is_a_put_down(text: str) -> None:
     assert group_slur().search(in_mandarin(normalise(text).folded))
 
 
-@pytest.mark.parametrize("text", ["你们一家都是好人，上次帮我换胎", "你全家都挺好吧？好久没见你出车了"])
+@pytest.mark.parametrize("text", ["你们一家都是好人，上次帮我换胎", "你全家都挺好吧？好久没见你出车了",
+                                  "我们老家人都这样，见面先递烟"])
 def test_a_kind_word_about_a_family_is_no_put_down(text: str) -> None:
     assert not group_slur().search(in_mandarin(normalise(text).folded))
 
