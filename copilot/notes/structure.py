@@ -1832,13 +1832,20 @@ def _opens_yes_no(question: str, reply: str) -> bool:
     question about the ones asked (``reply.asks_you``) or turning aside (``reply.aside_opener``) is no group matter by
     its yes."""
     fq = _fold(question)
-    if not _asks_yes_no(fq) or has(fq, "action", "request") or has(fq, "action", "request_tag") \
-            or has(fq, "reply", "asks_you") or has(fq.strip(), "reply", "aside_opener"):
+    if not _asks_yes_no(fq) or _asks_of_them(question) or has(fq.strip(), "reply", "aside_opener"):
         return False  # (a question about the ones asked, "你们去过吗", is answered for themselves: side chat or not)
     f = _fold(MENTION.sub("", reply)).strip()
     head = re.match(r"^([^\W\d_]{1,3})[，,、。！!～~\s]+(\S.*)$", f)
     return bool(head and _yes_no_word(head.group(1), fq) and len(re.sub(r"\W", "", head.group(2))) >= 3
                 and not is_question(head.group(2)))
+
+
+def _asks_of_them(question: str) -> bool:
+    """The question asks something of the ones it is put to — a request (``action.request`` / ``request_tag``: "…交给
+    番茄妈妈…你看行不行") or about themselves (``reply.asks_you``): their yes takes work on or speaks for themselves, it
+    answers no group matter."""
+    fq = _fold(question)
+    return has(fq, "action", "request") or has(fq, "action", "request_tag") or has(fq, "reply", "asks_you")
 
 
 def _says_own_yes_no(question: str, reply: str) -> bool:
@@ -1998,6 +2005,12 @@ def _shares_word(question: str, reply: str) -> bool:
 
 def _minutes(a: Message, b: Message) -> float:
     return (b.time - a.time).total_seconds() / 60 if a.time and b.time else 0.0
+
+
+def _later_day(a: Message, b: Message) -> bool:
+    """``b`` was said on a later day than ``a`` (both dated): a line of the next day's talk ("主家刚打电话，桌数改了…"
+    the day after "主家那边有没有人忌口？" was answered) goes on with no answer given the day before."""
+    return bool(a.time and b.time and b.time.date() > a.time.date())
 
 
 def _picks(q: _Open, m: Message) -> bool:
@@ -2377,7 +2390,8 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(formed or close, m)
         sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers)
-                                  or q.index == i - 1 and not q.after_side and _opens_yes_no(q.text, m.text))
+                                  or q.index == i - 1 and not q.after_side
+                                  and (_opens_yes_no(q.text, m.text) or _says_which(q.text, m.text) and not _asks_of_them(q.text)))
         if q is not None and (sure or q.index == i - 1 and not _proposes(q.msg.text)):
             q.loose = not sure
             return q, False
@@ -2484,7 +2498,7 @@ def _answers_again(opened: list[_Open], m: Message, addressed: bool, in_form: Ca
     # none, and then the line is not read for a notice, a question, chatter or a proposal at all)
     reach = int(raw("reply", "reach"))
     theirs = [q for q in opened if q.answer and q.answer[-1].speaker == m.speaker and q.msg.speaker != m.speaker
-              and not q.direct and 0 < m.id - q.answer[-1].id <= reach]
+              and not q.direct and 0 < m.id - q.answer[-1].id <= reach and not _later_day(q.answer[-1], m)]
     f = _fold(m.text) if theirs else ""
     if not theirs or _told_all(m) or is_question(m.text) or is_chatter(m.text) or has(f, "decision", "proposal"):
         return None
@@ -3054,7 +3068,7 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
         # decision, listed under 决定, not part of the answer)
         settled = [d for d in decisions if last < d.sources[-1] <= last + 20 and relevant(q.text, d.text, by_kind=False)
                    and d.sources[-1] in said and not _recap(said[d.sources[-1]].text)
-                   and said[d.sources[-1]].speaker != q.msg.speaker]
+                   and said[d.sources[-1]].speaker != q.msg.speaker and not _later_day(q.answer[-1], said[d.sources[-1]])]
         fq = _fold(q.text)
         given = has(fq, "reply", "asks_amount") and _NUMBER.search(_fold(answer[0]))  # the figure asked for, given
         part = settled_part(settled[0].text, people) if settled and not given else ""
