@@ -65,3 +65,38 @@ def test_same_day_answer_still_goes_on_by_its_words() -> None:
     answer = _answer_to(_notes(HIKE_SAME_DAY), "午饭")
     assert "自己带" in answer
     assert "干粮" in answer  # (the answerer's same-day line on the question's words still joins the answer)
+
+
+FERRY = """[2031-05-08 07:10] 阿芳: 跟大家说一下，轮渡公司同意团购季票了，凑满25人，每张980
+[2031-05-08 07:15] 老许: 我要一张
+[2031-05-08 07:20] 小蔡: 我也要
+[2031-05-08 12:20] 阿芳: 好消息，轮渡公司又让了一步，季票的团购价改成每张900，不是980了
+[2031-05-08 12:25] 老许: 太好了
+"""
+
+BANQUET_TABLES = """[2031-05-08 20:01] 李师傅: 各位，张家15号办满月酒，30桌，中午11点半开席
+[2031-05-08 20:03] 阿芬: 收到
+[2031-05-08 20:05] 小波: 碗筷我去借
+[2031-05-09 12:30] 李师傅: 主家刚来电话，桌数变了，加到36桌，不是30桌了
+[2031-05-09 12:35] 阿芬: 好的
+"""
+
+
+def _all_text(notes: Notes) -> list[tuple[str, list[int]]]:
+    return [(x.text, list(x.sources)) for x in [*notes.key_points, *notes.decisions, *notes.announcements]]
+
+
+def test_a_bare_price_per_piece_changed_later_carries_the_new_one_and_cites_it() -> None:
+    items = [(t, s) for t, s in _all_text(_notes(FERRY)) if "980" in t and "不是980" not in t]
+    assert items, "the first price line is kept"
+    for text, sources in items:
+        assert "（已改：900）" in text
+        assert 4 in sources  # (the change is cited beside the line it rewrote)
+
+
+def test_a_count_raised_later_naming_the_old_one_marks_it() -> None:
+    items = [(t, s) for t, s in _all_text(_notes(BANQUET_TABLES)) if "30桌" in t and "不是30桌" not in t]
+    assert items, "the banquet line is kept with its date and time"
+    for text, sources in items:
+        assert "30桌（已改：36桌）" in text and "11点半开席" in text
+        assert 4 in sources

@@ -293,10 +293,12 @@ def _final(m: Message, restated: dict[int, Restated]) -> str:
     return without_figures(m.text, restated[m.id]) if m.id in restated else m.text
 
 
-def _changed_by(sources: list[int], restated: dict[int, Restated]) -> list[int]:
-    """The changes that named their slot and rewrote one of ``sources`` in place (:func:`restated_figures`): the
-    rewritten line states their figures, so it cites them."""
-    return list(dict.fromkeys(f.by.id for i in sources if (f := restated.get(i)) and f.slot and f.by.id not in sources))
+def _changed_by(sources: list[int], restated: dict[int, Restated], text: str = "") -> list[int]:
+    """The changes that named their slot and rewrote one of ``sources`` in place (:func:`restated_figures`), or whose
+    new value ``text`` carries beside the old ("…40桌（已改：46桌）…"): the line states their figures, so it cites them."""
+    marked = f"（{cue_value('changed_mark')}" in text
+    return list(dict.fromkeys(f.by.id for i in sources if (f := restated.get(i)) and (f.slot or marked)
+                              and f.by.id not in sources))
 
 
 def _as_final(messages: list[Message], restated: dict[int, Restated]) -> list[Message]:
@@ -1152,7 +1154,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     safety = _safety_points(sentences, people)
     key_points = _with_safety([_key_point(s) for s in points], safety, people)
     for kp in key_points:  # a point a named change rewrote ("早上9:30北河街街市門口集合") cites the change too
-        kp.sources += _changed_by(kp.sources, st.restated)
+        kp.sources += _changed_by(kp.sources, st.restated, kp.text)
     summary_sources += [i for i in _changed_by(summary_sources, st.restated) if i not in summary_sources]
     return Notes(
         title=_title(transcript, st, points, people),

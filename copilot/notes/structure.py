@@ -1386,7 +1386,11 @@ def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
         there = [s for s in re.split(f"[{_PAUSES}！!？?]", fx) if held and held in s]
         if any(venue.search(s) for s in here) and any(venue.search(s) for s in there):
             return True
-    return bool(mine & slot(fx, held))
+    theirs = slot(fx, held)
+    # (a change that names the old value, unit and all, restates a line where that value stands as a clause of its
+    # own: "…坝坝宴定下来了，40桌，中午12点开席" — "桌数改了，加到46桌，不是40桌了")
+    return bool(mine & theirs) or bool(old) and not theirs and any(
+        re.sub(r"\W", "", s) == old for s in re.split(f"[{_PAUSES}！!？?]", fx))
 
 
 def _single_value(f: str, kind: str, new: str) -> bool:
@@ -8527,8 +8531,12 @@ def _restated_decisions(decisions: list[Decision], restated: dict[int, Restated]
     what still holds of it (:func:`_final_decision`), and goes when what it settled is gone: the correction is the
     decision."""
     by_id = {m.id: m for m in messages}
+    mark = raw("changed_mark")
     for d in decisions:
-        d.text = _final_decision(d, restated, by_id)
+        text = _final_decision(d, restated, by_id)
+        if mark in text and mark not in d.text:  # ("…40桌（已改：46桌）…": it states the change's value, so cites it)
+            d.sources += list(dict.fromkeys(f.by.id for i in d.sources if (f := restated.get(i)) and f.by.id not in d.sources))
+        d.text = text
     return [d for d in decisions if d.text]
 
 
