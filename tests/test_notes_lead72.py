@@ -100,3 +100,46 @@ def test_a_count_raised_later_naming_the_old_one_marks_it() -> None:
     for text, sources in items:
         assert "30桌（已改：36桌）" in text and "11点半开席" in text
         assert 4 in sources
+
+
+KITCHEN = """[2031-05-08 20:01] 李师傅: 张家15号满月酒，中午11点半开席
+[2031-05-08 20:03] 小芳: 凉糕我来做，糖水也我弄
+[2031-05-08 20:05] 大壮: 肉我来，周四下午拉回来
+[2031-05-09 12:30] 小芳: 李师傅，天这么冷凉糕还做不做
+[2031-05-09 12:31] 李师傅: 凉糕不做了，主家说天冷，改成红糖汤圆，小芳你煮汤圆
+[2031-05-09 12:32] 小芳: 好的
+"""
+
+LAB = """[2031-05-08 09:10] 王老师: 大家注意，共聚焦这周五下午维护
+[2031-05-08 09:12] 阿凯: 移液枪吸头快没了，采购单我这周交
+[2031-05-08 09:15] 小周: 培养箱的记录表我今晚补上
+[2031-05-09 18:35] 王老师: 阿凯采购单先别交了，经费卡这个月冻结，下个月再说
+[2031-05-09 18:36] 阿凯: 好的老师
+"""
+
+LAB_OTHER = """[2031-05-08 09:12] 阿凯: 移液枪吸头快没了，采购单我这周交
+[2031-05-08 09:15] 小周: 培养箱的记录表我今晚补上
+[2031-05-09 18:35] 小周: 采购单先别交了吧，我看柜子里还有两盒
+"""
+
+
+def _tasks(notes: Notes) -> list[tuple[str | None, str]]:
+    return [(a.owner, a.task) for a in notes.actions]
+
+
+def test_work_called_off_by_the_host_naming_its_owner_is_gone() -> None:
+    tasks = _tasks(_notes(KITCHEN))
+    assert not any("凉糕我来做" in t for _, t in tasks), tasks
+    assert any(o == "小芳" and "汤圆" in t for o, t in tasks), tasks  # (the new work stays hers)
+    assert any(o == "大壮" and "肉" in t for o, t in tasks), tasks
+
+
+def test_work_called_off_by_先别交了_naming_its_owner_is_gone() -> None:
+    tasks = _tasks(_notes(LAB))
+    assert not any("采购单" in t for _, t in tasks), tasks
+    assert any(o == "小周" and "记录表" in t for o, t in tasks), tasks
+
+
+def test_a_bystander_naming_no_owner_calls_nothing_off() -> None:
+    tasks = _tasks(_notes(LAB_OTHER))
+    assert any(o == "阿凯" and "采购单" in t for o, t in tasks), tasks

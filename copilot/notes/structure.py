@@ -6454,6 +6454,22 @@ def _task_parts(a: ActionItem) -> list[str]:
     return [p for p in a.task.split("；") if p.strip()]
 
 
+def _after_calling_off(a: ActionItem, off: Message) -> bool:
+    """``a`` holds, beside the work called off, the calling-off line ``off`` itself giving new work to the one it
+    tells (a clause besides the calling-off said to 你: "凉糕我来做" … "凉糕不做了，改成红糖汤圆，小芳你煮汤圆"): ``a``
+    keeps only that line and what came after it (its deadline only when still said there). False, and ``a``
+    unchanged, when it holds no such line ("阿凯采购单先别交了，下个月再说" gives no new work)."""
+    parts = _task_parts(a)
+    if off.id not in a.sources[1:] or len(parts) != len(a.sources) or not any(
+            cue("owner", "you").search(c) and not has(c, "action", "called_off") for c in _CLAUSE.split(_fold(off.text))):
+        return False
+    k = a.sources.index(off.id)
+    a.sources, a.task = a.sources[k:], "；".join(parts[k:])
+    if a.deadline_text and a.deadline_text not in a.task:
+        a.deadline = a.deadline_text = None
+    return True
+
+
 def _passed_to(text: str, people: People | None, owner: str | None, kind: str = "passes_after") -> str | None:
     """The one member a line hands its speaker's work to, or None: cue owner.passes_to right before the name
     ("我周五有事，借桌子换阿强吧": 阿强) or owner.passes_after right after it ("大巴的事乐乐妈你帮我接一下",
@@ -6678,15 +6694,19 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
     last = max(at.get(s, first) for s in a.sources)
     for k in range(first + 1, len(messages)):
         m = messages[k]
-        if m.speaker not in (giver, a.owner):
-            continue
         f = _fold(m.text)
+        # (anyone else only by naming the owner: "阿杰采购单先别交了", "冰粉不做了…改成醪糟汤圆，幺妹你煮汤圆" — told to
+        # its owner, what comes instead is new work, no move of this one)
+        told = m.speaker not in (giver, a.owner) and bool(a.owner) and has(f, "action", "called_off") \
+            and a.owner in {who for _, _, who in people.named_in(m.text)}
+        if m.speaker not in (giver, a.owner) and not told:
+            continue
         if not has(f, "action", "called_off") or has(f, "action", "hypothetical") or is_question(m.text):
             continue
         # (read item by item: a recap's "3. 夜航直播取消" calls its work off beside "1. 外拍改到周日上午8点"; an item
         # that moves a time or gives one after the calling off — "聚餐取消，改到周日" — calls nothing off)
         if any(has(c, "action", "called_off") and _names_work(cue("action", "called_off").sub(" ", c), work, people)
-               for item in _ITEMS.split(f) if not _moves_on(item, m) for c in _CLAUSE.split(item)):
+               for item in _ITEMS.split(f) if told or not _moves_on(item, m) for c in _CLAUSE.split(item)):
             return k
         if any(d.day is not None for d in time_expressions(m.text, m.time)):
             continue
@@ -6962,7 +6982,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     handed: set[int] = set()  # the lines where an owner gave their work up
     hand_ons = _HandOns(messages, people)
     for a in actions:
-        if a.sources and _called_off_at(a, messages, at, people, given) is not None:
+        off = _called_off_at(a, messages, at, people, given) if a.sources else None
+        if off is not None and not _after_calling_off(a, messages[off]):
             continue  # status cancelled: the work is not to be done at all
         if a.sources and (not _left_undone(a, messages, at, people) or _reports_done(a, messages, at)):
             continue  # status done: its owner said it was finished, or the line itself reports it ("打印机修好了")
