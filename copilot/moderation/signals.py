@@ -837,6 +837,7 @@ class Patterns:
     kin_venture: re.Pattern[str]
     like_genuine: re.Pattern[str]
     sign_up_gift: re.Pattern[str]
+    sign_up_offer: re.Pattern[str]  # sign_up_gift on offer: its gift word not followed by one of ``had`` (报名送了泳镜)
     buy_get: re.Pattern[str]
     amount_end: re.Pattern[str]  # a text ending in an amount (场地费15元 | AA): a figure and its unit, if any
     group_qr: re.Pattern[str]
@@ -1180,6 +1181,8 @@ def patterns() -> Patterns:
         amount_end=re.compile(r"\d\s?" + _alt(d["money_units"]) + "?$"),
         sign_up_gift=re.compile(_alt(d["sign_up_gift"]["acts"]) + rf"{_CLAUSE}{{0,{int(d['sign_up_gift']['gap'])}}}?"
                                 + _alt(d["sign_up_gift"]["gift"])),
+        sign_up_offer=re.compile(_alt(d["sign_up_gift"]["acts"]) + rf"{_CLAUSE}{{0,{int(d['sign_up_gift']['gap'])}}}?"
+                                 + _alt(d["sign_up_gift"]["gift"]) + "(?!" + _alt(d["sign_up_gift"]["had"]) + ")"),
         buy_get=re.compile(_alt(d["buy_get"]["buy"]) + f"[{d['buy_get']['counts']}]+" + rf"{_CLAUSE}{{0,{int(d['buy_get']['unit_gap'])}}}?"
                            + _alt(d["buy_get"]["get"]) + f"[{d['buy_get']['counts']}]+"),
         measure=re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(" + _either(d["measure_units"]) + r")(?![a-z])", re.IGNORECASE),
@@ -2285,18 +2288,14 @@ def _kin_business(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(list(dict.fromkeys(ventures))[:2], suffix="、".join(offer[:3])) if offer else None
 
 
-_HAD_GIFT = frozenset("了的过")  # 报名送了泳镜, 报名送的教材, 报名送过课: a gift already had or described, not one on offer
-
-
 def _course_gift(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A course's promo (冲刺班火热报名中，报名送全套教材): a paid course or class by its kind (lexicons.yaml ad.course_name)
-    and a gift for signing up (patterns.yaml sign_up_gift) whose gift word is not followed by 了, 的 or 过 (报名送了泳镜泳帽,
+    and a gift for signing up (patterns.yaml sign_up_gift) whose gift word is not followed by its ``had`` (了/的/过: 报名送了泳镜泳帽,
     报名送的教材挺实用: what a parent got, not an offer)."""
     courses = scan.words(spec)
     if not courses:
         return None
-    c = scan.n.compact
-    gifts = [m.group(0) for m in patterns().sign_up_gift.finditer(c) if c[m.end():m.end() + 1] not in _HAD_GIFT]
+    gifts = [m.group(0) for m in patterns().sign_up_offer.finditer(scan.n.compact)]
     return Finding(list(dict.fromkeys([*courses[:1], *gifts[:1]]))) if gifts else None
 
 
