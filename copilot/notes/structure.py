@@ -1235,20 +1235,14 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
     return own or other
 
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
 def _value_key(v: str) -> str:
     """A figure value in one form to compare by: a clock time as hour:minutes on a 12-hour dial ("7:30", "7点半",
     "七点半", "19点30" → "7:30"); any other value as written, spaces left out."""
     v = re.sub(r"\s+", "", v)
     hit = re.fullmatch(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半|一刻|(\d{1,2})分?)?)", v)
-    if hit is None:
+    hour = cn_to_int(hit.group(1)) if hit is not None else None
+    if hit is None or hour is None:
         return v
-    h = hit.group(1)
-    tens, ten, ones = h.partition("十")
-    hour = int(h) if h.isdigit() else 10 * _CN_DIGITS.get(tens, 1) + _CN_DIGITS.get(ones, 0) if ten \
-        else _CN_DIGITS.get(h, 0)
     minutes = int(hit.group(2) or hit.group(4) or 0) or {"半": 30, "一刻": 15}.get(hit.group(3) or "", 0)
     return f"{hour % 12}:{minutes:02d}"
 
