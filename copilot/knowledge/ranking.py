@@ -35,6 +35,7 @@ import hashlib
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -799,12 +800,8 @@ def without_self_intro(question: str) -> str:
     cut or too little is left."""
     cues = parts_cues().ask_lead
     leads, roles = cues.self_intro
-    text = question
-    for clause in reversed(list(_CLAUSE.finditer(question))):  # from the end, so earlier spans keep their place
-        said = clause.group(1).strip()
-        if (leads and roles and said.startswith(leads) and said.endswith(roles)) or cues.tells_trade(said):
-            text = text[:clause.start()] + text[clause.end():]
-    return _what_is_left(text, question)
+    return _without_clauses(question, lambda said: bool(leads and roles and said.startswith(leads) and said.endswith(roles))
+                            or cues.tells_trade(said))
 
 
 def without_trade(question: str) -> str:
@@ -812,10 +809,15 @@ def without_trade(question: str) -> str:
     "我们群是县城卖大米的，…"): what :func:`stated_order` reads, so that the trade's verb (卖) is not taken for a member
     selling, which keeps a stated situation (新人不说话) from applying; the question itself when nothing is cut or too
     little is left."""
-    cues = parts_cues().ask_lead
+    return _without_clauses(question, parts_cues().ask_lead.tells_trade)
+
+
+def _without_clauses(question: str, drop: Callable[[str], bool]) -> str:
+    """``question`` without its clauses (``_CLAUSE``) whose stripped text ``drop`` says to cut, then
+    :func:`_what_is_left`."""
     text = question
-    for clause in reversed(list(_CLAUSE.finditer(question))):
-        if cues.tells_trade(clause.group(1).strip()):
+    for clause in reversed(list(_CLAUSE.finditer(question))):  # from the end, so earlier spans keep their place
+        if drop(clause.group(1).strip()):
             text = text[:clause.start()] + text[clause.end():]
     return _what_is_left(text, question)
 
