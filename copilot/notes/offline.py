@@ -32,6 +32,7 @@ from copilot.notes.structure import (
     about_oneself,
     analyze,
     bare_task,
+    changes_cited,
     courtesy,
     display_name,
     introduces,
@@ -294,11 +295,9 @@ def _final(m: Message, restated: dict[int, Restated]) -> str:
 
 
 def _changed_by(sources: list[int], restated: dict[int, Restated], text: str = "") -> list[int]:
-    """The changes that named their slot and rewrote one of ``sources`` in place (:func:`restated_figures`), or whose
-    new value ``text`` carries beside the old ("…40桌（已改：46桌）…"): the line states their figures, so it cites them."""
-    marked = f"（{cue_value('changed_mark')}" in text
-    return list(dict.fromkeys(f.by.id for i in sources if (f := restated.get(i)) and (f.slot or marked)
-                              and f.by.id not in sources))
+    """The changes a line from ``sources`` states the figures of (:func:`changes_cited`): those that rewrote one of them
+    in place, or any when ``text`` carries a change's mark ("…40桌（已改：46桌）…")."""
+    return changes_cited(sources, restated, marked=f"（{cue_value('changed_mark')}" in text)
 
 
 def _as_final(messages: list[Message], restated: dict[int, Restated]) -> list[Message]:

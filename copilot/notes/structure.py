@@ -6408,7 +6408,7 @@ def _closes_who(sentence: str, messages: list[Message], idx: int, people: People
         return False
     if not any(who != messages[idx].speaker for _pos, _alias, who in people.named_in(f)):
         return False
-    return _settles_who(Decision(text=sentence, sources=[messages[idx].id]), messages)
+    return _settles_who_at(sentence, messages, idx)
 
 
 def _settles_who(d: Decision, messages: list[Message]) -> bool:
@@ -6418,16 +6418,19 @@ def _settles_who(d: Decision, messages: list[Message]) -> bool:
     between ("收银这块谁管？" — "我上次管过…" — "要不让小刘来" — "行，那就小刘负责收银吧"): the group's choice of who does it, settled — a decision as well as the
     new owner's to-do. A bare ask with no question before it ("横幅那就麻烦小许去印一下吧") is only the to-do."""
     at = next((i for i, m in enumerate(messages) if d.sources and m.id == d.sources[0]), None)
-    if at is None:
-        return False
-    m, f = messages[at], _fold(d.text).strip()
-    if is_question(d.text) or not (cue("decision", "suggests").search(f) or cue("decision", "accept_head").match(f)):
+    return at is not None and _settles_who_at(d.text, messages, at)
+
+
+def _settles_who_at(text: str, messages: list[Message], at: int) -> bool:
+    """:func:`_settles_who` for a decision worded ``text`` on ``messages[at]``."""
+    m, f = messages[at], _fold(text).strip()
+    if is_question(text) or not (cue("decision", "suggests").search(f) or cue("decision", "accept_head").match(f)):
         return False
     reach = int(raw("decision", "accept_reach"))
     for k in range(at - 1, max(-1, at - reach - 1), -1):
         q = messages[k]
         if is_question(q.text) and cue("reply", "asks_who").search(_fold(q.text)):
-            return bool(_content_bigrams(d.text) & _content_bigrams(q.text)) \
+            return bool(_content_bigrams(text) & _content_bigrams(q.text)) \
                 and any(o.speaker not in (m.speaker, q.speaker) for o in messages[k + 1 : at])
     return False
 
@@ -6689,13 +6692,12 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
     for k in range(first + 1, len(messages)):
         m = messages[k]
         f = _fold(m.text)
+        if not has(f, "action", "called_off") or has(f, "action", "hypothetical") or is_question(m.text):
+            continue
         # (anyone else only by naming the owner: "阿杰采购单先别交了", "冰粉不做了…改成醪糟汤圆，幺妹你煮汤圆" — told to
         # its owner, what comes instead is new work, no move of this one)
-        told = m.speaker not in (giver, a.owner) and bool(a.owner) and has(f, "action", "called_off") \
-            and a.owner in {who for _, _, who in people.named_in(m.text)}
-        if m.speaker not in (giver, a.owner) and not told:
-            continue
-        if not has(f, "action", "called_off") or has(f, "action", "hypothetical") or is_question(m.text):
+        told = m.speaker not in (giver, a.owner)
+        if told and not (a.owner and a.owner in {who for _, _, who in people.named_in(m.text)}):
             continue
         # (read item by item: a recap's "3. 夜航直播取消" calls its work off beside "1. 外拍改到周日上午8点"; an item
         # that moves a time or gives one after the calling off — "聚餐取消，改到周日" — calls nothing off)
@@ -8508,13 +8510,19 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
     return text
 
 
+def changes_cited(sources: list[int], restated: dict[int, Restated], marked: bool = False) -> list[int]:
+    """The changes (:func:`restated_figures`) an item from ``sources`` states the figures of, not cited yet: those that
+    named their slot and rewrote a source in place ("早上9:30北河街街市門口集合"), and with ``marked`` (the item carries
+    a change's mark beside the old value: "…40桌（已改：46桌）…") every change of its sources."""
+    return list(dict.fromkeys(f.by.id for i in sources if (f := restated.get(i)) and (f.slot or marked)
+                              and f.by.id not in sources))
+
+
 def _cite_changes(items: list[ActionItem | Announcement], restated: dict[int, Restated]) -> None:
-    """A to-do or a notice a change that named its slot rewrote in place ("早上9:30北河街街市門口集合") states the
-    change's figure: it cites the change too."""
+    """A to-do or a notice a change rewrote or marked states the change's figure: it cites the change too."""
     for item in items:
-        marked = raw("changed_mark") in (item.task if isinstance(item, ActionItem) else item.text)
-        item.sources += list(dict.fromkeys(f.by.id for i in item.sources if (f := restated.get(i))
-                                           and (f.slot or marked) and f.by.id not in item.sources))
+        item.sources += changes_cited(item.sources, restated,
+                                      raw("changed_mark") in (item.task if isinstance(item, ActionItem) else item.text))
 
 
 def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int, Message]) -> str:
@@ -8550,7 +8558,7 @@ def _restated_decisions(decisions: list[Decision], restated: dict[int, Restated]
     for d in decisions:
         text = _final_decision(d, restated, by_id)
         if mark in text and mark not in d.text:  # ("…40桌（已改：46桌）…": it states the change's value, so cites it)
-            d.sources += list(dict.fromkeys(f.by.id for i in d.sources if (f := restated.get(i)) and f.by.id not in d.sources))
+            d.sources += changes_cited(d.sources, restated, marked=True)
         d.text = text
     return [d for d in decisions if d.text]
 
