@@ -77,3 +77,24 @@ PARTY = """[2032-06-01 20:00] 班长-小顾: 毕业十年聚会定在6月20日�
 def test_a_name_with_no_pause_after_it_keeps_the_group() -> None:
     assert _todo(_notes(PARTY), "聚会费").owner == "大家"
 
+
+DUMPLINGS = """[2032-07-08 19:00] 团长-小卢: 这周的手工粽子开团，鲜肉和蛋黄两种，一盒6个58元，周三前接龙
+[2032-07-08 19:02] 阿萍: 帮我带两盒蛋黄的
+[2032-07-08 19:03] 团长-小卢: 好的
+[2032-07-08 19:04] 老邱: 给我留三盒鲜肉
+[2032-07-08 19:05] 团长-小卢: 收到，给你留着
+[2032-07-08 19:06] 小琳: 给我留一盒，我周六上午来拿
+[2032-07-08 19:07] 团长-小卢: 可以
+"""
+
+
+def test_an_order_put_by_or_brought_for_the_speaker_is_no_todo_of_theirs() -> None:
+    # "给我留三盒", "帮我带两盒": the member orders, the organiser says yes — nothing is left for the member to do
+    owners = {a.owner for a in _notes(DUMPLINGS).actions}
+    assert "阿萍" not in owners
+    assert "老邱" not in owners
+
+
+def test_the_speakers_own_promise_beside_an_order_stays_a_todo() -> None:
+    pickup = _todo(_notes(DUMPLINGS), "来拿")
+    assert (pickup.owner, pickup.deadline) == ("小琳", "2032-07-10")

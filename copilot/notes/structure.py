@@ -3398,6 +3398,9 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     if m.kind == "I" and _due(c.f) and has(c.f, "action", "to_me") and any(
             x.kind == "I" and receiver.search(c.f[max(0, x.start - 4):x.start]) for x in (mentions[i] for i in inside)):
         return _senders(c, mentions)  # "转给我就行，周四前转齐，我手机号…": the 我 of a phone number does nothing
+    if m.kind == "I" and cue("owner", "for_me").match(c.f[span[0]:span[1]].lstrip(" ，,")) \
+            and not _due(c.f[span[0]:span[1]]):
+        return Owner(c.lead[0] if c.lead else None, "to_me" if c.lead else "")  # "给我留一箱": an order, not work
     if m.kind == "I" and cue("owner", "refund").match(c.f, m.start):
         return _reimbursed(c)  # "发票拿回来找我报销": the one who paid brings it
     if m.kind == "I":
