@@ -3394,10 +3394,13 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
             _due(c.f[span[0]:span[1]]) or cue("owner", "paid_to").search(c.f[span[0]:m.start])):
         # "周六前发我就行": the speaker receives (with no date it is an instruction); "场地费转给我，联系电话…": money
         # paid to the speaker is the payers' to pay, never the speaker's own work
-        return _senders(c)
+        return _senders(c, mentions)
     if m.kind == "I" and _due(c.f) and has(c.f, "action", "to_me") and any(
             x.kind == "I" and receiver.search(c.f[max(0, x.start - 4):x.start]) for x in (mentions[i] for i in inside)):
-        return _senders(c)  # "转给我就行，周四前转齐，我手机号…": the 我 of a phone number does nothing
+        return _senders(c, mentions)  # "转给我就行，周四前转齐，我手机号…": the 我 of a phone number does nothing
+    if m.kind == "I" and cue("owner", "for_me").match(c.f[span[0]:span[1]].lstrip(" ，,")) \
+            and not _due(c.f[span[0]:span[1]]):
+        return Owner(c.lead[0] if c.lead else None, "to_me" if c.lead else "")  # "给我留一箱": an order, not work
     if m.kind == "I" and cue("owner", "refund").match(c.f, m.start):
         return _reimbursed(c)  # "发票拿回来找我报销": the one who paid brings it
     if m.kind == "I":
@@ -3509,7 +3512,7 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
     if told is not None:
         return Owner(told, "assigned")
     if has(f, "action", "to_me"):
-        return _senders(c)
+        return _senders(c, mentions)
     return _own_short(c, mentions, scores, span, text, inside)
 
 
@@ -3664,12 +3667,24 @@ def _reimbursed(c: _Ctx) -> Owner:
     return Owner("大家", "to_me")
 
 
-def _senders(c: _Ctx) -> Owner:
-    """Who owes what the speaker receives: the person @-addressed, the one whose question this answers,
-    else the group."""
+def _senders(c: _Ctx, mentions: list[Mention] | None = None) -> Owner:
+    """Who owes what the speaker receives: the person @-addressed, the member the sentence opens by calling
+    ("老黄，茶点的预算周四前报给我"), the one whose question this answers, else the group."""
     if not c.lead and has(c.f, "owner", "all_of_them"):
         return Owner("大家", "to_me")  # "转给我就行，周四前转齐": everyone pays, not only the one who asked
-    return Owner(c.lead[0] if c.lead else c.asker or "大家", "to_me")
+    return Owner(c.lead[0] if c.lead else _called_sender(c, mentions or []) or c.asker or "大家", "to_me")
+
+
+def _called_sender(c: _Ctx, mentions: list[Mention]) -> str | None:
+    """The one member a sentence opens by calling — the name alone or after a role word, then a pause — when it
+    names no group and no one else ("老黄，茶点的预算周四前报给我": 老黄 sends it, not the group)."""
+    first = mentions[0] if mentions else None
+    if first is None or first.kind != "P" or first.name in ("大家", c.speaker) \
+            or not re.match(r"[，,\s]", c.f[first.end:first.end + 1]) or not _role_words().fullmatch(c.f[:first.start]):
+        return None
+    if any(x.kind == "G" or x.kind == "P" and x.name != first.name for x in mentions[1:]):
+        return None
+    return first.name
 
 
 def _pending(f: str) -> bool:
