@@ -713,16 +713,38 @@ def own_fit(ranking: SectionRanking, sec: SectionHit, part: AskPart | None = Non
 
 
 def answer_fit(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
-               part: AskPart | None = None) -> float:
+               part: AskPart | None = None, basis: str | None = None) -> float:
     """How well an answer built from ``sections`` fits what is asked (:attr:`Answer.fit`, the footer's 小节贴合度): the
     better :func:`own_fit` of the section shown first and of ``lead``, the section the answer gives whole (the
     ranking's lead, wherever the card order put it; only when the answer has it). One card's sections come in card
     order, so "先分清是哪种情况" may be shown before "广告怎么处理": the answer is judged by the better of the two. 0 when
-    there are no sections."""
+    there are no sections.
+
+    When the ask's own section leads (:func:`lead_basis` "ask"; ``basis`` when the caller has worked it out), a section
+    of its card that the answer also gives and that fits the whole question firmly (the scorer's ``hedge``) counts too
+    (:func:`firm_beside`): the ask clause put its section first, and the card's section written for the whole question
+    follows it in the same answer (round 73: 「群名叫…是不是比正经名字更吸睛」 led by 好名字与坏名字对比 at 0.29, 避坑清单
+    at 0.85 given after it)."""
     if not sections:
         return 0.0
     shown = [sections[0], *(s for s in sections[1:] if lead is not None and _key(s) == _key(lead))]
+    shown += firm_beside(ranking, sections, lead, part, basis)
     return max((own_fit(ranking, s, part) for s in shown), default=0.0)
+
+
+def firm_beside(ranking: SectionRanking, sections: list[SectionHit], lead: SectionHit | None,
+                part: AskPart | None = None, basis: str | None = None) -> list[SectionHit]:
+    """The sections after the first, of the first one's card, that fit the whole question firmly (their fit in
+    ``ranking`` reaches the scorer's ``hedge``) in an answer whose lead is the ask's own section (:func:`lead_basis`
+    "ask"): not for a lead the question's stated situation chose (``basis`` "stated") nor one that came from the
+    situation's words ("other"). Another card's section does not count: a member who only messages the newcomers
+    privately to sell them something ranks 新人的头三天 high for the word 新人, behind the ask's 先分清是哪种情况 (round 73:
+    readable confidently wrong 106 → 107 when any card's was counted)."""
+    scorer = section_scorer()
+    if scorer is None or len(sections) < 2 or (basis or lead_basis(sections, lead, part)) != "ask":
+        return []
+    fits = {_key(s): s.fit for s in ranking.sections}
+    return [s for s in sections[1:] if s.source == sections[0].source and fits.get(_key(s), 0.0) >= scorer.hedge]
 
 
 def lead_basis(sections: list[SectionHit], lead: SectionHit | None, part: AskPart | None = None) -> str:
@@ -807,7 +829,7 @@ def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: Sec
     scorer = section_scorer()
     if scorer is None:
         return False
-    if sections and below_warn(answer_fit(ranking, sections, lead, part)):
+    if sections and below_warn(answer_fit(ranking, sections, lead, part, basis)):
         return True  # the documented rule, whatever chose the lead: a fit below ``warn`` is never given as direct
     if basis == "stated":
         return False
@@ -817,7 +839,7 @@ def answer_hedged(ranking: SectionRanking, sections: list[SectionHit], lead: Sec
         return hedged(ranking, None, part)
     basis = basis or lead_basis(sections, lead, part)
     bar = scorer.warn if basis == "ask" else max(scorer.warn, scorer.warn_off_ask)
-    return answer_fit(ranking, sections, lead, part) < bar
+    return answer_fit(ranking, sections, lead, part, basis) < bar
 
 
 class AskPart(NamedTuple):
@@ -1959,7 +1981,7 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     answer = in_script(Answer(question=question, answer=text, citations=citations,
                               engine=OFFLINE, notice=notice, script=script, question_script=question_script(question),
                               confidence=ranking.confidence, threshold=ranking.threshold,
-                              sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked),
+                              sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked, basis),
                               direct=not warned and not lacking, basis=basis, missing_subject=lacking,
                               led_by=led_by))
     if notice:
