@@ -1933,6 +1933,30 @@ def _said_prices(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(h.strip() for _, _, h in sorted(money + said)))
 
 
+@lru_cache(maxsize=1)
+def _others_act() -> tuple[re.Pattern[str], int, re.Pattern[str]]:
+    """The parts of a banned act said as someone else's (patterns.yaml ``banned_by_others``): the agents, the gap, and
+    what may follow the act to make it a kind of person (天天压价的那种人)."""
+    d = load_resource(PATTERNS)["banned_by_others"]
+    return re.compile(_alt(d["agents"])), int(d["gap"]), re.compile(_alt(d["kind_after"]))
+
+
+def _banned_by_others(scan: Scan) -> bool:
+    """Every clause that names a banned item names it as another party's act — an agent (买家, 同行, 隔壁店, 那种人) at
+    most ``gap`` characters before it, or a kind of person after it (压价的那种人) — and the message gives no contact,
+    link or QR code of its own: a member's complaint about the banned thing ("最近买家天天压价，这生意真难做"), not an
+    offer of it (patterns.yaml ``banned_by_others``)."""
+    if scan.banned is None or any(scan.found.get(name) for name in ("contact", "link", "qr")):
+        return False
+    agents, gap, kind_after = _others_act()
+    negations = scan.lex.words["ad.banned_negated"]
+    said = [(clause, w) for clause in scan.clauses()
+            for words in banned_named(scan.banned, clause, negations).values() for w in words]
+    return bool(said) and all(
+        re.search(rf"(?:{agents.pattern}).{{0,{gap}}}{re.escape(w)}|{re.escape(w)}(?:{kind_after.pattern})", clause)
+        for clause, w in said)
+
+
 def _banned_hits(scan: Scan, spec: SignalSpec, *, parts: bool = True) -> Finding | None:
     """The profile's banned items in the message: whole ones, else (``parts``) the items a distinctive part
     names. A part that is the group's own subject (蜂蜜 of 蜂蜜收购商 in a beekeepers' group) gives the variant
@@ -1976,7 +2000,7 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A banned item offered or sought: beside trade words (收购, 有货, 一票…), a unit price, a price, a handle or
     (not in a question) an invitation to get in touch. A warning about the banned thing (…留了电话，大家千万别信)
     offers nothing. An item named by a member of its kind (玄凤 for 活鸟买卖) is weighed by ``_kind_deal``."""
-    if warns(scan.n.compact):
+    if warns(scan.n.compact) or _banned_by_others(scan):
         return None
     found = _banned_hits(scan, spec)
     if found is None:
@@ -2222,7 +2246,8 @@ def _banned(scan: Scan, spec: SignalSpec) -> Finding | None:
     as a description and said in other words (:func:`_described`), not in a question. Named
     in a warning or a rule (提醒大家别买…, 群里禁止…, 这就是疗效宣称，大家不要信: ``warns``) it is what the group is told
     to avoid, not an offer."""
-    if scan.found.get("banned_deal") or scan.lex.words["ad.banned_frame"].search(scan.n.compact) or warns(scan.n.compact):
+    if (scan.found.get("banned_deal") or scan.lex.words["ad.banned_frame"].search(scan.n.compact) or warns(scan.n.compact)
+            or _banned_by_others(scan)):
         return None
     found = _banned_hits(scan, spec, parts=False)
     if found is not None or scan.banned is None or not scan.banned.described or scan.asks():
