@@ -496,10 +496,11 @@ class Moderator:
         clean = squeeze(text)
         body, over_long = _head_and_tail(clean)
         a = self._analyse_read(body, len(clean) if over_long else None, unnamed)
-        if not over_long or a.label == Label.AD:  # read whole, or its head or tail shows an ad: no middle to read
+        if not over_long:
             return a
-        # head or tail shows spam or abuse: the middle is still read for an ad (a repeated line padding an ad in its
-        # middle is an ad, not a flood) — an ad anywhere decides
+        # head or tail shows spam, abuse or an ad: the middle is still read for an ad (a repeated line padding an ad in
+        # its middle is an ad, not a flood; a log whose head only sounds like trade can hide a contact in its middle) —
+        # an ad anywhere decides, and over a head-or-tail ad only a surer one
         wanted = _MIDDLE_DECIDES if a.label not in _MIDDLE_DECIDES else frozenset({Label.AD})
         spans, whole = middle_windows(len(clean))
         a.checks["normalise"].update(truncated=not whole, windows=len(spans))
@@ -508,7 +509,7 @@ class Moderator:
             w = self._analyse_read(clean[start:end], None, unnamed)
             if w.label in wanted and (best is None or w.score > best[0].score):
                 best = (w, start, end)
-        if best is None:
+        if best is None or (a.label == Label.AD and best[0].score <= a.score):
             return a
         w, start, end = best
         w.checks["normalise"].update(truncated=not whole, chars=len(clean), windows=len(spans), found_at=[start + 1, end])
@@ -2773,7 +2774,10 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD and checks["classifier"].get("alone") and score <= CLASSIFIER_ALONE_CAP \
             and not checks.get("private_offer"):  # the private offer's note already says what little the rules found
         pitch = checks["classifier"].get("pitch_words") or []
-        parts.append(CLASSIFIER_ALONE_NOTE.format(words=f"（像推销的字眼：{'、'.join(pitch)}）" if pitch else CLASSIFIER_SCORE_ONLY))
+        words = f"（像推销的字眼：{'、'.join(pitch)}）" if pitch else CLASSIFIER_SCORE_ONLY
+        # a weak rule signal it stood beside (有意者私聊) is named, not denied: a reason never contradicts itself
+        found = "、".join(dict.fromkeys(s.detail.split("：")[0] for s in own))
+        parts.append(CLASSIFIER_WEAK_NOTE.format(words=words, found=found) if found else CLASSIFIER_ALONE_NOTE.format(words=words))
     if rep.injection:
         parts.append(_INJECTION_NOTE)
     return parts
@@ -2782,6 +2786,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 CLASSIFIER_ALONE_LEAD = "只有分类器觉得像广告"
 CLASSIFIER_ALONE_NOTE = (CLASSIFIER_ALONE_LEAD + "{words}，规则没有找到联系方式、链接或推销用语，"
                          "可能是成员的普通分享或通知，交人工判断")
+CLASSIFIER_WEAK_NOTE = (CLASSIFIER_ALONE_LEAD + "{words}，规则只找到较弱的依据（{found}），单凭这些不能定为广告，"
+                        "可能是成员的普通分享或通知，交人工判断")
 CLASSIFIER_SCORE_ONLY = "（只是分类器的分数，说不出像推销的字眼）"  # … when it weighed no word an admin could check
 PRICE_WORD = "价格"  # a note that denies it ("没有联系方式、价格或链接") is never said where a price was read
 

@@ -2868,11 +2868,15 @@ def detector(spec: SignalSpec) -> Detector | None:
     return _combo if spec.combo else _words if spec.words else None
 
 
+DETAIL_ITEMS = 8  # hits a reason names before it only counts the rest
+
+
 def _signal(spec: SignalSpec, f: Finding, compact: str = "") -> Signal:
     """The signal of ``spec``'s finding. An abuse hit found in the text's Mandarin form (算什么东西 of 你算咩嘢) is quoted
     in the detail as ``compact`` (the message's compact form) writes it: a reason names only words the message has."""
-    shown = as_written(compact, list(f.items)) if spec.label == "abuse" and compact else f.items
-    items = "、".join(dict.fromkeys(shown))
+    shown = list(dict.fromkeys(as_written(compact, list(f.items)) if spec.label == "abuse" and compact else f.items))
+    # a reason an admin reads: a 20,000-character log's hundreds of hits are named by their first few and a count
+    items = "、".join(shown) if len(shown) <= DETAIL_ITEMS else "、".join(shown[:DETAIL_ITEMS]) + f" 等 {len(shown)} 处"
     detail = spec.detail.format(items=items, suffix=f.suffix, count=f.count)
     if spec.max_chars and "{items}" in spec.detail:
         prefix = spec.detail.split("{items}")[0]
