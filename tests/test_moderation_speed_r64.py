@@ -52,6 +52,7 @@ def test_either_order_pairs_are_gated(monkeypatch: pytest.MonkeyPatch, key: str)
 
 
 def test_rhetorical_sneer_is_gated_and_still_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    signals._sneer_gate()  # the forms' one first look (round 73) is built from the plain patterns before they are counted
     form = signals.sneer_forms()[1][0]
     counting = _counted(monkeypatch, form)
     assert signals._sneers("这周的书我读完了，第三章最有意思") == []

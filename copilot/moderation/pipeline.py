@@ -924,9 +924,7 @@ class Moderator:
         parts = [p for p in a.reasons if p]
         if any(s.name == "contact" for s in a.signals.signals):
             parts = [p for p in parts if NO_CONTACT_CLAIM not in p]
-        # … and so is one that says it has no price where a price was read (演出跟拍398一场, 满200减100)
-        if a.signals.signal("money") is not None or said_prices(a.folded):
-            parts = [p for p in parts if not _denies(p, PRICE_WORD)]
+        parts = _without_price_denials(parts, a)
         if msg.repaired:  # what was judged is not byte for byte what was sent: say so, whatever the label
             a.checks["normalise"]["repaired"] = msg.repaired
             parts.append(f"消息里有 {msg.repaired} 个无效字符（孤立的 UTF-16 代理项，多半是客户端编码出错），已换成 � 后判定")
@@ -2809,6 +2807,15 @@ def one_handoff(parts: list[str]) -> list[str]:
     ("…可能是成员分享，交人工判断；…可能是成员的普通分享或通知，交人工判断") read as one hand-off, not two."""
     ends = [i for i, p in enumerate(parts) if p.endswith(HANDOFF)]
     return [p[: -len(HANDOFF)] if i in ends[:-1] else p for i, p in enumerate(parts)]
+
+
+def _without_price_denials(parts: list[str], a: Analysis) -> list[str]:
+    """``parts`` less each that says the message has no price where a price was read (演出跟拍398一场, 满200减100).
+    The prices are read only where a part names the word at all (a part that denies it names it): most reasons name
+    none, and the message's prices were read for nothing (round 73, d17b73)."""
+    if any(PRICE_WORD in p for p in parts) and (a.signals.signal("money") is not None or said_prices(a.folded)):
+        return [p for p in parts if not _denies(p, PRICE_WORD)]
+    return parts
 
 
 def _denies(part: str, word: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from copilot.moderation.literals import gated
+from copilot.moderation.literals import any_of, gated
 from copilot.moderation.normalise import SENTENCE, clause_before
 from copilot.moderation.normalise import alt as _alt
 from copilot.paths import load_resource
@@ -147,6 +147,24 @@ FORMS: tuple[tuple[str, Callable[[str, dict[str, re.Pattern[str]]], list[str]]],
     ("second_thought", _second_thought), ("nerve", _plain("nerve")), ("mercy", _plain("mercy")),
     ("dismissal", _to_another("dismissal")), ("joking", _plain("joking")),
 )
+# the patterns each form searches first: where none of them finds anything the form finds nothing
+_FORM_READS: dict[str, tuple[str, ...]] = {
+    "mock_praise": ("mock_praise", "mock_title"), "gift": ("gift",), "referral": ("referral",), "schooled": ("schooled",),
+    "second_thought": ("second_thought",), "nerve": ("nerve",), "mercy": ("mercy",), "dismissal": ("dismissal",),
+    "joking": ("joking",),
+}
+
+
+@lru_cache(maxsize=1)
+def _forms_gate() -> re.Pattern[str] | None:
+    """One first look for all :data:`FORMS` (:func:`literals.any_of` of the strings every match of the patterns they
+    search first contains, ``_FORM_READS``): words it finds nothing in hold no veiled form, and the nine checks are not
+    run (round 73, d17b73). Built from the plain patterns (:func:`_patterns`). None — every form is run — when a form
+    has no entry in ``_FORM_READS`` or one of its patterns tells no literal."""
+    if {name for name, _ in FORMS} != set(_FORM_READS):
+        return None
+    pats = _patterns()
+    return any_of([pats[key] for name, _ in FORMS for key in _FORM_READS[name]])
 
 
 @lru_cache(maxsize=64)
@@ -200,6 +218,9 @@ def veiled_forms(said: str) -> list[str]:
     """The veiled put-downs in ``said`` (the writer's own words in Mandarin), each aimed at someone else; none beside
     warmth (:func:`banter`)."""
     if banter(said):
+        return []
+    gate = _forms_gate()
+    if gate is not None and gate.search(said) is None:
         return []
     rx = _compiled()
     return [w for _, form in FORMS for w in form(said, rx)]
