@@ -6503,9 +6503,26 @@ def _passed_on_declining(text: str, people: People | None, owner: str | None) ->
         return None
     f = _fold(text)
     if not (has(f, "owner", "declines") or has(f, "owner", "cannot")):
-        return None
+        return _passed_on_once_mine(f, people, owner)
     before = cue("owner", "passes_declining")
     names = {who for pos, _alias, who in people.named_in(f) if who != owner and before.search(f[max(0, pos - 4):pos])}
+    return names.pop() if len(names) == 1 else None
+
+
+def _passed_on_once_mine(f: str, people: People, owner: str | None) -> str | None:
+    """The one member the folded line ``f`` hands its speaker's work to when it says the work was theirs to begin with
+    (owner.was_mine: "节目单我本来要排的，这周临时出差，交给黄丽吧", "報名費本來我收的…交給王小姐吧"), or None: a handing
+    word right before the name (owner.passes_once_mine: 交给 / 让 / 给) and at most 吧 / 来吧 after it to the clause's end
+    (owner.hands_whole_after). "本来说好小王做的" names no 我; "我本来想交给小王的" hands nothing over. Anyone may say it
+    of the owner by name (:func:`_was_theirs`: "路线表原来小吴做，他要加班，交给阿斌吧")."""
+    if not (has(f, "owner", "was_mine") or _was_theirs(f, people, owner)):
+        return None
+    before, after = cue("owner", "passes_once_mine"), cue("owner", "hands_whole_after")
+    names = set()
+    for pos, alias, who in people.named_in(f):
+        end = next((m.start() for m in _STOPS.finditer(f, pos + len(alias))), len(f))
+        if who != owner and before.search(f[max(0, pos - 4):pos]) and after.match(f[pos + len(alias):end]):
+            names.add(who)
     return names.pop() if len(names) == 1 else None
 
 
@@ -6533,6 +6550,14 @@ def _handed_whole(text: str, people: People | None, owner: str | None, unnamed: 
     return names.pop() if len(names) == 1 else None
 
 
+def _was_theirs(f: str, people: People, owner: str | None) -> bool:
+    """Whether the folded line ``f`` says the work was ``owner``'s to begin with, naming them right after
+    本来 / 原来 (owner.was_theirs: "路线表原来小吴做"); "本来说好小王做的" said of another member is not about ``owner``."""
+    was = cue("owner", "was_theirs")
+    return owner is not None and any(who == owner and was.search(f[max(0, pos - 4):pos])
+                                     for pos, _alias, who in people.named_in(f))
+
+
 def _role_held(who: str) -> bool:
     """Whether the name ``who`` carries a role (name_parts.prefixes: 财务小梅, 班长-老郑, 群主阿柒): the named work
     handed to a role holder ("报名表交给班长吧") is a thing handed in to whoever collects it, not work passed on."""
@@ -6548,6 +6573,8 @@ def _withdraws(text: str, people: People | None, owner: str | None, whole: bool 
     f = _fold(text)
     if _gives_back(f) or _passed_to(text, people, owner) or _handed_whole(text, people, owner, unnamed=not whole):
         return True
+    if people is not None and not is_question(text) and _passed_on_once_mine(f, people, owner) is not None:
+        return True  # ("节目单我本来要排的，这周出差，交给黄丽吧": theirs to begin with, handed on by name)
     return (not is_question(text) or _declines_then_asks(f)) and (has(f, "owner", "declines") or has(f, "owner", "cannot"))
 
 
@@ -6594,7 +6621,10 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
     window = int(raw("owner", "decline_window"))
     for k, m in enumerate(messages[first:]):
-        if m.speaker != a.owner or not _withdraws_once(m.text, people, a.owner):
+        # (or anyone's line handing it on from them by name: "路线表原来小吴做，他要加班，交给阿斌吧")
+        if (m.speaker != a.owner and (people is None or is_question(m.text) or not _was_theirs(_fold(m.text), people, a.owner)
+                                      or _passed_on_once_mine(_fold(m.text), people, a.owner) is None)) \
+                or not _withdraws_once(m.text, people, a.owner):
             continue
         # (work given to them and handed on whole with the work named, no decline, may be a thing handed in: "名单交给
         # 阿强吧" — only their own promise passes that way, "增高垫我来借" … "增高垫交给张爸爸吧")
