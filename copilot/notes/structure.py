@@ -1153,6 +1153,8 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
         for x in fixes:
             out[x.id] = Restated(kinds & figure_kinds(_fold(x.text)) | (out[x.id].kinds if x.id in out else frozenset()), m)
         changes = _slot_changes(f) if not kinds and not asked else []
+        # (another member's change may hold unconfirmed: the organiser's, one with a reason from outside, one restated)
+        stands = bool(changes) and _change_stands(messages, j, frozenset().union(*(k for _, k in changes)))
         once = bool(changes) and has(f, "one_off_change")  # ("今个星期四…改到星期五": the standing 逢星期二、四 stays)
         for x in messages[max(0, j - int(raw("change_reach"))):j] if changes else []:
             fx = _fold(x.text)
@@ -1160,7 +1162,8 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
             # the latest change of a line is the one kept: a change that names the line's slot outdoes an earlier
             # correction on its subject ("秋游改到下周二" then "秋游费用改为每人135元" for "秋游费用每人120元…")
-            if (x.speaker == m.speaker or _says_yes_after(messages, j, x.speaker)) and old and not cue("moved").search(fx) \
+            if (x.speaker == m.speaker or _says_yes_after(messages, j, x.speaker) or stands) and old \
+                    and not cue("moved").search(fx) \
                     and not (once and has(fx, "standing_schedule")) \
                     and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
@@ -1176,10 +1179,40 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             fx = _unquoted(_fold(x.text))
             hit = [(k, o, n) for k, o, n in words_changed if (_old_said(fx, o) is not None if o else _single_value(fx, k, n))
                    and _names_slot(fx, k, o, n, f)]
-            if x.speaker == m.speaker and hit and x.id not in out and relevant(x.text, m.text, by_kind=False):
+            if hit and x.id not in out and relevant(x.text, m.text, by_kind=False) and (
+                    x.speaker == m.speaker or _says_yes_after(messages, j, x.speaker)
+                    or _change_stands(messages, j, words=frozenset(n for _, _, n in hit if n))):
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
                 break  # the latest line on the subject is the one the change replaces
     return out
+
+
+def _change_stands(messages: list[Message], j: int, kinds: frozenset[str] = frozenset(),
+                   words: frozenset[str] = frozenset()) -> bool:
+    """Whether the change ``messages[j]`` (of figures of ``kinds``, or to the folded values ``words``: a place, a count)
+    holds whoever said the old value: said by the organiser (the member who addresses @所有人 most), with a reason from
+    outside the group (cue change_outside: "景区那边说九点半才开门"), or its new value stated again by a third member within
+    change_confirm_reach messages after it ("好的，那3点见"). A wish or a suggestion (cue change_wish: "要是能推迟到8点就好了")
+    holds nothing."""
+    m = messages[j]
+    f = _fold(m.text)
+    if cue("change_wish").search(f):
+        return False
+    if cue("change_outside").search(f) or m.speaker == _organiser(messages):
+        return True
+    moved = cue("moved").search(f)
+    new = {_value_key(v) for kind in kinds for v in _figure_values(f[moved.end():] if moved else f, kind)}
+    after = messages[j + 1 : j + 1 + int(raw("change_confirm_reach"))]
+    return bool(new or words) and any(o.speaker != m.speaker and not is_question(o.text) and (new & {
+        _value_key(v) for kind in kinds for v in _figure_values(_fold(o.text), kind)} or any(w in _fold(o.text) for w in words))
+        for o in after)
+
+
+def _organiser(messages: list[Message]) -> str | None:
+    """The member who addresses @所有人 (cue owner.at_everyone) in the most messages, when one does most; None else."""
+    calls = Counter(m.speaker for m in messages if any(f"@{w}" in _fold(m.text) for w in _AT_ALL))
+    top = calls.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def _says_yes_after(messages: list[Message], j: int, speaker: str) -> bool:
@@ -1206,6 +1239,8 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
     # asks the organiser, it sets nothing right)
     corrects = corrects and not is_question(cue("correction_opens").sub("", _fold(m.text), count=1))
     olds = _old_values_named(_fold(m.text), kinds) if corrects else {}
+    # (further back than correction_reach, another member's line only by a correction that holds alone: _change_stands)
+    stands = corrects and _change_stands(messages, j, kinds)
     own: list[Message] = []
     other: list[Message] = []
     for k, x in enumerate(messages[:j][::-1]):
@@ -1230,7 +1265,7 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
             continue
         if x.speaker == m.speaker:
             own.append(x)
-        elif corrects and k < reach and not other and not is_question(x.text):
+        elif corrects and (k < reach or stands) and not other and not is_question(x.text):
             other.append(x)
     return own or other
 
