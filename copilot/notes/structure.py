@@ -187,6 +187,7 @@ def asks(text: str) -> bool:
     f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
     if "?" not in f:
         f = cue("question", "a_few").sub("我", f)  # "周六我带几个保温壶过去": a few, not how many
+        f = cue("question", "a_few_told").sub(lambda m: m.group()[:-1] + "些", f)  # "我前几天就接到过一个"
     told = _report_request(f)
     if told:
         f = f[:told.start()] if told.start() == 0 else f[told.start():]  # what everyone is to report by a
