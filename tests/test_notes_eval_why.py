@@ -122,7 +122,7 @@ def test_each_miss_class_counted_once(transcript) -> None:  # type: ignore[no-un
         "deadlines/other_date_words_not_in_chat": 1,
         "decisions/ok": 1, "decisions/not_in_chat": 1, "decisions/as_todo_settle_dated_self": 1,
         "decisions/cut_short_same_line": 1,
-        "decisions/elsewhere_points": 1, "decisions/none_near": 1,
+        "decisions/elsewhere_points": 1, "decisions/none_near_plain": 1,
     }
     assert set(s.why) <= set(ev.WHY_LABELS)
 

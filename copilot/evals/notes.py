@@ -440,6 +440,10 @@ WHY_LABELS = {
                     ("other_speaker", "在别人的一行"), ("spread", "不在任何一行里（分在几行或另一说法）"))},
     "decisions/elsewhere_notice": "在公告里、不在决定里", "decisions/elsewhere_points": "在要点或摘要里、不在决定里",
     "decisions/elsewhere_in_notes": "纪要别处有（分在几处）、不在决定里", "decisions/none_near": "纪要里没有",
+    "decisions/none_near_no_line": "纪要里没有（聊天里没有一行含全部关键词）",
+    **{f"decisions/none_near_{h}{a}": f"纪要里没有：那行{hl}{'，随后有人应好' if a else ''}"
+       for h, hl in (("rule", "说的是今后的规矩（以后…统一/都/一律）"), ("put_up", "是提出来征求意见的（大家看行不行/我的想法是）"),
+                     *_DECISION_HEADS) for a in ("", "_agreed")},
     **{f"leak/{k}_{st}": f"泄漏的噪声：{v}，{w}" for k, v in _LEAK_KINDS.items() for st, w in _LEAK_STATES.items()},
     **{f"leak_in/{k}": f"泄漏出现在：{v}（一条泄漏可在几处）" for k, v in _LEAK_SECTIONS.items()},
     "leak_stale/seen": "旧值：那行被认作后来改掉的（restated/superseded），仍有栏照旧显示",
@@ -1016,7 +1020,7 @@ def _decision_why(notes: Notes, want: DecisionSpec, chat: str, md: str, messages
         whole = any(m.id in lines and _has_all(m.text, want.text) for m in messages)
         return "cut_short_same_line" if whole else _cut_short_why(partial[0], want, messages)
     if not _has_all(md, want.text):
-        return "none_near"
+        return _none_near_why(want, messages)
     if any(_has_all(a.text, want.text) for a in notes.announcements):
         return "elsewhere_notice"
     if any(_has_all(k.text, want.text) for k in notes.key_points) or _has_all(notes.summary, want.text):
@@ -1092,10 +1096,27 @@ def _as_qa_why(q: QAPair, want: DecisionSpec, messages: Sequence[Message]) -> st
     line = _decision_line(want, set(q.sources), messages)
     if line is None:
         return f"as_qa_{kind}"
+    return f"as_qa_{kind}{'_agreed' if _agreed_after(line, messages) else ''}_{_decision_head(line.text)}"
+
+
+def _agreed_after(line: Message, messages: Sequence[Message]) -> bool:
+    """Whether others said a short yes in the three lines after ``line``."""
     after = [m for m in messages if m.id > line.id][:3]
-    agreed = any(m.speaker != line.speaker and len(m.text.strip()) <= _AGREE_CHARS
-                 and cues.has(fold(m.text.strip()), "decision", "agree") for m in after)
-    return f"as_qa_{kind}{'_agreed' if agreed else ''}_{_decision_head(line.text)}"
+    return any(m.speaker != line.speaker and len(m.text.strip()) <= _AGREE_CHARS
+               and cues.has(fold(m.text.strip()), "decision", "agree") for m in after)
+
+
+def _none_near_why(want: DecisionSpec, messages: Sequence[Message]) -> str:
+    """A listed decision the notes hold nowhere, by the form of the line that holds its words: a rule for the future
+    (以后…统一/都, ``decision.standing_rule``), a line put up for a yes (``decision.proposal``: 大家看行不行, 我的想法是),
+    else its head (:func:`_decision_head`); and whether others said yes right after it."""
+    line = _decision_line(want, set(), messages)
+    if line is None:
+        return "none_near_no_line"
+    folded = fold(line.text)
+    form = ("rule" if cues.cue("decision", "standing_rule").search(folded)
+            else "put_up" if cues.has(folded, "decision", "proposal") else _decision_head(line.text))
+    return f"none_near_{form}{'_agreed' if _agreed_after(line, messages) else ''}"
 
 
 def _score_decisions(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str = "", md: str = "",

@@ -5822,6 +5822,10 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
         found = Decision(text=_clean(change), by=_agreed(messages, idx, m, change), sources=[m.id])
         decisions.append(found)
         recapped.add(id(found))
+    elif not summary_list and _standing_rule(s, messages, idx):  # "那以后批发统一月结" closing the talk on 月结
+        found = Decision(text=_clean(s), by=_agreed(messages, idx, m, s), decider=m.speaker, sources=[m.id])
+        decisions.append(found)
+        recapped.add(id(found))
     elif n == 0 and not summary_list and (answer := _granted_or_picked(s, messages, idx, _settled_before(m, decisions))):
         text, by = answer
         decisions.append(Decision(text=_clean(text), by=by, sources=[m.id]))
@@ -7646,6 +7650,28 @@ def _agreed_change(sentence: str, messages: list[Message], idx: int) -> str | No
     return told if yeses else None
 
 
+def _standing_rule(sentence: str, messages: list[Message], idx: int) -> bool:
+    """Whether ``sentence`` of ``messages[idx]`` states a rule for the future (cue ``decision.standing_rule``: "那以后批发
+    统一月结，每月5号对账") that closes a discussion: no question, wish, proposal or condition in it
+    (``decision.standing_rule_not``); in the lines before it (``standing_rule_reach``) another member spoke on its
+    subject (shares its words, the rule's own words out), and its speaker runs that discussion: they opened the subject
+    (the first of those lines naming it is theirs) or they speak most in the chat."""
+    f = _fold(sentence)
+    rule = cue("decision", "standing_rule").search(f)
+    if rule is None or is_question(sentence) or has(f, "decision", "standing_rule_not") \
+            or has(f, "decision", "undecided"):
+        return False
+    m = messages[idx]
+    # (the subject between the two cue words stays: "以后周末活动都…" is on 周末活动)
+    words = _content_bigrams(f[: rule.start("when")] + " " + f[rule.end("when") : rule.start("all")] + " " + f[rule.end("all") :])
+    window = messages[max(0, idx - int(raw("decision", "standing_rule_reach"))) : idx]
+    on_it = [o for o in window if words & _content_bigrams(o.text)]
+    if not any(o.speaker != m.speaker and not is_question(o.text) for o in on_it):
+        return False
+    counts = Counter(x.speaker for x in messages)
+    return on_it[0].speaker == m.speaker or counts[m.speaker] >= max(counts.values())
+
+
 def _add_decision(decisions: list[Decision], recapped: set[int], sentence: str, messages: list[Message], idx: int,
                   *, listed: bool, actions: list[ActionItem], people: People) -> None:
     """Add what ``sentence`` of ``messages[idx]`` settles; a yes that takes its content from the line it agrees to is
@@ -7949,7 +7975,7 @@ def _agreed(messages: list[Message], idx: int, m: Message, text: str = "") -> li
             choices.add(_CHOICE_NOISE.sub("", vote))
             opened = min(opened, j)
         elif j > opened and j not in after_stop and _says_yes(other.text) and not _answers_ask(messages, j) \
-                and _yes_to(messages, j, first, start, decided):
+                and _yes_to(messages, j, first, start, decided) and not _acks_work(messages, j, m.speaker, text):
             stance[other.speaker] = True
     reported = _reported_agreers(messages, messages[idx].text)
     if reported:  # the decider says who agreed ("…，Cici也同意了"): they and those who said yes before, not whoever spoke nearby
@@ -8089,6 +8115,30 @@ def _answers_ask(messages: list[Message], j: int) -> bool:
     if is_question(prev.text) and has(f, "decision", "proposal"):
         return False  # "我的想法是第一场小鹿妈妈讲，第二场林哥讲，大家同意吗" — "同意": a yes to the proposal put to all
     return any(n and len(n) >= 2 and _fold(n) in f for n in names)
+
+
+def _acks_work(messages: list[Message], j: int, closer: str, decided: str) -> bool:
+    """Whether the yes ``messages[j]`` takes note of other work ``closer`` just gave out ("这周六的场地费每人30元，周五前
+    转给阿杰" — "好", before "植物园就按小宇爸爸说的办"): the line it follows (the nearest one by someone else that is no
+    bare yes or chatter of a third member) is the closer's, answers no question just asked, asks nothing, puts nothing
+    up, reads as work (the task model) and is on another matter (shares fewer than two 2-character runs with
+    ``decided``). A yes that names what was decided ("同意七娘山"), or follows another member's line (a vote, a
+    suggestion: "15吧" — "行，15"), agrees as before."""
+    me, words = messages[j].speaker, _content_bigrams(decided)
+    if words & _content_bigrams(messages[j].text):
+        return False
+    for k in range(j - 1, max(-1, j - 4), -1):
+        o = messages[k]
+        if o.speaker == me:
+            continue
+        if o.speaker != closer:
+            if (_says_yes(o.text) or is_chatter(o.text)) and not words & _content_bigrams(o.text):
+                continue
+            return False  # ("我同意琴行二楼" — "+1": under a yes that names what was decided)
+        answers = k > 0 and messages[k - 1].speaker != closer and is_question(messages[k - 1].text)
+        return not answers and not is_question(o.text) and not _puts_up(o.text, "") and not _suggestion(o.text) \
+            and len(_content_bigrams(o.text) & words) < 2 and task_probability(normalised(_fold(o.text), [])) >= 0.5
+    return False
 
 
 def _addressed_elsewhere(text: str, decider: str) -> bool:
