@@ -447,6 +447,32 @@ class AskLead(BaseModel):
     trade_verbs: list[str] = []
     trade_ends: list[str] = []
     trade_most: int = 0
+    # who the group is for and what it costs (round 73, d15b73): a clause that starts with one of ``setting_leads`` and
+    # ends with one of ``setting_ends`` (a group named for who is in it) in at most ``setting_most`` characters
+    # ("开了个付费家长群", "拉了个客户群"), or one that is only one of ``count_leads`` and a number with at most one of
+    # ``count_units`` and one of ``count_tails`` ("一年收199", "入群费50", "一年收30块的会费") sets the scene and does not
+    # rank the answer (:meth:`tells_setting`)
+    setting_leads: list[str] = []
+    setting_ends: list[str] = []
+    setting_most: int = 0
+    count_leads: list[str] = []
+    count_units: list[str] = []
+    count_tails: list[str] = []
+
+    def tells_setting(self, clause: str) -> bool:
+        """Whether ``clause`` only says who the asker's group is for or what it costs (the ``setting_*`` and
+        ``count_*`` lists; never when they are empty)."""
+        if (self.setting_most and len(clause) <= self.setting_most and clause.startswith(tuple(self.setting_leads))
+                and clause.endswith(tuple(self.setting_ends))):
+            return True
+        lead = next((w for w in self.count_leads if clause.startswith(w)), "")
+        if not lead:
+            return False
+        rest = clause[len(lead):]
+        tail = next((t for t in self.count_tails if t and rest.endswith(t)), "")
+        rest = rest[:len(rest) - len(tail)]
+        unit = next((u for u in sorted(self.count_units, key=len, reverse=True) if rest.endswith(u)), "")
+        return bool(_COUNT.fullmatch(rest[:len(rest) - len(unit)]))
 
     def tells_trade(self, clause: str) -> bool:
         """Whether ``clause`` only says what the asker's group or business is (the ``trade_*`` lists; never when
@@ -762,6 +788,9 @@ def parts_cues() -> QuestionParts:
     return QuestionParts.model_validate(load_yaml(PARTS_FILE.read_text(encoding="utf-8")))
 
 
+# a number as a price or a head count is said: 199, 1,200, 3.5, 三百, 两千 (the count cues of ``parts.yaml``'s ``ask_lead``)
+_COUNT = re.compile(r"[0-9０-９][0-9０-９,.]*|[一二两三四五六七八九十百千万几]+")
+
 # a clause and the mark that ends it (none at the end of the question)
 _CLAUSE = re.compile(r"([^，,。；;！!]+)[，,。；;！!]?")
 
@@ -801,7 +830,7 @@ def without_self_intro(question: str) -> str:
     cues = parts_cues().ask_lead
     leads, roles = cues.self_intro
     return _without_clauses(question, lambda said: bool(leads and roles and said.startswith(leads) and said.endswith(roles))
-                            or cues.tells_trade(said))
+                            or cues.tells_trade(said) or cues.tells_setting(said))
 
 
 def without_trade(question: str) -> str:
