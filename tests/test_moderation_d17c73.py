@@ -7,7 +7,9 @@ in a warning, offer nothing.
 ② A member giving away their leftovers (剩下的…免费送) — even a count of boxes (十几箱) — is at most reviewed, never
 deleted (pipeline._own_giveaway); a seller's free hook (前十位免费送) is not a giveaway.
 ③ A title of mastery someone is said to give themself over a small feat (就当自己是大师了) is contempt by its form
-(patterns.yaml sneer.self_title), not when the writer says it of themself.
+(patterns.yaml sneer.self_title), not when the writer says it of themself; a kind addressed as a whole and called a
+burden (你们这些…就是浪费医保的钱: patterns.yaml group_slur.addressed/burden) is contempt the abuse model may act on beside,
+not a thing called a waste nor the writer's own kind.
 
 Groups and messages written for these tests (a Chengdu diabetes patients' group, a Suzhou neighbours' group, a Hefei
 badminton club)."""
@@ -115,3 +117,22 @@ def test_a_self_given_title_over_a_small_feat_is_contempt(judge: Callable[[str, 
 def test_self_mockery_and_an_outside_scammer_are_not_abuse(judge: Callable[[str, str], Verdict], text: str) -> None:
     v = judge(BADMINTON, text)
     assert v.label != Label.ABUSE, v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "你们这些打胰岛素的就是浪费医保的钱",
+    "你们这帮退休的都是吃白饭的，天天在群里晒血糖",
+])
+def test_a_kind_addressed_as_a_burden_is_acted_on(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(SUGAR, text)
+    assert v.label == Label.ABUSE and v.action in ACTED, v.reason
+
+
+@pytest.mark.parametrize("text", [
+    "有些进口药就是浪费医保的钱，效果跟国产的差不多",
+    "我们这些打胰岛素的就是家里的累赘，想想挺难受的",
+])
+def test_a_thing_called_a_waste_or_the_writers_own_kind_is_not_acted_on(
+        judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(SUGAR, text)
+    assert v.action not in ACTED, v.reason

@@ -856,7 +856,8 @@ class Patterns:
 def group_slur() -> re.Pattern[str]:
     """A put-down of a whole kind of people ("外地人就是素质低", "河南人都是骗子"; patterns.yaml ``group_slur``): a people,
     an origin (河南来的) or a trade (搞销售的) generalised with a bad trait, or a kind hedged by 某些/有些 with contempt
-    (某些南方来的就是一股穷酸味, 有些家长一副穷酸样)."""
+    (某些南方来的就是一股穷酸味, 有些家长一副穷酸样), or a kind addressed as a whole and called a burden (你们这些透析的就是
+    浪费医保的钱)."""
     d = load_resource(PATTERNS)["group_slur"]
     cjk = r"[\u4e00-\u9fff]"
     people = _alt(d["peoples"]) + _alt(d["peoples_suffix"])
@@ -872,6 +873,9 @@ def group_slur() -> re.Pattern[str]:
                       + "|" + trade + rf"{cjk}{{0,{int(d['act_gap'])}}}?" + generalised
                       + _alt([*d["contempt"], *d["contempt_generalised"]])
                       # a kind hedged by 某些/有些 and held in contempt (有些单亲家庭的孩子就是没教养, 有些家长一副穷酸样)
+                      # a kind addressed as a whole and called a burden (你们这些透析的就是浪费医保的钱)
+                      + "|" + _alt(d["addressed"]) + rf"{cjk}{{1,{int(d['hedge_gap'])}}}?" + generalised
+                      + _alt([*d["contempt"], *d["contempt_generalised"], *d["burden"]])
                       + "|" + kind + "(?:" + generalised + _alt([*d["contempt"], *d["contempt_generalised"]])
                       + rf"|{cjk}{{0,{int(d['hedge_contempt_gap'])}}}?" + contempt + ")"
                       # a people by its place told it knows nothing or is not wanted (港仔懂什么…, 大陆仔不要来…), or summed
