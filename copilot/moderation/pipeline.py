@@ -2295,10 +2295,28 @@ def _own_giveaway(rep: SignalReport, text: str) -> bool:
     words = lexicons().words
     promo = rep.signal("promo_words")
     given = words["resale.giveaway"].findall(text)
+    surplus = bool(words["resale.surplus"].search(text))
+    names = set(rep.names(Label.AD))
+    if surplus and "seller_form" in names and all(_lot_size(w) for w in rep.signal("seller_form").items):
+        names.discard("seller_form")  # 剩下的十几箱…免费送: the size of the leftovers, not a seller's stock
     # 联系/私聊, and the giving itself (免费 of 免费给, 免费送 of 免费送给): 特价, 优惠 are a pitch's
-    return (rep.own_item or bool(words["resale.surplus"].search(text))) and bool(given) \
-        and set(rep.names(Label.AD)) <= _GIVEAWAY_PATH and not rep.urls \
+    return (rep.own_item or surplus) and bool(given) and not words["resale.giveaway_not"].search(text) \
+        and names <= _GIVEAWAY_PATH and not rep.urls \
         and (promo is None or all(w in SIGN_UP_WORDS or any(w in g for g in given) for w in promo.items))
+
+
+@lru_cache(maxsize=1)
+def _lot_size_form() -> re.Pattern[str]:
+    """patterns.yaml ``catalogue``: a count of tens or more and a counter of stock (十几箱, 二十多件), whole."""
+    ct = load_resource(SIGNAL_PATTERNS)["catalogue"]
+    count = ("(?:" + alt(ct["many"]) + "|[0-9]{" + str(int(ct["min_figures"])) + ",}|[" + ct["digits"] + "]?"
+             + alt(ct["tens"]) + "[" + ct["digits"] + "]?)")
+    return re.compile(count + alt(ct["approx"]) + "?" + re.escape(str(ct["counter_lead"])) + "?" + alt(ct["stock"]))
+
+
+def _lot_size(word: str) -> bool:
+    """Whether a seller_form hit is only the size of a lot (十几箱), not a seller's word or a range of kinds (四十多款)."""
+    return bool(_lot_size_form().fullmatch(word))
 
 
 def _member_referral(rep: SignalReport, text: str) -> bool:

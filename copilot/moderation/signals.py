@@ -856,7 +856,8 @@ class Patterns:
 def group_slur() -> re.Pattern[str]:
     """A put-down of a whole kind of people ("外地人就是素质低", "河南人都是骗子"; patterns.yaml ``group_slur``): a people,
     an origin (河南来的) or a trade (搞销售的) generalised with a bad trait, or a kind hedged by 某些/有些 with contempt
-    (某些南方来的就是一股穷酸味, 有些家长一副穷酸样)."""
+    (某些南方来的就是一股穷酸味, 有些家长一副穷酸样), or a kind addressed as a whole and called a burden (你们这些透析的就是
+    浪费医保的钱)."""
     d = load_resource(PATTERNS)["group_slur"]
     cjk = r"[\u4e00-\u9fff]"
     people = _alt(d["peoples"]) + _alt(d["peoples_suffix"])
@@ -872,6 +873,9 @@ def group_slur() -> re.Pattern[str]:
                       + "|" + trade + rf"{cjk}{{0,{int(d['act_gap'])}}}?" + generalised
                       + _alt([*d["contempt"], *d["contempt_generalised"]])
                       # a kind hedged by 某些/有些 and held in contempt (有些单亲家庭的孩子就是没教养, 有些家长一副穷酸样)
+                      # a kind addressed as a whole and called a burden (你们这些透析的就是浪费医保的钱)
+                      + "|" + _alt(d["addressed"]) + rf"{cjk}{{1,{int(d['hedge_gap'])}}}?" + generalised
+                      + _alt([*d["contempt"], *d["contempt_generalised"], *d["burden"]])
                       + "|" + kind + "(?:" + generalised + _alt([*d["contempt"], *d["contempt_generalised"]])
                       + rf"|{cjk}{{0,{int(d['hedge_contempt_gap'])}}}?" + contempt + ")"
                       # a people by its place told it knows nothing or is not wanted (港仔懂什么…, 大陆仔不要来…), or summed
@@ -2184,6 +2188,39 @@ def _counterfeit_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 @lru_cache(maxsize=1)
+def _illegal_offer() -> re.Pattern[str]:
+    """patterns.yaml ``illegal_offer``: each form's offer verb, then up to ``gap`` characters of one clause (none of
+    ``not_gap``), then its goods — or the goods then a passing-on verb (有气枪出). The goods are the match's ``goods`` group."""
+    d = load_resource(PATTERNS)["illegal_offer"]
+    between = rf"(?:(?!{_alt(d['not_gap'])}){_CLAUSE}){{0,{int(d['gap'])}}}?"
+    parts = []
+    for form in d["forms"]:
+        goods = _alt(form["goods"])
+        parts.append(_alt(form["before"]) + between + f"(?:{goods})")
+        if form["after"]:
+            parts.append(f"(?:{goods})" + _alt(form["after"]))
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+def _illegal_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """An illegal trade offered in any group (patterns.yaml ``illegal_offer``: 出一个肾源, 代开各类正规发票, 收银行卡, 有气枪出)
+    beside a seller's company — a way to reach the writer (私聊, 加我, a handle), a price, someone who wants one (有需要的),
+    a wink (懂的来) or a trade word (有意者). The same goods in a question (肾移植配型要做哪些检查), a patient's story
+    (排队等肾源), a warning or a rule (有人私聊说能买到肾源，都是骗子) offer nothing. Cites the offer."""
+    c = scan.text(spec)
+    offers = [m.group(0) for x in scan.clauses() for m in _illegal_offer().finditer(x)]
+    if not offers or scan.asks() or warns(scan.n.compact) or scan.lex.words["ad.banned_frame"].search(scan.n.compact):
+        return None
+    company = [*scan.lex.words["ad.wink"].findall(c), *scan.lex.words["ad.want"].findall(c), *_trade_words(scan),
+               *(w for name in ("money", "invite", "contact") for w in scan.found.get(name, [])),
+               *(w for w in load_resource(PATTERNS)["illegal_offer"]["reach"] if w in scan.n.compact),
+               *said_prices(scan.n.folded)]
+    company = [w for w in dict.fromkeys(company) if not any(w in o for o in offers)]
+    company = [w for w in company if not any(w != x and w in x for x in company)]  # 加微 of 加微信: one cue, one mention
+    return Finding(list(dict.fromkeys(offers))[:3], suffix="、".join(company[:3])) if company else None
+
+
+@lru_cache(maxsize=1)
 def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """patterns.yaml ``resale_markup``: a price then a higher one before a passing-on verb (原价120 现在150转) and an
     added sum given over (加20块给你)."""
@@ -2545,16 +2582,20 @@ def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ..
     """Contempt by its form (patterns.yaml ``sneer``), each beside the words that must not open its clause before it: a
     person or their work judged then daring ("你这水平也敢…", "这种人也配…"), contempt put as a question or a verdict on
     someone's sense of self ("你以为你是谁", "没有自知之明"), someone summed up as a wasteful novice ("纯属花钱找罪受的
-    菜鸟"), not able, so stay away ("不会弹就不要出来献丑"), and a mock title as someone turns up again ("大师又出来了")."""
+    菜鸟"), not able, so stay away ("不会弹就不要出来献丑"), a mock title as someone turns up again ("大师又出来了"), and a
+    title someone is said to give themself ("钓了两条鱼就当自己是大师了")."""
     d = load_resource(PATTERNS)["sneer"]
     dare, rh, vd, cd, tb = d["dare"], d["rhetorical"], d["verdict"], d["cant_then_dont"], d["title_back"]
-    mock = rh["mock"]
+    st, mock = d["self_title"], rh["mock"]
     forms = ((_alt(dare["lead"]) + f"{_SENTENCE}{{0,{int(dare['max_gap'])}}}?" + _alt(dare["words"]), dare),
              (_either(rh["words"]) + "|" + _alt(mock["lead"]) + f"{_SENTENCE}{{1,{int(mock['max_gap'])}}}?"
               + _alt(mock["mid"]) + f"{_CLAUSE}{{1,{int(mock['gap'])}}}?" + _alt(mock["end"]), rh),
              (_alt(vd["lead"]) + f"{_CLAUSE}{{0,{int(vd['max_gap'])}}}?" + _alt(vd["end"]), vd),
              (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd),
-             (_alt(tb["title"]) + f"{_CLAUSE}{{0,{int(tb['max_gap'])}}}?" + _alt(tb["again"]), tb))
+             (_alt(tb["title"]) + f"{_CLAUSE}{{0,{int(tb['max_gap'])}}}?" + _alt(tb["again"]), tb),
+             (_alt(st["who"]) + f"{_SENTENCE}{{0,{int(st['max_gap'])}}}?" + _alt(st["lead"])
+              + f"{_CLAUSE}{{0,{int(st['gap'])}}}?" + _alt(tb["title"]),
+              {"not_before": st["not_before"], "not_with": tb["not_with"]}))
     # each behind its literal first look (:func:`literals.gated`): the rhetorical form opens with a gap, which the engine
     # tries at every place of the text; it runs only where one of the strings every match of it contains is written
     return tuple((gated(re.compile(rx)), tuple(str(w) for w in row.get("not_before") or ()),
@@ -2900,7 +2941,7 @@ _DETECTORS: dict[str, Detector] = {
     "course_gift": _course_gift, "contact": _contact, "landline": _landline, "invite": _invite, "private_seller": _private_seller, "pointer": _pointer,
     "evasion": _evasion, "link": _link, "business": _business, "seller_form": _business, "promo_words": _promo_words,
     "income": _income, "money": _money, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business,
-    "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "vote": _vote,
+    "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "illegal_deal": _illegal_deal, "vote": _vote,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "rude": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
     "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
