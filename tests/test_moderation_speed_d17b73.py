@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import fields
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
 
 from copilot.moderation import pipeline, signals, veiled
 from copilot.moderation.normalise import SPACED_HANDLE, normalise
+from tests.test_moderation_speed_d00b60 import _CountingFinditer  # counts a pattern's finditer calls
 
 # members' plain talk with a space, a q, a 加 or a number in it: the literal first look passes each of them
 PLAIN = ["周六 10点 图书馆二楼见，记得带上第5章的笔记", "这次q3的读书计划我排好了，大家看看", "加油！还有 12 天就考试了",
@@ -42,20 +42,6 @@ def test_contacts_as_without_the_second_look(monkeypatch: pytest.MonkeyPatch, te
 @pytest.mark.parametrize("text", OFFERS)
 def test_offers_keep_their_contact(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     assert _contacts(text, second_look=True, monkeypatch=monkeypatch)[0]
-
-
-class _CountingFinditer:
-    """A pattern that counts its ``finditer`` calls."""
-
-    def __init__(self, rx: Any, calls: list[str]) -> None:
-        self.rx, self.calls = rx, calls
-
-    def finditer(self, *a: Any) -> Any:
-        self.calls.append(self.rx.pattern[:20])
-        return self.rx.finditer(*a)
-
-    def __getattr__(self, attr: str) -> Any:
-        return getattr(self.rx, attr)
 
 
 def _counted_contact_searches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
