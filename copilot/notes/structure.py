@@ -1157,9 +1157,12 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
         # (another member's change may hold unconfirmed: the organiser's, one with a reason from outside, one restated)
         stands = bool(changes) and _change_stands(messages, j, frozenset().union(*(k for _, k in changes)))
         once = bool(changes) and has(f, "one_off_change")  # ("今个星期四…改到星期五": the standing 逢星期二、四 stays)
-        for x in messages[max(0, j - int(raw("change_reach"))):j] if changes else []:
+        start = max(0, j - int(raw("change_reach")))
+        for k_x, x in enumerate(messages[start:j] if changes else [], start):
             fx = _fold(x.text)
-            hit = [(slot, k) for slot, k in changes if any(w in _unquoted(fx) for w in slot)]
+            # (a bare answer names its subject in the question it answers: "起跑时间呢？" … "早上7点半，广场鸣枪")
+            about = _unquoted(fx) + _asked_just_before(messages, k_x)
+            hit = [(slot, k) for slot, k in changes if any(w in about for w in slot)]
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
             # the latest change of a line is the one kept: a change that names the line's slot outdoes an earlier
             # correction on its subject ("秋游改到下周二" then "秋游费用改为每人135元" for "秋游费用每人120元…")
@@ -1186,6 +1189,17 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
                 break  # the latest line on the subject is the one the change replaces
     return out
+
+
+def _asked_just_before(messages: list[Message], i: int) -> str:
+    """The folded question ``messages[i]`` answers, when the message just before it is another member's question
+    asking for a time, an amount or a place (reply.asks_time / asks_amount / asks_place: "起跑时间呢？", not "打卡漏了
+    能补吗"); "" otherwise:
+    a reply giving the value asked for may leave its subject to the question."""
+    if i < 1 or messages[i - 1].speaker == messages[i].speaker or not is_question(messages[i - 1].text):
+        return ""
+    fq = _unquoted(_fold(messages[i - 1].text))
+    return fq if any(has(fq, "reply", k) for k in ("asks_time", "asks_amount", "asks_place")) else ""
 
 
 def _change_stands(messages: list[Message], j: int, kinds: frozenset[str] = frozenset(),
