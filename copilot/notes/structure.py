@@ -1127,6 +1127,9 @@ class Restated:
     # the slot a change named ("费用" of "费用调成每人1350元"): only the clauses naming it are stale; empty for a
     # correction or a recap, which restate every clause with a figure of those kinds on their subject
     slot: frozenset[str] = frozenset()
+    # the slot was named only in the question the line answers ("起跑时间呢？" … "早上7点半，广场鸣枪"): the line's one
+    # clause with a figure of the kind is the one the change restates
+    asked: bool = False
 
 
 def restated_figures(messages: list[Message]) -> dict[int, Restated]:
@@ -1161,8 +1164,9 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
         for k_x, x in enumerate(messages[start:j] if changes else [], start):
             fx = _fold(x.text)
             # (a bare answer names its subject in the question it answers: "起跑时间呢？" … "早上7点半，广场鸣枪")
-            about = _unquoted(fx) + _asked_just_before(messages, k_x)
-            hit = [(slot, k) for slot, k in changes if any(w in about for w in slot)]
+            hit = [(slot, k) for slot, k in changes if any(w in _unquoted(fx) for w in slot)]
+            question = "" if hit else _asked_just_before(messages, k_x)
+            hit = hit or [(slot, k) for slot, k in changes if any(w in question for w in slot)]
             old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
             # the latest change of a line is the one kept: a change that names the line's slot outdoes an earlier
             # correction on its subject ("秋游改到下周二" then "秋游费用改为每人135元" for "秋游费用每人120元…")
@@ -1170,7 +1174,7 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                     and not cue("moved").search(fx) \
                     and not (once and has(fx, "standing_schedule")) \
                     and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
-                out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)))
+                out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)), asked=bool(question))
         for x in _resettled(messages, j) if not asked and not changes and not kinds else []:
             if x.id not in out:
                 out[x.id] = Restated(frozenset({"day"}), m)
@@ -1628,7 +1632,7 @@ def without_figures(text: str, fix: Restated, marks_named: bool = True) -> str:
         # the one clause with a figure of the kind is the stale one
         figured = [c for c in clauses if fix.kinds & figure_kinds(_fold(c))]
         named = {c for c in figured if _says_slot(_unquoted(_fold(c)), fix.slot)} \
-            or (set(figured) if len(figured) == 1 and _says_slot(_unquoted(_fold(text)), fix.slot) else set())
+            or (set(figured) if len(figured) == 1 and (fix.asked or _says_slot(_unquoted(_fold(text)), fix.slot)) else set())
         for c in clauses:
             # a change line that moves two fields ("出发时间从7:00改到8:30，报到时间改成7:30"): the clause gets the
             # value of the change that names its own field, never another field's
