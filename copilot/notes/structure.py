@@ -1641,6 +1641,8 @@ def without_figures(text: str, fix: Restated, marks_named: bool = True) -> str:
                 out.append(c)
             elif (put := _put_values(c, own or new, fix.kinds)) is not None:
                 out.append(put)  # "早上10點北河街街市門口集合" → "早上10點北河街街市門口集合（已改：9:30）"
+            elif fix.asked:  # (found by its question: kept as said when the new value cannot be put beside it)
+                out.append(c)
             elif new:
                 out.extend(new)
                 new = []
