@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.config import get_settings
 from copilot.knowledge.ranking import parts_cues, without_self_intro
 
 
@@ -40,24 +39,10 @@ def test_the_match_text_keeps_the_problem_and_the_ask() -> None:
     assert without_self_intro("一年收299，怎么办") == "一年收299，怎么办"  # too little left: the question itself
 
 
-@pytest.fixture(scope="module")
-def index():  # type: ignore[no-untyped-def]
-    from copilot.knowledge.index import get_index
-
-    return get_index(get_settings())
-
-
-@pytest.fixture(scope="module")
-def engine():  # type: ignore[no-untyped-def]
-    from copilot.evals.runner import make_context
-
-    return make_context(get_settings(), judge=False).engine
-
-
-def test_newcomers_silent_in_a_paid_group_is_not_answered_from_the_threshold(index, engine) -> None:  # type: ignore[no-untyped-def]
+def test_newcomers_silent_in_a_paid_group_is_not_answered_from_the_threshold(kb_index, offline) -> None:  # type: ignore[no-untyped-def]
     from copilot.knowledge.ask import answer_question
 
-    answer = answer_question("我是教古筝的，开了个付费的学员群，一年收299，进群的新学员都潜水不吭声，我该怎么带动", index, engine)
+    answer = answer_question("我是教古筝的，开了个付费的学员群，一年收299，进群的新学员都潜水不吭声，我该怎么带动", kb_index, offline)
     assert answer.sections and answer.sections[0].source != "threshold"
     assert (answer.sections[0].source, answer.sections[0].section) in {("intro-welcome", "新人的头三天"),
                                                                        ("daily-topics", "冷场了怎么救")}
