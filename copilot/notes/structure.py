@@ -1615,6 +1615,36 @@ def restating(text: str, fix: Restated) -> str:
     return "，".join(x for x in [kept, *new] if x)
 
 
+def _slot_restated(text: str, clauses: list[str], fix: Restated) -> str:
+    """:func:`without_figures` of a line a change that named its slot restates (``clauses``: the line's): its stale
+    clause gives way to the change's clause, in its place, or keeps its words with the new value beside it."""
+    said = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)]
+    # (a change clause that names no slot takes the one its heads-up clause names: "布展时间有变，提前到…")
+    new = [c for k, (c, f) in enumerate(zip(said, map(_fold, said)))
+           if cue("moved").search(f) and fix.kinds & figure_kinds(f)
+           and (_says_slot(f, fix.slot) or _says_slot(_fold(_heads_up(said, k)), fix.slot))]
+    out: list[str] = []
+    # the slot named in the line, its figure in another clause ("周末开荒深渊王座，先统计人，周六晚上21:00开"):
+    # the one clause with a figure of the kind is the stale one
+    figured = [c for c in clauses if fix.kinds & figure_kinds(_fold(c))]
+    named = {c for c in figured if _says_slot(_unquoted(_fold(c)), fix.slot)} \
+        or (set(figured) if len(figured) == 1 and (fix.asked or _says_slot(_unquoted(_fold(text)), fix.slot)) else set())
+    for c in clauses:
+        # a change line that moves two fields ("出发时间从7:00改到8:30，报到时间改成7:30"): the clause gets the
+        # value of the change that names its own field, never another field's
+        own = [n for n in new if any(w in _unquoted(_fold(c)) for w in _clause_slot(n))]
+        if c not in named:
+            out.append(c)
+        elif (put := _put_values(c, own or new, fix.kinds)) is not None:
+            out.append(put)  # "早上10點北河街街市門口集合" → "早上10點北河街街市門口集合（已改：9:30）"
+        elif fix.asked:  # (found by its question: kept as said when the new value cannot be put beside it)
+            out.append(c)
+        elif new:
+            out.extend(new)
+            new = []
+    return "，".join(out)
+
+
 def without_figures(text: str, fix: Restated, marks_named: bool = True) -> str:
     """``text`` without its clauses that state a figure of ``fix``'s kinds on the subject of its correction
     ("今次有四十圍，晚上六點開席" after "更正：開席改做七點" is "今次有四十圍"): what of a line still holds once the
@@ -1622,31 +1652,7 @@ def without_figures(text: str, fix: Restated, marks_named: bool = True) -> str:
     words, the new value beside it (not with ``marks_named`` off: :func:`restating` follows with the change itself)."""
     clauses = [c.strip() for c in _CLAUSE_WHOLE.split(text) if c.strip()]
     if fix.slot:  # a change that named its slot: the stale clause gives way to the change's clause, in its place
-        said = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)]
-        # (a change clause that names no slot takes the one its heads-up clause names: "布展时间有变，提前到…")
-        new = [c for k, (c, f) in enumerate(zip(said, map(_fold, said)))
-               if cue("moved").search(f) and fix.kinds & figure_kinds(f)
-               and (_says_slot(f, fix.slot) or _says_slot(_fold(_heads_up(said, k)), fix.slot))]
-        out: list[str] = []
-        # the slot named in the line, its figure in another clause ("周末开荒深渊王座，先统计人，周六晚上21:00开"):
-        # the one clause with a figure of the kind is the stale one
-        figured = [c for c in clauses if fix.kinds & figure_kinds(_fold(c))]
-        named = {c for c in figured if _says_slot(_unquoted(_fold(c)), fix.slot)} \
-            or (set(figured) if len(figured) == 1 and (fix.asked or _says_slot(_unquoted(_fold(text)), fix.slot)) else set())
-        for c in clauses:
-            # a change line that moves two fields ("出发时间从7:00改到8:30，报到时间改成7:30"): the clause gets the
-            # value of the change that names its own field, never another field's
-            own = [n for n in new if any(w in _unquoted(_fold(c)) for w in _clause_slot(n))]
-            if c not in named:
-                out.append(c)
-            elif (put := _put_values(c, own or new, fix.kinds)) is not None:
-                out.append(put)  # "早上10點北河街街市門口集合" → "早上10點北河街街市門口集合（已改：9:30）"
-            elif fix.asked:  # (found by its question: kept as said when the new value cannot be put beside it)
-                out.append(c)
-            elif new:
-                out.extend(new)
-                new = []
-        return "，".join(out)
+        return _slot_restated(text, clauses, fix)
     said = _said_wrong(_fold(fix.by.text)) if _SAID in fix.kinds else None
     if said is not None:  # "小红书预算砍一半（已改：直接先停两周）": the clause that said it, the right words beside it
         at = _fold(fix.by.text).find(said[1])
