@@ -67,3 +67,24 @@ def test_a_threat_to_put_up_a_members_home_address_is_abuse(judge: Callable[[str
     assert v.label == Label.ABUSE and v.action in REMOVED | {Action.WARN}, v.reason
     ok = judge(RABBITS, "领养人请把家庭地址私发给志愿者，回访时上门用，不要发在群里")
     assert ok.label != Label.ABUSE, ok.reason
+
+
+PARENTS = """
+name: 阳光小学三年二班家长群
+positioning: 三年二班家长沟通作业、活动、缴费和孩子在校情况
+topics: [作业, 活动, 缴费, 补助, 校服, 家长会]
+audience: 三年二班家长
+platform: wechat
+"""
+
+
+def test_papers_collected_for_an_errand_are_no_illegal_trade(judge: Callable[[str, str], Verdict]) -> None:
+    """A class teacher collecting copies of bank cards for a meal subsidy names the goods of the bank-card trade with
+    收: the copy (复印件) or the number (卡号) after them makes them papers for an errand (patterns.yaml
+    illegal_offer.not_after); buying the cards themselves is still the trade."""
+    v = judge(PARENTS, "学校要收银行卡复印件办理营养餐补助，请家长周五前交给班主任，有问题私聊我")
+    assert v.action not in REMOVED and "违法交易" not in v.reason, v.reason
+    v = judge(PARENTS, "收银行卡号统一登记补助，周三前私信我")
+    assert v.action not in REMOVED and "违法交易" not in v.reason, v.reason
+    v = judge(PARENTS, "长期高价收银行卡，一张300，当天结算，私聊")
+    assert v.label == Label.AD and v.action in REMOVED and "违法交易" in v.reason, v.reason

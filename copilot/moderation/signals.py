@@ -2190,12 +2190,14 @@ def _counterfeit_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
 @lru_cache(maxsize=1)
 def _illegal_offer() -> re.Pattern[str]:
     """patterns.yaml ``illegal_offer``: each form's offer verb, then up to ``gap`` characters of one clause (none of
-    ``not_gap``), then its goods — or the goods then a passing-on verb (有气枪出). The goods are the match's ``goods`` group."""
+    ``not_gap``), then its goods not followed by ``not_after`` (a copy or a number of them) — or the goods then a
+    passing-on verb (有气枪出)."""
     d = load_resource(PATTERNS)["illegal_offer"]
     between = rf"(?:(?!{_alt(d['not_gap'])}){_CLAUSE}){{0,{int(d['gap'])}}}?"
+    papers = rf"(?!{_alt(d['not_after'])})"  # (银行卡复印件, 银行卡号: papers for an errand)
     parts = []
     for form in d["forms"]:
-        goods = _alt(form["goods"])
+        goods = _alt(form["goods"]) + papers
         parts.append(_alt(form["before"]) + between + f"(?:{goods})")
         if form["after"]:
             parts.append(f"(?:{goods})" + _alt(form["after"]))
