@@ -1139,6 +1139,7 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
     "10斤一袋" of the same line is not). The latest correction of a line is the one kept."""
     out: dict[int, Restated] = {}
     reach = int(raw("correction_reach"))
+    organiser = _organiser(messages)  # (read once: whose change holds unconfirmed, _change_stands)
     for j, m in enumerate(messages):
         f = _fold(m.text).strip()
         asked = is_question(m.text)  # a question changes nothing
@@ -1153,12 +1154,12 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             kinds = frozenset(named)
         # (a correction its speaker makes of no line of their own sets right another member's: "更正一下：报名费100元"
         # by the treasurer after the organiser's "报名费80元" — only the nearest such line, within correction_reach)
-        fixes = _corrected_lines(messages, j, kinds, named, corrects) if kinds else []
+        fixes = _corrected_lines(messages, j, kinds, named, corrects, organiser) if kinds else []
         for x in fixes:
             out[x.id] = Restated(kinds & figure_kinds(_fold(x.text)) | (out[x.id].kinds if x.id in out else frozenset()), m)
         changes = _slot_changes(f) if not kinds and not asked else []
         # (another member's change may hold unconfirmed: the organiser's, one with a reason from outside, one restated)
-        stands = bool(changes) and _change_stands(messages, j, frozenset().union(*(k for _, k in changes)))
+        stands = bool(changes) and _change_stands(messages, j, organiser, frozenset().union(*(k for _, k in changes)))
         once = bool(changes) and has(f, "one_off_change")  # ("今个星期四…改到星期五": the standing 逢星期二、四 stays)
         start = max(0, j - int(raw("change_reach")))
         for k_x, x in enumerate(messages[start:j] if changes else [], start):
@@ -1189,7 +1190,7 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                    and _names_slot(fx, k, o, n, f)]
             if hit and x.id not in out and relevant(x.text, m.text, by_kind=False) and (
                     x.speaker == m.speaker or _says_yes_after(messages, j, x.speaker)
-                    or _change_stands(messages, j, words=frozenset(n for _, _, n in hit if n))):
+                    or _change_stands(messages, j, organiser, words=frozenset(n for _, _, n in hit if n))):
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
                 break  # the latest line on the subject is the one the change replaces
     return out
@@ -1206,10 +1207,10 @@ def _asked_just_before(messages: list[Message], i: int) -> str:
     return fq if any(has(fq, "reply", k) for k in ("asks_time", "asks_amount", "asks_place")) else ""
 
 
-def _change_stands(messages: list[Message], j: int, kinds: frozenset[str] = frozenset(),
+def _change_stands(messages: list[Message], j: int, organiser: str | None, kinds: frozenset[str] = frozenset(),
                    words: frozenset[str] = frozenset()) -> bool:
     """Whether the change ``messages[j]`` (of figures of ``kinds``, or to the folded values ``words``: a place, a count)
-    holds whoever said the old value: said by the organiser (the member who addresses @所有人 most), with a reason from
+    holds whoever said the old value: said by ``organiser`` (:func:`_organiser` of the chat), with a reason from
     outside the group (cue change_outside: "景区那边说九点半才开门"), or its new value stated again by a third member within
     change_confirm_reach messages after it ("好的，那3点见"). A wish or a suggestion (cue change_wish: "要是能推迟到8点就好了")
     holds nothing."""
@@ -1217,7 +1218,7 @@ def _change_stands(messages: list[Message], j: int, kinds: frozenset[str] = froz
     f = _fold(m.text)
     if cue("change_wish").search(f):
         return False
-    if cue("change_outside").search(f) or m.speaker == _organiser(messages):
+    if cue("change_outside").search(f) or m.speaker == organiser:
         return True
     moved = cue("moved").search(f)
     new = {_value_key(v) for kind in kinds for v in _figure_values(f[moved.end():] if moved else f, kind)}
@@ -1244,7 +1245,7 @@ def _says_yes_after(messages: list[Message], j: int, speaker: str) -> bool:
 
 
 def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], named: dict[str, list[str]],
-                     corrects: bool) -> list[Message]:
+                     corrects: bool, organiser: str | None) -> list[Message]:
     """The earlier lines the correction ``messages[j]`` (figures of ``kinds``, the wrong values ``named``) restates:
     every line of its speaker within correction_far_reach on the same subject stating a figure of those kinds
     (further than correction_reach, only one whose clause with such a figure shares the correction's subject); when
@@ -1259,7 +1260,7 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
     corrects = corrects and not is_question(cue("correction_opens").sub("", _fold(m.text), count=1))
     olds = _old_values_named(_fold(m.text), kinds) if corrects else {}
     # (further back than correction_reach, another member's line only by a correction that holds alone: _change_stands)
-    stands = corrects and _change_stands(messages, j, kinds)
+    stands = corrects and _change_stands(messages, j, organiser, kinds)
     own: list[Message] = []
     other: list[Message] = []
     for k, x in enumerate(messages[:j][::-1]):
