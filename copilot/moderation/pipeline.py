@@ -91,6 +91,7 @@ from copilot.moderation.signals import (
     alternation,
     banned_list,
     banned_named,
+    catalogue_count,
     detect,
     in_mandarin,
     is_shop_host,
@@ -2309,9 +2310,7 @@ def _own_giveaway(rep: SignalReport, text: str) -> bool:
 def _lot_size_form() -> re.Pattern[str]:
     """patterns.yaml ``catalogue``: a count of tens or more and a counter of stock (十几箱, 二十多件), whole."""
     ct = load_resource(SIGNAL_PATTERNS)["catalogue"]
-    count = ("(?:" + alt(ct["many"]) + "|[0-9]{" + str(int(ct["min_figures"])) + ",}|[" + ct["digits"] + "]?"
-             + alt(ct["tens"]) + "[" + ct["digits"] + "]?)")
-    return re.compile(count + alt(ct["approx"]) + "?" + re.escape(str(ct["counter_lead"])) + "?" + alt(ct["stock"]))
+    return re.compile(catalogue_count(ct) + alt(ct["stock"]))
 
 
 def _lot_size(word: str) -> bool:

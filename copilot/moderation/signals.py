@@ -67,6 +67,13 @@ class Signal:
                 "detail": strip_invisible(self.detail), "items": [strip_invisible(i) for i in self.items]}
 
 
+def catalogue_count(ct: dict[str, Any]) -> str:
+    """patterns.yaml ``catalogue``'s count, up to its counter: tens or more (十几, 四十, 上百, 120), an approximation
+    (多/余/来) and 个 — what a catalogue's range (四十多款) and a lot's size (十几箱) both start with."""
+    return ("(?:" + _alt(ct["many"]) + "|[0-9]{" + str(int(ct["min_figures"])) + ",}|[" + ct["digits"] + "]?"
+            + _alt(ct["tens"]) + "[" + ct["digits"] + "]?)" + _alt(ct["approx"]) + "?" + re.escape(str(ct["counter_lead"])) + "?")
+
+
 def alternation(words: list[str]) -> re.Pattern[str]:
     """One regex for a word list; pure-ASCII words (sb, tmd, mc) must not sit inside a longer word.
 
@@ -652,11 +659,8 @@ def lexicons() -> Lexicons:
                                            + _alt(sl["counters"]))
     # a catalogue's count: many kinds or much stock (四十多款, 上百个品种, 一百多台: patterns.yaml catalogue)
     ct = load_resource(PATTERNS)["catalogue"]
-    count = ("(?:" + _alt(ct["many"]) + "|[0-9]{" + str(int(ct["min_figures"])) + ",}|[" + ct["digits"] + "]?" + _alt(ct["tens"])
-             + "[" + ct["digits"] + "]?)")
     not_words = ct.get("not_words") or ()  # a counter that starts another word: 5000 台北面交 is no stock count
-    words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + count + _alt(ct["approx"]) + "?"
-                                             + re.escape(str(ct["counter_lead"])) + "?"
+    words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + catalogue_count(ct)
                                              + ("(?!" + _alt([str(w) for w in not_words]) + ")" if not_words else "")
                                              + _alt(ct["counters"]))
     # more units on hand, new, beside the one offered: 另外我这还有好几台新的 (patterns.yaml more_units)
