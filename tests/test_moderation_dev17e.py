@@ -155,9 +155,10 @@ def test_an_unrelated_message_naming_a_chatter_topic_is_labelled_when_the_model_
         label: str) -> None:
     # the chatter model is below its own threshold (0.6); the chatter word 火锅 and nothing tying the message
     # to an accountants' group label it off-topic for review from CHATTER_WORD_FLOOR up — never a reminder
-    # (no invitation in it: 一起去吃火锅 is the invitation rule's, dev17g, whatever the model says)
+    # (no invitation in it: 一起去吃火锅 is the invitation rule's, dev17g, whatever the model says; nor a place newly
+    # opened: 新开了一家 is the new_venue rule's, d17b74, whatever the model says)
     monkeypatch.setattr(offtopic, "load_chatter_model", lambda: _Chatter(model_p))
-    v = profile_moderator(TAX).moderate({"id": "11", "user": "m11", "text": "新开了一家重庆老火锅，周末去吃了，味道还行"})
+    v = profile_moderator(TAX).moderate({"id": "11", "user": "m11", "text": "周末去吃了重庆老火锅，味道还行"})
     assert v.label == label, v.reason
     assert v.action not in ACTED
     if label == "off_topic":

@@ -344,6 +344,14 @@ def _work_scene_rule() -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _new_venue_rule() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """relevance.yaml ``new_venue``: the forms of a place of business newly opened somewhere (新开了一家, 新开的奶茶店), and
+    the words of a group's name or topics for which such a place is its subject (探店, 美食)."""
+    data = load_resource(RELEVANCE)["new_venue"]
+    return re.compile("|".join(f"(?:{f})" for f in data["forms"])), tuple(str(w) for w in data["not_in_subject"])
+
+
+@lru_cache(maxsize=1)
 def _destinations() -> frozenset[str]:
     """relevance.yaml ``invitation.destinations``: common nouns that are where a day out leads (故宫, 海边, 公园)."""
     return frozenset(str(w) for w in load_resource(RELEVANCE)["invitation"]["destinations"])
@@ -939,6 +947,10 @@ class OffTopicDetector:
         self.place_only = frozenset(w for w in self.vocab.words | _bigrams(places) if w in places and w not in said)
         # a shop's or a brand's own customer group: its people and its counter are the group's (relevance.yaml shop_people)
         self.shop = shop_group(profile)
+        # a place newly opened somewhere is that place's news (_opened_elsewhere) — but a new restaurant is the subject of a
+        # group whose name or topics are about eating out or shops (探店, 美食); a shop's own new branch names the shop
+        named = normalise(" ".join([profile.name or "", *profile.topics])).compact
+        self.venue_news = not any(w in named for w in _new_venue_rule()[1])
         # the members help each other with life's chores (邻里互助, 互相帮忙, 搭把手 in the profile's own words): asking the group
         # where to mend a thing or find a helper is the group's business there (relevance.yaml mutual_aid)
         self.mutual_aid = any(w in self.own_text for w in _mutual_aid_rule()[0])
@@ -1034,7 +1046,21 @@ class OffTopicDetector:
         invited = self._invitation(n.compact, lean if lean is not None else 0.0, text)
         if invited is not None and result.semantic is None and (not result.off_topic or result.score < invited.score):
             result = invited
-        return self._kindly(n.compact, result)
+        return self._kindly(n.compact, self._opened_elsewhere(n.folded, result))
+
+    def _opened_elsewhere(self, folded: str, result: TopicResult) -> TopicResult:
+        """A place of business newly opened somewhere (relevance.yaml ``new_venue``: 县城新开了家火锅店, 楼下新开的奶茶店) in a
+        message the chatter model alone read as no chatter (``result`` of its plain reading: nothing ties the message to the
+        group, no errand, no invitation): that place's news, labelled off-topic for a person (never a reminder). Else
+        ``result``. The folded text keeps the clause edges: 新开的，鸭脖 names no new place."""
+        if result.off_topic or result.chatter_p is None or result.model_p is not None or result.relevant \
+                or result.about_group or result.semantic is not None or not self.venue_news:
+            return result
+        said = _new_venue_rule()[0].findall(folded)
+        if not said:
+            return result
+        return TopicResult(True, ERRAND_SCORE, [], f"说的是别处新开的店（{said[0]}），与群主题无关，交人工判断",
+                           chatter_p=result.chatter_p, chatter_words=tuple(said[:2]))
 
     def _by_model(self, text: str, chatter: list[str], errands: list[str], *, remark: bool = False,
                   asked: bool = False) -> TopicResult:
