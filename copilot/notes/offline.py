@@ -1008,6 +1008,40 @@ def _every_voice(chosen: list[Sentence], pool: list[Sentence], st: Structure, ma
     return chosen
 
 
+@dataclass
+class Outline:
+    """The key points of the notes and what they were picked from: ``pool`` (the content sentences that may be a
+    point), ``size`` (how many points the chat is given), ``points`` (those picked, in message order)."""
+
+    pool: list[Sentence]
+    size: int
+    points: list[Sentence]
+    asked: set[int]  # the messages of the Q&A pairs
+    notices: set[int]  # the messages of the notices a notice word marks
+    no_point: set[int]  # votes, sign-offs and the guesses a sure answer replaced
+
+
+def choose_points(transcript: Transcript, st: Structure, sentences: list[Sentence], X: TfidfRows | None,
+                  max_points: int = 7) -> Outline:
+    """The key points: the best content sentences (MMR, facts first) of the messages that are not Q&A, a marked
+    notice or a vote, and in a discussion every main voice's own."""
+    asked = {i for p in st.qa for i in p.sources}
+    # what a notice word marks (通知：…, 下期预告) is housekeeping; an event told in passing ("书法班3月7日开课，
+    # 每周六上午9点，在少年宫205教室", a coach's "第一，冬训12月6号开始…") is also what the chat is about
+    notices = {m.id for m in transcript.messages
+               if m.id in {i for a in st.announcements for i in a.sources} and notice_word(m.text)}
+    # (a bystander's guess the sure answer replaced is no point of the notes: :func:`passed_over_guesses`)
+    no_point = votes_and_sign_offs(transcript.messages) | passed_over_guesses(transcript.messages, st.qa)
+    # a bare opinion with nothing to look up ("抽奖还是有意思的吧") is a reaction, no point of the notes
+    prow = [i for i in _content_rows(sentences, st, asked | notices | no_point) if not bare_opinion(sentences[i].text)]
+    pool = [sentences[i] for i in prow]
+    size = _outline_size(transcript, st, max_points)
+    chosen = mmr(pool, size, X[prow] if X is not None else None, fact_boost=FACT_BOOST)
+    if st.session_type == "话题讨论":
+        chosen = _every_voice(chosen, pool, st, max_points)
+    return Outline(pool, size, sorted(chosen, key=lambda s: s.msg.id), asked, notices, no_point)
+
+
 def _quotes(pool: list[Sentence], points: list[Sentence], st: Structure) -> list[Quote]:
     """Up to two short, strong sentences not already used, never housekeeping, logistics or a question."""
     used = {id(s) for s in points}
@@ -1121,25 +1155,12 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     total_chars = sum(len(m.text) for m in transcript.messages)
     budget = summary_chars or int(min(SUMMARY_MAX, max(80, total_chars * SUMMARY_SHARE)))
     lead = _lead(transcript, st)
-    qa_ids = {i for p in st.qa for i in p.sources}
-    # what a notice word marks (通知：…, 下期预告) is housekeeping; an event told in passing ("书法班3月7日开课，
-    # 每周六上午9点，在少年宫205教室", a coach's "第一，冬训12月6号开始…") is also what the chat is about
-    notice_ids = {m.id for m in transcript.messages
-                  if m.id in {i for a in st.announcements for i in a.sources} and notice_word(m.text)}
-    # (a bystander's guess the sure answer replaced is no point of the notes: :func:`passed_over_guesses`)
-    no_point = votes_and_sign_offs(transcript.messages) | passed_over_guesses(transcript.messages, st.qa)
+    outline = choose_points(transcript, st, sentences, X, max_points)
+    qa_ids, notice_ids, no_point = outline.asked, outline.notices, outline.no_point
     summary, body = _summary(sentences, X, st, lead, budget, notice_ids | no_point, qa_ids)
     summary_sources = sorted({s.msg.id for s in body})
 
-    # a bare opinion with nothing to look up ("抽奖还是有意思的吧") is a reaction, no point of the notes
-    prow = [i for i in _content_rows(sentences, st, qa_ids | notice_ids | no_point)
-            if not bare_opinion(sentences[i].text)]
-    point_pool = [sentences[i] for i in prow]
-    chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None,
-                 fact_boost=FACT_BOOST)
-    if st.session_type == "话题讨论":
-        chosen = _every_voice(chosen, point_pool, st, max_points)
-    points = sorted(chosen, key=lambda s: s.msg.id)
+    point_pool, points = outline.pool, outline.points
     if st.session_type == "话题讨论":
         settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
         told = discussion_summary(lead, st, points, point_pool, sentences, settled,
