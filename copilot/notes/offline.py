@@ -94,6 +94,7 @@ SHORT_MEETING = 15  # a transcribed meeting with anonymous speakers (发言人1�
 MAX_GRAPH = 1000
 SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
 HOST_FACTS = 3  # figures/titles in an organiser's sentence that make it part of the matter
+LEFT_OUT_FACTS = 2  # figures/times/amounts that make a sentence the filters passed over a point when the outline has room
 FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
 
 
@@ -1039,7 +1040,40 @@ def choose_points(transcript: Transcript, st: Structure, sentences: list[Sentenc
     chosen = mmr(pool, size, X[prow] if X is not None else None, fact_boost=FACT_BOOST)
     if st.session_type == "话题讨论":
         chosen = _every_voice(chosen, pool, st, max_points)
+    if len(chosen) < size:
+        chosen += _facts_left_out(sentences, pool, chosen, st, asked | notices | no_point, size - len(chosen))
     return Outline(pool, size, sorted(chosen, key=lambda s: s.msg.id), asked, notices, no_point)
+
+
+_LIST_NUMBER = re.compile(r"(?<![\d.．])\d{1,2}[.．、](?!\d)")  # "1." "2、" numbering the items of a list
+
+
+def _figure_count(sentence: str) -> int:
+    """The figures, times, amounts and titles of ``sentence`` (``fact_marks``), not the numbers of its list items: a
+    接龙 reply "接龙：1.小桃 2.菜刀" holds none."""
+    return len(cue("fact_marks").findall(fold(_LIST_NUMBER.sub(" ", sentence))))
+
+
+def _facts_left_out(sentences: list[Sentence], pool: list[Sentence], chosen: list[Sentence], st: Structure,
+                    exclude_ids: set[int], room: int) -> list[Sentence]:
+    """Up to ``room`` fact-dense sentences (:data:`LEFT_OUT_FACTS` figures, times, amounts or more) the content filters
+    passed over, best first, for the slots of an outline its pool could not fill: a plan put to the group as a question
+    ("报名费每人30元，上午8点到11点，大家看行不行"), a side line with a number to pay to — what a member who missed the chat
+    looks up, with room for it. Never a Q&A, notice or vote line (``exclude_ids``), chatter, a member's own errand or
+    a repeat of a point."""
+    taken = {id(s) for s in pool}
+    talk = st.session_type == "主讲分享" and bool(st.speakers)
+    left = [s for s in sentences if id(s) not in taken and s.msg.id not in exclude_ids and s.msg.id not in st.chatter
+            and _figure_count(s.text) >= LEFT_OUT_FACTS
+            and (not talk or s.msg.speaker in st.speakers)  # (a talk's points are the speaker's, not the host's welcome)
+            and not (s.msg.speaker != st.host and st.session_type == "话题讨论" and own_life(s.msg.text))]
+    out: list[Sentence] = []
+    for s in sorted(left, key=lambda s: -s.score):
+        if len(out) >= room:
+            break
+        if not any(_near_dup(s.text, c.text) for c in chosen + out):
+            out.append(s)
+    return out
 
 
 def _quotes(pool: list[Sentence], points: list[Sentence], st: Structure) -> list[Quote]:
