@@ -35,7 +35,7 @@ from rich.table import Table
 
 from copilot.config import Settings, get_settings
 from copilot.llm import Engine, get_engine
-from copilot.notes import Notes, Transcript, cues, render_markdown, summarize_file
+from copilot.notes import Notes, Transcript, cues, offline, render_markdown, summarize_file
 from copilot.notes import structure as _structure
 from copilot.notes.chatter import is_side_chatter
 from copilot.notes.dates import moved_from, time_expressions, with_assumed_days
@@ -329,6 +329,18 @@ _DROP_STEPS = (("_unclaused", "那行没拆出分句（反问、清单的期限�
                ("_made_later", "读出了待办、读待办的后续步骤合并或丢了它"), ("_kept", "读待办的步骤留着它、之后的整理丢了它"))
 
 
+# the step of the offline notes that lost a key fact its chat holds (:func:`_key_fact_how`); the point-pool steps add
+# whether the outline had a slot left (_free) or was full (_full)
+_KEY_FACT_HOW = (("across_lines", "没有一条消息含全部写法（分在几条里）"), ("chatter", "那行读作闲聊"),
+                 ("stale", "那行的值被后面改掉（当旧值去掉）"),
+                 ("no_sentence", "那行没出候选句（太短、开场白、已列待办、客套等）"),
+                 ("piece", "那行出了句子、含这写法的那段没成候选句（切句或过滤）"),
+                 ("other_section", "那行留给了问答、通知或投票，不进要点"), ("asked", "那句读作问句，不进要点"),
+                 ("off_topic", "那句读作离题，不进要点"), ("housekeeping", "那句读作程序或事务话，不进要点"),
+                 ("opinion", "那句读作空表态，不进要点"), ("beaten", "那句进了候选、被别的要点挤掉"),
+                 ("chosen_lost", "那句选进要点、写出来时丢了这写法"))
+
+
 # the form of the line that holds a listed decision written as something else: a settling cue (定了/就按/改到…), a
 # suggestion the host closes with (那就…吧), or neither
 _DECISION_HEADS = (("settle", "有拍板词（定/就按/改到/那就…）"), ("call_off", "是取消、不办了（不搞了/取消）"),
@@ -338,6 +350,8 @@ _DECISION_HEADS = (("settle", "有拍板词（定/就按/改到/那就…）"), 
 WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
+    **{f"key_facts_how/{k}{slots}": f"原文有、纪要没写出：{v}{w}" for k, v in _KEY_FACT_HOW
+       for slots, w in (("", ""), ("_free", "（要点还有空位）"), ("_full", "（要点已满）"))},
     "qa/ok": "配对正确", "qa/not_in_chat": "问或答的关键词不在保留的消息里",
     **{f"qa/question_not_detected_{k}": f"问题没识别出（含问题词的消息都不读作问句）：{v}" for k, v in _QUESTION_FORMS},
     **{f"qa/question_read_{k}": f"消息读作问句、问答里没有：{v}" for k, v in (
@@ -477,6 +491,65 @@ def _structure_of(transcript: Transcript) -> Callable[[], Structure]:
         return analyze(work)
 
     return structure
+
+
+@dataclass
+class _PointSteps:
+    """The offline notes' key-point steps on one chat (:func:`_outline_of`): the work transcript, its structure, the
+    candidate sentences, the outline and the lines dropped before any sentence (stale)."""
+
+    transcript: Transcript
+    st: Structure
+    sentences: list[offline.Sentence]
+    outline: offline.Outline
+    stale: set[int]
+
+
+def _outline_of(transcript: Transcript, structure: Callable[[], Structure]) -> Callable[[], _PointSteps]:
+    """The key-point steps of :func:`~copilot.notes.offline.summarize_offline` on ``transcript``, worked out on the first
+    call only (on the same work text and structure as the notes)."""
+
+    @cache
+    def steps() -> _PointSteps:
+        work = make_shadow(transcript) if detect_script(transcript) == "zh-Hant" else transcript
+        st = offline._me_named(structure(), work)
+        sentences = offline.candidate_sentences(work, st, People.of(work.messages))
+        outline = offline.choose_points(work, st, sentences, offline.textrank(sentences))
+        return _PointSteps(work, st, sentences, outline, superseded(work.messages))
+
+    return steps
+
+
+def _key_fact_how(alts: list[str], p: _PointSteps) -> str:
+    """Which key-point step lost a fact the chat holds (:data:`_KEY_FACT_HOW`): the first line that holds a wording,
+    followed through the candidate sentences, the point pool and the outline."""
+    wordings = [fold(a) for a in alts]
+    lines = [m for m in p.transcript.messages if any(w in fold(m.text) for w in wordings)]
+    if not lines:
+        return "across_lines"
+    ids = {m.id for m in lines}
+    own = [x for x in p.sentences if x.msg.id in ids]
+    if not own:
+        if all(_structure.is_chatter(m.text) or m.id in p.st.chatter for m in lines):
+            return "chatter"
+        return "stale" if ids <= p.stale else "no_sentence"
+    holding = [x for x in own if any(w in fold(x.text) for w in wordings)]
+    if not holding:
+        return "piece"
+    o = p.outline
+    slots = "_free" if len(o.points) < o.size else "_full"
+    if any(x in o.points for x in holding):
+        return "chosen_lost"
+    if any(x in o.pool for x in holding):
+        return "beaten" + slots
+    if ids <= o.asked | o.notices | o.no_point:
+        return "other_section"
+    x = holding[0]
+    if x.msg.id in p.st.chatter:
+        return "chatter"
+    kind = "off_topic" if not x.topical else "asked" if offline._asks(x.text) else \
+        "opinion" if offline.bare_opinion(x.text) else "housekeeping"
+    return kind + slots
 
 
 def _unpaired_how(asking: list[Message], answering: list[Message], messages: list[Message], st: Structure) -> str:
@@ -1223,11 +1296,14 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
     md = render_markdown(notes, appendix=False)  # the appendix lists what was left out, by design
     folded = fold(md)
     chat = fold("\n".join(m.text for m in transcript.messages))
+    outline_of = _outline_of(transcript, _structure_of(transcript))
     for alts in spec.key_facts:
         ok = any(fold(a) in folded for a in alts)
         s.tallies["key_facts"].add(ok)
-        s.why_class("key_facts", "ok" if ok else "in_chat_not_in_notes" if any(fold(a) in chat for a in alts)
-                    else "not_in_chat")
+        in_chat = any(fold(a) in chat for a in alts)
+        s.why_class("key_facts", "ok" if ok else "in_chat_not_in_notes" if in_chat else "not_in_chat")
+        if not ok and in_chat:
+            s.why_class("key_facts_how", _key_fact_how(alts, outline_of()))
         if not ok:
             s.miss("key_facts", alts[0])
     _score_qa(notes, spec, s, chat, transcript.messages, _structure_of(transcript))

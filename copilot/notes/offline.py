@@ -94,6 +94,7 @@ SHORT_MEETING = 15  # a transcribed meeting with anonymous speakers (发言人1�
 MAX_GRAPH = 1000
 SUMMARY_SHARE, SUMMARY_MAX = 0.12, 300  # default summary length: a share of the text, capped
 HOST_FACTS = 3  # figures/titles in an organiser's sentence that make it part of the matter
+LEFT_OUT_FACTS = 2  # figures/times/amounts that make a sentence the filters passed over a point when the outline has room
 FACT_BOOST = 0.25  # per figure/time/amount/title (up to 3) when choosing key points  # sentences in the TextRank graph (dense n×n similarity)
 
 
@@ -1008,6 +1009,73 @@ def _every_voice(chosen: list[Sentence], pool: list[Sentence], st: Structure, ma
     return chosen
 
 
+@dataclass
+class Outline:
+    """The key points of the notes and what they were picked from: ``pool`` (the content sentences that may be a
+    point), ``size`` (how many points the chat is given), ``points`` (those picked, in message order)."""
+
+    pool: list[Sentence]
+    size: int
+    points: list[Sentence]
+    asked: set[int]  # the messages of the Q&A pairs
+    notices: set[int]  # the messages of the notices a notice word marks
+    no_point: set[int]  # votes, sign-offs and the guesses a sure answer replaced
+
+
+def choose_points(transcript: Transcript, st: Structure, sentences: list[Sentence], X: TfidfRows | None,
+                  max_points: int = 7) -> Outline:
+    """The key points: the best content sentences (MMR, facts first) of the messages that are not Q&A, a marked
+    notice or a vote, and in a discussion every main voice's own."""
+    asked = {i for p in st.qa for i in p.sources}
+    # what a notice word marks (通知：…, 下期预告) is housekeeping; an event told in passing ("书法班3月7日开课，
+    # 每周六上午9点，在少年宫205教室", a coach's "第一，冬训12月6号开始…") is also what the chat is about
+    notices = {m.id for m in transcript.messages
+               if m.id in {i for a in st.announcements for i in a.sources} and notice_word(m.text)}
+    # (a bystander's guess the sure answer replaced is no point of the notes: :func:`passed_over_guesses`)
+    no_point = votes_and_sign_offs(transcript.messages) | passed_over_guesses(transcript.messages, st.qa)
+    # a bare opinion with nothing to look up ("抽奖还是有意思的吧") is a reaction, no point of the notes
+    prow = [i for i in _content_rows(sentences, st, asked | notices | no_point) if not bare_opinion(sentences[i].text)]
+    pool = [sentences[i] for i in prow]
+    size = _outline_size(transcript, st, max_points)
+    chosen = mmr(pool, size, X[prow] if X is not None else None, fact_boost=FACT_BOOST)
+    if st.session_type == "话题讨论":
+        chosen = _every_voice(chosen, pool, st, max_points)
+    if len(chosen) < size:
+        chosen += _facts_left_out(sentences, pool, chosen, st, asked | notices | no_point, size - len(chosen))
+    return Outline(pool, size, sorted(chosen, key=lambda s: s.msg.id), asked, notices, no_point)
+
+
+_LIST_NUMBER = re.compile(r"(?<![\d.．])\d{1,2}[.．、](?!\d)")  # "1." "2、" numbering the items of a list
+
+
+def _figure_count(sentence: str) -> int:
+    """The figures, times, amounts and titles of ``sentence`` (``fact_marks``), not the numbers of its list items: a
+    接龙 reply "接龙：1.小桃 2.菜刀" holds none."""
+    return len(cue("fact_marks").findall(fold(_LIST_NUMBER.sub(" ", sentence))))
+
+
+def _facts_left_out(sentences: list[Sentence], pool: list[Sentence], chosen: list[Sentence], st: Structure,
+                    exclude_ids: set[int], room: int) -> list[Sentence]:
+    """Up to ``room`` fact-dense sentences (:data:`LEFT_OUT_FACTS` figures, times, amounts or more) the content filters
+    passed over, best first, for the slots of an outline its pool could not fill: a plan put to the group as a question
+    ("报名费每人30元，上午8点到11点，大家看行不行"), a side line with a number to pay to — what a member who missed the chat
+    looks up, with room for it. Never a Q&A, notice or vote line (``exclude_ids``), chatter, a member's own errand or
+    a repeat of a point."""
+    taken = {id(s) for s in pool}
+    talk = st.session_type == "主讲分享" and bool(st.speakers)
+    left = [s for s in sentences if id(s) not in taken and s.msg.id not in exclude_ids and s.msg.id not in st.chatter
+            and _figure_count(s.text) >= LEFT_OUT_FACTS
+            and (not talk or s.msg.speaker in st.speakers)  # (a talk's points are the speaker's, not the host's welcome)
+            and not (s.msg.speaker != st.host and st.session_type == "话题讨论" and own_life(s.msg.text))]
+    out: list[Sentence] = []
+    for s in sorted(left, key=lambda s: -s.score):
+        if len(out) >= room:
+            break
+        if not any(_near_dup(s.text, c.text) for c in chosen + out):
+            out.append(s)
+    return out
+
+
 def _quotes(pool: list[Sentence], points: list[Sentence], st: Structure) -> list[Quote]:
     """Up to two short, strong sentences not already used, never housekeeping, logistics or a question."""
     used = {id(s) for s in points}
@@ -1121,25 +1189,12 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
     total_chars = sum(len(m.text) for m in transcript.messages)
     budget = summary_chars or int(min(SUMMARY_MAX, max(80, total_chars * SUMMARY_SHARE)))
     lead = _lead(transcript, st)
-    qa_ids = {i for p in st.qa for i in p.sources}
-    # what a notice word marks (通知：…, 下期预告) is housekeeping; an event told in passing ("书法班3月7日开课，
-    # 每周六上午9点，在少年宫205教室", a coach's "第一，冬训12月6号开始…") is also what the chat is about
-    notice_ids = {m.id for m in transcript.messages
-                  if m.id in {i for a in st.announcements for i in a.sources} and notice_word(m.text)}
-    # (a bystander's guess the sure answer replaced is no point of the notes: :func:`passed_over_guesses`)
-    no_point = votes_and_sign_offs(transcript.messages) | passed_over_guesses(transcript.messages, st.qa)
+    outline = choose_points(transcript, st, sentences, X, max_points)
+    qa_ids, notice_ids, no_point = outline.asked, outline.notices, outline.no_point
     summary, body = _summary(sentences, X, st, lead, budget, notice_ids | no_point, qa_ids)
     summary_sources = sorted({s.msg.id for s in body})
 
-    # a bare opinion with nothing to look up ("抽奖还是有意思的吧") is a reaction, no point of the notes
-    prow = [i for i in _content_rows(sentences, st, qa_ids | notice_ids | no_point)
-            if not bare_opinion(sentences[i].text)]
-    point_pool = [sentences[i] for i in prow]
-    chosen = mmr(point_pool, _outline_size(transcript, st, max_points), X[prow] if X is not None else None,
-                 fact_boost=FACT_BOOST)
-    if st.session_type == "话题讨论":
-        chosen = _every_voice(chosen, point_pool, st, max_points)
-    points = sorted(chosen, key=lambda s: s.msg.id)
+    point_pool, points = outline.pool, outline.points
     if st.session_type == "话题讨论":
         settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
         told = discussion_summary(lead, st, points, point_pool, sentences, settled,
