@@ -109,3 +109,29 @@ def test_a_call_off_naming_nothing_takes_the_matter_its_speaker_asked():
     found = _decided(notes, "不去了")
     assert found, [d.text for d in notes.decisions]
     assert "植物园" in found[0].text, found[0].text
+
+
+# a member passes on hearsay of a call-off and another says "行": a report, nothing put up or settled
+HEARD_OFF = (
+    "班长-小郑|周四的实验课记得带护目镜",
+    "阿豪|听说周四的实验课取消了，老师去开会",
+    "小雯|行，那我不带护目镜了",
+)
+
+# a member puts a call-off up, another says yes, then the organiser refuses it: still open
+LATE_NO = (
+    "群主-老韩|周日的露营大家把帐篷检查一下",
+    "阿豪|露营的大巴取消吧，自己开车更方便",
+    "小雯|可以",
+    "群主-老韩|不行，大巴已经付了定金",
+)
+
+
+def test_a_call_off_only_heard_of_is_no_decision():
+    notes = exported_notes(*HEARD_OFF, start=START)
+    assert not _decided(notes, "实验课"), [d.text for d in notes.decisions]
+
+
+def test_a_call_off_the_organiser_refuses_after_a_yes_is_no_decision():
+    notes = exported_notes(*LATE_NO, start=START)
+    assert not [d for d in _decided(notes, "大巴") if "取消" in d.text], [d.text for d in notes.decisions]

@@ -6060,9 +6060,15 @@ def _calls_off(sentence: str, messages: list[Message], idx: int, people: People)
                 or has(f, "decision", "calls_off_self"):
             continue
         put_up = _put_up_speaker(f, messages, idx, people)
-        if put_up is not None and (put_up == m.speaker or _call_off_agreed(messages, idx)):
+        if put_up is not None and (put_up == m.speaker or (_call_off_put_up(f) and _call_off_agreed(messages, idx))):
             out.append(clause.strip())
     return out
+
+
+def _call_off_put_up(f: str) -> bool:
+    """Whether the folded call-off clause ``f`` puts the call-off up ("请明星那个取消吧", "要不就不搞了": a leaning end or a
+    suggestion) rather than reporting it ("听说明天的体育课取消了")."""
+    return bool(cue("decision", "leaning_end").search(f) or cue("decision", "suggests").search(f))
 
 
 def _put_up_speaker(f: str, messages: list[Message], idx: int, people: People) -> str | None:
@@ -6073,17 +6079,20 @@ def _put_up_speaker(f: str, messages: list[Message], idx: int, people: People) -
 
 def _call_off_agreed(messages: list[Message], idx: int) -> list[str]:
     """Who (one member) says an explicit yes to the call-off ``messages[idx]`` ("同意，取消", "行", "没意见") in
-    the next lines before its speaker goes on (``decision.call_off_agreed_reach``), with no objection before it
+    the next lines before its speaker goes on (``decision.call_off_agreed_reach``), with no objection
     (``decision.objection``: "不行，舞狮是老传统"). A bare acknowledgement ("收到", "好的": ``decision.ack_only``) only
-    takes a notice in. Empty when no one does."""
-    m = messages[idx]
+    takes a notice in; an objection anywhere in those lines (the organiser's "不行，已经付了定金" after a member's "可以")
+    keeps it open. Empty when no one agrees."""
+    m, yes = messages[idx], []
     for other in messages[idx + 1 : idx + 1 + int(raw("decision", "call_off_agreed_reach"))]:
         f = _fold(other.text).strip()
-        if other.speaker == m.speaker or has(f, "decision", "objection"):
+        if other.speaker == m.speaker:
+            break
+        if has(f, "decision", "objection"):
             return []
-        if _says_yes(other.text) and not has(f, "decision", "ack_only"):
-            return [other.speaker]
-    return []
+        if not yes and _says_yes(other.text) and not has(f, "decision", "ack_only"):
+            yes = [other.speaker]
+    return yes
 
 
 def _proposal_taken(sentence: str, messages: list[Message], idx: int) -> Decision | None:
