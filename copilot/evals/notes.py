@@ -451,7 +451,10 @@ WHY_LABELS = {
     "decisions/cut_short_other_line": "有决定只含部分关键词，其余在别的消息里（另一说法或分在几行）",
     **{f"decisions/cut_short_other_line_{k}": f"有决定只含部分关键词，其余{v}"
        for k, v in (("next_same", "在同一人随后（3 行内）的一行"), ("prev_same", "在同一人之前的一行"),
-                    ("other_speaker", "在别人的一行"), ("spread", "不在任何一行里（分在几行或另一说法）"))},
+                    ("other_speaker", "在别人的一行"), ("spread", "不在任何一行里（分在几行或另一说法）"),
+                    ("prev_same_asked", "在同一人之前问的一句（先问要不要/怎么办，后定）"),
+                    ("prev_same_told_near", "在同一人紧挨着的上一条（非问句）"),
+                    ("prev_same_told_far", "在同一人更早的一条（非问句）"))},
     "decisions/elsewhere_notice": "在公告里、不在决定里", "decisions/elsewhere_points": "在要点或摘要里、不在决定里",
     "decisions/elsewhere_in_notes": "纪要别处有（分在几处）、不在决定里", "decisions/none_near": "纪要里没有",
     "decisions/none_near_no_line": "纪要里没有（聊天里没有一行含全部关键词）",
@@ -1148,8 +1151,14 @@ def _cut_short_why(d: Decision, want: DecisionSpec, messages: Sequence[Message])
     after = [m.id for m in messages if m.id > base.id][:3]
     if any(m.speaker == base.speaker and m.id in after for m in holders):
         return "cut_short_other_line_next_same"
-    if any(m.speaker == base.speaker for m in holders):
-        return "cut_short_other_line_prev_same"
+    before = [m for m in holders if m.speaker == base.speaker]
+    if before:
+        # what the speaker's earlier line holding the rest is: a question they put (the matter asked, then settled:
+        # "周日的徒步还搞不搞？" … "那就不搞了"), their own line just before the cited one, or one further back
+        h = before[-1]
+        own = [m for m in messages if m.speaker == base.speaker and m.id < base.id]
+        form = "asked" if is_question(h.text) else "told_near" if own and own[-1].id == h.id else "told_far"
+        return f"cut_short_other_line_prev_same_{form}"
     return "cut_short_other_line_other_speaker"
 
 

@@ -5842,7 +5842,11 @@ def _file_decisions(decisions: list[Decision], recapped: set[int], s: str, n: in
             _decides(s) and not (summary_list and n == 0) and not (n == 0 and _answers_yes_no(s, messages, idx))):
         _add_decision(decisions, recapped, s, messages, idx, listed=summary_list, actions=actions, people=people)
     elif not summary_list and (off := _calls_off(s, messages, idx, people)):  # "夜航直播取消": an organiser's call
-        found = Decision(text=_clean(off[0]), by=[m.speaker], decider=m.speaker, sources=[m.id])
+        # (a call-off another member put up: with whoever said yes to it, "同意，取消"; the organiser's own is theirs —
+        # "好，咁我淨係拎泳帽" after it takes it in)
+        own = _put_up_speaker(_fold(off[0]).strip(), messages, idx, people) == m.speaker
+        by = [m.speaker] if own else [m.speaker, *_call_off_agreed(messages, idx)]
+        found = Decision(text=_clean(off[0]), by=by, decider=m.speaker, sources=[m.id])
         decisions.append(found)
         recapped.add(id(found))
     elif not summary_list and (change := _agreed_change(s, messages, idx)):  # "会费加到150…" — "冇意见"
@@ -6043,7 +6047,9 @@ def _calls_off(sentence: str, messages: list[Message], idx: int, people: People)
     """The clauses of ``sentence`` (in ``messages[idx]``) that call off something their speaker put up earlier in the
     chat (cue decision.calls_off: "夜航直播取消", "那周三的加练就不搞了", "飲茶就唔搞喇"). Not in a question, a
     contingency ("下雨就取消", moved_unless / action.hypothetical), nor the speaker's own part (decision.calls_off_self:
-    "我这次就不去了"); the first line of the chat naming the thing called off is the same speaker's (who put it up)."""
+    "我这次就不去了"); the first line of the chat naming the thing called off is the same speaker's (who put it up),
+    or another member agrees to the call-off before its speaker goes on (:func:`_call_off_agreed`: "请明星那个取消吧" —
+    "同意，取消")."""
     m = messages[idx]
     if is_question(sentence):
         return []
@@ -6053,11 +6059,40 @@ def _calls_off(sentence: str, messages: list[Message], idx: int, people: People)
         if not has(f, "decision", "calls_off") or has(f, "moved_unless") or has(f, "action", "hypothetical") \
                 or has(f, "decision", "calls_off_self"):
             continue
-        thing = cue("decision", "calls_off").sub(" ", f)
-        put_up = next((x for x in messages[:idx] if _names_work(thing, x.text, people)), None)
-        if put_up is not None and put_up.speaker == m.speaker:
+        put_up = _put_up_speaker(f, messages, idx, people)
+        if put_up is not None and (put_up == m.speaker or (_call_off_put_up(f) and _call_off_agreed(messages, idx))):
             out.append(clause.strip())
     return out
+
+
+def _call_off_put_up(f: str) -> bool:
+    """Whether the folded call-off clause ``f`` puts the call-off up ("请明星那个取消吧", "要不就不搞了": a leaning end or a
+    suggestion) rather than reporting it ("听说明天的体育课取消了")."""
+    return bool(cue("decision", "leaning_end").search(f) or cue("decision", "suggests").search(f))
+
+
+def _put_up_speaker(f: str, messages: list[Message], idx: int, people: People) -> str | None:
+    """Who first named (before ``messages[idx]``) the thing the folded call-off clause ``f`` calls off, or None."""
+    thing = cue("decision", "calls_off").sub(" ", f)
+    return next((x.speaker for x in messages[:idx] if _names_work(thing, x.text, people)), None)
+
+
+def _call_off_agreed(messages: list[Message], idx: int) -> list[str]:
+    """Who (one member) says an explicit yes to the call-off ``messages[idx]`` ("同意，取消", "行", "没意见") in
+    the next lines before its speaker goes on (``decision.call_off_agreed_reach``), with no objection
+    (``decision.objection``: "不行，舞狮是老传统"). A bare acknowledgement ("收到", "好的": ``decision.ack_only``) only
+    takes a notice in; an objection anywhere in those lines (the organiser's "不行，已经付了定金" after a member's "可以")
+    keeps it open. Empty when no one agrees."""
+    m, yes = messages[idx], []
+    for other in messages[idx + 1 : idx + 1 + int(raw("decision", "call_off_agreed_reach"))]:
+        f = _fold(other.text).strip()
+        if other.speaker == m.speaker:
+            break
+        if has(f, "decision", "objection"):
+            return []
+        if not yes and _says_yes(other.text) and not has(f, "decision", "ack_only"):
+            yes = [other.speaker]
+    return yes
 
 
 def _proposal_taken(sentence: str, messages: list[Message], idx: int) -> Decision | None:
@@ -8575,6 +8610,36 @@ def _told_next(decisions: list[Decision], messages: list[Message]) -> list[Decis
     return [d for d in decisions if id(d) not in folded] if folded else decisions
 
 
+def _asked_matter(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
+    """A decision that names no matter once its call-off words (``decision.calls_off``, ``decision.asked_off``: "那就不搞了",
+    "那就不去了") and sign-off are out ("那就8点吧" names only a time) takes its matter from the question its speaker put
+    a few lines before (``decision.asked_matter_reach``), others having spoken between ("周日的徒步还搞不搞？…" →
+    "周日的徒步：那就不搞了"): the question's clause up to its A-not-A or closing particle (``decision.asked_tail``),
+    cited too."""
+    at = {m.id: n for n, m in enumerate(messages)}
+    reach, tail = int(raw("decision", "asked_matter_reach")), cue("decision", "asked_tail")
+    for d in decisions:
+        if len(d.sources) != 1 or d.sources[0] not in at:
+            continue
+        rest = cue("decision", "sign_off").sub("", _fold(d.text))
+        rest = cue("decision", "asked_off").sub("", cue("decision", "calls_off").sub("", rest))
+        if _matter_words(rest):
+            continue  # ("请明星那个取消吧": the line names what it settles)
+        n = at[d.sources[0]]
+        me, window = messages[n].speaker, messages[max(0, n - reach) : n]
+        mine = [k for k, o in enumerate(window) if o.speaker == me]
+        if not mine or mine[-1] == len(window) - 1:
+            continue  # (no line of the speaker's before, or nobody answered in between)
+        asked = window[mine[-1]]
+        clause = next((c for c in _CLAUSE.split(asked.text) if is_question(c) or cue("question", "a_not_a").search(_fold(c))), "")
+        hit = tail.search(clause)
+        subject = _clean(clause[: hit.start()] if hit else "")
+        if not is_question(asked.text) or len(cue("decision", "formula").sub("", _fold(subject))) < 2:
+            continue
+        d.text, d.sources = f"{subject}：{d.text}", [asked.id, d.sources[0]]
+    return decisions
+
+
 def _merge_decisions(decisions: list[Decision]) -> list[Decision]:
     """One decision said twice ("那就定星星充电" … "好，星星充电就这么定了") is listed once, with everyone who
     made or agreed to either; the one who settled it with a strong word decides when the first copy had none."""
@@ -8872,7 +8937,7 @@ def analyze(transcript: Transcript) -> Structure:
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides | off)]
-    decisions = _merge_decisions(_vote_settled(_called_off_earlier(_reverted(_conceded(_suggestions_settled(_told_next(decisions, msgs), msgs), msgs), msgs), msgs), msgs))
+    decisions = _merge_decisions(_vote_settled(_called_off_earlier(_reverted(_conceded(_suggestions_settled(_asked_matter(_told_next(decisions, msgs), msgs), msgs), msgs), msgs), msgs), msgs))
     at_line = {m.id: n for n, m in enumerate(msgs)}
     # a plan told as the first word on its matter is a notice (it still made the chat a discussion and kept its line
     # out of the chatter above); a decision settled over several lines is kept
