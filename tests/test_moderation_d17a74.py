@@ -89,7 +89,8 @@ def test_a_member_called_a_cheat_to_their_face_goes_to_review(judge: Callable[[s
 
 def test_a_cheat_warned_of_or_quoted_is_no_accusation(judge: Callable[[str, str], Verdict]) -> None:
     for text in ("提醒一下，冒充物业上门收停车费的就是骗子，大家别转钱",
-                 "他在楼下当着大家的面骂我“你就是个骗子”，管理员帮忙看看"):
+                 "他在楼下当着大家的面骂我“你就是个骗子”，管理员帮忙看看",
+                 "要是楼下有人说你是个骗子，别跟他吵，直接找物业调监控"):
         v = judge(NEIGHBOURS, text)
         assert v.label != "abuse", (text, v.reason)
 
