@@ -34,6 +34,7 @@ from copilot.moderation.classifier import (
     telling_grams,
 )
 from copilot.moderation.evidence import (
+    ABUSE_MODEL_LAYER,
     corroboration,
     evidence_note,
     notice_purpose,
@@ -112,7 +113,7 @@ from copilot.moderation.signals import (
     without_models,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
-from copilot.moderation.veiled import banter, civil_ask, duty_reminder, reminder, sanction
+from copilot.moderation.veiled import banter, civil_ask, duty_reminder, kind_cheered, reminder, sanction
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
 from copilot.textnorm import fold, moderation_traditional, squeeze, strip_invisible, tokenize, word_class, written_span
@@ -2591,6 +2592,11 @@ def _abuse_model(body: str, folded: str, said: str, rep: SignalReport, scores: d
         # order, said to no one in particular; the model scores such notices 0.99 on their sternness alone
         checks["abuse_model_unheeded"] = "像是提醒群里的规矩（会费、报名、签到之类）和不遵守的后果，没有辱骂用语"
         return
+    if alone and rep.attacks < 2 and _cheered_only(said):
+        # "你们这些陪透的家属也辛苦了": a kind addressed as a whole and thanked or cheered on — the address alone is the
+        # attack cue, and the model scores it 0.97 on the address
+        checks["abuse_model_unheeded"] = "是对一类人的感谢或鼓励（你们这些…辛苦了），没有辱骂用语"
+        return
     combined = noisy_or(lexicon, ABUSE_MODEL_WEIGHT * p)
     agree = alone and rep.attacks >= 2 and p >= ABUSE_MODEL_ALONE
     if agree:
@@ -2599,10 +2605,23 @@ def _abuse_model(body: str, folded: str, said: str, rep: SignalReport, scores: d
         combined = ABUSE_MODEL_AGREE
     elif alone:  # labelled for a person to decide, never acted on
         combined = ABUSE_MODEL_ALONE_CAP if rep.attacks >= 2 else min(combined, ABUSE_MODEL_ALONE_CAP)
+    # a member called a cheat to their face (你就是个骗子) and nothing ruder: a dispute between members, which the model
+    # scores as abuse however it stands — a person decides who is right, the bot takes no side
+    disputed = not alone and {s.name for s in rep.signals if s.label == Label.ABUSE} == {"accused"}
+    if disputed:
+        combined = min(combined, ABUSE_MODEL_ALONE_CAP)
     scores[Label.ABUSE] = combined
     checks["abuse_model_reason"] = (f"辱骂模型判断像人身攻击（概率 {p:.2f}）" +
                                     ("，没有脏字，但话里贬低对方（轻蔑/地域或身份歧视的说法）" if agree
-                                     else "，没有明确的辱骂用语，交人工判断" if alone else ""))
+                                     else "，没有明确的辱骂用语，交人工判断" if alone
+                                     else "，像是成员之间的纠纷（当面说对方是骗子/无赖），交人工判断" if disputed else ""))
+
+
+def _cheered_only(said: str) -> bool:
+    """A kind addressed as a whole and cheered on (:func:`veiled.kind_cheered`) where the rest of the message is nothing
+    the abuse model reads as abuse: "…辛苦了，谢谢了" is warmth, "你们这些做微商的真是辛苦了，天天骗人" is not."""
+    rest = kind_cheered(said)
+    return rest is not None and (not rest or load_abuse_model().score(rest) < ABUSE_MODEL_LAYER)
 
 
 def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any]) -> None:
@@ -2616,7 +2635,7 @@ def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, f
     if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
     if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said) \
-            or sanction(said) or civil_ask(said) or duty_reminder(said):
+            or sanction(said) or civil_ask(said) or duty_reminder(said) or _cheered_only(said):
         # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, a reminder
         # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00),
         # an admin's warning naming the group's sanction (veiled.yaml sanction), or a civil complaint about a call with
@@ -3009,6 +3028,21 @@ _PRICE_ASK_PATH = frozenset({"money", "business"})  # all a question whether a p
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
 
+_INTRODUCED_HANDLES = frozenset({"contact", "invite"})  # what a member introducing themself may give (_self_introduction)
+
+
+def _self_introduction(rep: SignalReport, text: str) -> bool:
+    """A member introducing themself to the group (新人报到, 大家好我是…: lexicons.yaml ad.self_intro) with a way to reach
+    them and nothing on offer: no ad cue but the handle and 加我 (no promo word), no link, no number left once the
+    handles, times and callsigns are taken out (内部价299, 团购价1680: a price), no call to whoever needs it (有需要的可以找我:
+    ad.want) and no product or way to buy (ad.sale_cue). ``text``: the compact form."""
+    words = lexicons().words
+    return bool(text) and not rep.urls and set(rep.names(Label.AD)) <= _INTRODUCED_HANDLES \
+        and bool(words["ad.self_intro"].search(text)) and not words["ad.self_intro_not"].search(text) \
+        and not words["ad.want"].search(text) \
+        and not words["ad.sale_cue"].search(text) and not re.search(r"\d{2,}", _without_contacts(text, rep))
+
+
 def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal: str | None = None,
                  text: str = "") -> bool:
     """A statement the classifier is sure reads like an offer (出/收/接单… with no question asked, no call
@@ -3024,7 +3058,8 @@ def _plain_offer(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, deal
     # a notice or advice to the members (温馨提示…不要…) with no ad cue at all — no contact, price, link or call to buy
     advice = bool(text) and not rep.names(Label.AD) and not rep.contacts \
         and bool(lexicons().words["ad.advice"].search(text))
-    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal or own_use or advice)
+    offer = p_ad >= CLASSIFIER_SURE and not (rep.question or rep.sign_up or rep.urls or deal or own_use or advice
+                                             or _self_introduction(rep, text))
     if advice and p_ad >= CLASSIFIER_SURE:
         checks["classifier"]["advice"] = True
     if offer:
@@ -3068,6 +3103,9 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
     short = allowed and _reach_spelled_short(rep)
     own_sale = (deal in ("resale", "own_item") or allowed) and (not disguised or short) \
         and _own_sale_handle(rep, text, allowed=allowed, bundle=bundle)
+    # a member introducing themself with the handle members reach them by (新人报到…QQ 2718834560, 加我QQ交流)
+    introduced = not (applies or own_sale) and _self_introduction(rep, text)
+    names -= _INTRODUCED_HANDLES if introduced else frozenset()
     if applies or own_sale:
         names.discard("contact")
     if own_sale:
@@ -3083,7 +3121,7 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         names.discard("business")
     if deal in ("resale", "declared") or (deal or "").startswith(GRANTED):
         soft = False  # one trade word (出租, 转让价) is how a deal the group allows is worded
-    if names & signal_table().roles["seller"] or (rep.contacts and not (applies or own_sale)) or \
+    if names & signal_table().roles["seller"] or (rep.contacts and not (applies or own_sale or introduced)) or \
             (promo is not None and promo.detail.count("、") >= _CALL_TO_BUY_MAX):
         return
     # a shopping app's share link is a member's product page only in the member's own voice (值不值, 我买的…);

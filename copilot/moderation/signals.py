@@ -2481,6 +2481,8 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         return None  # a player or referee of a match watched is called names, not a member (lexicons.yaml spectated_role)
     if _vented(scan, hits):
         return None  # a kind of wrongdoer outside the group is cursed, not a member (lexicons.yaml abuse.vented_at)
+    if _pet_scolded(scan, hits):
+        return None  # the writer's pet is scolded, not a member (lexicons.yaml abuse.scolded_pet)
     if spec.name == "rude":
         # a weak rude word that is the group's own subject (垃圾 in a clean-up group, 土鳖 among its breeders) calls no one
         # names there unless it is said of a person (你就是个垃圾: quoted so); otherwise it is neither evidence nor quoted
@@ -2520,6 +2522,40 @@ def _vented(scan: Scan, hits: list[str]) -> bool:
         return False
     clauses = re.findall(f"{_CLAUSE}+", said)
     return all(any(h in c and words["abuse.vented_at"].search(c) for c in clauses) for h in hits)
+
+
+@lru_cache(maxsize=1)
+def _pet_near() -> tuple[re.Pattern[str], int]:
+    """A pet named as such (lexicons.yaml abuse.scolded_pet), not its keeper (养猫的, 猫奴: abuse.scolded_pet_owner after
+    it), and how many characters of one clause may stand between it and the insult (abuse.scolded_pet_gap)."""
+    d = load_resource(LEXICONS)["abuse"]
+    return re.compile(_alt(d["scolded_pet"]) + "(?!" + _alt(d["scolded_pet_owner"]) + ")"), int(d["scolded_pet_gap"])
+
+
+def _pet_scolded(scan: Scan, hits: list[str]) -> bool:
+    """Every hit has a pet at most a few characters of its clause before or after it (滚出去吧臭猫, 死猫给我滚出去) and the
+    message addresses or points at no one (abuse.vented_not) and names no person by an animal (abuse.scolded_pet_not:
+    三脚猫): the writer scolds their own animal, not a member."""
+    words = scan.lex.words
+    said = in_mandarin(scan.n.folded)
+    if words["abuse.vented_not"].search(said) or words["abuse.scolded_pet_not"].search(said):
+        return False
+    pet, gap = _pet_near()
+    if not pet.search(said):
+        return False
+
+    def near(hit: str) -> bool:
+        for m in re.finditer(re.escape(hit), said):
+            before = said[max(0, m.start() - gap - 3):m.start()]
+            after = said[m.end():m.end() + gap + 5]
+            before = re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", before)[-1]
+            after = re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", after)[0]
+            if any(p.end() >= len(before) - gap for p in pet.finditer(before)) \
+                    or any(p.start() <= gap for p in pet.finditer(after)):
+                return True
+        return False
+
+    return all(near(h) for h in hits)
 
 
 def _spectated(scan: Scan, hits: list[str]) -> bool:
@@ -2948,7 +2984,7 @@ _DETECTORS: dict[str, Detector] = {
     "evasion": _evasion, "link": _link, "business": _business, "seller_form": _business, "promo_words": _promo_words,
     "income": _income, "money": _money, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business,
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "illegal_deal": _illegal_deal, "vote": _vote,
-    "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "rude": _targeted,
+    "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "rude": _targeted, "accused": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
     "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
     "service_pitch": _service_pitch, "paid_entry": _paid_entry, "fee_scam": _fee_scam,

@@ -66,6 +66,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "sanction": _either_order(d["sanction"]),
         "civil_ask": _either_order(d["civil_ask"]),
         "duty": _either_order(d["duty"]),
+        "cheered_misdeed": re.compile(_alt(d["cheered"]["misdeed"])),
+        "cheered": re.compile(_alt(d["cheered"]["what"]) + rf"{SENTENCE}{{0,{int(d['cheered']['max_gap'])}}}?"
+                              + _alt(d["cheered"]["warm"])),
         "sarcasm_praise": re.compile(_alt(d["sarcasm"]["praise"])),
         "sarcasm_put_down": re.compile(_alt(d["sarcasm"]["put_down"])),
     }
@@ -188,6 +191,21 @@ def duty_reminder(said: str) -> bool:
     """A reminder of the group's duty with what follows for those who skip it (不交会费的同学下次外拍就别来了): the group's
     order, said to whoever skips it, not a person's worth."""
     return bool(_compiled()["duty"].search(said))
+
+
+def kind_cheered(said: str) -> str | None:
+    """A kind addressed as a whole and thanked or cheered on (你们这些陪透的家属也辛苦了): warm words to the group's own
+    kind, not contempt — unless the praise is sarcasm (:func:`sarcasm`: a put-down in another clause; a misdeed laid on
+    them anywhere: veiled.yaml ``cheered.misdeed``, 天天骗人). Returns the rest
+    of the message, the cheering clause taken out ("" when it is all of it: …辛苦了，天天骗人 leaves 天天骗人 for the
+    abuse model to read), or None when no kind is cheered."""
+    m = _compiled()["cheered"].search(said)
+    if m is None or sarcasm(said) or _compiled()["cheered_misdeed"].search(said):
+        return None
+    end = _SENTENCE_END.search(said, m.end())
+    clause = re.search(r"[\uff0c,\uff1b;]", said[m.end():end.start() if end else len(said)])
+    stop = m.end() + clause.start() if clause else (end.end() if end else len(said))
+    return (said[:m.start()] + said[stop:]).strip(" ，,。.!！~～")
 
 
 def civil_ask(said: str) -> bool:
