@@ -69,3 +69,24 @@ def test_an_at_name_answer_is_not_a_call() -> None:
         ("会长-老邵", "@阿凯，要的，每人选三张原图，周四晚上前发给我"),
     ], "原图")
     assert owners == ["大家"]
+
+
+def test_declining_another_members_invitation_keeps_ones_work() -> None:
+    # 「去不了」 right after 「有没有人…一起去…」 answers the invitation: the study work given before stays hers
+    owners = _owners([
+        ("孙教练", "已经报名的阿芳、小何，这个月25号前在网上完成安全学习，没学完约不了考"),
+        ("阿芳", "收到"),
+        ("小何", "收到"),
+        ("阿芳", "有没有人明晚一起去夜市"),
+        ("小何", "去不了 明天要上班"),
+    ], "安全学习")
+    assert owners == ["小何", "阿芳"]
+
+
+def test_a_decline_of_the_work_itself_still_gives_it_up() -> None:
+    owners = _owners([
+        ("社长-老秦", "周六的签到小何你来负责，九点前到"),
+        ("阿芳", "周六几点开始"),
+        ("小何", "周六我去不了，要加班"),
+    ], "签到")
+    assert "小何" not in owners

@@ -6758,6 +6758,8 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
         # (or cannot come, and someone else at once stands in for them: "我周六去不了了" … "那我替你")
         sole = sole or (k <= window and not same and _only_work(a, m, rivals or [], at)
                         and _stood_in(messages, first + k) is not None)
+        if _answers_invitation(messages, first + k, a.owner):
+            continue  # ("有没有人明晚一起去夜市" — "去不了 明天要上班": the invitation is declined, not the work)
         if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))) \
                 or sole:
             if _names_another(a, m, rivals or [], at, people) or _names_other_ask(a, messages[first + 1:first + k], m, people):
@@ -6787,6 +6789,12 @@ def _closeness(a: ActionItem, m: Message, people: People | None) -> tuple[set[st
     them ``a``'s work shares: the work as given, not the line itself merged in."""
     said = _pairs(_names_out(m.text, people) if people else _fold(m.text))
     return said, len(said & _pairs(_fold(_task_parts(a)[0])))
+
+
+def _answers_invitation(messages: list[Message], k: int, owner: str | None) -> bool:
+    """Whether ``messages[k]`` right after another member's open invitation to their own outing (owner.invites_along:
+    "有没有人明晚一起去夜市" — "去不了 明天要上班") answers it: it gives up no work its speaker was given before."""
+    return k > 0 and messages[k - 1].speaker != owner and has(_fold(messages[k - 1].text), "owner", "invites_along")
 
 
 def _names_other_ask(a: ActionItem, between: list[Message], m: Message, people: People | None) -> bool:
