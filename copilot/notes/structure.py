@@ -4650,7 +4650,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         or (None if homework else _warning_action(clause, m, people, context, asker, spoke or {}, event, meeting))
     if early is not None:
         return early
-    owner = clause.owner or ("大家" if homework else None)
+    owner = _group_or_called(clause, m, people, homework)
     # (a remark glued on after the owner's own clause does not undo it: "队费的账我会整理一下发群里，有问题打我电话…")
     glued = _fold(clause.owner_text) if clause.kind == "first_person" and clause.owner_text else ""
     rest = f.replace(glued, " ") if glued else f
@@ -4708,7 +4708,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "记得明天带身份证", "管理费3月15日前交到副园长那里": the group is told (a notice with a
         # "…前" deadline and no one named is not the speaker's own promise unless it reads as one) —
         # unless the message opens by calling one member ("苗苗，15号前盘点一下仓库"): then it is theirs
-        owner = _vocative(m, people) or "大家"
+        # (or to the members a stretch right before the told part calls by name: "已经考过科目二的大刘、小何，25号前完成")
+        owner = "、".join(_called_list(clause.text, m.speaker, people)) or _vocative(m, people) or "大家"
     elif owner is None:
         # no subject, a "…前" deadline and a promise, said as a reply: the speaker's own
         # (收到，新的配件下周一前换好 / 是的，北门路灯这周五之前装好)
@@ -5050,6 +5051,53 @@ def _own_time(text: str, m: Message, event: date | None, meeting: date | None) -
     return None
 
 
+def _called_list(text: str, speaker: str, people: People) -> list[str]:
+    """The members a clause calls by name right before telling them what to do ("乐乐爸、小王妈妈，周五前把回执交给我",
+    "已经考过科目二的大刘、小何，这个月25号前完成"): a stretch between pauses holding only their names, joined by
+    owner.joined_by, after at most a trait that picks them out (owner.called_trait: 「…的」), followed by the told
+    part. Each one called owes the work on their own (:func:`_each_called`); the speaker is never among them."""
+    stretches = [x.strip() for x in _HANDING_CLAUSE.split(_fold(text))]
+    joiners = "|".join(re.escape(j) for j in raw("owner", "joined_by"))
+    for s, after in zip(stretches, stretches[1:], strict=False):
+        # (an @name is read by the owner resolver, with what it asks; one name alone opening a line is _vocative's)
+        if not after or s.startswith(("@", "＠")) or not people.named_in(s) and "的" not in s:
+            continue
+        for cut in [0] + [i + 1 for i, ch in enumerate(s) if ch == "的"]:
+            head, rest = s[:cut], s[cut:]
+            if head and not cue("owner", "called_trait").search(head):
+                continue
+            who = [people.resolve(x) if x.strip() else None for x in re.split(joiners, rest)]
+            if all(who) and speaker not in who and len(set(who)) == len(who) and (len(who) > 1 or head):
+                return [w for w in who if w]
+    return []
+
+
+def _group_or_called(clause: _Clause, m: Message, people: People, homework: bool) -> str | None:
+    """A clause's owner as read, homework's the group's; a group owner (everyone, or "…交给我" the senders) is the
+    members a stretch right before the told part calls by name (:func:`_called_list`: "乐乐爸、小王妈妈，周五前把回执交给我")."""
+    owner = clause.owner or ("大家" if homework else None)
+    if owner == "大家" and clause.kind in ("everyone", "to_me"):
+        return "、".join(_called_list(clause.text, m.speaker, people)) or owner
+    return owner
+
+
+def _merge_each_called(actions: list[ActionItem], action: ActionItem, clause_text: str, m: Message, people: People,
+                       before: int, mid_at: bool, speaker_of: dict[int, str], calls: dict[int, str]) -> None:
+    """File a clause's to-do (:func:`_group_due`, :func:`_merge`), once per member its line calls by name when they
+    own it together (:func:`_each_called`)."""
+    for one in _each_called(action, clause_text, m.speaker, people):
+        _group_due(one, actions[before:], mid_at)
+        _merge(actions, one, speaker_of, calls=calls)
+
+
+def _each_called(action: ActionItem, clause_text: str, speaker: str, people: People) -> list[ActionItem]:
+    """``action`` once per member its line calls by name (:func:`_called_list`) when they are its owner, else itself."""
+    called = _called_list(clause_text, speaker, people)
+    if len(called) < 2 or action.owner != "、".join(called):
+        return [action]
+    return [action.model_copy(update={"owner": who, "sources": list(action.sources)}) for who in called]
+
+
 def _vocative(m: Message, people: People) -> str | None:
     """The one member a message opens by calling by name, then a pause ("苗苗，…"), if not the speaker (an
     @name is read by the owner resolver, with what it asks)."""
@@ -5250,8 +5298,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                         or clause.kind == "first_person" and _will_do(_fold(clause.text))
                         or _handed(clause, m) or named_item
                         or _brings_share(clause, m, events[idx])):
-                    _group_due(action, actions[before:], said_to is not lead)
-                    _merge(actions, action, speaker_of, calls=calls)
+                    _merge_each_called(actions, action, clause.text, m, people, before, said_to is not lead,
+                                       speaker_of, calls)
         _message_due(actions[before:], m, head_due)
         _share_out(actions, before, m, lead)
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
@@ -6745,6 +6793,8 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
         # (or cannot come, and someone else at once stands in for them: "我周六去不了了" … "那我替你")
         sole = sole or (k <= window and not same and _only_work(a, m, rivals or [], at)
                         and _stood_in(messages, first + k) is not None)
+        if _answers_invitation(messages, first + k, a.owner):
+            continue  # ("有没有人明晚一起去夜市" — "去不了 明天要上班": the invitation is declined, not the work)
         if (same and (k <= window or _same_work(m.text, _task_parts(a)[0]))) or (given and k <= int(raw("owner", "accept_window"))) \
                 or sole:
             if _names_another(a, m, rivals or [], at, people) or _names_other_ask(a, messages[first + 1:first + k], m, people):
@@ -6774,6 +6824,12 @@ def _closeness(a: ActionItem, m: Message, people: People | None) -> tuple[set[st
     them ``a``'s work shares: the work as given, not the line itself merged in."""
     said = _pairs(_names_out(m.text, people) if people else _fold(m.text))
     return said, len(said & _pairs(_fold(_task_parts(a)[0])))
+
+
+def _answers_invitation(messages: list[Message], k: int, owner: str | None) -> bool:
+    """Whether ``messages[k]`` right after another member's open invitation to their own outing (owner.invites_along:
+    "有没有人明晚一起去夜市" — "去不了 明天要上班") answers it: it gives up no work its speaker was given before."""
+    return k > 0 and messages[k - 1].speaker != owner and has(_fold(messages[k - 1].text), "owner", "invites_along")
 
 
 def _names_other_ask(a: ActionItem, between: list[Message], m: Message, people: People | None) -> bool:
