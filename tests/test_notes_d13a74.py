@@ -10,6 +10,8 @@ The chats are written by hand for this test.
 
 from __future__ import annotations
 
+from copilot.evals import notes as ev
+from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.parse import parse_text
 from copilot.notes.structure import restated_figures, without_figures
 
@@ -101,6 +103,26 @@ def test_a_place_said_beside_a_time_change_without_a_venue_word_is_no_new_venue(
     got = _final([notice, *_between(5), ("物业小张", "消防演习改到周三上午9点半，大家记得在小区门口看通知"),
                   ("阿坤", "收到")], notice[1])
     assert got is not None and "9点半" in got and "小区门口" not in got, got
+
+
+def _shape(chat: str, shown: str, stale: str) -> dict[str, int]:
+    """The ``stale_change_shape/…`` counts of notes showing ``shown`` for a chat whose ``stale`` value is listed."""
+    notes = Notes(title="活动", date="2031-04-10", session_type="话题讨论", key_points=[KeyPoint(text=shown, sources=[2])])
+    spec = ev.ChatSpec.model_validate({"format": "wechat", "script": "zh-Hans", "date": "2031-04-10",
+                                       "session_type": "话题讨论", "must_not": [stale]})
+    s = ev.score_notes(notes, parse_text(chat, "chat.txt"), spec)
+    assert set(s.why) <= set(ev.WHY_LABELS)
+    return {k: v for k, v in s.why.items() if k.startswith("stale_change_shape")}
+
+
+def test_an_unread_change_is_counted_by_what_it_names_of_the_old_line() -> None:
+    head = [ASK, PRICE, *_between(3)]
+    unit = _chat([*head, ("阿兰", "改成每盆15元吧"), ("会长老周", "不行")])
+    assert _shape(unit, "每盆20元，现场交", "每盆20元") == {"stale_change_shape/unit": 1}
+    neither = _chat([*head, ("阿兰", "改成15块吧"), ("会长老周", "不行")])
+    assert _shape(neither, "每盆20元，现场交", "每盆20元") == {"stale_change_shape/neither": 1}
+    old = _chat([*head, ("阿兰", "20元改成15元吧"), ("会长老周", "不行")])
+    assert _shape(old, "每盆20元，现场交", "每盆20元") == {"stale_change_shape/old": 1}
 
 
 def test_a_bare_no_from_the_one_who_priced_it_is_no_yes() -> None:
