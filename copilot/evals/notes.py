@@ -467,6 +467,9 @@ WHY_LABELS = {
     "leak_stale/unseen": "旧值：那行没被认作改掉的（改动没读出来）",
     **{f"leak_stale_in/{s}_{k}": f"旧值（{w}）出现在：{v}" for s, w in (("seen", "认出了"), ("unseen", "没认出"))
        for k, v in _LEAK_SECTIONS.items()},
+    **{f"stale_change_shape/{k}": f"没认出的旧值：后来那行{v}" for k, v in (
+        ("old", "说出了旧值"), ("subject", "点了旧值那行的事项（改动词前的词）"), ("unit", "只说了同样的计价单位（每X…元）"),
+        ("neither", "既没说事项也没说旧值"))},
     **{f"leak_stale_how/{who}_{how}_{kind}_{rel}": f"没认出的旧值：后来那行由{wl}说、{hl}，{kl}，{rl}"
        for who, wl in (("same", "同一人"), ("other", "另一人")) for how, hl in (("correction", "用更正词"), ("moved", "用改动词"))
        for kind, kl in (("kind", "说出了同类的新值"), ("nokind", "没说出同类的值")) for rel, rl in (("rel", "与旧值那行同话题"),
@@ -1334,6 +1337,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
             s.why_class("leak_stale", seen)
         if seen == "unseen":
             s.why_class("leak_stale_how", _unseen_how(x, transcript))
+            s.why_class("stale_change_shape", _unseen_shape(x, transcript))
         for section in _leak_sections(fold(x), md):
             s.why_class("leak_in", section)
             if seen:
@@ -1391,6 +1395,27 @@ def _unseen_how(leaked: str, transcript: Transcript) -> str:
     kind = "kind" if kinds & figure_kinds(fold(line.text)) else "nokind"
     rel = "rel" if relevant(holder.text, line.text, by_kind=False) else "unrel"
     return f"{who}_{how}_{kind}_{rel}"
+
+
+def _unseen_shape(leaked: str, transcript: Transcript) -> str:
+    """What the later change of a stale value the notes did not read names of the old line (``stale_change_shape/…``,
+    the change line :func:`_unseen_how` reads): the old value itself ("old": a figure of the old line said again), its
+    slot (the words before its change word, :func:`_slot_changes`, said in the old line), only the unit it prices by
+    ("unit": 每盆… of both, cue change_unit_shape), or none of these ("neither")."""
+    key = fold(leaked)
+    holder = next(m for m in transcript.messages if key in fold(m.text))
+    later = [m for m in transcript.messages if m.id > holder.id
+             and (moved_from(fold(m.text)) is not None or cues.cue("correction").search(fold(m.text)))]
+    line = fold(next((m for m in later if m.speaker == holder.speaker), later[0]).text)
+    old = fold(holder.text)
+    # (the stale item's own figures, else its line's: "每盆20元" of "每盆20元，现场交")
+    values = {v for kind in figure_kinds(key) for v in _structure._figure_values(key, kind)} \
+        or {v for kind in figure_kinds(old) for v in _structure._figure_values(old, kind)}
+    if any(v in line for v in values):
+        return "old"
+    if any(w in old for slot, _ in _structure._slot_changes(line) for w in slot):
+        return "subject"
+    return "unit" if set(_structure._unit_shapes(line)) & set(_structure._unit_shapes(old)) else "neither"
 
 
 def _seen_changed(leaked: str, transcript: Transcript) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache, partial
@@ -1168,7 +1168,7 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             hit = [(slot, k) for slot, k in changes if any(w in _unquoted(fx) for w in slot)]
             question = "" if hit else _asked_just_before(messages, k_x)
             hit = hit or [(slot, k) for slot, k in changes if any(w in question for w in slot)]
-            old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx)
+            old = frozenset().union(*(k for _, k in hit)) & figure_kinds(fx) - _other_unit(fx, f)
             # the latest change of a line is the one kept: a change that names the line's slot outdoes an earlier
             # correction on its subject ("秋游改到下周二" then "秋游费用改为每人135元" for "秋游费用每人120元…")
             if (x.speaker == m.speaker or _says_yes_after(messages, j, x.speaker) or stands) and old \
@@ -1176,6 +1176,9 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                     and not (once and has(fx, "standing_schedule")) \
                     and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)), asked=bool(question))
+        unit = _unit_restated(messages, j, organiser) if not asked and not changes and not kinds else None
+        if unit is not None and unit[0].id not in out:
+            out[unit[0].id] = unit[1]
         for x in _resettled(messages, j) if not asked and not changes and not kinds else []:
             if x.id not in out:
                 out[x.id] = Restated(frozenset({"day"}), m)
@@ -1194,6 +1197,46 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
                 break  # the latest line on the subject is the one the change replaces
     return out
+
+
+def _unit_shapes(f: str, amounts: bool = True) -> list[str]:
+    """The per-unit shapes (cue change_unit_shape: "每盆", "每人") the folded ``f`` prices an amount by ("每盆20元"), as
+    每 and its unit ("每人收20元" → 每人); with ``amounts`` false, every per-unit shape before a number."""
+    return [f"每{x.group('unit')}" for x in cue("change_unit_shape").finditer(f)
+            if not amounts or "amount" in figure_kinds(f[x.start():x.end() + 12])]
+
+
+def _other_unit(fx: str, f: str) -> frozenset[str]:
+    """{"amount"} when the folded change ``f`` prices by a unit (cue change_unit_shape) and the earlier folded line
+    ``fx`` prices only by others ("门票改成每人30元" and "景区停车场每车20元": another fee); empty otherwise."""
+    mine, theirs = set(_unit_shapes(f)), set(_unit_shapes(fx))
+    return frozenset({"amount"}) if mine and theirs and not mine & theirs else frozenset()
+
+
+def _unit_restated(messages: list[Message], j: int, organiser: str | None) -> tuple[Message, Restated] | None:
+    """The earlier line a change naming no slot restates by its unit ("大家说贵了，改成每盆15元吧" after "每盆20元，现场
+    交"), and how: the change's one clause with a change word (cue moved) prices one unit shape (cue change_unit_shape);
+    the nearest earlier line within change_reach pricing that shape (and no other shape) once is its old value, when the
+    change holds for that line's speaker (its own, a yes of theirs, or :func:`_change_stands`). A change of a named
+    slot (:func:`_slot_changes`) never gets here: "门票改成每人30元" does not read "停车费每车20元"."""
+    m = messages[j]
+    f = _fold(m.text).strip()
+    moved = cue("moved")
+    clauses = [c for c in _RECAP_ITEM.split(f) if moved.search(c) and not has(c, "moved_unless")]
+    shapes = {s for c in clauses for s in _unit_shapes(c[moved.search(c).end():])}
+    if len(clauses) != 1 or len(shapes) != 1:
+        return None
+    shape = next(iter(shapes))
+    for x in messages[max(0, j - int(raw("change_reach"))):j][::-1]:
+        fx = _fold(x.text)
+        if shape not in _unit_shapes(fx, amounts=False):
+            continue
+        if is_question(x.text) or moved.search(fx) or _unit_shapes(fx) != [shape]:
+            return None  # (the nearest line with the unit is the one the change is about, or none is)
+        holds = x.speaker == m.speaker or _says_yes_after(messages, j, x.speaker) \
+            or _change_stands(messages, j, organiser, frozenset({"amount"}))
+        return (x, Restated(frozenset({"amount"}), m, frozenset({shape}))) if holds else None
+    return None
 
 
 def _asked_just_before(messages: list[Message], i: int) -> str:
@@ -1238,9 +1281,9 @@ def _organiser(messages: list[Message]) -> str | None:
 def _says_yes_after(messages: list[Message], j: int, speaker: str) -> bool:
     """Whether ``speaker`` says yes (a short agreeing line, or one opening with 对/是/嗯) within change_confirm_reach
     messages after ``messages[j]``, a change another member made ("对，按丽丽说的来" after the deputy's "集合时间改成早上
-    6点半"): the one who said the old value takes the change up."""
+    6点半"): the one who said the old value takes the change up. A refusal (cue change_refused: "不行") is no yes."""
     after = messages[j + 1 : j + 1 + int(raw("change_confirm_reach"))]
-    return any(o.speaker == speaker and not is_question(o.text)
+    return any(o.speaker == speaker and not is_question(o.text) and not cue("change_refused").search(_spoken(o.text))
                and (_says_yes(o.text) or cue("reply", "yes_first").search(_fold(o.text)) is not None) for o in after)
 
 
@@ -1636,7 +1679,7 @@ def _slot_restated(text: str, clauses: list[str], fix: Restated) -> str:
         own = [n for n in new if any(w in _unquoted(_fold(c)) for w in _clause_slot(n))]
         if c not in named:
             out.append(c)
-        elif (put := _put_values(c, own or new, fix.kinds)) is not None:
+        elif (put := _put_values(c, own or new, fix.kinds, places=said)) is not None:
             out.append(put)  # "早上10點北河街街市門口集合" → "早上10點北河街街市門口集合（已改：9:30）"
         elif fix.asked:  # (found by its question: kept as said when the new value cannot be put beside it)
             out.append(c)
@@ -1726,14 +1769,17 @@ def _corrected_values(fix: Restated) -> tuple[list[str], list[str]]:
     return olds, news
 
 
-def _put_values(clause: str, changes: list[str], kinds: frozenset[str]) -> str | None:
+def _put_values(clause: str, changes: list[str], kinds: frozenset[str], places: Sequence[str] = ()) -> str | None:
     """``clause`` as said, with the value of each of ``kinds`` (cue figure_values: "10點", "1200元", "12/19") the
     change clauses state after their change word beside it ("早上10點…集合（已改：9:30）" after "集合時間改早到9:30"):
     a quote is never rewritten. None when a kind has no single value on either side (the caller then puts the
-    change clause in its place)."""
+    change clause in its place). With ``places`` (the change line's clauses), a place the change moves along with
+    them goes beside them too (:func:`_moved_place`: "…7点在一号楼活动室开…（已改：周六，3点，二号楼会议室）")."""
     f, put = _fold(clause), []
     if len(f) != len(clause):
         return None
+    if places and (place := _moved_place(f, places)):
+        put.append(place)
     for kind in sorted(kinds):
         value = cue("figure_values", kind)
         olds = list(value.finditer(f))
@@ -1744,9 +1790,24 @@ def _put_values(clause: str, changes: list[str], kinds: frozenset[str]) -> str |
             continue
         if _fold(news[0]) != olds[0].group(0):
             put.append(news[0])
-    said = "".join(changes)  # (the new values in the order the change says them: "周五，晚上7点")
+    said = "".join([*changes, *places])  # (the new values in the order the change says them: "周五，晚上7点")
     put.sort(key=lambda v: said.find(v))
     return f"{clause}（{raw('changed_mark')}{'，'.join(put)}）" if put else None
+
+
+def _moved_place(f: str, said: Sequence[str]) -> str:
+    """The place (cue word_values place, read whole) the change line's clauses ``said`` move to — after a change word
+    (cue moved: "分享会改到周六下午3点、在二号楼会议室") or a venue word that changes (cue venue_moved: "地点改去长洲码头")
+    — when the folded clause ``f`` states one other place and they state one, as the change writes it; "" otherwise
+    (no place, several, or the same one)."""
+    olds = {v.text for v in _values(f, "place")}
+    news: dict[str, str] = {}
+    for c in said:
+        fc = _fold(c)
+        x = cue("moved").search(fc) or cue("venue_moved").search(fc)
+        if x is not None and len(fc) == len(c):
+            news |= {v.text: c[v.start:v.end] for v in _values(fc, "place", x.end())}
+    return next(iter(news.values())) if len(olds) == 1 and len(news) == 1 and not olds & set(news) else ""
 
 
 def _said_after_change(changes: list[str], value: re.Pattern[str]) -> list[str]:
