@@ -3148,8 +3148,13 @@ def _plain_answer(q: _Open, tasks: frozenset[int] = frozenset()) -> bool:
     "楼下小店") is no such pair, nor a question asked on a side remark, nor an answer that asks back."""
     fq = _fold(q.msg.text)
     # (not a call for views, a proposal, a request or a "who does it": what answers those is a view or work taken on,
-    # nor a question put to someone else, nor a line that is a to-do or a decision of its own)
-    if q.after_side or q.alt is not None or len(q.answer) != 1 or q.to or q.answer[0].id in tasks \
+    # nor a question put to someone else. A to-do line answers only a bare question, one clause asking how a matter
+    # is handled or whether to do something ("午饭怎么解决" — "盒饭我来订，每份25元"; "要带午饭吗" — "大家带点干粮就
+    # 行": the to-do stays, and the pair tells what was asked); not one asking a place or a count its work does not
+    # give ("扫完的雪堆哪" — "姜汤我早上5点半就开始煮"), nor a line telling something first: a favour asked in it
+    # ("作品展示架需要两个，乐乐爷爷能不能做一下" — "他说可以，下周三前做好") is work taken on)
+    if q.after_side or q.alt is not None or len(q.answer) != 1 or q.to or q.answer[0].id in tasks and not (
+            (has(fq, "reply", "asks_handled") or _asks_yes_no(fq)) and len(_STOPS.split(fq.strip(" ？?"))) == 1) \
             or has(fq, "question", "group_prompts") or has(fq, "decision", "proposal") or has(fq, "action", "request") \
             or cue("reply", "asks_who").search(fq) or has(fq, "reply", "asks_views") or _proposes(q.msg.text):
         return False
