@@ -13,10 +13,10 @@ import sys
 from collections import Counter
 
 import copilot.notes.owners as O
-import copilot.notes.structure as S
 import copilot.textnorm as T
 from benchmarks.bench_notes import make_transcript
 from copilot.config import Settings
+from copilot.devtools.patching import bound_in, original
 from copilot.evals.notes import readable_chats
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
@@ -69,7 +69,9 @@ def fold(text):
 T.fold = fold
 T.cuts_word = check("cuts_word", T.cuts_word, old_cuts_word)
 O._cuts_a_word = check("_cuts_a_word", O._cuts_a_word, old_cuts_a_word)
-S._due = check("_due", S._due, lambda f: (d := find_deadline(f, None)) is not None and d.marked)
+_checked_due = check("_due", original("_due"), lambda f: (d := find_deadline(f, None)) is not None and d.marked)
+for _part in bound_in("_due"):  # every part of the notes finder that reads a due word
+    _part._due = _checked_due
 # modules that imported these names bind them at import: point them at the checked ones
 for mod in list(sys.modules.values()):
     if getattr(mod, "__name__", "").startswith("copilot") and mod is not T:

@@ -362,7 +362,7 @@ def test_an_opening_question_is_the_topic_and_praise_is_not_a_todo(offline: Sett
 ])
 def test_duty_versus_praise(text: str, owner: str | None) -> None:
     from copilot.notes.model import Message
-    from copilot.notes.structure import find_actions
+    from copilot.notes.todos import find_actions
 
     actions, _, _ = find_actions([Message(id=1, time=None, speaker="甲", text=text)])
     assert [a.owner for a in actions] == ([owner] if owner else [])
@@ -416,7 +416,7 @@ def test_doubts_questions_and_overturned_plans_are_not_the_decision(offline: Set
 ])
 def test_everyday_assignments(speaker: str, text: str, owner: str | None, deadline: str | None) -> None:
     from copilot.notes.model import Message
-    from copilot.notes.structure import find_actions
+    from copilot.notes.todos import find_actions
 
     actions, _, _ = find_actions([Message(id=1, time=None, speaker=speaker, text=text)])
     assert [(a.owner, a.deadline_text) for a in actions] == ([(owner, deadline)] if owner else [])
@@ -424,7 +424,7 @@ def test_everyday_assignments(speaker: str, text: str, owner: str | None, deadli
 
 def test_statements_with_tongyi_are_not_decisions() -> None:
     from copilot.notes.model import Message
-    from copilot.notes.structure import find_actions
+    from copilot.notes.todos import find_actions
 
     msgs = [Message(id=1, time=None, speaker="主持人", text="分享期间请勿插话，问题统一放到最后"),
             Message(id=2, time=None, speaker="团长", text="坏果拍照给我，我统一跟商家申请退款"),

@@ -164,7 +164,7 @@ def test_a_yes_with_a_particle_or_the_questions_verb_answers_it():
 
 
 def test_an_opening_word_that_only_starts_like_a_yes_is_none():
-    from copilot.notes.structure import _yes_no_word  # the word test alone
+    from copilot.notes.pairing import _yes_no_word
 
     assert _yes_no_word("要带", "要自己带午饭吗") and _yes_no_word("要啦", "需要提前报名吗")
     # bad input: 要命 is no yes ("命" is not the question's verb), 带个 is no yes word at all

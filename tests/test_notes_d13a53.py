@@ -11,7 +11,7 @@ from datetime import date, datetime
 from chat_lines import chat_notes
 
 from copilot.notes.dates import find_deadline
-from copilot.notes.structure import is_question
+from copilot.notes.reading import is_question
 
 START = datetime(2028, 9, 4, 20, 0)  # a Monday evening
 

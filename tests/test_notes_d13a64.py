@@ -14,7 +14,7 @@ from datetime import datetime
 
 from chat_lines import chat_notes
 
-from copilot.notes.structure import _proposes
+from copilot.notes.pairing import _proposes
 
 START = datetime(2031, 5, 12, 19, 30)
 

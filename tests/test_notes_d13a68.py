@@ -8,9 +8,9 @@ The chats and the notes are written by hand for this test.
 from __future__ import annotations
 
 from copilot.evals import notes as ev
+from copilot.notes.corrections import restated_figures
 from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import restated_figures
 
 HIKE = """[2030-05-09 21:00] 队长阿伟: 周六（5月18日）走凤凰山，早上7点地铁站B出口集合，AA车费每人30元
 [2030-05-09 21:03] 小唐: 收到

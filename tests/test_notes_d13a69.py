@@ -7,10 +7,10 @@ The chats are written by hand for this test.
 
 from __future__ import annotations
 
+from copilot.notes.handovers import _declines_then_asks
 from copilot.notes.model import Notes
 from copilot.notes.offline import summarize_offline
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import _declines_then_asks
 
 
 def _notes(chat: str) -> Notes:

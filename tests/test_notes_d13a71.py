@@ -7,10 +7,10 @@ The chats are written by hand for this test.
 
 from __future__ import annotations
 
+from copilot.notes.corrections import _old_values_named, restated_figures
 from copilot.notes.cues import cue
 from copilot.notes.cues import folded as fold
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import _old_values_named, restated_figures
 
 ACKS = ["收到", "好的", "+1", "[强]", "[OK]", "嗯嗯", "早上好"]
 CHATTER = ["今天降温了，大家多穿点", "我家楼下新开了一家面馆", "那家面馆的牛肉面不错", "周末去看电影了吗",

@@ -12,7 +12,9 @@ from datetime import datetime
 
 from chat_lines import chat_lines, owned_by
 
-from copilot.notes.structure import People, _passed_on_declining, _withdraws, find_actions
+from copilot.notes.handovers import _passed_on_declining, _withdraws
+from copilot.notes.reading import People
+from copilot.notes.todos import find_actions
 
 START = datetime(2029, 1, 15, 20, 0)  # a Monday evening
 

@@ -1,7 +1,8 @@
 """Round 55 (d13b55): work the speaker hands on to someone named (我让/我叫/我请 X …), a reply that only takes work on
 (「收到，我来」), and rules or offers for those who act by a day (「…之前下单的还按老价」) that are no to-dos."""
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import analyze, find_actions
+from copilot.notes.structure import analyze
+from copilot.notes.todos import find_actions
 
 
 def _actions(lines: list[str]):

@@ -13,7 +13,8 @@ from functools import partial
 
 from chat_lines import chat_lines
 
-from copilot.notes.structure import find_qa, is_question
+from copilot.notes.pairing import find_qa
+from copilot.notes.reading import is_question
 
 START = datetime(2027, 4, 14, 20, 0)
 

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from chat_lines import chat_notes
 
-from copilot.notes.structure import is_question
+from copilot.notes.reading import is_question
 
 START = datetime(2031, 4, 7, 20, 0)
 

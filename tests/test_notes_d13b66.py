@@ -5,7 +5,8 @@ stops short of a 买/订/借/领/登记 after the going. Chats written for this 
 from __future__ import annotations
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import about_oneself, find_actions
+from copilot.notes.reading import about_oneself
+from copilot.notes.todos import find_actions
 
 SKETCH = """[2026-12-09 20:00] 会长老周: 周日上午去植物园写生，九点南门集合，大家看看各自能帮点什么
 [2026-12-09 20:02] 小林: 我明天去买颜料，丙烯的够用吧

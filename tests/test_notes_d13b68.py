@@ -14,7 +14,8 @@ import pytest
 from copilot.evals import notes as ev
 from copilot.notes.model import Message
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import analyze, is_question
+from copilot.notes.reading import is_question
+from copilot.notes.structure import analyze
 
 ASKED = [
     "新来的志愿者住在几楼",

@@ -5,7 +5,8 @@ or from what they have to offer is read by its own part when the whole clause re
 from __future__ import annotations
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import _fold, _part_commits, analyze
+from copilot.notes.structure import _fold, analyze
+from copilot.notes.todos import _part_commits
 
 CHAT = """[2026-09-02 20:00] 阿梅: 周六社区义卖，摊位物资大家看一下还缺什么
 [2026-09-02 20:01] 小吴: 好，签到表我自己印

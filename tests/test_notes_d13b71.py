@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from copilot.notes.model import Notes
 from copilot.notes.offline import summarize_offline
+from copilot.notes.pairing import _in_form
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import _in_form
 
 
 def _notes(chat: str) -> Notes:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from chat_lines import chat_notes
 
-from copilot.notes.structure import _asked_parts, _in_form
+from copilot.notes.pairing import _asked_parts, _in_form
 
 START = datetime(2027, 3, 16, 20, 0)  # a Tuesday evening
 
@@ -78,7 +78,7 @@ PLAN = (
 )
 
 def test_asking_others_to_check_ones_own_work_is_a_question_answered_by_the_correction():
-    from copilot.notes.structure import asks
+    from copilot.notes.reading import asks
     assert asks("帮我瞅瞅我写的这个横，起笔好像太重了")
     assert asks("大家听听我这段录音")
     notes = chat_notes(*CHECK, start=START)
@@ -86,7 +86,7 @@ def test_asking_others_to_check_ones_own_work_is_a_question_answered_by_the_corr
 
 
 def test_a_plan_put_to_the_group_is_no_check_of_ones_own_work():
-    from copilot.notes.structure import asks
+    from copilot.notes.reading import asks
     assert not asks("大家看看我这个分工安排，周六我开车")
     notes = chat_notes(*PLAN, start=START)
     assert not any("分工安排" in q.question for q in notes.qa)

@@ -12,7 +12,9 @@ from datetime import datetime
 
 from chat_lines import chat_lines, owned_by
 
-from copilot.notes.structure import People, _passed_on_declining, find_actions, is_question
+from copilot.notes.handovers import _passed_on_declining
+from copilot.notes.reading import People, is_question
+from copilot.notes.todos import find_actions
 
 START = datetime(2027, 3, 1, 19, 30)  # a Monday evening
 

@@ -11,7 +11,9 @@ from datetime import datetime
 
 from chat_lines import chat_lines, owned_by
 
-from copilot.notes.structure import People, _handed_whole, find_actions
+from copilot.notes.handovers import _handed_whole
+from copilot.notes.reading import People
+from copilot.notes.todos import find_actions
 
 START = datetime(2027, 5, 10, 20, 0)  # a Monday evening
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import analyze, is_question
+from copilot.notes.reading import is_question
+from copilot.notes.structure import analyze
 
 
 def _chat(lines: list[tuple[str, str]]) -> str:

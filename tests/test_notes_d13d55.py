@@ -1,7 +1,9 @@
 """Round 55 (d13d55): 「…我来签到」 is work, not the speaker's attendance; 「@X 书架…前弄好」 that X answers with 「好的」 is X's."""
+from copilot.notes.handovers import _told_then_taken
 from copilot.notes.model import ActionItem
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import People, _told_then_taken, analyze
+from copilot.notes.reading import People
+from copilot.notes.structure import analyze
 
 
 def _analysed(lines: list[str]):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
+from copilot.notes.corrections import _values, _word_changes
 from copilot.notes.model import Notes
-from copilot.notes.structure import _values, _word_changes
 
 
 def _notes(text: str, name: str = "chat.txt") -> Notes:

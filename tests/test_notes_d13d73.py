@@ -8,8 +8,8 @@ The chats are written by hand for this test.
 
 from __future__ import annotations
 
+from copilot.notes.corrections import restated_figures, without_figures
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import restated_figures, without_figures
 
 CHATTER = ["今天降温了，大家多穿点", "我家楼下新开了一家面馆", "那家面馆的牛肉面不错", "周末去看电影了吗",
            "看了，那部片子一般", "我儿子今天考试考得不错", "恭喜恭喜", "最近工作太忙了", "下雨天真不想出门",

@@ -14,7 +14,7 @@ from functools import partial
 
 from chat_lines import chat_lines
 
-from copilot.notes.structure import find_qa
+from copilot.notes.pairing import find_qa
 
 START = datetime(2026, 12, 12, 20, 0)
 

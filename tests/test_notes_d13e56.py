@@ -9,7 +9,7 @@ from datetime import datetime
 from chat_lines import chat_notes
 
 from copilot.notes import render_markdown
-from copilot.notes.structure import is_question
+from copilot.notes.reading import is_question
 
 START = datetime(2026, 12, 7, 18, 0)
 

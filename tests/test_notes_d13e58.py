@@ -14,7 +14,8 @@ from functools import partial
 
 from chat_lines import chat_lines
 
-from copilot.notes.structure import find_actions, find_qa
+from copilot.notes.pairing import find_qa
+from copilot.notes.todos import find_actions
 
 START = datetime(2029, 4, 2, 19, 0)  # a Monday
 

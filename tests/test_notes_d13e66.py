@@ -9,7 +9,7 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.model import Notes
-from copilot.notes.structure import open_tail
+from copilot.notes.pairing import open_tail
 
 
 def _notes(text: str, name: str = "chat.txt") -> Notes:

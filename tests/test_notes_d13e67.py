@@ -71,8 +71,8 @@ CALLIGRAPHY = """[2026-12-14 19:30] 会长老郑: 年终书法展周六上午9�
 
 
 def test_heads_up_clause_names_what_the_next_clause_moves() -> None:
+    from copilot.notes.corrections import restated_figures
     from copilot.notes.parse import parse_text
-    from copilot.notes.structure import restated_figures
 
     messages = parse_text(CALLIGRAPHY, "calligraphy.txt").messages
     fixes = restated_figures(messages)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
+from copilot.notes.handovers import bare_task
 from copilot.notes.model import ActionItem, Notes
-from copilot.notes.structure import bare_task
 
 
 def _notes(text: str, name: str = "chat.txt") -> Notes:

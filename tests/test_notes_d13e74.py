@@ -7,7 +7,8 @@ from __future__ import annotations
 from copilot.notes import offline
 from copilot.notes.offline import choose_points, summarize_offline
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import People, analyze
+from copilot.notes.reading import People
+from copilot.notes.structure import analyze
 
 PROPOSAL = """[2031-08-02 20:00] 群主-老韩: 下周末去水库钓鱼的事商量一下
 [2031-08-02 20:01] 群主-老韩: 水库那边新修了停车场，车可以直接开到坝上

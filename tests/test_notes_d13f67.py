@@ -7,7 +7,7 @@ beside it ("我去年去过", "我一般周四去接孩子") stays out. Chats wr
 from __future__ import annotations
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 GARDEN = """[2026-12-08 19:00] 园长老周: 本周六（12月12日）上午九点社区菜园冬季翻地，大家尽量来
 [2026-12-08 19:02] 小梅: 锄头够不够？谁能借几把？

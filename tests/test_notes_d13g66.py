@@ -6,7 +6,7 @@ Chats written for this test."""
 from __future__ import annotations
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import _will_do, find_actions
+from copilot.notes.todos import _will_do, find_actions
 
 PICNIC = """[2026-12-20 19:00] 社长阿文: 元旦那天去水库边野餐，上午十点东门集合，看看谁能帮点忙
 [2026-12-20 19:02] 小周: 我会把烧烤架搬到东门，我家离得近

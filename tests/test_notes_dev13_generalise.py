@@ -10,7 +10,8 @@ from chat_lines import owned_by
 
 from copilot.notes.dates import find_deadline
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import analyze, find_actions
+from copilot.notes.structure import analyze
+from copilot.notes.todos import find_actions
 
 SAID = datetime(2026, 5, 4, 19, 30)  # a Monday evening
 

@@ -12,7 +12,9 @@ from functools import partial
 
 from chat_lines import chat_lines, owned_by
 
-from copilot.notes.structure import _agreed_change, event_notice, find_actions
+from copilot.notes.deciding import _agreed_change
+from copilot.notes.pairing import event_notice
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 12, 5, 19, 30)  # a Saturday evening
 

@@ -12,7 +12,8 @@ from functools import partial
 
 from chat_lines import chat_lines, owned_by
 
-from copilot.notes.structure import find_actions, personal
+from copilot.notes.reading import personal
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 12, 9, 20, 0)  # a Wednesday evening
 

@@ -12,7 +12,8 @@ from functools import partial
 
 from chat_lines import chat_lines
 
-from copilot.notes.structure import find_invitation, find_qa, question_strength
+from copilot.notes.pairing import find_qa
+from copilot.notes.reading import find_invitation, question_strength
 
 START = datetime(2026, 12, 9, 20, 0)
 

@@ -16,7 +16,7 @@ import pytest
 from chat_lines import chat_lines, owned_by
 
 from copilot.notes.parse import NotesParseError, parse_file
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 3, 2, 20, 0)  # a Monday evening
 

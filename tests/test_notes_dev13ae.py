@@ -14,7 +14,9 @@ from functools import partial
 
 from chat_lines import chat_lines, chat_notes
 
-from copilot.notes.structure import find_actions, find_qa, find_topic
+from copilot.notes.pairing import find_qa
+from copilot.notes.reading import find_topic
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 12, 12, 19, 30)
 

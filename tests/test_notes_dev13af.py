@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from copilot.config import Settings
 from copilot.llm import get_engine
-from copilot.notes.structure import is_question, question_strength
+from copilot.notes.reading import is_question, question_strength
 from copilot.notes.summarize import summarize_text
 
 _SETTINGS = Settings(llm_provider="offline")

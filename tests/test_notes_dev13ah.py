@@ -18,7 +18,7 @@ from functools import partial
 from chat_lines import chat_lines
 
 from copilot.notes.dates import find_deadline
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 3, 2, 20, 0)  # a Monday evening
 

@@ -19,7 +19,8 @@ from chat_lines import chat_lines
 from copilot.notes.chatter import chatter_gate, chatter_probability, is_side_chatter
 from copilot.notes.model import Transcript
 from copilot.notes.offline import summarize_offline
-from copilot.notes.structure import analyze, chatter_lines
+from copilot.notes.reading import chatter_lines
+from copilot.notes.structure import analyze
 
 START = datetime(2026, 5, 11, 20, 0)  # a Monday evening
 _msgs = partial(chat_lines, start=START)

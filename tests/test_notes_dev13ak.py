@@ -20,7 +20,8 @@ from functools import partial
 
 from chat_lines import chat_lines, chat_notes, owned_by
 
-from copilot.notes.structure import classify, find_actions, speaker_share
+from copilot.notes.reading import classify, speaker_share
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 4, 6, 20, 0)  # a Monday evening
 

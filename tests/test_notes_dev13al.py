@@ -19,7 +19,8 @@ from functools import partial
 
 from chat_lines import chat_lines, chat_notes
 
-from copilot.notes.structure import find_actions, is_question
+from copilot.notes.reading import is_question
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 4, 6, 20, 0)  # a Monday evening
 

@@ -20,7 +20,7 @@ from chat_lines import chat_lines
 from copilot.notes.faithfulness import find_ungrounded
 from copilot.notes.model import ActionItem, Notes, Transcript
 from copilot.notes.owners import name_shaped, occurs_whole
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 5, 8, 20, 0)  # a Friday evening
 

@@ -126,7 +126,7 @@ def test_a_list_header_is_no_announcement_and_joined_tasks_have_one_separator() 
 
 
 def test_a_question_followed_by_a_joke_still_asks() -> None:
-    from copilot.notes.structure import is_question
+    from copilot.notes.reading import is_question
 
     assert is_question("投影仪谁带？上回忘了带只能干聊哈哈")
     assert not is_question("哈哈哈你咋又迟到")  # ribbing, one sentence: no question
@@ -166,7 +166,7 @@ def test_who_brings_it_answered_by_a_volunteer_is_a_to_do() -> None:
 
 
 def test_a_corrected_count_is_no_key_point_and_the_correction_is() -> None:
-    from copilot.notes.structure import superseded
+    from copilot.notes.corrections import superseded
 
     chat = parse_text("""2026-07-02 10:00:00 财务-阿青
 保险费每人15元，周五前转我

@@ -17,8 +17,8 @@ from functools import partial
 
 from chat_lines import chat_lines, chat_notes, owned_by
 
+from copilot.notes.corrections import figure_kinds, restated_figures, restating, without_figures
 from copilot.notes.render import render_markdown
-from copilot.notes.structure import figure_kinds, restated_figures, restating, without_figures
 
 START = datetime(2027, 5, 10, 20, 0)  # a Monday evening
 

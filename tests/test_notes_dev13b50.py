@@ -16,10 +16,12 @@ from functools import partial
 
 from chat_lines import chat_lines, chat_notes
 
+from copilot.notes.corrections import restated_figures
 from copilot.notes.model import Transcript
 from copilot.notes.offline import _safety_points, candidate_sentences
+from copilot.notes.reading import People
 from copilot.notes.render import render_markdown
-from copilot.notes.structure import People, analyze, restated_figures
+from copilot.notes.structure import analyze
 
 START = datetime(2027, 9, 6, 21, 0)  # a Monday evening
 

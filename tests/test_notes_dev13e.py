@@ -10,8 +10,8 @@ import math
 import pytest
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
 from copilot.notes.tasks import DATA, features, marked_clause, model, normalised, task_gate, task_probability
+from copilot.notes.todos import find_actions
 from copilot.paths import ROOT
 from copilot.textnorm import fold
 

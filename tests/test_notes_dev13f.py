@@ -11,7 +11,7 @@ from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.model import Notes
 from copilot.notes.offline import framing
-from copilot.notes.structure import find_topic
+from copilot.notes.reading import find_topic
 
 
 def _notes(text: str, name: str = "chat.txt") -> Notes:

@@ -12,8 +12,10 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.model import Notes
+from copilot.notes.pairing import event_notice
 from copilot.notes.parse import UNSIGNED, parse_text
-from copilot.notes.structure import analyze, enumerated_points, event_notice
+from copilot.notes.reading import enumerated_points
+from copilot.notes.structure import analyze
 from copilot.textnorm import fold
 
 

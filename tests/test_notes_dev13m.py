@@ -14,8 +14,10 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import offline, summarize_text
 from copilot.notes.model import Notes
+from copilot.notes.pairing import event_notice, notice
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import analyze, asks, event_notice, is_question, notice
+from copilot.notes.reading import asks, is_question
+from copilot.notes.structure import analyze
 from copilot.textnorm import fold
 
 SENT = datetime(2026, 11, 26, 20, 30)

@@ -16,7 +16,7 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.model import Notes
-from copilot.notes.structure import about_oneself, asks, is_question
+from copilot.notes.reading import about_oneself, asks, is_question
 from copilot.textnorm import fold
 
 

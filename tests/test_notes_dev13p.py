@@ -18,7 +18,7 @@ from copilot.llm import get_engine
 from copilot.notes import offline, summarize_text
 from copilot.notes.classify import classifier, features
 from copilot.notes.model import Message, Notes
-from copilot.notes.structure import notice_word
+from copilot.notes.pairing import notice_word
 
 LINES = [
     "周六下午两点在社区活动中心二楼做插花体验课，材料费每人35元，名额20人",

@@ -12,9 +12,9 @@ import pytest
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
+from copilot.notes.handovers import calls_for_help
 from copilot.notes.model import ActionItem, Notes
 from copilot.notes.parse import NotesParseError
-from copilot.notes.structure import calls_for_help
 
 
 def _notes(text: str) -> Notes:

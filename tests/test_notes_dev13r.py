@@ -15,8 +15,10 @@ from copilot.notes import summarize_text
 from copilot.notes.cues import cue
 from copilot.notes.model import Notes
 from copilot.notes.offline import asked_outright, candidate_sentences, own_life
+from copilot.notes.pairing import courtesy
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import People, agenda, analyze, courtesy
+from copilot.notes.reading import People, agenda
+from copilot.notes.structure import analyze
 from copilot.textnorm import fold
 
 HAM = """\

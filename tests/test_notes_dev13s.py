@@ -10,8 +10,8 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.cues import folded
+from copilot.notes.deciding import agreement_spans
 from copilot.notes.model import Notes
-from copilot.notes.structure import agreement_spans
 
 CHOIR = """\
 [2026-12-03 20:00] 团长秋姐: 各位团员，元旦汇演的事今晚定一下：曲目、服装、排练时间

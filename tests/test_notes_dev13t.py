@@ -12,7 +12,7 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.model import Notes
-from copilot.notes.structure import asks, is_question
+from copilot.notes.reading import asks, is_question
 
 GARDEN = """\
 [2026-12-07 19:00] 园长老杨: 各位菜友，冬季菜园的事说一下

@@ -12,7 +12,7 @@ from chat_lines import owned_by
 
 from copilot.notes.dates import time_expressions
 from copilot.notes.model import Message
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 12, 2, 20, 0)  # a Wednesday evening
 
@@ -111,7 +111,7 @@ def test_answer_with_points_is_no_todo():
 
 
 def test_own_day_is_a_personal_plan_not_availability():
-    from copilot.notes.structure import _own_day
+    from copilot.notes.reading import _own_day
     assert _own_day("我12月19号考科目二，周末都在练车")
     assert _own_day("12月19号我要去广州出差")
     assert not _own_day("12月13号我得闲，可以来帮忙")  # free on the event day: the event's day stays

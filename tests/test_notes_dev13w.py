@@ -11,8 +11,9 @@ import pytest
 from chat_lines import owned_by
 
 from copilot.config import Settings
+from copilot.devtools.patching import FINDER_PARTS
 from copilot.llm import get_engine
-from copilot.notes import structure, summarize_text
+from copilot.notes import summarize_text, todos
 from copilot.notes.classify import (
     LABELS,
     classifier,
@@ -94,8 +95,8 @@ def test_the_rules_thresholds_come_from_the_data_file() -> None:
     data = load_resource("notes/thresholds.yaml")["sentence_kind"]
     assert set(data) == {"commits", "first_person_commits", "named_remark", "decision_other", "owner_feature"}
     assert all(0 < float(v) < 1 for v in data.values())
-    assert structure.COMMITS == kind_threshold("commits") == float(data["commits"])
-    source = (ROOT / "copilot" / "notes" / "structure.py").read_text(encoding="utf-8")
+    assert todos.COMMITS == kind_threshold("commits") == float(data["commits"])
+    source = "".join((ROOT / "copilot" / "notes" / f"{part}.py").read_text(encoding="utf-8") for part in FINDER_PARTS)
     assert 'kind["commitment"] < 0.7' not in source and 'kind["other"] >= 0.5' not in source
 
 

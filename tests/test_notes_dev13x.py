@@ -14,7 +14,7 @@ from chat_lines import chat_lines, owned_by
 from copilot.notes.cues import cue, folded
 from copilot.notes.dates import event_days, find_deadline
 from copilot.notes.noise import greeting_only
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 12, 2, 20, 0)  # a Wednesday evening
 

@@ -11,7 +11,7 @@ from functools import partial
 
 from chat_lines import chat_lines, chat_notes
 
-from copilot.notes.structure import about_oneself, choice_asked, is_question, stated_topic
+from copilot.notes.reading import about_oneself, choice_asked, is_question, stated_topic
 
 START = datetime(2026, 12, 3, 19, 30)
 

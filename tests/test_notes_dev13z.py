@@ -13,8 +13,8 @@ import pytest
 from copilot.notes.noise import cut_closing, own_contact, strip_placeholders
 from copilot.notes.offline import summarize_offline
 from copilot.notes.parse import NotesParseError, parse_text
+from copilot.notes.reading import find_topic
 from copilot.notes.render import render_markdown
-from copilot.notes.structure import find_topic
 
 # -- A. name-first WeChat copy-paste -------------------------------------------------------------
 FISHING = """老郑 20:01

@@ -30,7 +30,7 @@ from functools import partial  # noqa: E402
 from chat_lines import chat_lines  # noqa: E402
 
 from copilot.notes.noise import clean_noise, signup_header  # noqa: E402
-from copilot.notes.structure import find_actions  # noqa: E402
+from copilot.notes.todos import find_actions
 
 TUESDAY = datetime(2026, 3, 3, 20, 0)
 _msgs = partial(chat_lines, start=TUESDAY)
@@ -122,7 +122,7 @@ def test_items_numbered_after_a_semicolon_are_cut_apart() -> None:
         "小芳|好的"))
     task = _by_owner(actions)["小芳"].task
     assert "谱子" in task and "排练" not in task
-    from copilot.notes.structure import items  # noqa: PLC0415
+    from copilot.notes.pairing import items
 
     # (the item's number is no part of it: "2. 周四…" was read as a sentence opening with "2.")
     assert items("另外两件事：1. 小芳周六前把谱子打印好；2. 周四排练大家提前十分钟到，小周你来带热身")[-1].startswith("周四")

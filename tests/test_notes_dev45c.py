@@ -19,7 +19,7 @@ from functools import partial
 
 from chat_lines import chat_lines, chat_structure, owned_by
 
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 3, 4, 20, 0)  # a Wednesday evening
 

@@ -12,7 +12,7 @@ from functools import partial
 from chat_lines import chat_lines, chat_structure, owned_by
 
 from copilot.notes.dates import find_deadline
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 MONDAY = datetime(2028, 11, 6, 18, 0)  # a Monday evening
 SATURDAY = datetime(2028, 11, 18, 10, 0)  # a Saturday morning

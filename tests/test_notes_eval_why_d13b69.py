@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from copilot.devtools.patching import bound_in
 from copilot.evals import notes as ev
 from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.parse import parse_text
@@ -42,5 +43,4 @@ def test_every_split_class_has_a_label() -> None:
     assert todos == ["todos/no_task_nowhere_self_future_model_yes_kept"]
     assert set(s.why) <= set(ev.WHY_LABELS)
     # the replay leaves the reader as it was: no watcher stays on its steps
-    from copilot.notes import structure
-    assert all(getattr(structure, n).__name__ == n for n in ev._WATCHED)
+    assert all(getattr(part, n).__name__ == n for n in ev._WATCHED for part in bound_in(n))

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from copilot.notes.dates import event_days, find_deadline, grounded_dates
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 EVENT = date(2026, 12, 13)  # a Sunday
 

@@ -18,7 +18,9 @@ from copilot.notes.faithfulness import find_ungrounded
 from copilot.notes.model import ActionItem, KeyPoint, Message
 from copilot.notes.offline import _pieces, safe_cut
 from copilot.notes.parse import parse_bytes, parse_text
-from copilot.notes.structure import analyze, find_actions, is_question
+from copilot.notes.reading import is_question
+from copilot.notes.structure import analyze
+from copilot.notes.todos import find_actions
 
 
 @pytest.fixture()

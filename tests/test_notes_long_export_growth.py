@@ -14,9 +14,10 @@ from collections import Counter
 import pytest
 
 from copilot.config import Settings
+from copilot.devtools.patching import original, patch_everywhere
 from copilot.devtools.scripts import load_script
 from copilot.llm import get_engine
-from copilot.notes import structure, summarize_text
+from copilot.notes import handovers, reading, summarize_text
 from copilot.notes.model import Decision
 
 
@@ -34,10 +35,10 @@ def _counted(monkeypatch: pytest.MonkeyPatch, n: int) -> Counter[str]:
             return fn(*args, **kwargs)
         return wrapper
 
-    named_in = structure.People.named_in
-    monkeypatch.setattr(structure.People, "named_in", counting("named_in", named_in))
+    named_in = reading.People.named_in
+    monkeypatch.setattr(reading.People, "named_in", counting("named_in", named_in))
     for name in ("_beside_the_point", "_finished", "_same_work"):
-        monkeypatch.setattr(structure, name, counting(name, getattr(structure, name)))
+        patch_everywhere(monkeypatch, name, counting(name, original(name)))
     settings = Settings(llm_provider="offline")
     notes = summarize_text(long_chat(n), "long.txt", settings, get_engine(settings)).notes
     assert notes.message_count == n
@@ -53,16 +54,16 @@ def test_long_repetitive_export_costs_grow_linearly(monkeypatch: pytest.MonkeyPa
 
 
 def _question_chars(monkeypatch: pytest.MonkeyPatch, n: int) -> int:
-    """The characters :func:`structure.relevant` reads as the question (cut into words, folded, split into runs)
+    """The characters :func:`reading.relevant` reads as the question (cut into words, folded, split into runs)
     on the long chat of ``n`` messages."""
     read = [0]
-    relevant = structure.relevant
+    relevant = reading.relevant
 
     def counting(question: str, reply: str, **kwargs):  # noqa: ANN003, ANN202 - a pass-through wrapper
         read[0] += len(question)
         return relevant(question, reply, **kwargs)
 
-    monkeypatch.setattr(structure, "relevant", counting)
+    patch_everywhere(monkeypatch, "relevant", counting)
     settings = Settings(llm_provider="offline")
     notes = summarize_text(long_chat(n), "long.txt", settings, get_engine(settings)).notes
     monkeypatch.undo()
@@ -87,16 +88,16 @@ def test_merging_a_long_to_do_reads_only_its_new_part(monkeypatch: pytest.Monkey
     ("场地我来订；", "我去订场地"),
 ])
 def test_a_joined_to_do_reads_as_its_whole_text(task: str, other: str) -> None:
-    """Reading a joined to-do part by part gives what :func:`structure.relevant` gives on the whole text."""
-    assert structure._relevant_task(task, other) == structure.relevant(task, other)
-    assert structure._relevant_task(task, other) == structure.relevant(task, other)  # (again, from what is kept)
+    """Reading a joined to-do part by part gives what :func:`reading.relevant` gives on the whole text."""
+    assert handovers._relevant_task(task, other) == reading.relevant(task, other)
+    assert handovers._relevant_task(task, other) == reading.relevant(task, other)  # (again, from what is kept)
 
 
 def _decision_checks(monkeypatch: pytest.MonkeyPatch, n: int) -> Counter[str]:
     """How often, on the long chat of ``n`` messages, a line is checked against a decision that might take it up
-    (:func:`structure._takes_up`) and two decisions are compared by value (``Decision.__eq__``)."""
+    (:func:`reading._takes_up`) and two decisions are compared by value (``Decision.__eq__``)."""
     calls: Counter[str] = Counter()
-    takes_up, equal = structure._takes_up, Decision.__eq__
+    takes_up, equal = reading._takes_up, Decision.__eq__
 
     def counting_takes_up(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - a pass-through wrapper
         calls["_takes_up"] += 1
@@ -106,7 +107,7 @@ def _decision_checks(monkeypatch: pytest.MonkeyPatch, n: int) -> Counter[str]:
         calls["Decision.__eq__"] += 1
         return equal(self, other)
 
-    monkeypatch.setattr(structure, "_takes_up", counting_takes_up)
+    patch_everywhere(monkeypatch, "_takes_up", counting_takes_up)
     monkeypatch.setattr(Decision, "__eq__", counting_equal)
     settings = Settings(llm_provider="offline")
     notes = summarize_text(long_chat(n), "long.txt", settings, get_engine(settings)).notes

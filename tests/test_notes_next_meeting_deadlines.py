@@ -15,7 +15,7 @@ from copilot.notes.dates import find_deadline, grounded_dates, next_meetings, ti
 from copilot.notes.llm import resolve_deadlines
 from copilot.notes.model import ActionItem, Notes
 from copilot.notes.parse import NotesParseError, parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 THU = datetime(2026, 10, 8, 20, 0)  # a Thursday
 

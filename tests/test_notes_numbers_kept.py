@@ -12,8 +12,8 @@ from copilot.notes.dates import find_deadline
 from copilot.notes.faithfulness import find_ungrounded
 from copilot.notes.model import KeyPoint, Notes
 from copilot.notes.offline import clean_sentence
+from copilot.notes.pairing import items
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import items
 
 CHAT = """[2026-12-03 20:00:00] 老周: 年会的预算大家看一下
 [2026-12-03 20:01:00] 阿敏: 酒店报价了，宴会厅一共8000元，能坐12桌

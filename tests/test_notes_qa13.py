@@ -13,7 +13,7 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import NotesParseError, render_markdown, summarize_text
 from copilot.notes.parse import MAX_MESSAGES, parse_file, parse_text
-from copilot.notes.structure import relevant
+from copilot.notes.reading import relevant
 from copilot.notes.summarize import STAGES, summarize_file
 
 

@@ -10,7 +10,7 @@ from chat_lines import chat_notes
 
 from copilot.notes.dates import find_deadline, time_expressions
 from copilot.notes.model import Message
-from copilot.notes.structure import People, aliases
+from copilot.notes.reading import People, aliases
 
 WED_EVENING = datetime(2026, 12, 16, 21, 0)
 

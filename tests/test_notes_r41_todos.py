@@ -16,7 +16,7 @@ from functools import partial
 
 from chat_lines import chat_lines, owned_by
 
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 5, 12, 20, 0)  # a Tuesday evening
 

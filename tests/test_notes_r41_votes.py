@@ -10,8 +10,9 @@ import pytest
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
+from copilot.notes.deciding import _settled_part
 from copilot.notes.model import Notes
-from copilot.notes.structure import _settled_part, _vote
+from copilot.notes.reading import _vote
 
 
 def _notes(text: str) -> Notes:

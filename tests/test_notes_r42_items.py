@@ -20,7 +20,7 @@ from functools import partial
 from chat_lines import chat_lines, owned_by
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 3, 2, 20, 0)  # a Monday evening: 周三 03-04, 周四 03-05
 

@@ -14,7 +14,7 @@ from functools import partial
 from chat_lines import chat_notes, chat_structure
 
 from copilot.notes.model import Decision
-from copilot.notes.structure import group_decided
+from copilot.notes.reading import group_decided
 
 START = datetime(2026, 11, 3, 20, 0)  # a Tuesday evening
 

@@ -12,7 +12,8 @@ from functools import partial
 
 from chat_lines import chat_lines
 
-from copilot.notes.structure import find_qa, relevant
+from copilot.notes.pairing import find_qa
+from copilot.notes.reading import relevant
 
 START = datetime(2026, 5, 12, 20, 0)  # a Tuesday evening
 
@@ -50,7 +51,7 @@ def test_a_number_still_answers_a_time_question():
 
 
 def test_a_show_named_in_small_talk_is_not_the_chat_s_title():
-    from copilot.notes.structure import find_topic
+    from copilot.notes.reading import find_topic
 
     messages = _msgs(
         "组长阿兰|周日上午社区菜园翻地，8点集合，自带手套",
@@ -63,7 +64,7 @@ def test_a_show_named_in_small_talk_is_not_the_chat_s_title():
 
 
 def test_the_opener_s_own_title_is_still_the_topic():
-    from copilot.notes.structure import find_topic
+    from copilot.notes.reading import find_topic
 
     messages = _msgs(
         "群主小林|今晚请陈老师讲《家庭阳台种菜入门》，大家先听",

@@ -21,7 +21,8 @@ from datetime import datetime
 from chat_lines import chat_lines, chat_notes
 
 from copilot.notes.model import Transcript
-from copilot.notes.structure import analyze, relevant
+from copilot.notes.reading import relevant
+from copilot.notes.structure import analyze
 
 START = datetime(2026, 9, 15, 20, 0)  # a Tuesday evening
 

@@ -21,7 +21,8 @@ from datetime import datetime
 
 from chat_lines import chat_lines, chat_structure, owned_by
 
-from copilot.notes.structure import find_actions, is_question
+from copilot.notes.reading import is_question
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 6, 9, 20, 0)  # a Tuesday evening
 

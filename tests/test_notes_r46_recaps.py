@@ -12,7 +12,8 @@ from functools import partial
 
 from chat_lines import chat_lines
 
-from copilot.notes.structure import find_actions, is_question
+from copilot.notes.reading import is_question
+from copilot.notes.todos import find_actions
 
 START = datetime(2027, 3, 2, 20, 0)  # a Tuesday evening
 

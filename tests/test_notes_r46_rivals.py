@@ -17,7 +17,8 @@ from functools import partial
 
 from chat_lines import chat_lines, chat_structure
 
-from copilot.notes.structure import _settled_clause, _suggestion, find_actions
+from copilot.notes.deciding import _settled_clause, _suggestion
+from copilot.notes.todos import find_actions
 
 START = datetime(2027, 3, 3, 20, 0)  # a Wednesday evening
 

@@ -14,7 +14,7 @@ from functools import partial
 
 from chat_lines import chat_structure
 
-from copilot.notes.structure import is_question
+from copilot.notes.reading import is_question
 
 START = datetime(2027, 3, 1, 20, 0)  # a Monday evening
 

@@ -14,7 +14,7 @@ from functools import partial
 
 from chat_lines import chat_lines
 
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2027, 3, 2, 20, 0)  # a Tuesday evening
 

@@ -16,7 +16,7 @@ from functools import partial
 
 from chat_lines import chat_lines, chat_structure, owned_by
 
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2027, 5, 10, 19, 0)  # a Monday evening
 

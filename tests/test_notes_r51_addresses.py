@@ -9,7 +9,7 @@ from datetime import datetime
 
 from chat_lines import chat_notes
 
-from copilot.notes.structure import MENTION
+from copilot.notes.reading import MENTION
 
 START = datetime(2027, 5, 10, 20, 0)  # a Monday evening
 

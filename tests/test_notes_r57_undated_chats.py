@@ -9,7 +9,8 @@ from datetime import date, datetime
 from copilot.notes.dates import assumed_days, find_deadline, with_assumed_days
 from copilot.notes.model import Message
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import analyze, find_actions
+from copilot.notes.structure import analyze
+from copilot.notes.todos import find_actions
 
 PASTED = """跳蚤市场-刘姐：各位街坊，第二届跳蚤市场定在7月14日周六上午9点，在小区中心花园。
 跳蚤市场-刘姐：@阿杰 摊位登记表下周一前收齐发给我

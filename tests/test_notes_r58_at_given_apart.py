@@ -3,7 +3,7 @@ on different days stay two unless their work matches; work one organiser gives t
 is two pieces, not one handed on (round 58, d13d58)."""
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 
 def _actions(text: str):

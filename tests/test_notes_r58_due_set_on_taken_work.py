@@ -3,7 +3,7 @@
 (round 58, d13a58; dev qa12 咖啡群 "Joyce負責買豆，下禮拜五之前買好")."""
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 
 def _actions(text: str):

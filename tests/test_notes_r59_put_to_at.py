@@ -3,7 +3,7 @@
 opening with a yes, or an answer to that member's own question, stays the speaker's (round 59, d13a59)."""
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 
 def _actions(text: str):

@@ -2,7 +2,8 @@
 "的话" condition; "统一回答几个问题" tells; "贴上来" is work, not coming along."""
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import asks, find_actions
+from copilot.notes.reading import asks
+from copilot.notes.todos import find_actions
 
 
 def _actions(text: str):

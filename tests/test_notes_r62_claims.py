@@ -4,7 +4,7 @@ word before 我) — is the speaker's to-do (round 62, d13b62)."""
 from copilot.notes.cues import folded as _fold
 from copilot.notes.cues import has
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 
 def _actions(text: str):

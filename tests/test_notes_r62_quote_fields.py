@@ -3,8 +3,8 @@ quoted message's id or its sender — says whom a reply answers, as a copied quo
 
 import json
 
+from copilot.notes.pairing import find_qa
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_qa
 
 
 def _json(records: list[dict]) -> str:

@@ -3,7 +3,8 @@
 
 from copilot.notes.cues import cue
 from copilot.notes.cues import folded as _fold
-from copilot.notes.structure import _spoken, _takes_on
+from copilot.notes.handovers import _takes_on
+from copilot.notes.reading import _spoken
 
 
 def test_yes_with_the_verb_only_takes_the_work_on() -> None:
@@ -23,7 +24,7 @@ def test_offer_after_its_reason_in_a_short_reply() -> None:
 
 def _actions(chat: str) -> list[tuple[str | None, str]]:
     from copilot.notes.parse import parse_text  # noqa: PLC0415
-    from copilot.notes.structure import analyze  # noqa: PLC0415
+    from copilot.notes.structure import analyze
     return [(a.owner, a.task) for a in analyze(parse_text(chat, suffix=".txt")).actions]
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from chat_lines import owned_by
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import asks, find_actions
+from copilot.notes.reading import asks
+from copilot.notes.todos import find_actions
 
 GROUP_CARDS = """[2026-03-02 19:00] 5-1班 班主任刘老师: 各位家长晚上好 下周三春游 需要家长帮忙
 [2026-03-02 19:02] 5-1班 周爸爸: 我可以帮忙

@@ -1,6 +1,7 @@
 """Owners given by role (财务那边出), by an @ on a line of its own, and nicknames with emoji or a flat number."""
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import aliases, find_actions
+from copilot.notes.reading import aliases
+from copilot.notes.todos import find_actions
 
 
 def _actions(lines: list[str]):

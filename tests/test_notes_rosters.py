@@ -17,7 +17,7 @@ from functools import partial
 from chat_lines import chat_lines, chat_notes
 
 from copilot.notes.model import ActionItem
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 3, 5, 20, 0)  # a Thursday evening
 

@@ -12,7 +12,8 @@ from copilot.llm import get_engine
 from copilot.notes import render_markdown, summarize_text
 from copilot.notes.dates import find_deadline
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import analyze, find_actions
+from copilot.notes.structure import analyze
+from copilot.notes.todos import find_actions
 
 SAID = datetime(2027, 4, 14, 20, 0)  # a Wednesday evening
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from copilot.notes.dates import find_deadline
+from copilot.notes.pairing import courtesy
 from copilot.notes.parse import parse_bytes, parse_text
-from copilot.notes.structure import People, aliases, courtesy, find_actions
+from copilot.notes.reading import People, aliases
+from copilot.notes.todos import find_actions
 from copilot.textnorm import fold
 
 

@@ -11,7 +11,8 @@ from copilot.notes import render_markdown, summarize_text
 from copilot.notes.faithfulness import find_miscited, find_ungrounded, ground_notes
 from copilot.notes.model import ActionItem, KeyPoint, Notes
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import analyze, find_actions
+from copilot.notes.structure import analyze
+from copilot.notes.todos import find_actions
 
 
 def _actions(lines: list[tuple[str, str]], day: str = "2027-04-14") -> list[tuple[str | None, str | None, str]]:

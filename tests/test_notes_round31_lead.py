@@ -13,7 +13,7 @@ from copilot.llm import get_engine
 from copilot.notes import summarize_text
 from copilot.notes.model import Message, Notes
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import stated_topic
+from copilot.notes.reading import stated_topic
 
 
 def _notes(text: str, name: str = "chat.txt") -> Notes:
@@ -107,7 +107,7 @@ def test_a_bare_cantonese_de_is_a_yes_to_the_decision() -> None:
 
 @pytest.mark.parametrize("line", ["得等我睇下先", "得閒再講"])
 def test_a_line_going_on_after_de_is_no_yes(line: str) -> None:
-    from copilot.notes.structure import _says_yes
+    from copilot.notes.reading import _says_yes
     assert not _says_yes(line)
 
 

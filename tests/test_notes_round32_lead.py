@@ -14,7 +14,7 @@ from copilot.notes import summarize_text
 from copilot.notes.dates import find_deadline
 from copilot.notes.model import Notes
 from copilot.notes.offline import clean_sentence
-from copilot.notes.structure import is_question
+from copilot.notes.reading import is_question
 
 
 def _notes(text: str, name: str = "chat.txt") -> Notes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 
 def _actions(chat: str):

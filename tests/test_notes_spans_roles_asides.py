@@ -10,7 +10,7 @@ from chat_lines import owned_by
 
 from copilot.notes.dates import event_days, find_deadline
 from copilot.notes.parse import parse_text
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 SAID = datetime(2027, 3, 3, 20, 0)  # a Wednesday evening
 SHOW = date(2027, 3, 20)  # the event under discussion (a Saturday)

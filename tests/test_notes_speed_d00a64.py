@@ -3,7 +3,7 @@
 - ``dates._matches`` keeps only the plain time pattern's matches that can be times by the text alone (not empty,
   naming a day or an hour, not "今天的PPT", not a ratio's digits): read once per text, whatever the message's time; a
   sentence with no time then leaves ``_located`` at once.
-- ``structure._own_remark`` is cached by text; ``structure.asks`` reads each clause once (``_clause_asks``).
+- ``pairing._own_remark`` is cached by text; ``reading.asks`` reads each clause once (``_clause_asks``).
 
 The group-chat lines below were written for this test; the checks count calls, never time."""
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from copilot.notes import dates, structure
+from copilot.notes import dates, pairing, reading
 from copilot.notes.cues import screens, search_any
 from copilot.textnorm import fold
 
@@ -57,20 +57,20 @@ def test_plain_time_checks_keep_what_the_reading_keeps() -> None:
 
 
 def test_own_remark_is_read_once_per_text() -> None:
-    structure._own_remark.cache_clear()
+    pairing._own_remark.cache_clear()
     story = "@小周 我家上次捏的放了三天就裂了"
-    answers = [structure._own_remark(story) for _ in range(5)]
-    assert answers == [structure._own_remark("我家上次捏的放了三天就裂了")] * 5
-    assert structure._own_remark.cache_info().misses == 2
+    answers = [pairing._own_remark(story) for _ in range(5)]
+    assert answers == [pairing._own_remark("我家上次捏的放了三天就裂了")] * 5
+    assert pairing._own_remark.cache_info().misses == 2
 
 
 def test_asks_reads_each_clause_once() -> None:
-    structure._clause_asks.cache_clear()
+    reading._clause_asks.cache_clear()
     lines = ["第一条：周六早上8点在东门集合，带好水杯", "第二条：周日早上9点出发，带好水杯",
              "第三条：周六去还是周日去", "第四条：这周末大家有空吗"]
-    assert [structure.asks(x) for x in lines] == [False, False, True, True]
-    assert structure._clause_asks.cache_info().hits == 1  # "带好水杯" of the second line was read with the first
-    assert structure.asks("资料我发你了，你看看我这张画得对不对") and not structure.asks("收到，谢谢老师")
+    assert [reading.asks(x) for x in lines] == [False, False, True, True]
+    assert reading._clause_asks.cache_info().hits == 1  # "带好水杯" of the second line was read with the first
+    assert reading.asks("资料我发你了，你看看我这张画得对不对") and not reading.asks("收到，谢谢老师")
 
 
 def test_search_any_answers_as_any() -> None:

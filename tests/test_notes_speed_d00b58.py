@@ -24,7 +24,8 @@ from datetime import datetime
 import pytest
 from chat_lines import chat_lines, chat_structure
 
-import copilot.notes.structure as structure
+from copilot.devtools.patching import original, patch_everywhere
+from copilot.notes import deciding, handovers, pairing, reading, todos
 
 START = datetime(2029, 11, 12, 20, 0)
 
@@ -32,23 +33,23 @@ START = datetime(2029, 11, 12, 20, 0)
 def _counting(monkeypatch: pytest.MonkeyPatch, name: str) -> Counter:
     """Count the calls of ``structure.<name>`` by their first argument (the text read)."""
     read: Counter = Counter()
-    real = getattr(structure, name)
+    real = original(name)
 
     def counting(text, *args, **kwargs):
         read[text] += 1
         return real(text, *args, **kwargs)
 
-    monkeypatch.setattr(structure, name, counting)
+    patch_everywhere(monkeypatch, name, counting)
     return read
 
 
 def test_a_line_is_not_read_for_the_time_of_work_when_no_work_was_given(monkeypatch: pytest.MonkeyPatch) -> None:
     messages = chat_lines("老周|上次的读书会大家反馈都不错", "老周|海报这周内贴到各栋楼下", start=START)
-    people = structure.People.of(messages)
+    people = reading.People.of(messages)
     at_msg = {m.id: i for i, m in enumerate(messages)}
     read = _counting(monkeypatch, "time_expressions")
-    assert not structure._dates_given_work([], messages, 1, people, None, at_msg)
-    assert not structure._due_answer([], messages, 1, None, None, at_msg)
+    assert not handovers._dates_given_work([], messages, 1, people, None, at_msg)
+    assert not handovers._due_answer([], messages, 1, None, None, at_msg)
     assert not read, read  # (the old order read "海报这周内贴到各栋楼下" for its times in both)
 
 
@@ -61,10 +62,10 @@ def test_the_time_of_work_given_is_still_read_from_the_later_line() -> None:
 
 def test_a_clause_with_no_owner_and_no_time_is_not_classified(monkeypatch: pytest.MonkeyPatch) -> None:
     messages = chat_lines("陈老师|这个方法我们群也试过，效果一直不错", start=START)
-    people = structure.People.of(messages)
+    people = reading.People.of(messages)
     read = _counting(monkeypatch, "sentence_kind")
-    clause = structure._Clause("这个方法我们群也试过，效果一直不错")
-    assert structure._action_from(clause, messages[0], people, {}, homework=False) is None
+    clause = handovers._Clause("这个方法我们群也试过，效果一直不错")
+    assert todos._action_from(clause, messages[0], people, {}, homework=False) is None
     assert not read, read  # (the old order asked the classifier before any branch needed it)
 
 
@@ -75,28 +76,28 @@ def test_promises_and_group_work_are_still_to_dos() -> None:
 
 def test_a_line_with_no_event_and_no_place_is_not_read_for_times(monkeypatch: pytest.MonkeyPatch) -> None:
     read = _counting(monkeypatch, "time_expressions")
-    structure.event_notice.cache_clear()
+    pairing.event_notice.cache_clear()
     try:
-        assert not structure.event_notice("我们群每周三晚上八点固定做一次分享，坚持了半年")
+        assert not pairing.event_notice("我们群每周三晚上八点固定做一次分享，坚持了半年")
     finally:
-        structure.event_notice.cache_clear()
+        pairing.event_notice.cache_clear()
     assert not read, read
-    assert structure.event_notice("顺便说下周六11月28号早上7点半的湿地活动，集合点在公园东门")
+    assert pairing.event_notice("顺便说下周六11月28号早上7点半的湿地活动，集合点在公园东门")
 
 
 def test_a_line_that_settles_nothing_is_not_asked_whether_it_asks(monkeypatch: pytest.MonkeyPatch) -> None:
     read = _counting(monkeypatch, "is_question")
-    assert not structure._decides("活动结束当晚就要出文字版整理稿，第二天再发就没人看了")
+    assert not deciding._decides("活动结束当晚就要出文字版整理稿，第二天再发就没人看了")
     assert not read, read
-    assert structure._decides("那队服做新的，深蓝色，大刘阿杰都同意")
-    assert structure._decides("也是，算了还是按原来的纸质登记")
-    assert not structure._decides("队服是不是就定深蓝色了？")
+    assert deciding._decides("那队服做新的，深蓝色，大刘阿杰都同意")
+    assert deciding._decides("也是，算了还是按原来的纸质登记")
+    assert not deciding._decides("队服是不是就定深蓝色了？")
 
 
 def test_a_clause_with_no_doer_and_nothing_to_do_is_not_read_for_its_time(monkeypatch: pytest.MonkeyPatch) -> None:
     messages = chat_lines("陈老师|上周六下午的活动气氛真好", start=START)
-    people = structure.People.of(messages)
+    people = reading.People.of(messages)
     read = _counting(monkeypatch, "_clause_deadline")
-    assert structure._action_from(structure._Clause("上周六下午的活动气氛真好"), messages[0], people, {},
+    assert todos._action_from(handovers._Clause("上周六下午的活动气氛真好"), messages[0], people, {},
                                   homework=False) is None
     assert not read, read  # (the old order read its time before asking whether there was anything to do)

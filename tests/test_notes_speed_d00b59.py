@@ -14,11 +14,11 @@ from collections import Counter
 import pytest
 
 import copilot.notes.dates as dates
-import copilot.notes.structure as structure
 import copilot.textnorm as textnorm
 from copilot.config import Settings
+from copilot.devtools.patching import patch_everywhere
 from copilot.llm import get_engine
-from copilot.notes import summarize_text
+from copilot.notes import handovers, summarize_text
 from copilot.notes.owners import _cuts_a_word
 from copilot.textnorm import cuts_word, fold, word_spans
 
@@ -59,13 +59,13 @@ def test_due_asks_find_deadline_once_per_sentence(monkeypatch: pytest.MonkeyPatc
         asked.append(text)
         return real(text, *args, **kw)
 
-    monkeypatch.setattr(structure, "find_deadline", counting)
-    if hasattr(structure._due, "cache_clear"):
-        structure._due.cache_clear()
+    patch_everywhere(monkeypatch, "find_deadline", counting)
+    if hasattr(handovers._due, "cache_clear"):
+        handovers._due.cache_clear()
     f = fold("大家把报名表周五前交给林姐，签到表我来打印")
-    assert structure._due(f) and structure._due(f) and structure._due(f)
+    assert handovers._due(f) and handovers._due(f) and handovers._due(f)
     assert asked == [f]  # the code before: three times
-    assert not structure._due(fold("签到表我来打印，投影仪放在活动室"))
+    assert not handovers._due(fold("签到表我来打印，投影仪放在活动室"))
 
 
 def test_word_edges_read_only_the_words_at_the_edges() -> None:

@@ -13,8 +13,9 @@ from functools import partial
 import pytest
 from chat_lines import chat_lines
 
-from copilot.notes import structure
-from copilot.notes.structure import find_qa
+from copilot.devtools.patching import patch_everywhere
+from copilot.notes import pairing, structure
+from copilot.notes.pairing import find_qa
 
 _msgs = partial(chat_lines, start=datetime(2026, 12, 6, 19, 0))
 
@@ -53,13 +54,13 @@ def test_each_question_keeps_its_answers() -> None:
 
 def test_questions_answered_over_several_lines_are_not_read_for_stories(monkeypatch: pytest.MonkeyPatch) -> None:
     read: list[int] = []
-    story_only = structure._story_only
+    story_only = pairing._story_only
 
-    def counting(q: structure._Open, speaker: str) -> bool:
+    def counting(q: pairing._Open, speaker: str) -> bool:
         read.append(len(q.answer))
         return story_only(q, speaker)
 
-    monkeypatch.setattr(structure, "_story_only", counting)
+    patch_everywhere(monkeypatch, "_story_only", counting)
     for rounds in (4, 8, 16):
         read.clear()
         find_qa(_msgs(*_chat(rounds)), "话题讨论", [_TEACHER], _TEACHER)
@@ -70,22 +71,22 @@ def test_questions_answered_over_several_lines_are_not_read_for_stories(monkeypa
 def test_a_line_is_read_for_a_notice_only_after_its_speaker_answered(monkeypatch: pytest.MonkeyPatch) -> None:
     told: list[str] = []
     inside: list[bool] = []
-    told_all, answers_again = structure._told_all, structure._answers_again
+    told_all, answers_again = pairing._told_all, pairing._answers_again
 
     def counting(m: structure.Message) -> bool:
         if inside:
             told.append(m.speaker)
         return told_all(m)
 
-    def again(*args: object, **kwargs: object) -> structure._Open | None:
+    def again(*args: object, **kwargs: object) -> pairing._Open | None:
         inside.append(True)
         try:
             return answers_again(*args, **kwargs)  # type: ignore[arg-type]
         finally:
             inside.pop()
 
-    monkeypatch.setattr(structure, "_told_all", counting)
-    monkeypatch.setattr(structure, "_answers_again", again)
+    patch_everywhere(monkeypatch, "_told_all", counting)
+    patch_everywhere(monkeypatch, "_answers_again", again)
     find_qa(_msgs(*_chat(8)), "话题讨论", [_TEACHER], _TEACHER)
     assert _TEACHER in told
     assert "阿雅" not in told and "小米" not in told  # (they answered no question: their thanks and 收到 are not read)

@@ -1,7 +1,7 @@
 """Round 57 (d00c57): the to-do step reads each message's spoken (Mandarin) form once, and a line's platform check is
 made once for the parser and the noise filter.
 
-``structure._spoken`` (a message folded and read in its Mandarin form) is asked by the calls, offers, yeses and
+``reading._spoken`` (a message folded and read in its Mandarin form) is asked by the calls, offers, yeses and
 volunteer readers of the to-do step — each message a dozen times; it is now remembered by the text. The platform-line
 check (``noise._platform_reason``) is asked by the parser and by the noise filter of the same line. The notes are the
 same; only the repeated reading goes.
@@ -17,8 +17,8 @@ from datetime import datetime
 import pytest
 from chat_lines import chat_lines, chat_structure
 
-import copilot.notes.structure as structure
-from copilot.notes import noise
+from copilot.devtools.patching import patch_everywhere
+from copilot.notes import noise, reading
 
 
 def _clear(cached) -> None:
@@ -40,18 +40,18 @@ CHAT = [
 
 def test_each_message_is_read_in_its_spoken_form_once(monkeypatch: pytest.MonkeyPatch) -> None:
     read: Counter = Counter()
-    real = structure.mandarin
+    real = reading.mandarin
 
     def counting(folded: str) -> str:
         read[folded] += 1
         return real(folded)
 
-    monkeypatch.setattr(structure, "mandarin", counting)
-    _clear(structure._spoken)
+    patch_everywhere(monkeypatch, "mandarin", counting)
+    _clear(reading._spoken)
     try:
         found = chat_structure(*CHAT, start=START)
     finally:
-        _clear(structure._spoken)
+        _clear(reading._spoken)
     repeated = {t: n for t, n in read.items() if n > 1}
     assert not repeated, repeated
     owners = {a.owner for a in found.actions}

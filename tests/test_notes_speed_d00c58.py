@@ -14,27 +14,28 @@ from datetime import datetime
 import pytest
 from chat_lines import chat_lines, chat_structure
 
-import copilot.notes.structure as structure
+from copilot.devtools.patching import patch_everywhere
+from copilot.notes import reading, todos
 
 START = datetime(2029, 11, 12, 20, 0)
 
 
 def test_a_sentence_naming_nobody_skips_the_owner_model(monkeypatch: pytest.MonkeyPatch) -> None:
     messages = chat_lines("陈老师|活动结束当晚就要出文字版整理稿，第二天再发就没人看了", start=START)
-    people = structure.People.of(messages)
+    people = reading.People.of(messages)
     read: list[str] = []
-    real = structure._owners
+    real = todos._owners
 
     def counting(c):
         read.append(c.clause)
         return real(c)
 
-    monkeypatch.setattr(structure, "_owners", counting)
-    clauses = structure._clauses(messages[0].text, "陈老师", people, [])
+    patch_everywhere(monkeypatch, "_owners", counting)
+    clauses = todos._clauses(messages[0].text, "陈老师", people, [])
     assert [(c.text, c.owner) for c in clauses] == [(messages[0].text, None)]
     assert not read, read  # (the old order scored the sentence's mentions and ran every rule on it)
     # a sentence with someone in it is still read by the model
-    structure._clauses("海报你周五前贴到各栋楼下", "陈老师", people, [])
+    todos._clauses("海报你周五前贴到各栋楼下", "陈老师", people, [])
     assert read == ["海报你周五前贴到各栋楼下"]
 
 
@@ -50,8 +51,8 @@ def test_sentences_naming_someone_still_get_their_owner(lines: tuple[str, ...], 
 
 
 def test_the_pre_test_reads_only_cues_and_names() -> None:
-    people = structure.People.of(chat_lines("老周|大家好", "阿芬|好的", start=START))
-    nobody = structure._nobody_in
+    people = reading.People.of(chat_lines("老周|大家好", "阿芬|好的", start=START))
+    nobody = todos._nobody_in
     assert nobody("第二天再发就没人看了", people, [], False, [])
     assert not nobody("阿芬周五前把表交了", people, [], False, [])  # a participant
     assert not nobody("小王周五前把表交了", people, [], False, [])  # a word of a name's shape

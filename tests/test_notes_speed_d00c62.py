@@ -12,8 +12,9 @@ from functools import partial
 import pytest
 from chat_lines import chat_lines
 
-from copilot.notes import structure
-from copilot.notes.structure import find_qa
+from copilot.devtools.patching import patch_everywhere
+from copilot.notes import pairing
+from copilot.notes.pairing import find_qa
 
 _msgs = partial(chat_lines, start=datetime(2026, 12, 6, 19, 30))
 
@@ -41,13 +42,13 @@ def test_the_round_still_answers_each_member_question() -> None:
 
 def test_a_speakers_own_questions_are_not_read_for_stories_on_their_round(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[str, str]] = []
-    story_only = structure._story_only
+    story_only = pairing._story_only
 
-    def counting(q: structure._Open, speaker: str) -> bool:
+    def counting(q: pairing._Open, speaker: str) -> bool:
         seen.append((q.msg.speaker, speaker))
         return story_only(q, speaker)
 
-    monkeypatch.setattr(structure, "_story_only", counting)
+    patch_everywhere(monkeypatch, "_story_only", counting)
     for host_questions in (4, 8, 16):
         seen.clear()
         find_qa(_msgs(*_chat(host_questions)), "话题讨论", ["毛线团-阿珍"], "毛线团-阿珍")

@@ -11,7 +11,8 @@ from datetime import datetime
 
 from copilot.notes.dates import time_expressions
 from copilot.notes.model import Message
-from copilot.notes.structure import People, _announcement_kind, _signup_terms
+from copilot.notes.pairing import _announcement_kind, _signup_terms
+from copilot.notes.reading import People
 from copilot.textnorm import fold
 
 T0 = datetime(2026, 11, 20, 19, 30)

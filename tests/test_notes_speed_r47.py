@@ -4,6 +4,7 @@ reads without them."""
 
 import pytest
 
+import copilot.notes.reading as reading
 from copilot.notes import structure as st
 
 PAIRS = [
@@ -20,14 +21,14 @@ PAIRS = [
 def _uncached(question: str, reply: str, days: bool) -> bool:
     """The word and 2-character-run tests of :func:`relevant`, spelt out with no cache."""
     asks_time = days or st.has(st._fold(question), "reply", "asks_time")
-    q = {t for t in st.words(question) if len(t) >= 2 and t not in st._QWORDS
-         and st.word_class(t) not in st._pronoun_tags() and st.word_class(t) not in st._function_tags()
-         and (asks_time or st.word_class(t) != "t")}
-    if q & set(st.words(reply)):
+    q = {t for t in reading.words(question) if len(t) >= 2 and t not in reading._QWORDS
+         and reading.word_class(t) not in reading._pronoun_tags() and reading.word_class(t) not in reading._function_tags()
+         and (asks_time or reading.word_class(t) != "t")}
+    if q & set(reading.words(reply)):
         return True
-    runs = st._content_bigrams.__wrapped__
-    return any(g not in st._shared_stop() and st.word_class(g) not in st._pronoun_tags()
-               and (asks_time or st.word_class(g) != "t") for g in runs(question) & runs(reply))
+    runs = reading._content_bigrams.__wrapped__
+    return any(g not in reading._shared_stop() and reading.word_class(g) not in reading._pronoun_tags()
+               and (asks_time or reading.word_class(g) != "t") for g in runs(question) & runs(reply))
 
 
 @pytest.mark.parametrize(("question", "reply"), PAIRS)
@@ -35,22 +36,22 @@ def test_the_cached_relevance_is_the_rule_read_afresh(question: str, reply: str)
     for days in (True, False):
         plain = _uncached(question, reply, days)
         # (the word tests decide alone when they find common ground; by_kind=False adds nothing beyond them)
-        assert st.relevant(question, reply, by_kind=False, days=days) == plain
-        assert st.relevant(question, reply, by_kind=False, days=days) == plain  # the second reading, from the cache
+        assert reading.relevant(question, reply, by_kind=False, days=days) == plain
+        assert reading.relevant(question, reply, by_kind=False, days=days) == plain  # the second reading, from the cache
 
 
 def test_a_time_word_in_common_counts_only_when_days_are_asked_for_whichever_is_read_first() -> None:
     q, r = "周五晚上有人约火锅吗", "周五前得把场地订了"
-    st.relevant.cache_clear()
-    st._asked_words.cache_clear()
-    assert st.relevant(q, r, by_kind=False, days=True)
-    assert not st.relevant(q, r, by_kind=False, days=False)
-    st.relevant.cache_clear()
-    st._asked_words.cache_clear()
-    assert not st.relevant(q, r, by_kind=False, days=False)
-    assert st.relevant(q, r, by_kind=False, days=True)
+    reading.relevant.cache_clear()
+    reading._asked_words.cache_clear()
+    assert reading.relevant(q, r, by_kind=False, days=True)
+    assert not reading.relevant(q, r, by_kind=False, days=False)
+    reading.relevant.cache_clear()
+    reading._asked_words.cache_clear()
+    assert not reading.relevant(q, r, by_kind=False, days=False)
+    assert reading.relevant(q, r, by_kind=False, days=True)
 
 
 def test_the_cached_runs_cannot_be_changed_by_a_caller() -> None:
-    runs = st._content_bigrams("@阿梅 土鸡蛋还有吗")
+    runs = reading._content_bigrams("@阿梅 土鸡蛋还有吗")
     assert isinstance(runs, frozenset) and "土鸡" in runs and "阿梅" not in runs

@@ -17,7 +17,8 @@ import pytest
 from chat_lines import chat_structure
 
 import copilot.notes.cues as cues_mod
-import copilot.notes.structure as st
+import copilot.notes.handovers as handovers
+from copilot.devtools.patching import patch_everywhere
 
 START = datetime(2029, 11, 5, 20, 0)  # a Monday evening
 
@@ -70,13 +71,13 @@ def test_a_cue_is_searched_once_per_text(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_the_first_word_check_reads_each_line_once(monkeypatch: pytest.MonkeyPatch) -> None:
     read: Counter = Counter()
-    real = st._matter_runs
+    real = handovers._matter_runs
 
     def counting(text: str) -> frozenset[str]:
         read[text] += 1
         return real(text)
 
-    monkeypatch.setattr(st, "_matter_runs", counting)
+    patch_everywhere(monkeypatch, "_matter_runs", counting)
     s = chat_structure(*CHOIR, start=START)
     told = [a.text for a in s.announcements]
     assert any("小剧场" in t for t in told) and any("社区活动中心" in t for t in told), told

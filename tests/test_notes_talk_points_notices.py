@@ -14,7 +14,7 @@ from chat_lines import chat_lines, chat_notes
 
 from copilot.notes.model import ActionItem
 from copilot.notes.offline import _asks, _next_step
-from copilot.notes.structure import find_actions
+from copilot.notes.todos import find_actions
 
 START = datetime(2026, 4, 11, 19, 30)  # a Saturday evening
 

@@ -15,10 +15,12 @@ from functools import partial
 from chat_lines import chat_lines, chat_notes
 
 from copilot.evals.notes import cut_figures
+from copilot.notes.corrections import superseded
 from copilot.notes.model import Transcript
 from copilot.notes.offline import summarize_offline
+from copilot.notes.reading import stated_topic
 from copilot.notes.script import make_shadow, restore_notes
-from copilot.notes.structure import analyze, stated_topic, superseded
+from copilot.notes.structure import analyze
 
 START = datetime(2026, 12, 10, 20, 0)
 _msgs = partial(chat_lines, start=START, first_id=1)  # "speaker|text" lines, one a minute

@@ -33,32 +33,25 @@ from pydantic import BaseModel, ConfigDict, Field
 from rich.console import Console
 from rich.table import Table
 
+import copilot.notes.corrections as corrections
+import copilot.notes.reading as reading
 from copilot.config import Settings, get_settings
+from copilot.devtools.patching import bound_in
 from copilot.llm import Engine, get_engine
-from copilot.notes import Notes, Transcript, cues, offline, render_markdown, summarize_file
+from copilot.notes import Notes, Transcript, cues, offline, render_markdown, summarize_file, todos
 from copilot.notes import structure as _structure
 from copilot.notes.chatter import is_side_chatter
+from copilot.notes.corrections import figure_kinds, restated_figures, superseded
 from copilot.notes.dates import moved_from, time_expressions, with_assumed_days
 from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_ungrounded
 from copilot.notes.model import ActionItem, Decision, Message, QAPair
 from copilot.notes.noise import leak_class
+from copilot.notes.pairing import notice
 from copilot.notes.parse import parse_file
+from copilot.notes.reading import People, about_oneself, display_name, is_question, personal, relevant
 from copilot.notes.script import detect_script, make_shadow
-from copilot.notes.structure import (
-    People,
-    Structure,
-    about_oneself,
-    analyze,
-    display_name,
-    figure_kinds,
-    is_question,
-    not_a_task,
-    notice,
-    personal,
-    relevant,
-    restated_figures,
-    superseded,
-)
+from copilot.notes.structure import Structure, analyze
+from copilot.notes.todos import not_a_task
 from copilot.paths import EVALS_DIR, load_resource, load_yaml
 from copilot.textnorm import fold
 
@@ -536,7 +529,7 @@ def _key_fact_how(alts: list[str], p: _PointSteps) -> str:
     ids = {m.id for m in lines}
     own = [x for x in p.sentences if x.msg.id in ids]
     if not own:
-        if all(_structure.is_chatter(m.text) or m.id in p.st.chatter for m in lines):
+        if all(reading.is_chatter(m.text) or m.id in p.st.chatter for m in lines):
             return "chatter"
         return "stale" if ids <= p.stale else "no_sentence"
     holding = [x for x in own if any(w in fold(x.text) for w in wordings)]
@@ -805,7 +798,7 @@ def _self_future_how(m: Message, messages: list[Message]) -> str:
     return "_model_yes" + _drop_step(messages, m)
 
 
-# the steps of :func:`copilot.notes.structure.find_actions` watched for one line (:func:`_drop_step`), and what each
+# the steps of :func:`copilot.notes.todos.find_actions` watched for one line (:func:`_drop_step`), and what each
 # call tells of the line's clauses
 _WATCHED = ("_note_call", "_clauses", "_action_from", "_accepted", "_not_group_work", "_me_too", "_told_in_notice")
 _WATCH_LOCK = threading.Lock()
@@ -824,7 +817,7 @@ def _watch(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _drop_step(messages: list[Message], m: Message) -> str:
     """Which step of the to-do reader drops the clauses of line ``m`` that the task model does not reject: replays
-    :func:`~copilot.notes.structure.find_actions` on ``messages`` watching its steps for that line (watchers see only
+    :func:`~copilot.notes.todos.find_actions` on ``messages`` watching its steps for that line (watchers see only
     this thread's replay). ``_unclaused`` (the line gives no clause: a retort, a list's dated line, too short),
     ``_skipped`` (clauses never read for a to-do: a recap's settled line, an answer dating another's work, a preview,
     a notice's condition), ``_unread_mine`` / ``_unread_other`` (the clause reading gives none, :func:`_action_from` / :func:`_accepted`, of
@@ -834,16 +827,16 @@ def _drop_step(messages: list[Message], m: Message) -> str:
     the reader merged or dropped it), ``_kept`` (the reader's to-dos cite it; the notes step after it lost it)."""
     log: list[tuple[str, tuple[Any, ...], Any]] = []
     with _WATCH_LOCK:
-        saved = {n: getattr(_structure, n) for n in _WATCHED}
-        for n, fn in saved.items():
-            setattr(_structure, n, _watch(n, fn))
+        saved = [(part, n, getattr(part, n)) for n in _WATCHED for part in bound_in(n)]
+        for part, n, fn in saved:  # every part of the finder that calls the step
+            setattr(part, n, _watch(n, fn))
         _WATCHING.log = log
         try:
-            actions, _, _ = _structure.find_actions(_structure.dated_messages(messages))
+            actions, _, _ = todos.find_actions(_structure.dated_messages(messages))
         finally:
             _WATCHING.log = None
-            for n, fn in saved.items():
-                setattr(_structure, n, fn)
+            for part, n, fn in saved:
+                setattr(part, n, fn)
     if any(m.id in a.sources for a in actions):
         return "_kept"
     ours, steps = False, []
@@ -1409,13 +1402,13 @@ def _unseen_shape(leaked: str, transcript: Transcript) -> str:
     line = fold(next((m for m in later if m.speaker == holder.speaker), later[0]).text)
     old = fold(holder.text)
     # (the stale item's own figures, else its line's: "每盆20元" of "每盆20元，现场交")
-    values = {v for kind in figure_kinds(key) for v in _structure._figure_values(key, kind)} \
-        or {v for kind in figure_kinds(old) for v in _structure._figure_values(old, kind)}
+    values = {v for kind in figure_kinds(key) for v in corrections._figure_values(key, kind)} \
+        or {v for kind in figure_kinds(old) for v in corrections._figure_values(old, kind)}
     if any(v in line for v in values):
         return "old"
-    if any(w in old for slot, _ in _structure._slot_changes(line) for w in slot):
+    if any(w in old for slot, _ in corrections._slot_changes(line) for w in slot):
         return "subject"
-    return "unit" if set(_structure._unit_shapes(line)) & set(_structure._unit_shapes(old)) else "neither"
+    return "unit" if set(corrections._unit_shapes(line)) & set(corrections._unit_shapes(old)) else "neither"
 
 
 def _seen_changed(leaked: str, transcript: Transcript) -> bool:

@@ -17,8 +17,8 @@ from copilot.notes.dates import grounded_dates, with_assumed_days
 from copilot.notes.model import ActionItem, Notes, Transcript
 from copilot.notes.owners import occurs_whole
 from copilot.notes.parse import NotesParseError, parse_text
+from copilot.notes.reading import MENTION, People
 from copilot.notes.rosters import roster_days
-from copilot.notes.structure import MENTION, People
 from copilot.textnorm import cn_to_int, ensure_jieba, fold, split_sentences
 
 _DATE = cue("patterns", "date")

@@ -20,37 +20,28 @@ from functools import lru_cache
 import numpy as np
 
 from copilot.notes.clauses import pauses
+from copilot.notes.corrections import Restated, superseded, without_figures
 from copilot.notes.cues import cue
 from copilot.notes.cues import raw as cue_value
 from copilot.notes.dates import CN_DIGITS
+from copilot.notes.handovers import bare_task
 from copilot.notes.model import ActionItem, Decision, KeyPoint, Message, Notes, Quote, Transcript
 from copilot.notes.noise import greeting_only, signup_header
-from copilot.notes.structure import (
+from copilot.notes.pairing import courtesy, notice_word, passed_over_guesses, settled_part
+from copilot.notes.reading import (
     People,
-    Restated,
-    Structure,
     about_oneself,
-    analyze,
-    bare_task,
-    changes_cited,
-    courtesy,
     display_name,
     introduces,
     is_chatter,
     is_question,
-    notice_word,
-    passed_over_guesses,
     relevant,
-    settled_part,
     side_remarks,
-    superseded,
     topic_words,
-    without_figures,
     words,
 )
-from copilot.notes.structure import (
-    agenda as listed_matters,
-)
+from copilot.notes.reading import agenda as listed_matters
+from copilot.notes.structure import Structure, analyze, changes_cited
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.notes.tfidf import TfidfRows, tfidf_rows
 from copilot.textnorm import fold, split_sentences, word_bounds

@@ -17,8 +17,9 @@ from copilot.notes.llm import summarize_llm
 from copilot.notes.model import Drafted, NotesResult, Omitted, Transcript
 from copilot.notes.offline import summarize_offline
 from copilot.notes.parse import parse_file, parse_text
+from copilot.notes.reading import display_name
 from copilot.notes.script import detect_script, make_shadow, restore_notes
-from copilot.notes.structure import Structure, analyze, display_name
+from copilot.notes.structure import Structure, analyze
 
 Stage = Callable[[str], None]  # told the step being worked on (the CLI's progress bar)
 STAGES = ("读取、去噪", "识别结构", "生成整理稿")
