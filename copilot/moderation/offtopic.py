@@ -1040,7 +1040,7 @@ class OffTopicDetector:
         # independent2 under CHATTER_MIN (measured in round 42, off-topic F1 .781 → .769) for two borderline replies of dev39
         # a remark that runs someone down (report.put_down, attack cues) is no remark on the members' own doings
         asked = report.question or a_not_a(n.folded)
-        kind = not (report.put_down or report.attack)
+        kind = not (report.put_down or report.attack) or (not report.put_down and self._spent_body(n.compact))
         result = self._by_model(text, chatter, errands, remark=kind and not asked, asked=kind and asked)
         lean = result.model_p if result.model_p is not None else result.chatter_p
         invited = self._invitation(n.compact, lean if lean is not None else 0.0, text)
@@ -1171,6 +1171,19 @@ class OffTopicDetector:
             return TopicResult(False, 0.3, [], f"成员说自己练习的情况（{'、'.join(verdict[:2])}），没有闲聊话题词，"
                                f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3))
         return None
+
+    def _spent_body(self, compact: str) -> bool:
+        """The member's own body after the group's activity ("今日划完手臂廢咗" among dragon-boat rowers): every attack cue of
+        the message (废了 of abuse.attack) sits inside the member's own practice verdict (relevance.yaml ``own_practice``:
+        手臂废, 腿要废), and the message says a rare character of the group's topics (划 of 划艇練習) — the activity it
+        is spent by, not a put-down of anyone. The same verdict after a day of shopping or moving names no activity of the
+        group: its attack cue stands."""
+        said = in_mandarin(compact)
+        spans = [m.span() for m in _practice_verdict().finditer(said)]
+        attacks = [m.span() for m in lexicons().words["abuse.attack"].finditer(said)]
+        if not spans or not attacks or not self._field_chars_said(compact):
+            return False
+        return all(any(s < b and a < e for a, b in spans) for s, e in attacks)  # the cue shares the verdict's 废
 
     def _help_asked(self, compact: str, report: SignalReport) -> list[str]:
         """The forms by which the message asks the group where to get a life chore done (relevance.yaml ``mutual_aid.asks``:
