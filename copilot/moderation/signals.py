@@ -758,6 +758,22 @@ class SignalTable:
     def _idle(self) -> dict[frozenset[str], frozenset[str]]:
         return {}
 
+    def to_run(self, idle: frozenset[str]) -> tuple[SignalSpec, ...]:
+        """The specs :func:`detect` runs, in table order: every one but ``idle`` (:meth:`idle`'s answer for the message;
+        empty for a text with a Cantonese word). Remembered per ``idle`` set (a few hundred at most: :meth:`idle`
+        remembers its answers, so most messages hand over the same objects), so a message walks only the detectors that
+        can find something instead of testing each of the table's rows against ``idle``."""
+        got = self._to_run.get(idle)
+        if got is None:
+            got = tuple(spec for spec in self.specs if spec.name not in idle)
+            if len(self._to_run) < 4096:
+                self._to_run[idle] = got
+        return got
+
+    @cached_property
+    def _to_run(self) -> dict[frozenset[str], tuple[SignalSpec, ...]]:
+        return {}
+
     @cached_property
     def requiring(self) -> dict[str, SignalSpec]:
         """The specs whose signal counts only in company (``requires``), by name."""
@@ -3039,9 +3055,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     # they read are the compact text, or it less the cues of earlier signals; read in Mandarin only when it has Cantonese)
     idle = table.idle(scan.present(n.compact)) if not scan.dialect(n.compact) else frozenset()
     detectors = table.detectors
-    for spec in table.specs:
-        if spec.name in idle:
-            continue
+    for spec in table.to_run(idle):
         finding = detectors[spec.name](scan, spec)
         if finding is None:
             continue
