@@ -46,9 +46,14 @@ def exported_notes(*lines: str, start: datetime, step: int = 1) -> Notes:
     return summarize_text(text, "chat.txt", settings, get_engine(settings, prefer="offline")).notes
 
 
+def decisions_with(notes: Notes, words: str) -> list[Decision]:
+    """The decisions of ``notes`` whose text has ``words``, in order (none: an empty list)."""
+    return [d for d in notes.decisions if words in d.text]
+
+
 def decision_with(notes: Notes, words: str) -> Decision:
     """The first decision of ``notes`` whose text has ``words``; the test fails listing the decisions when none has."""
-    found = [d for d in notes.decisions if words in d.text]
+    found = decisions_with(notes, words)
     assert found, [d.text for d in notes.decisions]
     return found[0]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chat_lines import exported_notes
+from chat_lines import decisions_with, exported_notes
 
 START = datetime(2029, 4, 9, 20, 0)  # a Monday evening
 
@@ -59,37 +59,34 @@ PROPOSED = (
 )
 
 
-def _decided(notes, word: str):
-    return [d for d in notes.decisions if word in d.text]
-
 
 def test_a_rule_for_the_future_closing_the_talk_is_a_decision():
     notes = exported_notes(*CARPOOL, start=START)
-    found = _decided(notes, "一家一周")
+    found = decisions_with(notes, "一家一周")
     assert found, [d.text for d in notes.decisions]
     assert found[0].by[0] == "群主-周妈妈"
 
 
 def test_a_question_or_wish_about_the_future_is_no_decision():
     notes = exported_notes(*ASKED, start=START)
-    assert not _decided(notes, "一家一周"), [d.text for d in notes.decisions]
-    assert not _decided(notes, "拼车"), [d.text for d in notes.decisions]
+    assert not decisions_with(notes, "一家一周"), [d.text for d in notes.decisions]
+    assert not decisions_with(notes, "拼车"), [d.text for d in notes.decisions]
 
 
 def test_a_remark_on_no_subject_talked_about_is_no_decision():
     notes = exported_notes(*REMARK, start=START)
-    assert not _decided(notes, "周一"), [d.text for d in notes.decisions]
+    assert not decisions_with(notes, "周一"), [d.text for d in notes.decisions]
 
 
 def test_yeses_to_work_given_out_agree_to_no_proposal_before_it():
     notes = exported_notes(*NOTED, start=START)
-    found = _decided(notes, "植物园")
+    found = decisions_with(notes, "植物园")
     assert found, [d.text for d in notes.decisions]
     assert not {"乐乐爸", "朵朵妈"} & set(found[0].by), found[0].by
 
 
 def test_yeses_to_a_proposal_still_close_it():
     notes = exported_notes(*PROPOSED, start=START)
-    found = _decided(notes, "植物园")
+    found = decisions_with(notes, "植物园")
     assert found, [d.text for d in notes.decisions]
     assert {"乐乐爸", "朵朵妈"} <= set(found[0].by), found[0].by

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chat_lines import exported_notes
+from chat_lines import decisions_with, exported_notes
 
 START = datetime(2029, 5, 14, 20, 0)  # a Monday evening
 
@@ -66,47 +66,44 @@ ASKED_OFF = (
 )
 
 
-def _decided(notes, word: str):
-    return [d for d in notes.decisions if word in d.text]
-
 
 def test_a_call_off_another_member_agrees_to_is_a_decision_of_both():
     notes = exported_notes(*AGREED_OFF, start=START)
-    found = _decided(notes, "舞台烟雾")
+    found = decisions_with(notes, "舞台烟雾")
     assert found, [d.text for d in notes.decisions]
     assert {"阿琳", "指挥-林老师"} <= set(found[0].by), found[0].by
 
 
 def test_a_refused_call_off_is_no_decision():
     notes = exported_notes(*REFUSED_OFF, start=START)
-    assert not [d for d in _decided(notes, "舞台烟雾") if "取消" in d.text], [d.text for d in notes.decisions]
+    assert not [d for d in decisions_with(notes, "舞台烟雾") if "取消" in d.text], [d.text for d in notes.decisions]
 
 
 def test_a_call_off_only_taken_in_is_no_decision():
     notes = exported_notes(*NOTED_OFF, start=START)
-    assert not _decided(notes, "舞台烟雾"), [d.text for d in notes.decisions]
+    assert not decisions_with(notes, "舞台烟雾"), [d.text for d in notes.decisions]
 
 
 def test_a_rule_from_a_day_on_said_yes_to_is_a_decision():
     notes = exported_notes(*DATED_RULE, start=START)
-    found = _decided(notes, "缺勤")
+    found = decisions_with(notes, "缺勤")
     assert found, [d.text for d in notes.decisions]
     assert found[0].by[0] == "队长-阿峰", found[0].by
 
 
 def test_a_members_own_plan_from_a_day_on_is_no_decision():
     notes = exported_notes(*DATED_RULE, start=START)
-    assert not _decided(notes, "早点睡"), [d.text for d in notes.decisions]
+    assert not decisions_with(notes, "早点睡"), [d.text for d in notes.decisions]
 
 
 def test_a_rule_from_a_day_on_asked_is_no_decision():
     notes = exported_notes(*DATED_ASKED, start=START)
-    assert not _decided(notes, "缺勤"), [d.text for d in notes.decisions]
+    assert not decisions_with(notes, "缺勤"), [d.text for d in notes.decisions]
 
 
 def test_a_call_off_naming_nothing_takes_the_matter_its_speaker_asked():
     notes = exported_notes(*ASKED_OFF, start=START)
-    found = _decided(notes, "不去了")
+    found = decisions_with(notes, "不去了")
     assert found, [d.text for d in notes.decisions]
     assert "植物园" in found[0].text, found[0].text
 
@@ -129,9 +126,9 @@ LATE_NO = (
 
 def test_a_call_off_only_heard_of_is_no_decision():
     notes = exported_notes(*HEARD_OFF, start=START)
-    assert not _decided(notes, "实验课"), [d.text for d in notes.decisions]
+    assert not decisions_with(notes, "实验课"), [d.text for d in notes.decisions]
 
 
 def test_a_call_off_the_organiser_refuses_after_a_yes_is_no_decision():
     notes = exported_notes(*LATE_NO, start=START)
-    assert not [d for d in _decided(notes, "大巴") if "取消" in d.text], [d.text for d in notes.decisions]
+    assert not [d for d in decisions_with(notes, "大巴") if "取消" in d.text], [d.text for d in notes.decisions]
