@@ -2532,6 +2532,23 @@ def _pet_near() -> tuple[re.Pattern[str], int]:
     return re.compile(_alt(d["scolded_pet"]) + "(?!" + _alt(d["scolded_pet_owner"]) + ")"), int(d["scolded_pet_gap"])
 
 
+@lru_cache(maxsize=64)
+def _kept_animal(topic_text: str) -> re.Pattern[str] | None:
+    """The animals the group itself keeps (lexicons.yaml abuse.scolded_kept: 鸽子, 乳鸽, 羽 in a pigeon keepers' group):
+    each word whose stems the profile's positioning or topics name, not followed by a keeper's word (养鸽的, 鸽友)."""
+    d = load_resource(LEXICONS)["abuse"]
+    own = [w for w, stems in d["scolded_kept"].items() if any(s in topic_text for s in stems)]
+    if not own:
+        return None
+    return re.compile(_alt(own) + "(?!" + _alt(d["scolded_pet_owner"]) + ")")
+
+
+def _copula_end(copula: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """The copula (就是个, 真是…: lexicons.yaml abuse.scolded_pet_copula) that ends ``before``, if any."""
+    ends = [m for m in copula.finditer(before) if m.end() == len(before)]
+    return min(ends, key=lambda m: m.start()) if ends else None
+
+
 def _pet_scolded(scan: Scan, hits: list[str]) -> bool:
     """Every hit has a pet at most a few characters of its clause before or after it (滚出去吧臭猫, 死猫给我滚出去) and the
     message addresses or points at no one (abuse.vented_not) and names no person by an animal (abuse.scolded_pet_not:
@@ -2541,17 +2558,23 @@ def _pet_scolded(scan: Scan, hits: list[str]) -> bool:
     if words["abuse.vented_not"].search(said) or words["abuse.scolded_pet_not"].search(said):
         return False
     pet, gap = _pet_near()
-    if not pet.search(said):
+    kept = _kept_animal(scan.topic_text)
+    if not (pet.search(said) or (kept and kept.search(said))):
         return False
+    copula = words["abuse.scolded_pet_copula"]
+
+    def pets(chunk: str) -> list[re.Match[str]]:
+        return list(pet.finditer(chunk)) + (list(kept.finditer(chunk)) if kept else [])
 
     def near(hit: str) -> bool:
         for m in re.finditer(re.escape(hit), said):
-            before = said[max(0, m.start() - gap - 3):m.start()]
+            before = said[max(0, m.start() - gap - 8):m.start()]
             after = said[m.end():m.end() + gap + 5]
             before = re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", before)[-1]
             after = re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", after)[0]
-            if any(p.end() >= len(before) - gap for p in pet.finditer(before)) \
-                    or any(p.start() <= gap for p in pet.finditer(after)):
+            # 这羽鸽子就是个蠢货: the pet is what the insult is said to be (a copula between them bridges no more)
+            bare = before[:c.start()] if (c := _copula_end(copula, before)) else before
+            if any(p.end() >= len(bare) - gap for p in pets(bare)) or any(p.start() <= gap for p in pets(after)):
                 return True
         return False
 
