@@ -2654,11 +2654,12 @@ def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, f
     if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
     if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said) \
-            or sanction(said) or civil_ask(said) or duty_reminder(said) or _cheered_only(said):
+            or sanction(said) or civil_ask(said) or duty_reminder(said) or _cheered_only(said) or rep.pet_scolded:
         # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, a reminder
         # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00),
         # an admin's warning naming the group's sanction (veiled.yaml sanction), or a civil complaint about a call with
-        # a polite ask for next time (veiled.yaml civil_ask: the model has scored one 0.96)
+        # a polite ask for next time (veiled.yaml civil_ask: the model has scored one 0.96), or the writer's own animal
+        # scolded (这羽鸽子就是个蠢货: the model reads 就是个… as contempt for whoever it is said of)
         return
     p = load_veiled_model().score(body)
     checks["veiled_model"] = round(p, 3)

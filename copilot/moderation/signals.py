@@ -1304,6 +1304,7 @@ class SignalReport:
     narrated: bool = False  # retells what someone who reached the writer said (有人私聊我说…), no quotation marks
     # a put-down by its form in the writer's own words (abuse.contempt, a slur, put_down, someone_put_down, a sneer)
     put_down: bool = False
+    pet_scolded: bool = False  # an insult said of the writer's own animal (_pet_scolded), not of a member
 
     @property
     def attack(self) -> bool:
@@ -1385,6 +1386,7 @@ class Scan:
     _own_words: str | None = None  # the writer's own words in Mandarin (read by the abuse detectors and detect)
     _present: dict[str, frozenset[str]] = field(default_factory=dict)  # text → the plain lists with a word in it
     _dialect: dict[str, bool] = field(default_factory=dict)  # text → whether it has a Cantonese (or Taiwan) word
+    pet_scolded: bool = False  # an insult was read as said of the writer's own animal (_pet_scolded)
 
     def present(self, text: str) -> frozenset[str]:
         """The plain word lists with a word written in ``text`` (:class:`LexiconHits`), one combined search per text."""
@@ -2482,6 +2484,7 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     if _vented(scan, hits):
         return None  # a kind of wrongdoer outside the group is cursed, not a member (lexicons.yaml abuse.vented_at)
     if _pet_scolded(scan, hits):
+        scan.pet_scolded = True
         return None  # the writer's pet is scolded, not a member (lexicons.yaml abuse.scolded_pet)
     if spec.name == "rude":
         # a weak rude word that is the group's own subject (垃圾 in a clean-up group, 土鳖 among its breeders) calls no one
@@ -3109,7 +3112,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attacks,
                         rule_notice, job_post, bool(_QUOTED.search(n.folded)),
-                        bool(patterns().narrated_contact.search(n.folded)), put_down=form)
+                        bool(patterns().narrated_contact.search(n.folded)), put_down=form,
+                        pet_scolded=scan.pet_scolded)
 
 
 # --- a cheap first look: which signals a message cannot show ------------------------------------------------------
