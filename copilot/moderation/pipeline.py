@@ -2131,6 +2131,14 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # pointer or link of the writer's own there is nothing to reach the writer by
         ad = min(ad, MEMBER_SHARING_CAP)
         checks["warning_contact"] = True
+    elif rep.warning and rep.contacts and ad >= 0.5 and not rep.blocked_urls and _third_party_warning(rep, text):
+        # "大家小心！有人冒充护士长加微信 kidney_help2025 说能弄到肾源，别信，已报警": the handle is the scammer's, quoted
+        # inside a warning frame (lexicons.yaml warning_scam_frame) with no pitch or invitation of the writer's own
+        # (warning_pitch): never deleted — a person decides, or, when the fraud itself is named (冒充, 已报警, 被骗:
+        # warning_scam_named), not an ad at all
+        named = bool(lexicons().words["warning_scam_named"].search(text))
+        ad = min(ad, MEMBER_SHARING_CAP if named else WARNING_CAP)
+        checks["warning_contact" if named else "warning_handle"] = True
     if ad >= 0.5 and lexicons().words["work_wanted"].search(text) \
             and not (rep.contacts or rep.urls or set(rep.names(Label.AD)) & (_REACH | {"invite"})):
         # "谁有活介绍一下，最近闲着，瓦工，日结350": the writer asks for work for themself (lexicons.yaml work_wanted);
@@ -2532,6 +2540,17 @@ def _bare_contact(rep: SignalReport, folded: str) -> bool:
     return bool(bare) and all(w in bare or words["ad.everyday_promo"].fullmatch(w) for w in said)
 
 
+def _third_party_warning(rep: SignalReport, text: str) -> bool:
+    """A warning about someone else's handle (lexicons.yaml warning_scam_frame: 冒充, 是骗子, 别加, 已报警…) whose only
+    ways to reach anyone are the handle and an invitation the scammer made (有人…加微信; not 加我/找我: _own_invitation),
+    with no pitch of the writer's own (warning_pitch: 正品, 认准, 优惠, 下单…; warning_seller: 本店…). ``text``: the
+    compact form."""
+    words = lexicons().words
+    return bool(words["warning_scam_frame"].search(text)) and not _own_invitation(rep, text) \
+        and not set(rep.names(Label.AD)) & {"pointer", "profile_pointer", "picture_pointer", "qr", "self_promo"} \
+        and not words["warning_pitch"].search(text) and not words["warning_seller"].search(text)
+
+
 def _own_invitation(rep: SignalReport, text: str) -> bool:
     """An invitation in the writer's own voice (加我, 找我 — not the 私聊我 of "有人私聊我说…", which retells);
     ``text``: the message's compact form."""
@@ -2635,11 +2654,12 @@ def _veiled_model(body: str, said: str, rep: SignalReport, scores: dict[Label, f
     if scores[Label.ABUSE] >= 0.5 or _abuse_reported(rep):
         return
     if rep.warning or max(scores[Label.AD], scores[Label.SPAM]) >= 0.5 or banter(said) or reminder(said) \
-            or sanction(said) or civil_ask(said) or duty_reminder(said) or _cheered_only(said):
+            or sanction(said) or civil_ask(said) or duty_reminder(said) or _cheered_only(said) or rep.pet_scolded:
         # a warning to the group (骗子, 别信: the model has scored them 0.98), another violation, warmth, a reminder
         # about what is posted (veiled.yaml reminder: the model has scored an admin's "stop forwarding these" 1.00),
         # an admin's warning naming the group's sanction (veiled.yaml sanction), or a civil complaint about a call with
-        # a polite ask for next time (veiled.yaml civil_ask: the model has scored one 0.96)
+        # a polite ask for next time (veiled.yaml civil_ask: the model has scored one 0.96), or the writer's own animal
+        # scolded (这羽鸽子就是个蠢货: the model reads 就是个… as contempt for whoever it is said of)
         return
     p = load_veiled_model().score(body)
     checks["veiled_model"] = round(p, 3)

@@ -1320,6 +1320,7 @@ class SignalReport:
     narrated: bool = False  # retells what someone who reached the writer said (有人私聊我说…), no quotation marks
     # a put-down by its form in the writer's own words (abuse.contempt, a slur, put_down, someone_put_down, a sneer)
     put_down: bool = False
+    pet_scolded: bool = False  # an insult said of the writer's own animal (_pet_scolded), not of a member
 
     @property
     def attack(self) -> bool:
@@ -1401,6 +1402,7 @@ class Scan:
     _own_words: str | None = None  # the writer's own words in Mandarin (read by the abuse detectors and detect)
     _present: dict[str, frozenset[str]] = field(default_factory=dict)  # text → the plain lists with a word in it
     _dialect: dict[str, bool] = field(default_factory=dict)  # text → whether it has a Cantonese (or Taiwan) word
+    pet_scolded: bool = False  # an insult was read as said of the writer's own animal (_pet_scolded)
 
     def present(self, text: str) -> frozenset[str]:
         """The plain word lists with a word written in ``text`` (:class:`LexiconHits`), one combined search per text."""
@@ -2498,6 +2500,7 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     if _vented(scan, hits):
         return None  # a kind of wrongdoer outside the group is cursed, not a member (lexicons.yaml abuse.vented_at)
     if _pet_scolded(scan, hits):
+        scan.pet_scolded = True
         return None  # the writer's pet is scolded, not a member (lexicons.yaml abuse.scolded_pet)
     if spec.name == "rude":
         # a weak rude word that is the group's own subject (垃圾 in a clean-up group, 土鳖 among its breeders) calls no one
@@ -2548,6 +2551,23 @@ def _pet_near() -> tuple[re.Pattern[str], int]:
     return re.compile(_alt(d["scolded_pet"]) + "(?!" + _alt(d["scolded_pet_owner"]) + ")"), int(d["scolded_pet_gap"])
 
 
+@lru_cache(maxsize=64)
+def _kept_animal(topic_text: str) -> re.Pattern[str] | None:
+    """The animals the group itself keeps (lexicons.yaml abuse.scolded_kept: 鸽子, 乳鸽, 羽 in a pigeon keepers' group):
+    each word whose stems the profile's positioning or topics name, not followed by a keeper's word (养鸽的, 鸽友)."""
+    d = load_resource(LEXICONS)["abuse"]
+    own = [w for w, stems in d["scolded_kept"].items() if any(s in topic_text for s in stems)]
+    if not own:
+        return None
+    return re.compile(_alt(own) + "(?!" + _alt(d["scolded_pet_owner"]) + ")")
+
+
+def _copula_end(copula: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """The copula (就是个, 真是…: lexicons.yaml abuse.scolded_pet_copula) that ends ``before``, if any."""
+    ends = [m for m in copula.finditer(before) if m.end() == len(before)]
+    return min(ends, key=lambda m: m.start()) if ends else None
+
+
 def _pet_scolded(scan: Scan, hits: list[str]) -> bool:
     """Every hit has a pet at most a few characters of its clause before or after it (滚出去吧臭猫, 死猫给我滚出去) and the
     message addresses or points at no one (abuse.vented_not) and names no person by an animal (abuse.scolded_pet_not:
@@ -2557,17 +2577,23 @@ def _pet_scolded(scan: Scan, hits: list[str]) -> bool:
     if words["abuse.vented_not"].search(said) or words["abuse.scolded_pet_not"].search(said):
         return False
     pet, gap = _pet_near()
-    if not pet.search(said):
+    kept = _kept_animal(scan.topic_text)
+    if not (pet.search(said) or (kept and kept.search(said))):
         return False
+    copula = words["abuse.scolded_pet_copula"]
+
+    def pets(chunk: str) -> list[re.Match[str]]:
+        return list(pet.finditer(chunk)) + (list(kept.finditer(chunk)) if kept else [])
 
     def near(hit: str) -> bool:
         for m in re.finditer(re.escape(hit), said):
-            before = said[max(0, m.start() - gap - 3):m.start()]
+            before = said[max(0, m.start() - gap - 8):m.start()]
             after = said[m.end():m.end() + gap + 5]
             before = re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", before)[-1]
             after = re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", after)[0]
-            if any(p.end() >= len(before) - gap for p in pet.finditer(before)) \
-                    or any(p.start() <= gap for p in pet.finditer(after)):
+            # 这羽鸽子就是个蠢货: the pet is what the insult is said to be (a copula between them bridges no more)
+            bare = before[:c.start()] if (c := _copula_end(copula, before)) else before
+            if any(p.end() >= len(bare) - gap for p in pets(bare)) or any(p.start() <= gap for p in pets(after)):
                 return True
         return False
 
@@ -3100,7 +3126,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attacks,
                         rule_notice, job_post, bool(_QUOTED.search(n.folded)),
-                        bool(patterns().narrated_contact.search(n.folded)), put_down=form)
+                        bool(patterns().narrated_contact.search(n.folded)), put_down=form,
+                        pet_scolded=scan.pet_scolded)
 
 
 # --- a cheap first look: which signals a message cannot show ------------------------------------------------------
