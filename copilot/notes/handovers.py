@@ -1816,6 +1816,11 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
         return None
     giver = messages[first].speaker
     work = _task_parts(a)[0]
+    # (their own "好的，周三前送到" takes on what was just asked of them by name: the asker gave it, and the ask names
+    # the work — "@辣妹子酱坊 周三前送二十箱辣椒油过来" … "之前说的周三送辣椒油取消吧")
+    asked = _asked_of_owner(a, messages, first, people) if giver == a.owner else None
+    givers = {giver, a.owner} | ({messages[asked].speaker} if asked is not None else set())
+    works = [work] + ([_names_out(messages[asked].text, people)] if asked is not None else [])
     last = max(at.get(s, first) for s in a.sources)
     for k in range(first + 1, len(messages)):
         m = messages[k]
@@ -1824,12 +1829,13 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
             continue
         # (anyone else only by naming the owner: "阿杰采购单先别交了", "冰粉不做了…改成醪糟汤圆，幺妹你煮汤圆" — told to
         # its owner, what comes instead is new work, no move of this one)
-        told = m.speaker not in (giver, a.owner)
+        told = m.speaker not in givers
         if told and not (a.owner and a.owner in {who for _, _, who in people.named_in(m.text)}):
             continue
         # (read item by item: a recap's "3. 夜航直播取消" calls its work off beside "1. 外拍改到周日上午8点"; an item
         # that moves a time or gives one after the calling off — "聚餐取消，改到周日" — calls nothing off)
-        if any(has(c, "action", "called_off") and _names_work(cue("action", "called_off").sub(" ", c), work, people)
+        if any(has(c, "action", "called_off") and any(_names_work(cue("action", "called_off").sub(" ", c), w, people)
+                                                      for w in works)
                for item in _ITEMS.split(f) if told or not _moves_on(item, m) for c in _CLAUSE.split(item)):
             return k
         if any(d.day is not None for d in time_expressions(m.text, m.time)):
@@ -1838,6 +1844,21 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
         if k - last <= int(raw("action", "called_off_reach")) and m.speaker == giver and given is not None \
                 and not any(last < i < k for i in given) \
                 and any(has(c, "action", "called_off") and cue("action", "this_one").match(c.strip()) for c in _CLAUSE.split(f)):
+            return k
+    return None
+
+
+def _asked_of_owner(a: ActionItem, messages: list[Message], first: int, people: People) -> int | None:
+    """Where (the message index) the work ``a``'s owner took on in ``messages[first]`` was asked of them: their line
+    opens with a yes (owner.accepts: "好的，周三前送到") right after another member's line naming them (an @ or
+    their name), with no line of theirs between; or None."""
+    if not cue("owner", "accepts").match(_fold(messages[first].text)):
+        return None
+    for k in range(first - 1, max(-1, first - 3), -1):
+        m = messages[k]
+        if m.speaker == a.owner:
+            return None
+        if a.owner and (a.owner in m.text or a.owner in {who for _, _, who in people.named_in(m.text)}):
             return k
     return None
 
@@ -2114,7 +2135,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         if not a.owner or group.fullmatch(_fold(a.owner)) or not a.sources:
             kept.append(a)
             continue
-        if _named_in_passing(a, people):
+        if _named_in_passing(a, people) or _only_was_theirs(a, messages, at, people):
             continue
         mine = {people.written(n, n) for n in _owner_names(a.owner)}  # 刘梅和Cindy: 刘梅 is one of them
         others, since, until = mine | {a.owner}, first[id(a)], last[id(a)]  # (built once per to-do, not per pair)
@@ -2181,6 +2202,21 @@ def _unnamed_hand_on(b: ActionItem, kept: list[ActionItem], handed: set[int]) ->
     holds another."""
     return len(b.sources) == 1 and b.sources[0] in handed and has(_fold(b.task), "owner", "hands_on_unnamed") \
         and any(c is not b and c.owner == b.owner for c in kept)
+
+
+def _only_was_theirs(a: ActionItem, messages: list[Message], at: dict[int, int], people: People) -> bool:
+    """Whether ``a`` comes from one undated line of someone else that only says the work was its owner's to begin with
+    (:func:`_was_theirs`: "报名表原来是小郑收，小郑这周去培训了"): no work is given them, unless the line says it stays
+    with them (owner.still_theirs: "原来是小郑收，现在还是他") or hands it on by name (the hand-over reads that)."""
+    k = at.get(a.sources[0]) if len(a.sources) == 1 else None
+    if k is None or a.deadline is not None or messages[k].speaker == a.owner:
+        return False
+    f, name = _fold(messages[k].text), _fold(a.owner or "")
+    was = cue("owner", "was_theirs")
+    # (by the owner's name as written, a member who has not spoken is no known name: "原来是小郑收")
+    told = _was_theirs(f, people, a.owner) or (bool(name) and any(
+        was.search(f[max(0, i.start() - 4):i.start()]) for i in re.finditer(re.escape(name), f)))
+    return told and not has(f, "owner", "still_theirs") and _passed_on_once_mine(f, people, a.owner) is None
 
 
 def _named_in_passing(a: ActionItem, people: People) -> bool:
