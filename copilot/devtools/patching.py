@@ -2,7 +2,7 @@
 
 The finder is split into reader modules (:mod:`copilot.notes.reading` … :mod:`copilot.notes.structure`), each importing
 the steps it calls by name, so a step is bound in its own module and in every part that calls it. The eval's step
-watcher (:func:`copilot.evals.notes.drop_step`) and the tests that count calls wrap a step in all those places at
+watcher (``_drop_step`` in :mod:`copilot.evals.notes`) and the tests that count calls wrap a step in all those places at
 once; wrapping it in one module only would miss the callers in the others and count nothing.
 """
 
