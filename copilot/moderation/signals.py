@@ -2589,8 +2589,8 @@ def _pet_scolded(scan: Scan, hits: list[str]) -> bool:
         for m in re.finditer(re.escape(hit), said):
             before = said[max(0, m.start() - gap - 8):m.start()]
             after = said[m.end():m.end() + gap + 5]
-            before = re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", before)[-1]
-            after = re.split(r"[\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]", after)[0]
+            before = re.search(f"{_CLAUSE}*$", before).group()  # (the clause the hit is in: _CLAUSE's characters)
+            after = re.match(f"{_CLAUSE}*", after).group()
             # 这羽鸽子就是个蠢货: the pet is what the insult is said to be (a copula between them bridges no more)
             bare = before[:c.start()] if (c := _copula_end(copula, before)) else before
             if any(p.end() >= len(bare) - gap for p in pets(bare)) or any(p.start() <= gap for p in pets(after)):
