@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from copilot.agents import DraftError, DraftResult, draft
 from copilot.agents.base import narrowed
 from copilot.agents.render import member_text, operator_note
@@ -13,6 +10,7 @@ from copilot.knowledge.cards import card_titles
 from copilot.knowledge.rules import RuleBook, load_rules
 from copilot.llm import engine_label, get_engine
 from copilot.profile import ProfileError
+from copilot.ui.downloads import downloads
 from copilot.ui.profiles import store
 
 KINDS = {"群名": "name", "群介绍/公告": "intro", "群规": "rules", "入群欢迎语": "welcome", "每日话题日历": "topics", "文案": "copy"}
@@ -91,7 +89,7 @@ def run_draft(profile_name: str | None, kind_label: str, n: float, days: float, 
     book = load_rules(settings.knowledge_dir)
     cited = card_titles(settings.knowledge_dir, result.citations)
     checks = notes + checks_markdown(result, book, cited) + (f"\n\n> ℹ {extra}" if extra else "")
-    out = Path(tempfile.mkdtemp(prefix="copilot-draft-")) / f"{profile_name}-{kind}.md"
+    out = downloads().folder("draft") / f"{profile_name}-{kind}.md"
     out.write_text(f"# {profile_name} · {kind_label}\n\n## 发到群里的文字\n\n{text}\n\n{notes}"
                    f"## 规则检查\n\n{checks_markdown(result, book, cited)}\n", encoding="utf-8")
     return text, checks, str(out)

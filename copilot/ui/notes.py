@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +10,7 @@ from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import NotesParseError, NotesResult, render_markdown, summarize_file, summarize_text
 from copilot.notes.render import requested_script
+from copilot.ui.downloads import downloads
 
 Progress = Callable[..., object]
 
@@ -42,7 +42,7 @@ def summarize_uploads(paths: list[str] | None, settings: Settings, progress: Pro
         sources.append((path.name, lambda path=path: summarize_file(path, settings, engine)))
     if not sources:
         return "", [], "请先上传聊天记录导出文件（.txt / .json / .jsonl / .csv，UTF-8 或 GBK 均可），或把聊天记录粘贴进来。"
-    out_dir = Path(tempfile.mkdtemp(prefix="copilot-notes-"))
+    out_dir: Path | None = None  # made at the first note written: a batch that fails whole leaves nothing behind
     previews: list[str] = []
     outputs: list[Path] = []
     problems: list[str] = []
@@ -59,6 +59,7 @@ def summarize_uploads(paths: list[str] | None, settings: Settings, progress: Pro
             continue
         # notes follow the transcript's own script unless the operator configured one
         md = render_markdown(result.notes, requested_script(settings), engine=result.engine, notice=result.notice)
+        out_dir = out_dir or downloads().folder("notes")
         target = out_dir / f"{Path(name).stem}.md"
         target.write_text(md, encoding="utf-8")
         outputs.append(target)
@@ -66,7 +67,7 @@ def summarize_uploads(paths: list[str] | None, settings: Settings, progress: Pro
         if result.warnings:
             problems.append(f"⚠️ {name}：{len(result.warnings)} 行无法解析，已跳过（例如：{result.warnings[0]}）")
     files = [str(p) for p in outputs]
-    if len(outputs) > 1:
+    if out_dir is not None and len(outputs) > 1:
         bundle = out_dir / "notes.zip"
         with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as zf:
             for p in outputs:
