@@ -66,6 +66,7 @@ class _Open:
     loose: bool = False  # answered only by coming next: kept when the exchange is on the session's subject
     more: list[int] = field(default_factory=list)  # the asker's follow-ups joined to the question (cited too)
     alt: tuple[str, str] | None = None  # "A还是B" with no question form: asks only if a reply picks A or B
+    problem: bool = False  # a difficulty told to someone with no question form: asks only them (:func:`_told_problem`)
     closed: bool = False  # the one it was put to took it with an ack ("没问题"): work accepted, nothing to answer
     held: bool = False  # asked while the speaker holds the questions for a round at the end: theirs to answer
     after_side: bool = False  # asked on someone's side remark just before ("我家狗又咬鞋了" — "要不要买个磨牙棒")
@@ -277,7 +278,10 @@ def _later_day(a: Message, b: Message) -> bool:
 
 
 def _picks(q: _Open, m: Message) -> bool:
-    """Whether ``m`` (someone else's) picks one side of the "A还是B" put in ``q``."""
+    """Whether ``m`` (someone else's) picks one side of the "A还是B" put in ``q``, or, for a difficulty told to
+    someone (``q.problem``), whether they are the one who speaks."""
+    if q.problem:
+        return m.speaker in q.to
     if q.alt is None:
         return True
     f = _fold(m.text)
@@ -355,6 +359,14 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     # answers come in the order the questions were asked unless the reply names an earlier one; a
     # question someone else has already answered waits behind one nobody has
     return min(relevant_ones, key=lambda s: (s[1], bool(s[2].answer), s[2].index))[2]
+
+
+def _pick_addressed(recent: list[_Open], targets: list[str], m: Message) -> _Open | None:
+    """The open question an @-reply (or a quote) ``m`` answers among its targets' ones (:func:`_pick_open`); a
+    difficulty told to the replier that nobody has answered yet is what it takes up first ("王姐 球拍我在网上买不到了"
+    — "@小蔡 前台能租", not the same asker's parking question answered before)."""
+    mine = [q for q in recent if q.msg.speaker in targets and not q.direct]
+    return _pick_open([q for q in mine if q.problem and not q.answer] or mine, m)
 
 
 def _continues(prev: _Open | None, m: Message, before: Message | None, people: People,
@@ -503,6 +515,48 @@ def _nth_asked(clause: str, m: Message, opened: list[_Open]) -> list[_Open]:
     block = [q for q in theirs if starts and q.index >= min(starts)]
     return [block[n - 1]] if 0 < n <= len(block) and (not block[n - 1].answer or _story_only(block[n - 1], m.speaker)) \
         else []
+
+
+def _opens(messages: list[Message], i: int, targets: list[str], opened: list[_Open], people: People, *, held: bool,
+           window: int, session: SessionType, speakers: list[str], host: str | None) -> bool:
+    """Whether line ``i`` opens a question (added to ``opened``): one it asks (:func:`_asks_anew`), or a difficulty
+    it tells someone (:func:`_told_problem`), answered only by them."""
+    m = messages[i]
+    if _asks_anew(m, _fold(m.text), i, targets, opened, window, session, speakers, host):
+        _open_question(m, i, targets, opened, people, held=held)
+        _mark_after_side(opened, messages, i)
+        return True
+    if _told_problem(m, targets, people, opened, i, window):
+        opened.append(_Open(m, i, _clean(m.text), _put_to(m, targets, people), problem=True))
+        return True
+    return False
+
+
+def _asks_anew(m: Message, f: str, i: int, targets: list[str], opened: list[_Open], window: int,
+               session: SessionType, speakers: list[str], host: str | None) -> bool:
+    """Whether ``m`` (folded ``f``) opens a question of its own. An @-reply to someone with an open question answers
+    it, unless it asks about something else ("@豆豆爸 你家豆豆寒假去滑雪了吗" after his question about the workbook
+    opens a new one) (nor when it asks by an interrogative of its own and gives nothing asked: "@小马 牛肉还剩几箱"
+    after his "淡水还剩多少" is a new question)."""
+    awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
+    return _is_question_msg(m, session, speakers, host) and not (
+        awaited and "?" not in f and any(relevant(q.text, m.text) for q in awaited)
+        and not (_asks_count(f) and not cue("reply", "amount_given").search(f)))
+
+
+def _put_to(m: Message, targets: list[str], people: People) -> set[str]:
+    """The people ``m`` is put to: those it @s or quotes, and a member it calls by name first ("王姐 …")."""
+    return (set(targets) | {s for _, _, s in people.named_in(people.lead_at.sub("", m.text)[:8])}) - {m.speaker}
+
+
+def _told_problem(m: Message, targets: list[str], people: People, opened: list[_Open], i: int, window: int) -> bool:
+    """A difficulty told to a member by @ or by name, with no question form ("王姐 报名小程序我登不上去",
+    "@李会计 上个月的电子发票我找不到了"; cue ``question.stated_problem``): it asks them for help, and only their
+    reply answers it (:func:`_picks`). Not a line to someone whose own question is open: that answers them."""
+    to = _put_to(m, targets, people)
+    if not to or not cue("question", "stated_problem").search(_fold(_clean(m.text))):
+        return False
+    return not any(q.msg.speaker in to and i - q.index <= window for q in opened)
 
 
 def _open_question(m: Message, i: int, targets: list[str], opened: list[_Open], people: People, held: bool) -> None:
@@ -914,16 +968,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             _return_answer(joined, m, opened, i, near, last_answered)
             joined.answer.append(m)
             continue
-        awaited = [q for q in opened if q.msg.speaker in targets and not q.direct and i - q.index <= window]
-        # an @-reply to someone with an open question answers it, unless it asks about something else
-        # ("@豆豆爸 你家豆豆寒假去滑雪了吗" after his question about the workbook opens a new one)
-        # (nor when it asks by an interrogative of its own and gives nothing asked: "@小马 牛肉还剩几箱" after his
-        # "淡水还剩多少" is a new question)
-        if _is_question_msg(m, session, speakers, host) and not (
-                awaited and "?" not in f and any(relevant(q.text, m.text) for q in awaited)
-                and not (_asks_count(f) and not cue("reply", "amount_given").search(f))):
-            _open_question(m, i, targets, opened, people, held=bool(held))
-            _mark_after_side(opened, messages, i)
+        if _opens(messages, i, targets, opened, people, held=bool(held), window=window, session=session,
+                  speakers=speakers, host=host):
             continue
         if cue("reply", "acks").match(f):
             for q in opened:  # "路书谁来做 阿飞你…" — 阿飞: "没问题": taken on, so no later line of theirs answers it
@@ -947,7 +993,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         recent = heard
         chosen: _Open | None = None
         if targets:
-            chosen = _pick_open([q for q in recent if q.msg.speaker in targets and not q.direct], m)
+            chosen = _pick_addressed(recent, targets, m)
             direct = chosen is not None
         else:
             chosen, direct = _unaddressed(recent, m, i, session, speakers, near, in_form, host)

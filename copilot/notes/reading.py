@@ -114,6 +114,7 @@ def asks(text: str) -> bool:
     """A question by its form, whatever the classifier thinks: a question mark, a final particle
     closing a clause, an opener (请问…), an interrogative (A-not-A, 多少, 几点…)."""
     f = cue("question", "told_count").sub("", cue("question", "embedded").sub("", _fold(text).strip()))
+    f = cue("question", "retort").sub("", f)  # "谁知道呢，…": who knows, no question
     if "?" not in f:
         f = cue("question", "a_few").sub("我", f)  # "周六我带几个保温壶过去": a few, not how many
         f = cue("question", "a_few_told").sub(lambda m: m.group()[:-1] + "些", f)  # "我前几天就接到过一个"
