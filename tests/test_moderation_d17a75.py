@@ -88,3 +88,25 @@ def test_a_fake_call_keeps_its_ad_evidence(judge: Callable[[str, str], Verdict])
         v = judge(STUDENTS, text)
         assert v.label == "ad", (text, v.reason)
         assert "institution_call" not in v.checks
+
+
+RETOLD = ("【二胎干货整理】这个月群里聊过的几件事：\n"
+          "1. 二宝的辅食可以和大宝的饭一起做，少放盐；\n"
+          "2. 有家长在群里说过早教班报名立减六百，名额有限，需要的私聊，我问了几家，其实社区的亲子活动就够了；\n"
+          "3. 两个孩子的疫苗本分开放；\n"
+          "4. 出门带两个娃最好两个大人。\n"
+          "欢迎补充～")
+
+
+def test_a_digest_retelling_anothers_ad_words_without_quotes_is_not_deleted(
+        judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PARENTS, RETOLD)
+    assert v.label == "ok" and v.action == "none", v.reason
+    assert v.checks.get("quoted_tips") is True
+
+
+def test_a_retold_tip_with_the_writers_own_reach_stays_the_writers(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(PARENTS, RETOLD.replace("需要的私聊，我问了几家，其实社区的亲子活动就够了",
+                                      "说的就是我们机构，需要的私聊我"))
+    assert v.label == "ad", v.reason
+    assert "quoted_tips" not in v.checks

@@ -623,13 +623,17 @@ class Moderator:
     def _quoted_tips_only(self, rep: SignalReport, n: Normalised, p_ad: float, allowed: tuple[str, ...], unnamed: bool,
                           scores: dict[Label, float], checks: dict[str, Any], *, group_model: bool) -> None:
         """"【群精华整理】…3. 有妈妈说过“吸奶器闲置了需要的私聊”…11. 奶粉趁大促囤一点…": a member's digest of the group's
-        tips (:func:`_digest_form`). A tip may quote another's ad words; the writer offers something only in their own
-        words (quotations cut, :func:`unquoted`) with a way to reach them. With no handle or link anywhere and no
+        tips (:func:`_digest_form`). A tip may quote or retell another's ad words; the writer offers something only in
+        their own words (quotations cut, :func:`unquoted`; retold tips cut, :func:`_without_retold`) with a way to reach
+        them. The group's own model, trained on its admins' deletions, still decides alone. With no handle or link anywhere and no
         invitation, pointer or reply bait outside the quotes, the digest is the group's own sharing, not an ad."""
-        if scores[Label.AD] < 0.5 or group_model or not rep.quoted or rep.contacts or rep.urls or n.evasions \
+        if scores[Label.AD] < 0.5 or group_model or rep.contacts or rep.urls or n.evasions \
                 or not _digest_form(n.raw, n.compact):
             return
-        own = detect(normalise(unquoted(n.folded)), allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text,
+        said = _without_retold(unquoted(n.folded))
+        if said == n.folded:
+            return  # nothing quoted or retold: every word is the writer's own
+        own = detect(normalise(said), allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text,
                      shop=self.shop, ad_prob=p_ad, platform=self.platform, unnamed=unnamed)
         if own.contacts or own.urls or set(own.names(Label.AD)) & _DIGEST_REACH:
             return
@@ -2208,8 +2212,9 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
 @cache
 def _digest_items() -> re.Pattern[str]:
     """The head of a numbered item (1. 2、 ① 一、 （3）) at a line's or clause's start, in the text as written."""
-    return re.compile(r"(?:^|[\s,;:\uff0c\uff1b\uff1a\u3002])(?:\d{1,2}[.\u3001\uff0e)\uff09]|[一二三四五六七八九十]\u3001|[(\uff08]\d{1,2}[)\uff09])"
-                      r"|[\u2460-\u2473]")
+    numerals = "".join(re.escape(str(w)) for w in lexicon_data()["digest"]["numerals"])
+    return re.compile(r"(?:^|[\s,;:\uff0c\uff1b\uff1a\u3002])(?:\d{1,2}[.\u3001\uff0e)\uff09]|[" + numerals
+                      + r"]\u3001|[(\uff08]\d{1,2}[)\uff09])|[\u2460-\u2473]")
 
 
 def _digest_form(raw: str, compact: str) -> bool:
@@ -2221,6 +2226,23 @@ def _digest_form(raw: str, compact: str) -> bool:
     lines = [x for x in raw.splitlines() if x.strip()]
     clauses = [x for x in re.split(r"[;\uff1b]", raw) if x.strip()]
     return max(len(_digest_items().findall(raw)), len(lines), len(clauses)) >= int(d["min_items"])
+
+
+@cache
+def _retold() -> re.Pattern[str]:
+    """A tip retold from another without quotation marks (lexicons.yaml ``digest.others``/``digest.said``: 有群友提到…,
+    有人在群里说过…) up to the end of its sentence or line."""
+    d = lexicon_data()["digest"]
+    words = {key: alt([str(w) for w in d[key]]) for key in ("lead", "others", "plural", "place", "said")}
+    return re.compile(words["lead"] + words["others"] + words["plural"] + "?(?:" + words["place"]
+                      + r"[^\s,.;:!?\uff0c\u3002\uff1b\uff1a]{1,6})?" + words["said"] + r"[^.;!?\n\u3002\uff1b\uff01\uff1f]*")
+
+
+def _without_retold(folded: str) -> str:
+    """The text without the tips it retells from others (:func:`_retold`), each cut span replaced by a space — a span
+    with the writer's own way to be reached (lexicons.yaml ``digest.own_marks``: 有群友说用了我家的…私聊我) stays."""
+    own = lexicons().words["digest.own_marks"]
+    return _retold().sub(lambda m: m.group(0) if own.search(m.group(0)) else " ", folded)
 
 
 @cache
