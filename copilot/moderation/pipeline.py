@@ -625,8 +625,9 @@ class Moderator:
         """"【群精华整理】…3. 有妈妈说过“吸奶器闲置了需要的私聊”…11. 奶粉趁大促囤一点…": a member's digest of the group's
         tips (:func:`_digest_form`). A tip may quote or retell another's ad words; the writer offers something only in
         their own words (quotations cut, :func:`unquoted`; retold tips cut, :func:`_without_retold`) with a way to reach
-        them. The group's own model, trained on its admins' deletions, still decides alone. With no handle or link anywhere and no
-        invitation, pointer or reply bait outside the quotes, the digest is the group's own sharing, not an ad."""
+        them. With no handle or link anywhere and no invitation, pointer or reply bait in the writer's own words, the
+        digest is the group's own sharing, not an ad. The group's own model, trained on its admins' deletions, still
+        decides alone."""
         if scores[Label.AD] < 0.5 or group_model or rep.contacts or rep.urls or n.evasions \
                 or not _digest_form(n.raw, n.compact):
             return
@@ -2276,7 +2277,8 @@ def _institution_call(rep: SignalReport, n: Normalised, scores: dict[Label, floa
     if not (rep.urls or _institution_mail().search(n.folded)):
         return
     lex = lexicons().words
-    named = [m.group(1) for m in _institution_named().finditer(n.compact) if "某" not in m.group(1)]
+    unnamed = lexicons().words["institution.unnamed"]  # 某高校, 某某医院: no institution's name
+    named = [m.group(1) for m in _institution_named().finditer(n.compact) if not unnamed.search(m.group(1))]
     if not (named and lex["institution.call"].search(n.compact) and lex["institution.role"].search(n.compact)):
         return
     scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
