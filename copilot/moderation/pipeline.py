@@ -571,6 +571,8 @@ class Moderator:
                 if scores[Label.AD] >= floor and applies(rep, n.compact):
                     scores[Label.AD] = min(scores[Label.AD], cap)
                     checks[key] = True
+        self._quoted_tips_only(rep, n, p_ad, allowed, unnamed, scores, checks, group_model=group_model)
+        _institution_call(rep, n, scores, checks, group_model=group_model)
         said = in_mandarin(n.folded)  # the abuse models were trained on Mandarin: 冇脑都唔好出声 is read as 没脑子都不要说话
         _abuse_model(body, n.folded, said, rep, scores, checks)
         _veiled_model(body, said, rep, scores, checks)
@@ -617,6 +619,27 @@ class Moderator:
             return Analysis(Label.OK, 1 - max(scores.values()), _ok_reasons(rep, checks, n.compact), checks, rep,
                             n.folded)
         return Analysis(label, scores[label], _reasons(label, scores[label], rep, p_ad, checks), checks, rep, n.folded)
+
+    def _quoted_tips_only(self, rep: SignalReport, n: Normalised, p_ad: float, allowed: tuple[str, ...], unnamed: bool,
+                          scores: dict[Label, float], checks: dict[str, Any], *, group_model: bool) -> None:
+        """"【群精华整理】…3. 有妈妈说过“吸奶器闲置了需要的私聊”…11. 奶粉趁大促囤一点…": a member's digest of the group's
+        tips (:func:`_digest_form`). A tip may quote or retell another's ad words; the writer offers something only in
+        their own words (quotations cut, :func:`unquoted`; retold tips cut, :func:`_without_retold`) with a way to reach
+        them. With no handle or link anywhere and no invitation, pointer or reply bait in the writer's own words, the
+        digest is the group's own sharing, not an ad. The group's own model, trained on its admins' deletions, still
+        decides alone."""
+        if scores[Label.AD] < 0.5 or group_model or rep.contacts or rep.urls or n.evasions \
+                or not _digest_form(n.raw, n.compact):
+            return
+        said = _without_retold(unquoted(n.folded))
+        if said == n.folded:
+            return  # nothing quoted or retold: every word is the writer's own
+        own = detect(normalise(said), allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text,
+                     shop=self.shop, ad_prob=p_ad, platform=self.platform, unnamed=unnamed)
+        if own.contacts or own.urls or set(own.names(Label.AD)) & _DIGEST_REACH:
+            return
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["quoted_tips"] = True
 
     def _allowed_for(self, compact: str) -> tuple[str, ...]:
         """The profile's allowed domains, and where it lets members pass on their own things (``resale``, not ``no_trade``)
@@ -2187,6 +2210,81 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     return {Label.AD: ad, Label.SPAM: spam, Label.ABUSE: rep.total(Label.ABUSE), Label.OFF_TOPIC: 0.0}
 
 
+@cache
+def _digest_items() -> re.Pattern[str]:
+    """The head of a numbered item (1. 2、 ① 一、 （3）) at a line's or clause's start, in the text as written."""
+    numerals = "".join(re.escape(str(w)) for w in lexicon_data()["digest"]["numerals"])
+    return re.compile(r"(?:^|[\s,;:\uff0c\uff1b\uff1a\u3002])(?:\d{1,2}[.\u3001\uff0e)\uff09]|[" + numerals
+                      + r"]\u3001|[(\uff08]\d{1,2}[)\uff09])|[\u2460-\u2473]")
+
+
+def _digest_form(raw: str, compact: str) -> bool:
+    """A digest of tips (lexicons.yaml ``digest``): a frame word (整理, 汇总, 合集…) and ``min_items`` items — numbered
+    (1. ① 一、), or one a line, or one a clause between semicolons — in a message of ``min_chars`` characters or more."""
+    d = lexicon_data()["digest"]
+    if len(compact) < int(d["min_chars"]) or not lexicons().words["digest.frame"].search(compact):
+        return False
+    lines = [x for x in raw.splitlines() if x.strip()]
+    clauses = [x for x in re.split(r"[;\uff1b]", raw) if x.strip()]
+    return max(len(_digest_items().findall(raw)), len(lines), len(clauses)) >= int(d["min_items"])
+
+
+@cache
+def _retold() -> re.Pattern[str]:
+    """A tip retold from another without quotation marks (lexicons.yaml ``digest.others``/``digest.said``: 有群友提到…,
+    有人在群里说过…) up to the end of its sentence or line."""
+    d = lexicon_data()["digest"]
+    words = {key: alt([str(w) for w in d[key]]) for key in ("lead", "others", "plural", "place", "said")}
+    return re.compile(words["lead"] + words["others"] + words["plural"] + "?(?:" + words["place"]
+                      + r"[^\s,.;:!?\uff0c\u3002\uff1b\uff1a]{1,6})?" + words["said"] + r"[^.;!?\n\u3002\uff1b\uff01\uff1f]*")
+
+
+def _without_retold(folded: str) -> str:
+    """The text without the tips it retells from others (:func:`_retold`), each cut span replaced by a space — a span
+    with the writer's own way to be reached (lexicons.yaml ``digest.own_marks``: 有群友说用了我家的…私聊我) stays."""
+    own = lexicons().words["digest.own_marks"]
+    return _retold().sub(lambda m: m.group(0) if own.search(m.group(0)) else " ", folded)
+
+
+@cache
+def _institution_named() -> re.Pattern[str]:
+    """An institution's kind word after at least two characters of its name (华中师范大学, 湖南省博物馆): the name is
+    group 1 (lexicons.yaml ``institution``)."""
+    d = lexicon_data()["institution"]
+    return re.compile(r"([\u4e00-\u9fff]{2,})(?:" + alt([str(w) for w in d["kind"]]) + ")(?!" + alt([str(w) for w in d["kind_not_before"]]) + ")")
+
+
+@cache
+def _institution_mail() -> re.Pattern[str]:
+    """An e-mail address on an institution's domain (lexicons.yaml ``institution.own_domains``: hust_survey@hust.edu.cn)."""
+    return re.compile(r"[\w.-]+@[\w.-]*\.(?:" + alt([str(w) for w in lexicon_data()["institution"]["own_domains"]]) + r")\b")
+
+
+def _institution_call(rep: SignalReport, n: Normalised, scores: dict[Label, float], checks: dict[str, Any], *,
+                      group_model: bool) -> None:
+    """"华中师范大学心理学院认知实验室招募兼职研究助理…报名请填写学院问卷 https://wj.qq.com/…": an institution's own call —
+    its name (never 某高校, 某某医院), a call and a role, answered by its own link or its own e-mail — with nothing but
+    the link and the call's job word (兼职: lexicons.yaml ``institution.ad_words``) as ad evidence: no handle, price,
+    day rate, income or hidden link. Not an ad; a call with a 日结 or a WeChat id keeps all its evidence."""
+    names = set(rep.names(Label.AD))
+    words = rep.signal("ad_words") if "ad_words" in names else None
+    allowed_words = {str(w) for w in lexicon_data()["institution"]["ad_words"]}
+    if scores[Label.AD] < 0.5 or group_model or rep.contacts or n.evasions or not names <= {"link", "ad_words"} \
+            or (words is not None and not set(words.items) <= allowed_words):
+        return
+    if any(h in SHORTENERS or h in CONTENT_SHARE_HOSTS or is_shop_host(h) for h in rep.blocked_urls):
+        return
+    if not (rep.urls or _institution_mail().search(n.folded)):
+        return
+    lex = lexicons().words
+    unnamed = lexicons().words["institution.unnamed"]  # 某高校, 某某医院: no institution's name
+    named = [m.group(1) for m in _institution_named().finditer(n.compact) if not unnamed.search(m.group(1))]
+    if not (named and lex["institution.call"].search(n.compact) and lex["institution.role"].search(n.compact)):
+        return
+    scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+    checks["institution_call"] = named[0]
+
+
 def _spread_notice(rep: SignalReport, folded: str, scores: dict[Label, float], checks: dict[str, Any]) -> None:
     """"帮忙转发扩散：小区走失一只黑猫…请联系我": passing a lost-or-found notice on is what it asks for. Its only spam
     evidence is a spread word (扩散) — no chain letter's shape (N个群, 不转就…), no hoax, no favour for a link: not spam."""
@@ -3587,6 +3685,10 @@ def _ago(hours: float) -> str:
 SOCIAL_OVERRIDE = 0.5  # a greeting or thanks stays ok unless some label has evidence of its own
 QUESTION_DISCOUNT = 0.5  # ad evidence in a question with no way to reach the asker
 _REACH = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "self_promo"})  # ways to reach a seller besides a handle
+# every way a digest's writer could be reached in their own words (Moderator._quoted_tips_only): a handle, a link, a
+# pointer, a code to scan or reply with, a group to join
+_DIGEST_REACH = _REACH | {"contact", "landline", "link", "qr", "evasion", "profile_lure", "greeter_lure", "details_pointer",
+                          "private_seller", "lure_reply", "bait_reply", "follow_bait", "group_pull", "perk_group", "referral"}
 ABUSE_MODEL_WEIGHT = 0.7  # the abuse model's evidence at p = 1
 ABUSE_MODEL_ALONE = 0.9  # without a rude word the model must be this sure to label abuse at all …
 ABUSE_MODEL_ATTACKS = 0.5  # … or this sure beside two distinct attack cues
