@@ -75,3 +75,22 @@ def test_a_bare_number_after_a_rise_is_an_amount_only_without_a_count_unit() -> 
     assert "amount" not in figure_kinds(folded("报名人数涨到30个了"))
     assert "amount" not in figure_kinds(folded("气温降到10度"))
     assert "amount" not in figure_kinds(folded("门票2张，我帮你留"))
+
+
+def test_another_members_correction_of_a_share_restates_the_line() -> None:
+    day_one = [("店长-阿玲", "周六会员日，会员打8折，周五前在群里报名"), ("小周", "我报名"), ("小吴", "我也报")]
+    got = _final(day_one, [("店员-小梅", "更正一下，会员是7折，刚跟店长核对过")], day_one[0][1])
+    assert got is not None and "8折" not in got and "周五前在群里报名" in got, got
+
+
+def test_another_members_correction_of_a_duration_restates_the_line() -> None:
+    day_one = [("领队-大山", "周日早上7点半地铁站集合，全程徒步大概3个小时"), ("阿美", "收到"), ("阿文", "我报名")]
+    got = _final(day_one, [("副领队-小林", "更正一下，全程徒步要5个小时，水多带点")], day_one[0][1])
+    assert got is not None and "3个小时" not in got and "7点半地铁站集合" in got, got
+
+
+def test_a_duration_is_no_day_and_a_share_no_count() -> None:
+    assert figure_kinds(folded("全程大概3个小时")) == {"duration"}
+    assert figure_kinds(folded("会员打8折")) == {"share"}
+    assert "duration" not in figure_kinds(folded("今年是协会成立10周年，3天后开会"))
+    assert "share" not in figure_kinds(folded("报了8个人"))

@@ -58,7 +58,8 @@ def superseded(messages: list[Message], reach: int = 5) -> set[int]:
 
 
 def figure_kinds(f: str) -> frozenset[str]:
-    """The kinds of figure (``cues.yaml`` figure_kinds: amount, clock, day) the folded text ``f`` states."""
+    """The kinds of figure (``cues.yaml`` figure_kinds: amount, clock, day, duration, share) the folded text ``f``
+    states."""
     return frozenset(kind for kind in raw("figure_kinds") if has(f, "figure_kinds", kind))
 
 
