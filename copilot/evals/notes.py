@@ -340,6 +340,12 @@ _DECISION_HEADS = (("settle", "有拍板词（定/就按/改到/那就…）"), 
                    ("suggest", "是「…吧」「行，…」一类的提议或应承"), ("plain", "没有拍板词"))
 
 
+# what the number of a stale item counts (_bare_value_sort), for stale_change_gate/nofigure_number_…
+_BARE_SORTS = (("count", "人数/件数"), ("ordinal", "序号或地点（号/楼/层）"), ("fee", "费/价/票后的数字"), ("bare", "句末裸数字"),
+               ("duration", "时长（分钟/小时/天）"), ("measure", "度量（斤/公里/度）"), ("share", "比例（%/折/成/倍）"),
+               ("latin", "带字母单位"), ("other", "其他"), ("nonum", "没有数字"))
+
+
 WHY_LABELS = {
     "key_facts/ok": "找到", "key_facts/not_in_chat": "写法不在保留的消息里（标准答案改写过，或该消息被当噪声去掉）",
     "key_facts/in_chat_not_in_notes": "原文有、纪要没写出",
@@ -463,6 +469,15 @@ WHY_LABELS = {
     **{f"stale_change_shape/{k}": f"没认出的旧值：后来那行{v}" for k, v in (
         ("old", "说出了旧值"), ("subject", "点了旧值那行的事项（改动词前的词）"), ("unit", "只说了同样的计价单位（每X…元）"),
         ("neither", "既没说事项也没说旧值"))},
+    **{f"stale_change_gate/{g}_{d}": f"没认出的旧值：后来那行{gl}，{dl}" for g, gl in (
+        ("question", "是问句"), ("far", "离旧值那行超过 change_reach 条"),
+        ("nofigure_bare", "读不出任何数值，改动词后紧跟裸数字"), ("nofigure_none", "读不出任何数值，也没有数字"),
+        *((f"nofigure_number_{h}_{v}", f"读不出任何数值，别处有数字（{hl}），旧值是{vl}") for h, hl in (
+            ("corr", "用更正词"), ("moved", "用改动词"), ("plain", "没有更正词也没有改动词")) for v, vl in _BARE_SORTS),
+        ("otherkind", "数值与旧值那行不同类"), *((f"{w}_{n}", f"由{wl}说，{nl}") for w, wl in (
+            ("other", "另一人（没人确认就不算数）"), ("same", "同一人")) for n, nl in (
+            ("slot", "改动词前点了旧值那行的事项"), ("otherslot", "改动词前点的事项旧值那行没有"), ("noslot", "改动词前没点事项"))))
+       for d, dl in (("nextday", "在旧值之后的另一天"), ("sameday", "与旧值同一天或没有日期"))},
     **{f"leak_stale_how/{who}_{how}_{kind}_{rel}": f"没认出的旧值：后来那行由{wl}说、{hl}，{kl}，{rl}"
        for who, wl in (("same", "同一人"), ("other", "另一人")) for how, hl in (("correction", "用更正词"), ("moved", "用改动词"))
        for kind, kl in (("kind", "说出了同类的新值"), ("nokind", "没说出同类的值")) for rel, rl in (("rel", "与旧值那行同话题"),
@@ -1331,6 +1346,7 @@ def score_notes(notes: Notes, transcript: Transcript, spec: ChatSpec, file: str 
         if seen == "unseen":
             s.why_class("leak_stale_how", _unseen_how(x, transcript))
             s.why_class("stale_change_shape", _unseen_shape(x, transcript))
+            s.why_class("stale_change_gate", _unseen_gate(x, transcript))
         for section in _leak_sections(fold(x), md):
             s.why_class("leak_in", section)
             if seen:
@@ -1409,6 +1425,59 @@ def _unseen_shape(leaked: str, transcript: Transcript) -> str:
     if any(w in old for slot, _ in corrections._slot_changes(line) for w in slot):
         return "subject"
     return "unit" if set(corrections._unit_shapes(line)) & set(corrections._unit_shapes(old)) else "neither"
+
+
+def _unseen_gate(leaked: str, transcript: Transcript) -> str:
+    """Which step of the change reading the later change of a stale value the notes did not read stops at
+    (``stale_change_gate/…``, the change line :func:`_unseen_how` reads): a question, further than change_reach
+    messages, no figure read in it (a bare number: "涨到300了"), figures of another kind than the old line's, or
+    said by another member or the same one — and whether it comes on a later day than the old line."""
+    key = fold(leaked)
+    at = next(k for k, m in enumerate(transcript.messages) if key in fold(m.text))
+    holder = transcript.messages[at]
+    later = [(k, m) for k, m in enumerate(transcript.messages) if k > at
+             and (moved_from(fold(m.text)) is not None or cues.cue("correction").search(fold(m.text)))]
+    k, line = next(((k, m) for k, m in later if m.speaker == holder.speaker), later[0])
+    day = "nextday" if holder.time and line.time and line.time.date() > holder.time.date() else "sameday"
+    kinds = figure_kinds(fold(line.text))
+    gate = "question" if is_question(line.text) else "far" if k - at > int(cues.raw("change_reach")) \
+        else "nofigure" if not kinds else "otherkind" if not kinds & figure_kinds(fold(holder.text)) \
+        else "same" if line.speaker == holder.speaker else "other"
+    f = fold(line.text)
+    if gate == "nofigure":
+        gate = _nofigure_gate(f, key)
+    elif gate in ("same", "other"):  # whether the change names a slot the old line says, by its change word
+        slots = corrections._slot_changes(f)
+        gate += "_slot" if any(w in fold(holder.text) for slot, _ in slots for w in slot) \
+            else "_otherslot" if slots else "_noslot"
+    return f"{gate}_{day}"
+
+
+def _nofigure_gate(f: str, key: str) -> str:
+    """``nofigure_…`` of :func:`_unseen_gate` for the folded change line ``f`` that states no figure: a bare number right
+    after its change word ("改成300"), a number elsewhere (by correction word, change word or neither, and what the
+    stale item ``key``'s number counts: :func:`_bare_value_sort`), or no number at all."""
+    moved = cues.cue("moved").search(f)
+    if moved and re.match(r"\s*[\d一二两三四五六七八九十百]", f[moved.end():]):
+        return "nofigure_bare"
+    if not re.search(r"\d", f):
+        return "nofigure_none"
+    how = "corr" if cues.cue("correction").search(f) else "moved" if moved else "plain"
+    return f"nofigure_number_{how}_{_bare_value_sort(key)}"
+
+
+def _bare_value_sort(key: str) -> str:
+    """What the number in the folded stale item ``key`` counts, by the word right after or before it: a count
+    (人/个/桌…), an ordinal or a place (号/楼/层…), a price word before it (费/价/票), a bare end, or other."""
+    n = re.search(r"\d+(?:\.\d+)?", key)
+    if n is None:
+        return "nonum"
+    after, before = key[n.end():n.end() + 1], key[max(0, n.start() - 1):n.start()]
+    return "count" if after and after in "人个位名桌张份组队次场" else "ordinal" if after and after in "号楼层室栋排" \
+        else "fee" if before and before in "费价票钱" else "bare" if not after or after in "，,。 " \
+        else "duration" if key[n.end():].startswith(("分钟", "小时", "天", "周", "个月", "分")) \
+        else "measure" if after in "斤公米克升度" else "share" if after in "%折成倍" \
+        else "latin" if after.isascii() and after.isalpha() else "other"
 
 
 def _seen_changed(leaked: str, transcript: Transcript) -> bool:

@@ -58,7 +58,8 @@ def superseded(messages: list[Message], reach: int = 5) -> set[int]:
 
 
 def figure_kinds(f: str) -> frozenset[str]:
-    """The kinds of figure (``cues.yaml`` figure_kinds: amount, clock, day) the folded text ``f`` states."""
+    """The kinds of figure (``cues.yaml`` figure_kinds: amount, clock, day, duration, share) the folded text ``f``
+    states."""
     return frozenset(kind for kind in raw("figure_kinds") if has(f, "figure_kinds", kind))
 
 
@@ -486,7 +487,9 @@ def _slot_changes(f: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         x = moved.search(clause)
         if x is None or has(clause, "moved_unless"):
             continue
-        kinds = figure_kinds(clause[x.end():])
+        # (the change word's last two characters read too: a bare price right after a rise or a fall is an amount,
+        # "门票涨到300了" — cue figure_kinds amount looks behind for them)
+        kinds = figure_kinds(clause[max(x.start(), x.end() - 2):])
         # the slot is named right before the change word, in its own stretch of the line (a copy without
         # punctuation keeps only spaces: "天热了 从周三开始排练时间从晚上7点半改到7点"), figures left out
         before = (clause[:x.start()].split() or [""])[-1]
@@ -600,6 +603,8 @@ def restating(text: str, fix: Restated) -> str:
     kept = without_figures(text, fix, marks_named=False)  # (the correction's clauses follow: no mark beside the old)
     new = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)
            if fix.kinds & figure_kinds(_fold(c)) and relevant(c, text, by_kind=False)]
+    # (a clause the change put in the stale one's place is said once: "调音费降到240，大家平摊")
+    new = [c for c in new if _fold(c) not in _fold(kept)]
     return "，".join(x for x in [kept, *new] if x)
 
 
