@@ -2086,7 +2086,19 @@ def _handed_on_later(a: str, b: ActionItem, span: tuple[int, int], hand_ons: _Ha
         return False
     at, clauses = hand_ons.of(b.owner)
     start, end = bisect_right(at, span[0]), bisect_right(at, span[1])
-    return any(any(w in clause for w in work) for clause in clauses[start:end])
+    return any(_names_handed_work(clause, work, hand_ons.messages[i]) for i, clause in zip(at[start:end], clauses[start:end]))
+
+
+def _names_handed_work(clause: str, work: frozenset[str], m: Message) -> bool:
+    """Whether a clause of ``m`` giving work to someone by name is about the shared ``work``: it holds one of its words.
+    A handing word alone (owner.hand_words: 交给) does not count in a line that opens with its speaker's own clause
+    before it ("我下周二去广州出差，签到表交给阿梅吧"): that member gives up their own work, not the work given before."""
+    hand = {str(x) for x in raw("owner", "hand_words")}
+    if any(w in clause for w in work - hand):
+        return True
+    f = _fold(m.text).strip()
+    own_first = cue("owner", "me").match(f) is not None and not f.startswith(clause.strip())
+    return not own_first and any(w in clause for w in work & hand)
 
 
 def _taken_back(a: ActionItem, b: ActionItem, messages: list[Message], first: dict[int, int]) -> bool:

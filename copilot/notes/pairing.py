@@ -35,6 +35,7 @@ from copilot.notes.reading import (
     MENTION,
     People,
     _asked_words,
+    _content_bigrams,
     _gives_time,
     asks,
     introduces,
@@ -165,16 +166,34 @@ def _in_form(question: str, reply: str, people: People | None = None) -> bool:
         return False
     subjects = {"我", "我们", "我哋", "你", "你们"} | {alias for _, alias, _ in (people.named_in(fr) if people else [])}
     return any(re.search(re.escape(x) + r"(?:来|去|也|负责)?" + re.escape(verb), fr) for x in subjects) \
-        or _hands_to_person(fr, people)
+        or _hands_to_person(fr, people, fq)
 
 
-def _hands_to_person(fr: str, people: People | None) -> bool:
+def _hands_to_person(fr: str, people: People | None, fq: str = "") -> bool:
     """The folded reply ``fr`` hands the work to a person named right after a hand-over word (``reply.who_handed``:
     "交给小林吧", "下午交给晓雯和小罗"): a member of the chat or a name-shaped word (not 我 / 你: "交给我" is a
-    volunteer's own line, read as such)."""
+    volunteer's own line, read as such). When the clause names the work it hands before the handing word and the folded
+    question ``fq`` names its work before the who-word, the two share words: to "海报谁做", "签到表交给阿梅吧" hands on
+    other work (:func:`_other_work`)."""
     named = {alias for _, alias, _ in (people.named_in(fr) if people else [])} | {n for _s, _e, n in name_shaped(fr)}
-    return any(fr[at.end():].startswith(x) for word in raw("reply", "who_handed")
+    return any(fr[at.end():].startswith(x) and not _other_work(fr, at.start(), fq) for word in raw("reply", "who_handed")
                for at in re.finditer(re.escape(str(word)), fr) for x in named)
+
+
+def _other_work(fr: str, at: int, fq: str) -> bool:
+    """Whether the clause of ``fr`` up to ``at`` (a handing word) names work (its content words, :func:`_asked_words`:
+    "签到表", not "那就" / "这事") none of whose 2-character runs the work the folded question ``fq`` names before its
+    who-word has ("海报谁做": 海报), in a line that opens with the speaker's own clause (我…) before it: a member giving
+    their own work up for a reason ("我下周二去广州出差，签到表交给阿梅吧") answers no one's question about other work.
+    A question naming its work only after the who-word ("谁负责音响") is not read so."""
+    who = cue("reply", "asks_who").search(fq)
+    named = _asked_words(fq[:who.start()], False) if who else frozenset()
+    start = max((m.end() for m in _CLAUSE.finditer(fr, 0, at)), default=0)
+    if not start or not cue("owner", "me").match(fr):
+        return False  # (only a line opening with the speaker's own reason: "我下周二去广州出差，签到表交给阿梅吧")
+    work = _asked_words(fr[start:at], False)
+    asked = _content_bigrams(fq[:who.start()]) if who else frozenset()
+    return bool(named and work) and not any(w[i:i + 2] in asked for w in work for i in range(len(w) - 1))
 
 
 def _asks_place_of(fq: str) -> bool:

@@ -80,7 +80,7 @@ from copilot.notes.reading import (
     topic_words,
 )
 from copilot.notes.rosters import find_rosters
-from copilot.notes.todos import find_actions
+from copilot.notes.todos import find_actions, hands_on_by_name
 
 
 @dataclass
@@ -367,8 +367,12 @@ def analyze(transcript: Transcript) -> Structure:
     talk |= frozenset(i for p in side for i in p.sources) - spared
     chatter |= talk
     qa = [p for p in qa if p not in side]
+    # (a line of the speaker's own trip that hands a work on by name is no life news for the one it names: "我下周二去
+    # 广州出差，签到表交给阿梅吧")
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
-               and not (a.sources and a.sources[0] in own)
+               and not (a.sources and a.sources[0] in own and not (
+                   a.owner and a.owner != by_id[a.sources[0]].speaker
+                   and hands_on_by_name(by_id[a.sources[0]].text, a.owner, people)))
                and not (a.sources and set(a.sources) <= (aside.unrelated if a.deadline else off))]
     actions = _all_due(actions, msgs)
     _taken_on(actions, msgs, people)

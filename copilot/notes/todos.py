@@ -854,6 +854,8 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     _item_addressed(parts, speaker, item_at or [], people)
     _as_usual(parts, speaker, people)
     _handed_on(parts, people)
+    if _reason_then_handed(parts, speaker, people):
+        sentence = "，".join(c.text for c in parts)  # (the reason gives the taker no day: "我下周二去广州出差，…")
     _told_first(parts, speaker, lead)
     _paid_to_the_one_told(parts)
     _said_of_the_one_named(parts, people)
@@ -1125,6 +1127,54 @@ def _handed_on(parts: list[_Clause], people: People) -> None:
     handed.owner, handed.kind = named[0][1], "named"
     handed.text = "，".join(c.text for c in parts[start : turn + 1])
     parts[start : turn + 1] = [handed]
+
+
+def _handed_whole_to(f: str, people: People) -> set[str]:
+    """The members the folded clause ``f`` hands a work on to whole by name (cue owner.reason_hands_before before the
+    name: the work alone and 交给 / 让 / 给; after it owner.hands_whole_after, or after 让 a short doing clause,
+    owner.reason_hands_doing: "手套箱交给王浩吧", "手套箱让王浩整理一下"): a member or a name-shaped word. After a bare
+    给 the name is where a thing goes ("借书证给小程吧", "借书证给小程带过去") unless a doing word follows it
+    (owner.reason_hands_does: "手套箱给王浩弄吧")."""
+    members = people.named_in(f)
+    shaped = [(pos, n, n) for pos, _end, n in name_shaped(f) if not any(p <= pos < p + len(x) for p, x, _ in members)]
+    takers = set()
+    for pos, alias, who in members + shaped:
+        lead, after = f[:pos], f[pos + len(alias):]
+        if not cue("owner", "reason_hands_before").search(lead):
+            continue
+        let = cue("owner", "reason_hands_let").search(lead)
+        whole = cue("owner", "hands_whole_after").match(after)
+        if let and cue("owner", "reason_hands_doing").match(after) and _has_verb(after) or whole and (
+                not cue("owner", "reason_hands_bare").search(lead) or cue("owner", "reason_hands_does").search(after)):
+            takers.add(who)
+    return takers
+
+
+def hands_on_by_name(text: str, owner: str, people: People) -> bool:
+    """Whether a clause of ``text`` hands a work on whole to ``owner`` by name (:func:`_handed_whole_to`): a line that
+    does is no news of its speaker's own life ("我下周二去广州出差，签到表交给阿梅吧" hands 阿梅 the 签到表)."""
+    return any(owner in _handed_whole_to(_fold(clause).strip(), people) for clause in CLAUSE.split(text))
+
+
+def _reason_then_handed(parts: list[_Clause], speaker: str, people: People) -> bool:
+    """"我周三要去上海开会，手套箱交给王浩吧，周五前弄好": the speaker's first clause only says why they give the work up
+    (我 and no doing word: :func:`_has_verb`) and the next one, with no owner of its own, hands a work on whole to one
+    member by name (cue owner.reason_hands_before: the work alone, then 交给 / 让 / 给, the name; after it
+    owner.hands_whole_after, or after 让 a short doing clause, owner.reason_hands_doing: "手套箱让王浩整理一下"). The
+    work is that member's and the reason is dropped — it is no plan of the speaker's to list, and its day ("我下周二去
+    广州出差") is not the taker's. "我周三去杭州，顺便把茶样带过去" hands nothing on; "我明天买水，…" is work. Returns
+    whether it fired."""
+    if len(parts) < 2 or parts[1].owner is not None or parts[0].owner != speaker or parts[0].kind != "first_person":
+        return False
+    reason, f = _fold(parts[0].text).strip(), _fold(parts[1].text).strip()
+    if not cue("owner", "me").match(reason) or _has_verb(reason) or is_question(parts[1].text):
+        return False
+    takers = _handed_whole_to(f, people) - {speaker}
+    if len(takers) != 1:
+        return False
+    parts[1].owner, parts[1].kind, parts[1].owner_text, parts[1].p = takers.pop(), "named", parts[1].text, SURE_OWNER
+    del parts[0]
+    return True
 
 
 def _only_names(text: str, people: People) -> bool:
