@@ -213,6 +213,11 @@ LLM_NOT_COVERED = "【资料未覆盖】"
 # a second section joins the answer only when it scores at least this share of the first
 # (chosen on the tuning split: lower ratios add sections that dilute the answer)
 SECOND_SECTION_RATIO = 0.85
+# ... or this share for a section of the lead's own card that the section scorer says fits the question by itself (its
+# fit reaches the scorer's ``second``) when no other runner-up joins (:func:`lone_card_neighbour`): round 75 (d15a75)
+# found the section written for the situation ranked second or third at 0.80–0.85 of its card neighbour that led
+# ("拉新的时候用什么做诱饵" → 引流诱饵怎么选 behind 先把内容做好再拉新); chosen on the readable tuning files
+SECOND_FITTING_RATIO = 0.80
 # ... and only when its best sentence is within this cosine of the first section's best sentence
 SECOND_SECTION_SENTENCE_GAP = 0.02
 MAX_SECTIONS = 2
@@ -275,7 +280,9 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
     # a third-ranked section written for it is not left out because the second-ranked one also passed the gates
     out = [first, *sorted(joining, key=lambda s: -s.fit)[:MAX_SECTIONS - 1]]
     if len({s.source for s in out}) == 1:  # a lead a stated situation chose stays first (its text opens the answer)
-        kept = out[:1] if ranking.stated else []
+        # and so does a lead beside a card neighbour let in only as one (:func:`lone_card_neighbour`): the answer opens
+        # as before and the neighbour follows it
+        kept = out[:1] if ranking.stated or any(_neighbour_only(ranking, s) for s in out[1:]) else []
         out = kept + sorted(out[len(kept):], key=lambda s: s.position)
     return out
 
@@ -283,7 +290,16 @@ def chosen_sections(ranking: SectionRanking) -> list[SectionHit]:
 def second_refused(ranking: SectionRanking, sec: SectionHit) -> str:
     """Why :func:`chosen_sections` does not let ``sec`` (a runner-up of ``ranking``'s top three) join the lead: "fit"
     (it does not fit by itself, the scorer's ``second``, and the lead fits firmly), "score" (it scores below
-    :data:`SECOND_SECTION_RATIO` of the lead), "relevant" (:func:`_relevant`); "" when it may join."""
+    :data:`SECOND_SECTION_RATIO` of the lead, and is no :func:`lone_card_neighbour`), "relevant" (:func:`_relevant`);
+    "" when it may join."""
+    why = _refused_as_before(ranking, sec)
+    if why != "score" or not lone_card_neighbour(ranking, sec):
+        return why
+    return "" if _relevant(sec, ranking.leading()) else "relevant"
+
+
+def _refused_as_before(ranking: SectionRanking, sec: SectionHit) -> str:
+    """:func:`second_refused` without the lone card neighbour (the gates before round 75)."""
     first = ranking.leading()
     scorer = section_scorer()
     if scorer is not None and not loose(ranking) and not scorer.passes("second", sec.fit):
@@ -291,6 +307,25 @@ def second_refused(ranking: SectionRanking, sec: SectionHit) -> str:
     if sec.score < SECOND_SECTION_RATIO * first.score:
         return "score"
     return "" if _relevant(sec, first) else "relevant"
+
+
+def lone_card_neighbour(ranking: SectionRanking, sec: SectionHit) -> bool:
+    """Whether ``sec`` is a section of the lead's own card that fits the question by itself (the scorer's ``second``)
+    and scores at least :data:`SECOND_FITTING_RATIO` of the lead while no other runner-up of the top three joins: a card
+    answers one topic, and its section written for the situation ("想给群成员发个专属称号" → 身份符号与群文化) is
+    offered beside the neighbour that led on shared words (归属感是慢慢攒出来的) rather than left out."""
+    first = ranking.leading()
+    scorer = section_scorer()
+    if (scorer is None or sec is first or sec.source != first.source or not scorer.passes("second", sec.fit)
+            or sec.score < SECOND_FITTING_RATIO * first.score):
+        return False
+    others = [s for s in ranking.sections[:SECOND_FROM] if s is not first and s is not sec]
+    return all(_refused_as_before(ranking, s) for s in others)
+
+
+def _neighbour_only(ranking: SectionRanking, sec: SectionHit) -> bool:
+    """Whether ``sec`` may join only as a :func:`lone_card_neighbour` (the gates before round 75 refused it for its score)."""
+    return _refused_as_before(ranking, sec) == "score" and lone_card_neighbour(ranking, sec)
 
 
 def llm_sections(ranking: SectionRanking) -> list[SectionHit]:
