@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from copilot.moderation import Verdict
-from copilot.moderation.pipeline import HIDDEN_CHARS_NOTE
+from copilot.moderation.pipeline import HIDDEN_CHARS_NOTE, HIDDEN_EVASION
 from copilot.textnorm import invisible_between_words
 
 RENOVATION = """
@@ -119,7 +119,11 @@ def test_the_reason_says_the_text_hid_characters(judge: Callable[[str, str], Ver
     assert v.label == "ad", v.reason
     assert HIDDEN_CHARS_NOTE.format(n=8) in v.reason, v.reason
     assert v.checks["normalise"]["hidden_chars"] == 8
+    # … and the layers weigh it as an evasive spelling, as they weigh 薇信 (变形写法：…零宽字符)
+    assert HIDDEN_EVASION in v.checks["normalise"]["evasions"]
+    assert any(s["name"] == "evasion" and HIDDEN_EVASION in s["items"] for s in v.checks["signals"]), v.checks["signals"]
     # an emoji sequence's joiner hides nothing: no note
     ok = judge(CYCLING, "我们一家 👨" + ZWJ + "👩" + ZWJ + "👧 今天骑完了滨海路全程")
     assert ok.label == "ok", ok.reason
     assert "看不见的字符" not in ok.reason and "hidden_chars" not in ok.checks["normalise"]
+    assert HIDDEN_EVASION not in ok.checks["normalise"]["evasions"]

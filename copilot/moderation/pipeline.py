@@ -14,7 +14,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
@@ -506,7 +506,9 @@ class Moderator:
         reason says where in the message it was found. A message of ordinary length is read once, as before."""
         clean = squeeze(text)
         body, over_long = _head_and_tail(clean)
-        a = self._analyse_read(body, len(clean) if over_long else None, unnamed)
+        # squeeze took them out: two or more are read as a spelling that hides (one may be a stray of a copy and paste)
+        hidden = invisible_between_words(text) >= HIDDEN_EVASION_MIN
+        a = self._analyse_read(body, len(clean) if over_long else None, unnamed, hidden)
         if not over_long:
             return a
         # head or tail shows spam, abuse or an ad: the middle is still read for an ad (a repeated line padding an ad in
@@ -517,7 +519,7 @@ class Moderator:
         a.checks["normalise"].update(truncated=not whole, windows=len(spans))
         best: tuple[Analysis, int, int] | None = None
         for start, end in spans:
-            w = self._analyse_read(clean[start:end], None, unnamed)
+            w = self._analyse_read(clean[start:end], None, unnamed, hidden)
             if w.label in wanted and (best is None or w.score > best[0].score):
                 best = (w, start, end)
         if best is None or (a.label == Label.AD and best[0].score <= a.score):
@@ -528,11 +530,11 @@ class Moderator:
         w.reasons.append(f"超长消息（{len(clean)} 字）{read}，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间")
         return w
 
-    def _analyse_read(self, body: str, over_long_chars: int | None, unnamed: bool = False) -> Analysis:
+    def _analyse_read(self, body: str, over_long_chars: int | None, unnamed: bool = False, hidden: bool = False) -> Analysis:
         """:meth:`analyse` of the text the layers read: all of the message, or (``over_long_chars``: the length of
         an over-long message) its head and tail."""
         checks: dict[str, Any] = {}
-        n = normalise(body)
+        n = _read_as_written(body, hidden)
         checks["normalise"] = {"evasions": list(n.evasions), "truncated": over_long_chars is not None}
         if over_long_chars is not None:
             checks["normalise"]["chars"] = over_long_chars
@@ -2782,7 +2784,7 @@ def _pick_label(scores: dict[Label, float]) -> Label:
 
 def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list[str]:
     """Why a message is ok: no violation, the weak signals seen, and what made them harmless."""
-    fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
+    fired = [s.detail for s in rep.signals if s.name != "injection" and not _names_only_hidden(s)][:2]
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), checks.get("reach_notice")),
              (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
@@ -2808,7 +2810,7 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
 
 def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> list[str]:
     """The reason parts for a violation or off-topic label, strongest evidence first."""
-    own = [s for s in rep.signals if s.label == label and s.name != "injection"]
+    own = [s for s in rep.signals if s.label == label and s.name != "injection" and not _names_only_hidden(s)]
     # the strongest three, and always the profile's banned item the evidence note will name
     parts = [s.detail for s in own[:3]] + [s.detail for s in own[3:] if s.name in _NAMED_ALWAYS]
     if label == Label.AD and p_ad >= 0.5:
@@ -2851,6 +2853,20 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
 
 # the writer put characters nobody sees (zero-width spaces, joiners, word joiners…) between the letters of the message — 加\u200b微\u200b信:
 # how a filter's word lists are dodged, so the reason says it (round 75, d17b75); an emoji's own joiner is not counted
+def _read_as_written(body: str, hidden: bool) -> Normalised:
+    """``body`` normalised; ``hidden``: the message as sent set characters no reader sees between its words
+    (加\u200b微\u200b信 — :func:`squeeze` took them out of ``body``), an evasive spelling like 薇信, named among its evasions."""
+    n = normalise(body)
+    return replace(n, evasions=(*n.evasions, HIDDEN_EVASION)) if hidden else n
+
+
+HIDDEN_EVASION = "零宽字符"  # … and its name among the message's evasive spellings (the evasion signal weighs it)
+HIDDEN_EVASION_MIN = 2  # this many between the words make the evasion; the reason's note names any number
+
+
+def _names_only_hidden(s: Signal) -> bool:
+    """The evasion signal whose one spelling is the hidden characters: the reason's own note names them, with their count."""
+    return s.name == "evasion" and s.items == (HIDDEN_EVASION,)
 HIDDEN_CHARS_NOTE = "原文字与字之间夹了 {n} 个看不见的字符（零宽字符等），常用来躲过关键词过滤，已去掉后判定"
 CLASSIFIER_ALONE_LEAD = "只有分类器觉得像广告"
 CLASSIFIER_ALONE_NOTE = (CLASSIFIER_ALONE_LEAD + "{words}，规则没有找到联系方式、链接或推销用语，"
