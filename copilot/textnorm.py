@@ -357,6 +357,29 @@ def strip_invisible(text: str) -> str:
     return text.translate(_invisible()) if _invisible_chars().search(text) else text
 
 
+def invisible_between_words(text: str) -> int:
+    """How many characters a reader does not see (:func:`_invisible`) sit inside the writing itself: between two letters,
+    digits or Chinese characters (white space and other unseen characters skipped) — 加\u200b微\u200b信, 兼\u200b职, v\u200bx:
+    put there to break the words a filter looks for. Not an emoji's own joiner or variation selector (👨\u200d👩\u200d👧,
+    ❤\ufe0f, 1\ufe0f\u20e3: a pictograph or keycap on one side), nor a mark at the start or the end of the text."""
+    if not _invisible_chars().search(text):
+        return 0
+    table = _invisible()
+    seen = [c for c in text if ord(c) not in table and not c.isspace()]  # the visible characters, in order
+    count, before = 0, 0  # ``before``: how many visible characters came before the current position
+    for c in text:
+        if ord(c) not in table:
+            before += not c.isspace()
+        elif 0 < before < len(seen) and _word_char(seen[before - 1]) and _word_char(seen[before]):
+            count += 1
+    return count
+
+
+def _word_char(c: str) -> bool:
+    """A letter or a digit of any script (Chinese characters are letters, category Lo): what a word is written in."""
+    return unicodedata.category(c)[0] in "LN"
+
+
 def width_fold(text: str) -> str:
     """Full-width → half-width and compatibility forms → plain ones (NFKC), invisible characters
     removed, and decimal digits of any script made ASCII (so ٥٩٢ is read as 592)."""

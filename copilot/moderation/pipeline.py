@@ -14,7 +14,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
@@ -116,7 +116,16 @@ from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
 from copilot.moderation.veiled import banter, civil_ask, duty_reminder, kind_cheered, reminder, sanction
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
-from copilot.textnorm import fold, moderation_traditional, squeeze, strip_invisible, tokenize, word_class, written_span
+from copilot.textnorm import (
+    fold,
+    invisible_between_words,
+    moderation_traditional,
+    squeeze,
+    strip_invisible,
+    tokenize,
+    word_class,
+    written_span,
+)
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, then their middle window by window
 MAX_READ_CHARS = 40_000  # an over-long message's middle is read up to here (the rest stays unread: a person looks)
@@ -497,7 +506,9 @@ class Moderator:
         reason says where in the message it was found. A message of ordinary length is read once, as before."""
         clean = squeeze(text)
         body, over_long = _head_and_tail(clean)
-        a = self._analyse_read(body, len(clean) if over_long else None, unnamed)
+        # squeeze took them out: two or more are read as a spelling that hides (one may be a stray of a copy and paste)
+        hidden = invisible_between_words(text) >= HIDDEN_EVASION_MIN
+        a = self._analyse_read(body, len(clean) if over_long else None, unnamed, hidden)
         if not over_long:
             return a
         # head or tail shows spam, abuse or an ad: the middle is still read for an ad (a repeated line padding an ad in
@@ -508,7 +519,7 @@ class Moderator:
         a.checks["normalise"].update(truncated=not whole, windows=len(spans))
         best: tuple[Analysis, int, int] | None = None
         for start, end in spans:
-            w = self._analyse_read(clean[start:end], None, unnamed)
+            w = self._analyse_read(clean[start:end], None, unnamed, hidden)
             if w.label in wanted and (best is None or w.score > best[0].score):
                 best = (w, start, end)
         if best is None or (a.label == Label.AD and best[0].score <= a.score):
@@ -519,11 +530,11 @@ class Moderator:
         w.reasons.append(f"超长消息（{len(clean)} 字）{read}，{LABEL_ZH[w.label]}在第 {start + 1}–{end} 字之间")
         return w
 
-    def _analyse_read(self, body: str, over_long_chars: int | None, unnamed: bool = False) -> Analysis:
+    def _analyse_read(self, body: str, over_long_chars: int | None, unnamed: bool = False, hidden: bool = False) -> Analysis:
         """:meth:`analyse` of the text the layers read: all of the message, or (``over_long_chars``: the length of
         an over-long message) its head and tail."""
         checks: dict[str, Any] = {}
-        n = normalise(body)
+        n = _read_as_written(body, hidden)
         checks["normalise"] = {"evasions": list(n.evasions), "truncated": over_long_chars is not None}
         if over_long_chars is not None:
             checks["normalise"]["chars"] = over_long_chars
@@ -953,6 +964,9 @@ class Moderator:
         if msg.repaired:  # what was judged is not byte for byte what was sent: say so, whatever the label
             a.checks["normalise"]["repaired"] = msg.repaired
             parts.append(f"消息里有 {msg.repaired} 个无效字符（孤立的 UTF-16 代理项，多半是客户端编码出错），已换成 � 后判定")
+        if hidden := invisible_between_words(text):  # words broken apart with characters no reader sees: say so, whatever the label
+            a.checks["normalise"]["hidden_chars"] = hidden
+            parts.append(HIDDEN_CHARS_NOTE.format(n=hidden))
         reason = f"{LABEL_ZH[a.label]}（{a.score:.2f}）：" + "；".join(one_handoff(parts))
         return Verdict(id=msg.id or "", label=a.label, action=Action.NONE, score=round(float(a.score), 4),
                        reason=reason, checks=a.checks, rule_ids=[], engine=engine_name, notice=notice,
@@ -2868,7 +2882,7 @@ def _pick_label(scores: dict[Label, float]) -> Label:
 
 def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list[str]:
     """Why a message is ok: no violation, the weak signals seen, and what made them harmless."""
-    fired = [s.detail for s in rep.signals if s.name != "injection"][:2]
+    fired = [s.detail for s in rep.signals if s.name != "injection" and not _names_only_hidden(s)][:2]
     reasons = ["未发现违规"] + (["（弱信号：" + "；".join(fired) + "）"] if fired else [])
     notes = [(checks.get("warning"), _WARNING_OK_NOTE), (checks.get("reach_notice"), checks.get("reach_notice")),
              (checks.get("spread_notice"), _SPREAD_NOTICE_NOTE),
@@ -2894,7 +2908,7 @@ def _ok_reasons(rep: SignalReport, checks: dict[str, Any], compact: str) -> list
 
 def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks: dict[str, Any]) -> list[str]:
     """The reason parts for a violation or off-topic label, strongest evidence first."""
-    own = [s for s in rep.signals if s.label == label and s.name != "injection"]
+    own = [s for s in rep.signals if s.label == label and s.name != "injection" and not _names_only_hidden(s)]
     # the strongest three, and always the profile's banned item the evidence note will name
     parts = [s.detail for s in own[:3]] + [s.detail for s in own[3:] if s.name in _NAMED_ALWAYS]
     if label == Label.AD and p_ad >= 0.5:
@@ -2935,6 +2949,23 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     return parts
 
 
+# the writer put characters nobody sees (zero-width spaces, joiners, word joiners…) between the letters of the message — 加\u200b微\u200b信:
+# how a filter's word lists are dodged, so the reason says it (round 75, d17b75); an emoji's own joiner is not counted
+def _read_as_written(body: str, hidden: bool) -> Normalised:
+    """``body`` normalised; ``hidden``: the message as sent set characters no reader sees between its words
+    (加\u200b微\u200b信 — :func:`squeeze` took them out of ``body``), an evasive spelling like 薇信, named among its evasions."""
+    n = normalise(body)
+    return replace(n, evasions=(*n.evasions, HIDDEN_EVASION)) if hidden else n
+
+
+HIDDEN_EVASION = "零宽字符"  # … and its name among the message's evasive spellings (the evasion signal weighs it)
+HIDDEN_EVASION_MIN = 2  # this many between the words make the evasion; the reason's note names any number
+
+
+def _names_only_hidden(s: Signal) -> bool:
+    """The evasion signal whose one spelling is the hidden characters: the reason's own note names them, with their count."""
+    return s.name == "evasion" and s.items == (HIDDEN_EVASION,)
+HIDDEN_CHARS_NOTE = "原文字与字之间夹了 {n} 个看不见的字符（零宽字符等），常用来躲过关键词过滤，已去掉后判定"
 CLASSIFIER_ALONE_LEAD = "只有分类器觉得像广告"
 CLASSIFIER_ALONE_NOTE = (CLASSIFIER_ALONE_LEAD + "{words}，规则没有找到联系方式、链接或推销用语，"
                          "可能是成员的普通分享或通知，交人工判断")

@@ -2191,7 +2191,7 @@ def _sum_per_head(scan: Scan) -> list[str]:
 def _counterfeit_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Counterfeit goods offered (lexicons.yaml ``ad.counterfeit``: 高仿, 一比一, 盗版…; ``ad.counterfeit_copy`` — 仿的, 复刻款 —
     only beside the original copied, ``ad.genuine_ref``: 原厂, 正品; patterns.yaml ``like_genuine``:
-    跟正品看不出区别) whatever the profile bans: beside a seller's company — someone who wants one (``ad.want``: 有需要的), a
+    跟正品看不出区别; ``ad.counterfeit_aged`` — 可做旧 — only beside an antique's age, ``ad.antique_ref``: 清代, 官窑) whatever the profile bans: beside a seller's company — someone who wants one (``ad.want``: 有需要的), a
     wink for the initiated (``ad.wink``: 懂的来), a trade word (可以了解一下), a price, an invitation, a handle or a
     seller's own word (``ad.private_seller``: 便宜一半). Not in a warning or a rule (别买高仿, 群里禁止盗版), nor a bare
     question about one ("这是高仿吗"). A brand's own re-issue (官方复刻) is masked as a disclaimer (``ad.disclaimed``)."""
@@ -2200,6 +2200,9 @@ def _counterfeit_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     copies = cue_words(scan.lex.words["ad.counterfeit_copy"], scan.text(spec))
     if copies and (hits or scan.lex.words["ad.genuine_ref"].search(scan.text(spec))):
         hits += copies  # a copy of a named original (仿的…跟正品看不出区别), not a craft's own word (点翠仿的)
+    aged = cue_words(scan.lex.words["ad.counterfeit_aged"], scan.text(spec))
+    if aged and (hits or scan.lex.words["ad.antique_ref"].search(scan.text(spec))):
+        hits += aged  # an antique's age faked to order (清三代官窑…可做旧), not a furniture maker's finish (可做旧处理)
     if not hits or warns(c) or scan.lex.words["ad.banned_frame"].search(c):
         return None
     company = [*scan.lex.words["ad.wink"].findall(c), *scan.lex.words["ad.want"].findall(c), *_trade_words(scan),
