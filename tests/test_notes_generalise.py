@@ -250,7 +250,7 @@ def test_a_discussion_summary_says_who_decided_and_what_is_next(offline: Setting
 [2025-09-03 19:05] 阿凯: 那就定了，周六去吃烧烤。老孟你负责订位，周五前订好
 """
     n = _notes(chat, offline).notes
-    assert "小葵：" in n.summary and "老孟：" in n.summary
+    assert "小葵提议去体育馆旁边的面馆" in n.summary and "老孟提到自己想吃烧烤" in n.summary
     assert "阿凯拍板" in n.summary and "最后决定：周六去吃烧烤" in n.summary
     assert "接下来：老孟" in n.summary and "2025-09-05" in n.summary
     assert n.decisions[-1].by[0] == "阿凯" and {"阿杜", "小葵"} <= set(n.decisions[-1].by)

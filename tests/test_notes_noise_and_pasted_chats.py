@@ -179,7 +179,7 @@ def test_a_short_chats_side_remark_and_its_reply_stay_out_of_the_notes(offline: 
     notes = _chat_notes(chat, offline)
     md = render_markdown(notes, appendix=False)
     assert "电视剧" not in md and "结局" not in md
-    assert "B出口" in md and "5个小时" in md and "接下来：小叮当" in md
+    assert "B出口" in md and "5个小时" in md and "接下来：午饭由小叮当来订" in md
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -21,7 +21,7 @@ import numpy as np
 
 from copilot.notes.clauses import pauses
 from copilot.notes.corrections import Restated, superseded, without_figures
-from copilot.notes.cues import cue
+from copilot.notes.cues import cue, phrases_regex
 from copilot.notes.cues import raw as cue_value
 from copilot.notes.dates import CN_DIGITS
 from copilot.notes.handovers import bare_task
@@ -769,6 +769,73 @@ def _word_cut(text: str, limit: int) -> str:
     return text[:end or safe]
 
 
+_ME = cue("summary", "me_word")
+_ME_OBJECT = cue("owner", "me_object")
+_ME_OWN = cue("summary", "me_own")
+_VOICE_FORMS = [(phrases_regex(form), verb) for form, verb in cue_value("summary", "voice_forms")]
+
+
+def _in_third_person(text: str, name: str, subject: str, after_topic: str = "") -> str | None:
+    """``text`` said by ``name`` told in the third person: a 我 after a word that gives to or asks of the speaker
+    (owner.me_object: "发给我") or owning a relative or home (summary.me_own: "我妈") becomes the name, any other 我
+    ``subject`` (自己 in a voice, the name in a next step), with ``after_topic`` before it when a word of the clause
+    comes first ("自行车我来联系" → "自行车由阿强来联系"); 我们/我哋 stay (the group), and so does a 我 inside a title or
+    a quote (《我和我的家乡》). None when a name would run into the letters or digits beside the 我 ("CI我接过来" would
+    read "CILena接过来"), or when the folding changes the text's length (no position to map back)."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None
+    objects = {m.end() - 1 for m in _ME_OBJECT.finditer(folded)} | {m.start() for m in _ME_OWN.finditer(folded)}
+    quoted = {i for m in _QUOTED.finditer(text) for i in range(m.start(), m.end())}
+    mes = [i for i in range(len(text)) if i not in quoted and _ME.match(text, i)]
+
+    def told(i: int) -> str:
+        if i in objects:
+            return name
+        topic = i and re.match(r"[\u4e00-\u9fff]", text[i - 1]) and not cue("summary", "me_no_topic").search(text[:i])
+        return (after_topic if topic else "") + subject
+
+    out, last = [], 0
+    for i in mes:
+        word = told(i)
+        if (i and _ASCII_WORD.match(text[i - 1]) and _ASCII_WORD.match(word[0])) \
+                or (text[i + 1:i + 2] and _ASCII_WORD.match(text[i + 1]) and _ASCII_WORD.match(word[-1])):
+            return None
+        out += [text[last:i], word]
+        last = i + 1
+    return "".join(out) + text[last:]
+
+
+_QUOTED = re.compile(r"《[^》]*》|「[^」]*」|“[^”]*”|\"[^\"]*\"|『[^』]*』")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _told_voice(s: Sentence, host: str | None, verbs: Iterator[str]) -> str:
+    """One voice of a discussion told as what its speaker said, composed rather than quoted ("小林觉得《赛马》热闹",
+    "阿May提议改到周日", "周叔提到《良宵》简单些"): the verb from the clause's own form (``cues.yaml`` summary.voice_forms,
+    its head dropped), the host's figures 介绍, else the plain verbs in turn; the speaker's 我 in the third person."""
+    name = display_name(s.msg.speaker) or s.msg.speaker
+    said = _clause(_MENTION_HEAD.sub("", _keypoint_text(s)))
+    clause = cue("summary", "told_head").sub("", _ADDRESS_HEAD.sub("", said, count=1) or said, count=1)
+    verb = None
+    for form, by_form in _VOICE_FORMS:
+        head = form.match(clause)
+        if head and len(re.sub(r"\W", "", clause[head.end():])) >= 2:
+            verb, clause = by_form, clause[head.end():]
+            break
+    if verb is None and not _ME.search(clause) and is_question(clause):
+        verb = cue_value("summary", "voice_ask")
+    proposal = cue("summary", "proposal_clause").match(clause)
+    if proposal and verb in (None, *cue_value("summary", "proposal_verbs")):  # (its 吧 dropped: "提议去白云山，…")
+        verb, clause = verb or cue_value("summary", "proposal_verbs")[-1], clause[:proposal.start(1)] + clause[proposal.end(1):]
+    if verb in cue_value("summary", "proposal_verbs"):
+        clause = cue("summary", "proposal_tail").sub("", clause) or clause
+    if verb is None:
+        verb = cue_value("summary", "voice_host") if s.msg.speaker == host and s.facts > 0 else next(verbs)
+    told = _in_third_person(clause, name, cue_value("summary", "me_in_voice"))
+    return f"{name}{verb}{told}" if told is not None else f"{name}：{said}"
+
+
 def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: list[Sentence],
                        everything: list[Sentence], settled: set[int] | None = None,
                        max_voices: int = 4, senders: dict[int, str] | None = None,
@@ -818,7 +885,8 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         # there the content summary (MMR) is the better read
         return None
     picked.sort(key=lambda s: s.msg.id)  # in the order the discussion went
-    voices = [f"{display_name(s.msg.speaker)}：{_clause(_MENTION_HEAD.sub('', _keypoint_text(s)))}" for s in picked]
+    verbs = iter(cue_value("summary", "voice_verbs") * len(picked))
+    voices = [_told_voice(s, st.host, verbs) for s in picked]
     sources = [s.msg.id for s in picked]
     text = lead + "；".join(voices) + "。"
     settled = settled or set()
@@ -872,10 +940,25 @@ def _next_step(a: ActionItem, sender: str | None = None) -> str:
     piece = _ACK_HEAD.sub("", re.sub(r"^[^：:，,]{0,8}(?:：|(?<!\d):)", "", _MENTION_HEAD.sub("", piece.strip())))
     due = "，".join(x for x in (a.deadline_text, a.deadline) if x and (x not in piece or x == a.deadline))
     given = sender and a.owner and sender != a.owner and not cue("owner", "group").fullmatch(fold(a.owner))
-    step = _given_step(piece, a.owner) if given else f"{display_name(a.owner)}：{_clause(piece, 30)}"
+    step = _given_step(piece, a.owner) if given else _own_step(piece, a.owner, sender)
     if mark and dated in piece:  # the time told in its mark, or after the step when the cut left the mark out
         due = "" if dated in step else "，".join(x for x in (a.deadline_text, a.deadline) if x)
     return step + (f"（{due}）" if due else "")
+
+
+def _own_step(piece: str, owner: str | None, sender: str | None) -> str:
+    """A to-do in its owner's own words told as what they do, their 我 as their name ("阿杰：绳子和头盔我带" → "绳子和头盔由阿杰带",
+    "糖糖：我来统计人数" → "糖糖来统计人数"); as "名字：原话" when the words have no 我 to tell, are not known to be the owner's own
+    (no cited sender) or are a group's."""
+    name = display_name(owner) or owner or ""
+    clause = _clause(piece, 30)
+    if name and sender == owner and not cue("owner", "group").fullmatch(fold(owner or "")):
+        bare = cue("summary", "told_head").sub("", clause, count=1)  # ("那我负责记账吧" → "小周负责记账吧")
+        bare = bare if bare.startswith("我") else clause
+        told = _in_third_person(bare, name, name, cue_value("summary", "me_after_topic"))
+        if told is not None and told != bare:
+            return told
+    return f"{name}：{clause}"
 
 
 def _given_step(piece: str, owner: str) -> str:
