@@ -792,7 +792,8 @@ def _in_third_person(text: str, name: str, subject: str, after_topic: str = "") 
     def told(i: int) -> str:
         if i in objects:
             return name
-        topic = i and re.match(r"[\u4e00-\u9fff]", text[i - 1]) and not cue("summary", "me_no_topic").search(text[:i])
+        topic = i and re.match(r"[\u4e00-\u9fff]", text[i - 1]) and not cue("summary", "me_no_topic").search(text[:i]) \
+            and not cue("summary", "me_no_topic_after").match(text[i + 1:])
         return (after_topic if topic else "") + subject
 
     out, last = [], 0
