@@ -95,6 +95,22 @@ def test_the_next_line_answering_an_older_question_in_its_form_goes_to_it() -> N
     assert "60分钟" in length[1] and "馆里发" not in length[1]
 
 
+LIBRARY = """[2031-05-16 10:00] 馆长-周姐: 下周社区图书角开放，有问题在群里问
+[2031-05-16 10:01] 小溪: 图书角在哪一层？
+[2031-05-16 10:02] 阿凯: 去年是在二楼
+[2031-05-16 10:03] 老吴: 看完的书还给谁？
+[2031-05-16 10:04] 馆长-周姐: 还给值班的刘阿姨
+[2031-05-16 10:05] 馆长-周姐: 今年图书角改在一楼东侧了
+[2031-05-16 10:06] 小溪: 收到
+"""
+
+
+def test_a_next_line_on_a_question_a_member_answered_is_not_more_of_the_answer() -> None:
+    pairs = {q: (who, a) for q, who, a in _qa(LIBRARY)}
+    back = next(v for q, v in pairs.items() if "还给谁" in q)
+    assert back == ("馆长-周姐", "还给值班的刘阿姨")
+
+
 HIKE = """[2031-05-10 09:00] 领队-阿峰: 周日爬白云山，有问题问我
 [2031-05-10 09:01] 小罗: 在哪里集合？
 [2031-05-10 09:02] 小罗: 要带午饭吗？

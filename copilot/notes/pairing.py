@@ -603,9 +603,14 @@ def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int
     if prev is None or relevant(prev.text, m.text, by_kind=False):
         return False
     fits = (lambda x: in_form(x, m.text) or _opens_yes_no(x, m.text)) if in_form is not None else None
-    return any(q is not prev and (not q.answer or q.loose) and q.msg.speaker != m.speaker and i - q.index <= window
-               and (relevant(q.text, m.text, by_kind=False)
-                    or fits is not None and i - q.index <= near and fits(q.text) and not fits(prev.text))
+    # (on another question's words within ``near``, also one a member answered already: "摊位在哪一层" — 阿强: "去年是在
+    # 三楼" — "钱交给谁" — host: "交给财务" — host: "今年摊位改在一楼大厅了" is no more of the money answer)
+    return any(q is not prev and q.msg.speaker != m.speaker and i - q.index <= window
+               and ((not q.answer or q.loose)
+                    and (relevant(q.text, m.text, by_kind=False)
+                         or fits is not None and i - q.index <= near and fits(q.text) and not fits(prev.text))
+                    or near and i - q.index <= near and q.answer and all(x.speaker != m.speaker for x in q.answer)
+                    and relevant(q.text, m.text, by_kind=False))
                for q in opened)
 
 
