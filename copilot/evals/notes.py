@@ -371,6 +371,13 @@ WHY_LABELS = {
                     ("earlier_host_later", "取了前面成员的话，主持人或主讲后来才答"), ("earlier_short", "取了前面一句短话，对的那行在后面"),
                     ("earlier_full", "取了前面一句长话，对的那行在后面"), ("later", "取了对的那行之后的话"))},
     "qa/asker_differs": "问答都对、提问人不同",
+    **{f"qa_reply_how/given_elsewhere_{h}_{a}": f"对的那行配给了别的问题：{hl}，那个问题{al}"
+       for h, hl in (("glued", "接在那个问题的答案后面（答完一句的下一句）"), ("first", "是那个问题答案的第一行"))
+       for a, al in (("older", "问得更早"), ("newer", "问得更晚"))},
+    **{f"qa_reply_how/later_{k}": f"取了对的那行之后的话：对的那行{v}" for k, v in (
+        ("asked", "读作问句"), ("chatter_sure", "闲聊模型确定是闲聊"), ("chatter", "被算作闲聊（旁支对话）"),
+        ("cited", "被待办或决定引用"), ("passed", "没被取用（其他原因）"))},
+    **{f"qa_reply_how/{f}_none": "找不到对的那行" for f in ("given_elsewhere", "later")},
     "todos/ok": "负责人对", "todos/not_in_chat": "任务关键词不在保留的消息里",
     **{f"{sec}/no_task_{k}": f"没有这条任务的待办：{v}" for sec in ("todos", "deadlines") for k, v in (
         ("dropped", "含任务词的消息都被当噪声略去"), ("checked", "核实时删去"),
@@ -706,6 +713,40 @@ def _reply_why(notes: Notes, q: QAPair, want: QASpec, messages: list[Message]) -
     return "earlier_short" if short else "earlier_full"
 
 
+def _reply_how(notes: Notes, want: QASpec, why: str, messages: list[Message], st: Callable[[], Structure]) -> str:
+    """How the listed answerer's right line was lost when a pair took another line (``qa_reply_how/…``, beside the
+    ``qa/answer_*`` class). ``given_elsewhere``: the right line goes on with another pair's answer its own speaker began
+    (``glued``, the answerer's next line read as more of an answer just given) or heads it (``first``), that pair's
+    question asked before (``older``) or after (``newer``) the listed one. ``later`` (a line after the right one was
+    taken): the right line reads as a question (``asked``), the chatter model is sure of it (``chatter_sure``), the
+    structure put it in the chat's chatter (``chatter``), a to-do or a decision cites it (``cited``), else ``passed``."""
+    family = "given_elsewhere" if why.endswith("_given_elsewhere") else "later"
+    asked = [q for q in notes.qa if _has_all(q.question, want.question)]
+    asked_at = asked[0].sources[0] if asked and asked[0].sources else -1
+    right = [m for m in messages if m.id > asked_at and _name(m.speaker) == _name(want.answerer)
+             and _has_all(m.text, want.answer)]
+    if not right:
+        return family + "_none"
+    line = right[0]
+    if family == "given_elsewhere":
+        other = next((o for o in notes.qa if line.id in o.sources[1:] and not _has_all(o.question, want.question)), None)
+        if other is None:
+            return family + "_none"
+        by_id = {m.id: m for m in messages}
+        head = next((i for i in other.sources[1:] if i in by_id and _name(by_id[i].speaker) == _name(other.answerer)),
+                    None)
+        how = "glued" if head is not None and head < line.id else "first"
+        return f"{family}_{how}_{'older' if other.sources[0] < asked_at else 'newer'}"
+    cited = {i for a in notes.actions for i in a.sources} | {i for d in notes.decisions for i in d.sources}
+    if is_question(line.text):
+        return family + "_asked"
+    if is_side_chatter(line.text):
+        return family + "_chatter_sure"
+    if line.id in st().chatter:
+        return family + "_chatter"
+    return family + ("_cited" if line.id in cited else "_passed")
+
+
 def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messages: list[Message],
               st: Callable[[], Structure]) -> None:
     matched: set[int] = set()
@@ -714,7 +755,10 @@ def _score_qa(notes: Notes, spec: ChatSpec, s: ChatScore, chat: str, messages: l
                     if _name(q.asker) == _name(want.asker) and _name(q.answerer) == _name(want.answerer)
                     and _has_all(q.question, want.question) and _has_all(q.answer, want.answer)), None)
         s.tallies["qa_pairs"].add(hit is not None)
-        s.why_class("qa", "ok" if hit is not None else _qa_why(notes, want, chat, messages, st))
+        why = "ok" if hit is not None else _qa_why(notes, want, chat, messages, st)
+        s.why_class("qa", why)
+        if why.endswith(("_given_elsewhere", "_other_later", "_text_later")):
+            s.why_class("qa_reply_how", _reply_how(notes, want, why, messages, st))
         if hit is None:
             s.miss("qa", f"{want.asker}：{'/'.join(want.question)} → {want.answerer}：{'/'.join(want.answer)}")
         # a listed question counts as found (for precision) when its asker and question match

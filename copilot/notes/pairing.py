@@ -392,13 +392,25 @@ def _continues(prev: _Open | None, m: Message, before: Message | None, people: P
                tasks: frozenset[int] = frozenset()) -> bool:
     """The answerer's very next message goes on with the answer (unless it turns to someone else, to a
     new matter, a notice, or hands out work or settles something: those are to-dos and decisions; nor when it
-    quotes someone else: a quote-reply answers the quoted one)."""
+    quotes someone else: a quote-reply answers the quoted one; nor when the chatter model is sure it is side chatter:
+    "交给财务" — "我家猫今天又把花盆打翻了" tells the group nothing of what was asked, while "在三楼。" — "电梯坏了走
+    楼梯" goes on with it)."""
     return (prev is not None and m.id not in tasks and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
             and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text
+            and not is_side_chatter(m.text) and not _turns_to_other(prev, m, people)
             and (not m.reply_to or (people.resolve(m.reply_to) or m.reply_to) == prev.msg.speaker)
             and not (_list_heading(m.text) and not relevant(prev.text, _list_heading(m.text), by_kind=False))
             and not has(_fold(m.text), "reply", "topic_shift") and not notice_word(m.text)
             and not _starts_apart(prev, m))
+
+
+def _turns_to_other(q: _Open, m: Message, people: People) -> bool:
+    """``m``, the answerer's next line, opens by calling another member by name (a vocative: the name, then a comma
+    or 你; cue ``reply.vocative_rest``), neither the asker of ``q`` nor its own speaker: "下午4点" — "阿强你那个音箱修好
+    了没" turns to 阿强 as an @ would, while "阿珍负责买肉" names her as its subject."""
+    f = _fold(m.text).strip()
+    return any(pos == 0 and who not in (m.speaker, q.msg.speaker) and cue("reply", "vocative_rest").match(f[len(alias):])
+               for pos, alias, who in people.named_in(f))
 
 
 def _starts_apart(q: _Open, m: Message) -> bool:
@@ -654,13 +666,25 @@ def _held_turn(m: Message, addressed: bool, opened: list[_Open], people: People,
     return "held" if m.speaker in held else ""
 
 
-def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int, window: int) -> bool:
+def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int, window: int,
+                     in_form: Callable[[str, str], bool] | None = None, near: int = 0) -> bool:
     """The answerer's next line takes up another open question by its words ("菠菜还是生菜？" "自来水能直接
-    浇吗" — "生菜更耐寒" — "自来水要放一天再浇"): it answers that one, not the first one's answer going on."""
+    浇吗" — "生菜更耐寒" — "自来水要放一天再浇"): it answers that one, not the first one's answer going on. Or, with
+    ``in_form``, it gives what another question asked within ``near`` messages asks for, in its form (a yes or no, a
+    time, a count) and not in the form of the first one: "要自己带午饭吗" "一共走多少公里" — "大概12公里" — "不用，山顶有
+    餐厅" answers the lunch question."""
     if prev is None or relevant(prev.text, m.text, by_kind=False):
         return False
-    return any(q is not prev and (not q.answer or q.loose) and q.msg.speaker != m.speaker and i - q.index <= window
-               and relevant(q.text, m.text, by_kind=False) for q in opened)
+    fits = (lambda x: in_form(x, m.text) or _opens_yes_no(x, m.text)) if in_form is not None else None
+    # (on another question's words within ``near``, also one a member answered already: "摊位在哪一层" — 阿强: "去年是在
+    # 三楼" — "钱交给谁" — host: "交给财务" — host: "今年摊位改在一楼大厅了" is no more of the money answer)
+    return any(q is not prev and q.msg.speaker != m.speaker and i - q.index <= window
+               and ((not q.answer or q.loose)
+                    and (relevant(q.text, m.text, by_kind=False)
+                         or fits is not None and i - q.index <= near and fits(q.text) and not fits(prev.text))
+                    or near and i - q.index <= near and q.answer and all(x.speaker != m.speaker for x in q.answer)
+                    and relevant(q.text, m.text, by_kind=False))
+               for q in opened)
 
 
 def _proposes(text: str) -> bool:
@@ -981,7 +1005,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             continue  # (after a round, no later line goes on with an answer given before it)
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
         joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, settles) \
-            and not _answers_another(last_answered, m, opened, i, window) \
+            and not _answers_another(last_answered, m, opened, i, window, in_form, near) \
             else _answers_again(opened, m, bool(targets), in_form, settles, host)
         if joined is not None:
             _return_answer(joined, m, opened, i, near, last_answered)
