@@ -22,3 +22,12 @@ def test_a_next_step_takes_you_only_before_a_verb(said: str, told: str) -> None:
 
 def test_a_voice_keeps_its_own_subject_before_a_modal() -> None:
     assert _in_third_person("周六我要去喝喜酒", "阿南", "自己") == "周六自己要去喝喜酒"
+
+
+def test_work_given_to_a_member_by_their_short_name_names_them_once() -> None:
+    from copilot.notes.offline import _given_step
+
+    assert _given_step("小刘你周三下午把工具搬到一单元门口", "物业小刘") == "物业小刘负责：周三下午把工具搬到一单元门口"
+    assert _given_step("老陈你统筹一下报名", "班长老陈") == "班长老陈负责：统筹一下报名"
+    # an item said before the name is still told as the item
+    assert _given_step("易拉宝 大强 周四前从街道办领回来", "大强") == "大强负责易拉宝：周四前从街道办领回来"

@@ -985,7 +985,9 @@ def _given_step(piece: str, owner: str) -> str:
         # name stays: "易拉宝 大强 周四前从街道办领回来" → "大强负责易拉宝：周四前从街道办领回来")
         item = cue("owner", "hands_on").sub("", piece[max(piece.rfind(c, 0, pos) for c in "，,。；;！!") + 1:pos]).strip()
         item = cue("reply", "topic_shift").sub("", item, count=1).strip(" ，,、")  # (not its "还有…")
-        if len(re.sub(r"\W", "", item)) < 2:
+        # (nor the short name the owner was called by: "小刘你周三下午把工具搬过去" to 物业小刘 → "物业小刘负责：周三下午…",
+        # not "物业小刘负责小刘：…")
+        if len(re.sub(r"\W", "", item)) < 2 or fold(item) in fold(owner):
             return f"{name}负责{_clause(work, 30)}" if after == f"负责{work}" else f"{name}负责：{_clause(work, 30)}"
         return f"{name}负责{_clause(item, 12)}：{_clause(work, 30)}"
     if len(re.sub(r"\W", "", before)) >= 2:  # "路书和每天行程铁柱你来做": the work is said before it
