@@ -200,6 +200,21 @@ def thread_fillers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _takes_on_rule() -> re.Pattern[str]:
+    data = load_resource(RELEVANCE)["thread_takes_on"]
+    leads = "|".join(re.escape(fold(str(w))) for w in sorted(data["leads"], key=len, reverse=True))
+    then = "|".join(re.escape(fold(str(w))) for w in data["then"])
+    return re.compile(rf"(?:{leads})+[\s,.!~，。！、～…]*(?:{then})")
+
+
+def takes_on(folded: str) -> str | None:
+    """The opening by which a short reply takes an arrangement on (relevance.yaml ``thread_takes_on``: an acknowledgement,
+    then 那 — "好的，那我带两个盘过去"), from the first character of the folded text; None otherwise."""
+    m = _takes_on_rule().match(folded.lstrip())
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=1)
 def _a_not_a() -> frozenset[str]:
     return frozenset(str(c) for c in load_resource(RELEVANCE)["thread_a_not_a"])
 

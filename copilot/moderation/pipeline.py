@@ -66,6 +66,7 @@ from copilot.moderation.offtopic import (
     permitted_clauses,
     permitted_things,
     permitted_words,
+    takes_on,
     thread_fillers,
 )
 from copilot.moderation.offtopic import (
@@ -1449,6 +1450,12 @@ class Moderator:
             # "小雨妈我要！", "阿Ken你段solo…": a short reply naming the poster of the group's last post answers that post
             _cleared_as_reply(a, topic, f"回复群里刚才关于本群话题的消息（点名{last.who}），没有闲聊话题词，不单独判断跑题",
                               named_poster=last.who)
+        elif quiet and last is not None and last.tied and (taken := takes_on(a.folded)) is not None:
+            # "行，那我在科技园地铁站等你" right after "我开车过去，能带三个": an acknowledgement, then 那 — the member takes on
+            # what the group's last message arranged and says their own next step; after chatter the thread is gone
+            said = written_span(msg.text, taken) or taken  # the member's own characters (好的，那), not the folded form
+            _cleared_as_reply(a, topic, f"接着群里刚才关于本群话题的消息答应下来（{said}…），没有闲聊话题词，不单独判断跑题",
+                              took_on=taken)
         if topic.get("about_group") or topic.get("thread_reply"):
             # an answer keeps the question open for the next members' answers (several answer one question)
             asks = a.asks or bool(topic.get("thread_reply") and last and last.asks)
