@@ -119,7 +119,7 @@ def test_each_miss_class_counted_once(transcript) -> None:  # type: ignore[no-un
         "qa/question_read_as_decision": 1, "qa/question_read_answer_elsewhere": 1, "qa/question_read_unpaired_dropped_late": 1,
         "qa/answer_other_joined": 1, "qa/answer_text_joined": 1, "qa/asker_differs": 1,
         "todos/ok": 1, "todos/not_in_chat": 1, "todos/no_task_cited": 1, "todos/owner_missing": 1,
-        "todos/owner_group_word": 1, "todos/owner_differs_speaker_not_named": 1,
+        "todos/owner_group_word_named_other": 1, "todos/owner_differs_speaker_not_named": 1,
         "deadlines/ok": 1, "deadlines/no_task_cited": 1, "deadlines/missing_words_not_in_chat": 1,
         "deadlines/other_date_words_not_in_chat": 1,
         "decisions/ok": 1, "decisions/not_in_chat": 1, "decisions/as_todo_settle_dated_self": 1,

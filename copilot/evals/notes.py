@@ -385,6 +385,10 @@ WHY_LABELS = {
         ("as_decision", "写成了决定"), ("in_points", "在要点、摘要或通知里"),
         ("spread", "任务词分在几条消息里、纪要里没有"), ("nowhere", "一条消息里有任务词、纪要里没有"))},
     "todos/owner_missing": "任务找到、没有负责人", "todos/owner_group_word": "负责人是群体或角色词（大家/各组）",
+    **{f"todos/owner_group_word_{k}": f"负责人是群体或角色词：{v}" for k, v in (
+        ("group_wanted", "标注的负责人本身就是群体或角色"), ("named_given", "那行用 让/由/还是/交给 点了负责人的名"),
+        ("named_other", "那行以别的方式点了负责人的名（@、开头叫名字、名字+时间）"), ("speaker", "负责人自己说的那行"),
+        ("context", "那行没说也没点负责人"))},
     "todos/owner_differs": "任务找到、负责人是别人",
     **{f"todos/no_task_nowhere_{k}{o}": f"一条消息里有任务词、纪要里没有：{v}{'（那行被略去）' if o else ''}" for k, v in (
         ("self_take", "负责人自己说「我来/我负责」"), ("self_volunteer", "负责人短回「我可以/我带/交给我」"),
@@ -978,6 +982,30 @@ def _differs_why(notes: Notes, want: ActionSpec, same_task: list[int], messages:
     return best
 
 
+_GIVEN_BEFORE = re.compile(r"(?:让|讓|由|还是|還是|交给|交給|交由|叫)\s*@?$")
+
+
+def _group_word_why(notes: Notes, want: ActionSpec, same_task: list[int], messages: list[Message]) -> str:
+    """An ``owner_group_word`` split by the form of the group-owned to-do's source lines: ``group_wanted`` (the listed
+    owner is itself the group or a role), ``named_given`` (a line gives the work to the listed owner by name: 让 / 由 /
+    还是 / 交给 right before it, "海报让阿梅做吧，周四前发我看看"), ``named_other`` (a line names the listed owner some
+    other way: @, opening call, "丽姐周三前把…发我"), ``speaker`` (the listed owner said the line), ``context``."""
+    if _group_owner(want.owner):
+        return "group_wanted"
+    by_id = {m.id: m for m in messages}
+    wanted = _owners(want.owner)
+    order = ("named_given", "named_other", "speaker", "context")
+    best = "context"
+    for i in same_task:
+        for m in (by_id[j] for j in notes.actions[i].sources if j in by_id):
+            f = fold(m.text)
+            at = [f.find(_name(w)) for w in wanted if _named_in(m.text, w)]
+            kind = ("named_given" if any(_GIVEN_BEFORE.search(f[:a]) for a in at)
+                    else "named_other" if at else "speaker" if _name(m.speaker) in wanted else "context")
+            best = min(best, kind, key=order.index)
+    return best
+
+
 def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[int], chat: str, where: str,
               messages: list[Message] | None = None) -> str:
     """Why a listed to-do is or is not found; ``where``: :func:`_no_task_why`'s class when no to-do holds its task
@@ -994,7 +1022,7 @@ def _todo_why(notes: Notes, want: ActionSpec, same_task: list[int], owned: list[
     if not any((o or "").strip() for o in owners):
         return "owner_missing"
     if any(_group_owner(o) for o in owners):
-        return "owner_group_word"
+        return "owner_group_word_" + _group_word_why(notes, want, same_task, messages or [])
     return "owner_differs_" + _differs_why(notes, want, same_task, messages or [])[len("owner_"):]
 
 

@@ -984,6 +984,7 @@ def _given_step(piece: str, owner: str) -> str:
         # (written apart from the name: "老陈统筹一下" would read as a new name, 陈统筹; the item said before the
         # name stays: "易拉宝 大强 周四前从街道办领回来" → "大强负责易拉宝：周四前从街道办领回来")
         item = cue("owner", "hands_on").sub("", piece[max(piece.rfind(c, 0, pos) for c in "，,。；;！!") + 1:pos]).strip()
+        item = cue("owner", "given_word_end").sub("", item).strip()
         item = cue("reply", "topic_shift").sub("", item, count=1).strip(" ，,、")  # (not its "还有…")
         # (nor the short name the owner was called by: "小刘你周三下午把工具搬过去" to 物业小刘 → "物业小刘负责：周三下午…",
         # not "物业小刘负责小刘：…")

@@ -853,6 +853,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         parts[0].owner, parts[0].kind, parts[0].owner_text = speaker, "first_person", parts[0].text
     _item_addressed(parts, speaker, item_at or [], people)
     _as_usual(parts, speaker, people)
+    _given_by_name(parts, speaker, people)
     _handed_on(parts, people)
     if _reason_then_handed(parts, speaker, people):
         sentence = "，".join(c.text for c in parts)  # (the reason gives the taker no day: "我下周二去广州出差，…")
@@ -895,6 +896,28 @@ def _as_usual(parts: list[_Clause], speaker: str, people: People) -> None:
     if len({who for _, who in named}) == 1:
         c, who = named[0]
         c.owner, c.kind, c.owner_text, c.p = who, "named", c.text, SURE_OWNER
+
+
+def _given_by_name(parts: list[_Clause], speaker: str, people: People) -> None:
+    """"海报让阿梅做吧，周四前发我看看", "导读PPT还是小豆做，下周五前发群里": a clause with no owner that gives a work to one
+    member by name with a doing word (cues owner.given_before / given_after) makes that member its owner — the work
+    sent to the speaker after it ("发我看看") is the member's, not the group's — when no clause has an owner yet
+    other than the senders of "…发我"; a question ("还是小豆做？") gives nothing."""
+    if any(c.owner and c.kind != "to_me" for c in parts):
+        return
+    found = [(c, who) for c in parts if c.owner is None and not is_question(c.text)
+             for who in _given_to(_fold(c.text).strip(), people) - {speaker}]
+    if len(found) == 1:
+        c, who = found[0]
+        c.owner, c.kind, c.owner_text, c.p = who, "named", c.text, SURE_OWNER
+
+
+def _given_to(f: str, people: People) -> set[str]:
+    """The members the folded clause ``f`` gives a work to by name and a doing word (:func:`_given_by_name`)."""
+    members = people.named_in(f)
+    shaped = [(pos, n, n) for pos, _end, n in name_shaped(f) if not any(p <= pos < p + len(x) for p, x, _ in members)]
+    return {who for pos, alias, who in members + shaped
+            if cue("owner", "given_before").search(f[:pos]) and cue("owner", "given_after").match(f[pos + len(alias):])}
 
 
 def _paid_to_the_one_told(parts: list[_Clause]) -> None:
