@@ -128,3 +128,14 @@ def test_a_name_inside_the_object_of_ba_before_a_noun_is_whose_thing_it_is() -> 
     assert not _owns_the_thing(g, g.index("张经理"), g.index("张经理") + 3)
     h = "张经理把电话发我"  # the one doing the moving
     assert not _owns_the_thing(h, 0, 3)
+
+
+def test_a_name_with_a_title_or_a_doing_word_after_it_is_still_someone() -> None:
+    # 小刘哥 is 小刘 with a title; 小李负责开门 ends on 门 but is no place: both stay people
+    assert glued(["小刘哥周五前把签到表交上来"], set()) == frozenset()
+    assert glued(["周六去小李家集合，小李负责开门"], set()) == frozenset()
+    chat = """[2031-10-06 20:00] 群主-阿青: 周日活动分下工
+[2031-10-06 20:01] 群主-阿青: 周六去小李家集合，小李负责开门
+[2031-10-06 20:02] 阿芳: 收到
+"""
+    assert any(owner == "小李" for owner, _ in _todos(chat, "door.txt"))

@@ -114,12 +114,16 @@ def _runs_on(f: str, end: int) -> bool:
     把 / 说 / 的."""
     if end >= len(f) or not re.match(r"[\u4e00-\u9fff]", f[end]):
         return False
-    place = cue("word_values", "place").search(f, end - 1)  # 小X村口停车场: a place's name reads on through it
-    if place is not None and place.start() < end < place.end():
+    # 小X村口停车场: a place's name reads on through it — with no doing word after the name (小李负责开门 is no place)
+    place = cue("word_values", "place").search(f, end - 1)
+    if place is not None and place.start() < end < place.end() and not any(
+            (word_class(f[end:place.end()][a:b]) or "").startswith("v") for a, b in word_spans(f[end:place.end()])):
         return True
-    # (jieba's guesses glue a name to the next character, 小美帮 or 老马来做, so only a word it knows ends the name)
+    # (jieba's guesses glue a name to the next character, 小美帮 or 老马来做, so only a word it knows ends the name;
+    # a title after it is part of the name: 小刘哥, 小王姐)
     word = next((f[a:b] for a, b in word_spans(f) if a == end), "")
-    return len(word) == 1 and (word_class(word) or "") in {str(c) for c in raw("owner", "glued_classes")}
+    return len(word) == 1 and (word_class(word) or "") in {str(c) for c in raw("owner", "glued_classes")} \
+        and word not in {str(t) for t in raw("owner", "name_titles")}
 
 
 def glued(texts: list[str], members: set[str]) -> frozenset[str]:
