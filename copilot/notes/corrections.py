@@ -16,6 +16,7 @@ from copilot.notes.cues import cue, has, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     cn_to_int,
+    time_spans,
 )
 from copilot.notes.model import Message
 from copilot.notes.reading import (
@@ -29,7 +30,7 @@ from copilot.notes.reading import (
     relevant,
     words,
 )
-from copilot.textnorm import word_class
+from copilot.textnorm import word_class, word_spans
 
 
 def superseded(messages: list[Message], reach: int = 5) -> set[int]:
@@ -136,10 +137,13 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             fx = _unquoted(_fold(x.text))
             hit = [(k, o, n) for k, o, n in words_changed if (_old_said(fx, o) is not None if o else _single_value(fx, k, n))
                    and _names_slot(fx, k, o, n, f)]
-            if hit and x.id not in out and relevant(x.text, m.text, by_kind=False) and (
+            # (the same correction may have marked the line's day already: "…停车场周六整修，集合地点改到…" — the
+            # place it names wrong there is the line's too)
+            same = x.id in out and out[x.id].by.id == m.id and not out[x.id].slot
+            if hit and (x.id not in out or same) and relevant(x.text, m.text, by_kind=False) and (
                     x.speaker == m.speaker or _says_yes_after(messages, j, x.speaker)
                     or _change_stands(messages, j, organiser, words=frozenset(n for _, _, n in hit if n))):
-                out[x.id] = Restated(frozenset(k for k, _, _ in hit), m)
+                out[x.id] = Restated(frozenset(k for k, _, _ in hit) | (out[x.id].kinds if same else frozenset()), m)
                 break  # the latest line on the subject is the one the change replaces
     return out
 
@@ -386,6 +390,11 @@ def _values(f: str, kind: str, pos: int = 0) -> list[_Value]:
     found = [_Value(v.start(), v.end(), v.group(0)) for v in cue("word_values", kind).finditer(f, pos)]
     if kind != "place":
         return found
+    heads: list[_Value] = []
+    for v in found:  # (read back no further than the value before it ends)
+        a = _place_head(f, v.start, heads[-1].end if heads else pos)
+        heads.append(_Value(a, v.end, f[a:v.end]))
+    found = heads
     joined: list[_Value] = []
     for v in found:
         if joined and joined[-1].end == v.start:
@@ -399,6 +408,28 @@ def _values(f: str, kind: str, pos: int = 0) -> list[_Value]:
         if not any(f.startswith(w, p) for p in range(start, v.end) for w in slots if p + len(w) >= v.end):
             out.append(_Value(start, v.end, f[start:v.end]))
     return out
+
+
+def _place_head(f: str, start: int, floor: int) -> int:
+    """Where a place value found at ``start`` of folded ``f`` begins when read whole: word_values' place has a reach,
+    so a longer name is found from its middle ("坪游客服务站" of "改到二X坪游客服务站"); the dictionary words right
+    before it that may open a place's name (cue place_head_classes: 二 m, X ng) belong to it, up to place_head_reach
+    characters, never before ``floor``, a stop character of the place's body, a doing word or a time."""
+    spans, times = word_spans(f), time_spans(f)
+    inside = next((a for a, b in spans if a < start < b), None)
+    if inside is not None and inside >= floor and start - inside <= int(raw("place_head_reach")) \
+            and not any(s < start and inside < e for s, e in times):
+        start = inside  # "少年宫活动中心" of "青少年宫活动中心": the word it starts in
+    classes = tuple(str(c) for c in raw("place_head_classes"))
+    head = start
+    for a, b in reversed([s for s in spans if s[1] <= start]):
+        word = f[a:b]
+        if b != head or a < floor or start - a > int(raw("place_head_reach")) \
+                or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or not cue("word_values", "place").match(word + "站") \
+                or not (word_class(word) or "").startswith(classes) or any(s < b and a < e for s, e in times):
+            break
+        head = a
+    return head
 
 
 def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:

@@ -1848,6 +1848,24 @@ def _called_off_at(a: ActionItem, messages: list[Message], at: dict[int, int], p
     return None
 
 
+def _told_off(a: ActionItem, messages: list[Message], at: dict[int, int], people: People) -> bool:
+    """Whether ``a`` is only another member's line telling its owner not to do something: from the clause naming
+    the owner on, every clause calls work off (action.called_off: "耳机不用买了，小葛你那个拼单就别弄了") and none
+    gives a day. Not a line that tells them what to do instead ("凉糕不做了，小芳你煮汤圆"), nor their own "那个就别
+    弄了" of their own plan, nor a to-do that holds other lines' work too."""
+    first = at.get(a.sources[0])
+    if first is None or not a.owner or len(_task_parts(a)) != 1:
+        return False
+    m = messages[first]
+    f = _fold(m.text)
+    if m.speaker == a.owner or not has(f, "action", "called_off") or is_question(m.text):
+        return False
+    clauses = [c for c in _CLAUSE.split(f) if c.strip()]
+    named = next((k for k, c in enumerate(clauses) if a.owner in {who for _, _, who in people.named_in(c)}), None)
+    return named is not None and all(has(c, "action", "called_off") for c in clauses[named:]) \
+        and not any(d.day is not None for d in time_expressions("，".join(clauses[named:]), m.time))
+
+
 def _asked_of_owner(a: ActionItem, messages: list[Message], first: int, people: People) -> int | None:
     """Where (the message index) the work ``a``'s owner took on in ``messages[first]`` was asked of them: their line
     opens with a yes (owner.accepts: "好的，周三前送到") right after another member's line naming them (an @ or
@@ -2142,8 +2160,11 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         off = _called_off_at(a, messages, at, people, given) if a.sources else None
         if off is not None and not _after_calling_off(a, messages[off]):
             continue  # status cancelled: the work is not to be done at all
-        if a.sources and (not _left_undone(a, messages, at, people) or _reports_done(a, messages, at)):
-            continue  # status done: its owner said it was finished, or the line itself reports it ("打印机修好了")
+        if a.sources and (_told_off(a, messages, at, people) or not _left_undone(a, messages, at, people)
+                          or _reports_done(a, messages, at)):
+            # no work: the line tells its owner not to do something ("小葛你那个拼单就别弄了"); status done: its owner
+            # said it was finished, or the line itself reports it ("打印机修好了")
+            continue
         if not a.owner or group.fullmatch(_fold(a.owner)) or not a.sources:
             kept.append(a)
             continue

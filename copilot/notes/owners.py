@@ -25,7 +25,7 @@ from copilot.notes.classify import kind_threshold, sentence_kind
 from copilot.notes.cues import cue, has, interrogative, raw
 from copilot.notes.dates import time_spans
 from copilot.paths import RESOURCES_DIR
-from copilot.textnorm import word_bounds, word_class, word_frequency, words_across
+from copilot.textnorm import word_bounds, word_class, word_frequency, word_spans, words_across
 
 SHIPPED_MODEL = RESOURCES_DIR / "notes" / "owner_classifier.json"
 PLACEHOLDER = {"P": "Ⓟ", "I": "Ⓘ", "Y": "Ⓨ", "G": "Ⓖ"}  # a person named, 我, 你/您, the group
@@ -105,6 +105,42 @@ def introduced(texts: list[tuple[str, str]]) -> frozenset[str]:
             if after.match(f, end) or before.search(f[max(0, start - 6):start]):
                 known.add(name)
     return frozenset(known | {n for n, by in said_by.items() if len(by) >= 2})
+
+
+def _runs_on(f: str, end: int) -> bool:
+    """Whether a name-shaped word ending at ``end`` of folded ``f`` runs on into a longer word: a place (cue
+    word_values place) reads on through it (小X村口停车场), or the next dictionary word is a single character of a
+    word class that heads no new clause (``cues.yaml`` owner.glued_classes: 坑, 绿) — not 电话 of 小王电话, nor 帮 /
+    把 / 说 / 的."""
+    if end >= len(f) or not re.match(r"[\u4e00-\u9fff]", f[end]):
+        return False
+    # 小X村口停车场: a place's name reads on through it — with no doing word after the name (小李负责开门 is no place)
+    place = cue("word_values", "place").search(f, end - 1)
+    if place is not None and place.start() < end < place.end() and not any(
+            (word_class(f[end:place.end()][a:b]) or "").startswith("v") for a, b in word_spans(f[end:place.end()])):
+        return True
+    # (jieba's guesses glue a name to the next character, 小美帮 or 老马来做, so only a word it knows ends the name;
+    # a title after it is part of the name: 小刘哥, 小王姐)
+    word = next((f[a:b] for a, b in word_spans(f) if a == end), "")
+    return len(word) == 1 and (word_class(word) or "") in {str(c) for c in raw("owner", "glued_classes")} \
+        and word not in {str(t) for t in raw("owner", "name_titles")}
+
+
+def glued(texts: list[str], members: set[str]) -> frozenset[str]:
+    """The 小/老/阿 + one character words of the folded ``texts`` that are no member's name (``members``: folded
+    nicknames and aliases; 网格员小宋 is 小宋) and that run on into a longer word every time the chat says them
+    (:func:`_runs_on`): a place or a thing's head (小X坑停车场), not a person — they own no to-do. One said alone
+    anywhere ("小X负责…", "找小X") may be someone."""
+    alone: set[str] = set()
+    seen: set[str] = set()
+    for f in texts:
+        for _start, end, name in name_shaped(f):
+            if not prefix_shaped(name) or any(m.endswith(name) or m.startswith(name) for m in members):
+                continue
+            seen.add(name)
+            if not _runs_on(f, end):
+                alone.add(name)
+    return frozenset(seen - alone)
 
 
 def _attributive(f: str, start: int) -> bool:

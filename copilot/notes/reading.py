@@ -25,6 +25,7 @@ from copilot.notes.exchanges import Asides, Line, asides
 from copilot.notes.model import Decision, Message, SessionType
 from copilot.notes.owners import (
     dictionary_word,
+    glued,
     introduced,
     name_shaped,
     prefix_shaped,
@@ -387,6 +388,7 @@ class People:
     roles: re.Pattern[str] = cue("owner", "collective")  # 各组组长, 每家店, and the chat's own roles (伴娘们)
     introduced: frozenset[str] = frozenset()  # prefix-shaped names the chat treats as people (owners.introduced)
     things: frozenset[str] = frozenset()  # Latin names of no member the chat uses as a tool or product (_things)
+    glued: frozenset[str] = frozenset()  # 小/老/阿 + one character that only ever heads a longer word (owners.glued)
     # (:func:`_withdraws` of a line and an owner, read once: each of an owner's to-dos reads all their later lines)
     withdrawn: dict[tuple[str, str | None], bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -419,12 +421,13 @@ class People:
         spaced = sorted({n for s in speakers if re.search(r"\s", s.strip()) for n in (s.strip(), _fold(s).strip())},
                         key=len, reverse=True)
         things = _things([_fold(m.text) for m in messages], {_fold(x) for x in speakers} | set(by_alias))
+        heads = glued([_fold(m.text) for m in messages], {_fold(x).strip() for x in speakers} | set(by_alias))
         if not spaced:
-            return cls(speakers, by_alias, pattern, roles=roles, introduced=known, things=things)
+            return cls(speakers, by_alias, pattern, roles=roles, introduced=known, things=things, glued=heads)
         names = "|".join(re.escape(n) for n in spaced)
         at = re.compile(_AT + rf"({names}|[^\s@＠，,：:。]{{1,20}})")
         lead_at = re.compile(rf"^(?:[@＠](?:{names}|[^\s@＠，,：:。]{{1,20}})\s*)+")
-        return cls(speakers, by_alias, pattern, at, lead_at, roles, known, things=things)
+        return cls(speakers, by_alias, pattern, at, lead_at, roles, known, things=things, glued=heads)
 
     def resolve(self, name: str) -> str | None:
         """The speaker a name (an @mention, a vocative) refers to, or None."""
@@ -466,7 +469,7 @@ class People:
         """Whether a name-shaped word may stand for a person here: a participant's name, a name of a person's
         shape (王姐, 刘老师, Vivian), a prefix-shaped one the dictionary knows as no other word (阿凯, 小林), or
         one it does (小周, 小张 — and 小火) that the chat treats as someone."""
-        if name in self.things:
+        if name in self.things or name in self.glued:
             return False
         return not prefix_shaped(name) or not dictionary_word(name) or name in self.introduced \
             or self.resolve(name) is not None or self.written(name, "") != ""

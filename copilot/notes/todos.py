@@ -115,7 +115,7 @@ from copilot.notes.reading import (
 )
 from copilot.notes.rosters import Roster
 from copilot.notes.tasks import normalised, task_gate, task_probability
-from copilot.textnorm import word_bounds, word_frequency
+from copilot.textnorm import word_bounds, word_class, word_frequency, word_spans
 
 
 @dataclass
@@ -154,7 +154,20 @@ def _person_spans(c: _Ctx) -> list[tuple[int, int, str]]:
     the names of a clause reporting agreement ("Jason同Mandy都同意"): they agreed, they do nothing."""
     taken = _named_spans(c)
     agreed = agreement_spans(c.f) + credit_spans(c.f)
-    return [t for t in taken if not any(s <= t[0] and t[1] <= e for s, e in agreed)]
+    return [t for t in taken if not any(s <= t[0] and t[1] <= e for s, e in agreed) and not _owns_the_thing(c.f, *t[:2])]
+
+
+def _owns_the_thing(f: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` of folded ``f`` is whose thing the clause moves: inside the object of 把
+    (no doing word between 把 and it) and right before a noun ("老贺你把街道陈主任电话发我": 陈主任 has the number, 老贺
+    sends it) — not one a thing is handed to ("把表交给小王负责"), nor one doing the moving ("小王把表发我")."""
+    lead = re.split(r"[，,。；;！!？?\s]", f[:start])[-1]
+    ba = lead.rfind("把")
+    if ba < 0 or any((word_class(lead[a:b]) or "").startswith("v") for a, b in word_spans(lead[ba + 1:])):
+        return False
+    rest = word_spans(f[end:])
+    head = f[end:end + rest[0][1]] if rest else ""
+    return bool(head) and (word_class(head) or "").startswith("n") and not (word_class(head) or "").startswith("nr")
 
 
 @lru_cache(maxsize=16384)
