@@ -1460,7 +1460,10 @@ class Scan:
         if not spec.words:
             return []
         text = self.text(spec) if spec.mask else self.n.compact
-        if not self.may(spec.words, text) and not self.dialect(text):
+        # (self.may and self.dialect, their remembered answers read here first: ~11 lists a message, most with no word)
+        present, dialect = self._present.get(text), self._dialect.get(text)
+        if not self.lex.may(spec.words, self.present(text) if present is None else present) \
+                and not (self.dialect(text) if dialect is None else dialect):
             # no word (or gate) of the list in the text, nor in its Mandarin form (the text is that form): nothing in it,
             # nor in the text with earlier cues cut, can match — what detect's idle signals rely on, for every detector
             return []

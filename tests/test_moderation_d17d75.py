@@ -1,0 +1,73 @@
+"""Round 75 (d17d75): Scan.words reads the message's remembered answers (which plain lists have a word in the text, whether
+the text has a Cantonese word) before asking for them — the same hits as asking each time, on realistic lines written
+for this file (full-width and zero-width spellings, Traditional characters, Cantonese, a disclaimer the mask cuts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.moderation import signals
+from copilot.moderation.normalise import normalise
+
+LINES = [
+    "新到一批進口奶粉，需要的私我，加VX：abc12345，量大從優",
+    "加\u200b微\u200b信 ｖｘ１２３４５６７８ 领取免费资料，名额有限先到先得",
+    "本群不接受广告，谁私聊你推销代购的都别信，直接举报",
+    "你條友冇脑㗎，收声啦，唔好喺度嘈",
+    "周六上午九点东湖绿道集合骑车，记得带水和头盔",
+    "全场八折，进店有礼，团购价更低，详情看我朋友圈",
+]
+
+
+def _scan(text: str) -> signals.Scan:
+    table = signals.signal_table()
+    return signals.Scan(normalise(text), signals.lexicons(), table.thresholds, (), None, "", platform="qq")
+
+
+def _asked_each_time(scan: signals.Scan, spec: signals.SignalSpec) -> list[str]:
+    """Scan.words as it read before round 75: may() and dialect() asked on every call."""
+    if not spec.words:
+        return []
+    text = scan.text(spec) if spec.mask else scan.n.compact
+    if not scan.may(spec.words, text) and not scan.dialect(text):
+        return []
+    saved = scan._present, scan._dialect
+    scan._present, scan._dialect = {}, {}  # nothing remembered: the hits are read afresh
+    try:
+        return signals.Scan.words(scan, spec)
+    finally:
+        scan._present, scan._dialect = saved
+
+
+@pytest.mark.parametrize("text", LINES)
+def test_words_same_hits_as_asking_each_time(text: str) -> None:
+    specs = [s for s in signals.signal_table().specs if s.words]
+    fast, slow = _scan(text), _scan(text)
+    assert [fast.words(s) for s in specs] == [_asked_each_time(slow, s) for s in specs]
+
+
+def test_words_walks_the_lists_once_per_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    scan = _scan(LINES[0])
+    hits = scan.lex.hits
+    assert hits is not None
+    walks: list[str] = []
+    walk = hits.present
+    monkeypatch.setattr(hits, "present", lambda text: walks.append(text) or walk(text))
+    specs = [s for s in signals.signal_table().specs if s.words]
+    assert {scan.text(s) for s in specs} == {scan.n.compact}  # no mask phrase here: every list reads the compact text
+    found = [scan.words(s) for s in specs]
+    assert any(found)  # 私我 / 加VX: some lists have words here
+    assert walks == [scan.n.compact]  # one walk of the text serves every list
+
+
+def test_an_absent_list_finds_nothing_and_a_present_one_finds_its_cue() -> None:
+    table = signals.signal_table()
+    insult = next(s for s in table.specs if s.name == "insult")
+    assert _scan(LINES[4]).words(insult) == []  # a ride plan has no insult
+    assert _scan("你个废物，滚出去，别在群里丢人").words(insult)  # … an insult line has one
+
+
+def test_full_width_and_zero_width_read_as_plain() -> None:
+    invite = next(s for s in signals.signal_table().specs if s.name == "invite")
+    hidden, plain = _scan(LINES[1]), _scan("加微信 vx12345678 领取免费资料，名额有限先到先得")
+    assert hidden.words(invite) == plain.words(invite) != []
