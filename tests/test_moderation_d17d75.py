@@ -71,3 +71,24 @@ def test_full_width_and_zero_width_read_as_plain() -> None:
     invite = next(s for s in signals.signal_table().specs if s.name == "invite")
     hidden, plain = _scan(LINES[1]), _scan("加微信 vx12345678 领取免费资料，名额有限先到先得")
     assert hidden.words(invite) == plain.words(invite) != []
+
+
+# --- offtopic.unknown_nouns: a word that cannot be jargon is passed over before jieba's tagger is asked about it ---------
+JARGON_LINES = [
+    ("今年的幼鸽换羽换到第几根了 13800138000", ["幼鸽", "换羽"]),
+    ("我家宋制汉服的睫角绣坏了 abc_88 看看", ["宋制", "汉服", "睫角"]),
+    ("周六上午九点东湖绿道集合 9点整", ["绿道"]),
+]
+
+
+@pytest.mark.parametrize(("text", "jargon"), JARGON_LINES)
+def test_unknown_nouns_found_and_no_digit_run_tagged(monkeypatch: pytest.MonkeyPatch, text: str, jargon: list[str]) -> None:
+    from copilot.moderation import offtopic
+
+    asked: list[str] = []
+    tag = offtopic.new_word_class
+    monkeypatch.setattr(offtopic, "new_word_class", lambda w: asked.append(w) or tag(w))
+    odd: list[str] = []
+    assert offtopic.unknown_nouns(text, set(), odd) == jargon
+    assert odd == []
+    assert all(offtopic._HAN_WORD.fullmatch(w) for w in asked)  # 13800138000, abc_88: never a jargon word, never tagged
