@@ -92,3 +92,42 @@ def test_unknown_nouns_found_and_no_digit_run_tagged(monkeypatch: pytest.MonkeyP
     assert offtopic.unknown_nouns(text, set(), odd) == jargon
     assert odd == []
     assert all(offtopic._HAN_WORD.fullmatch(w) for w in asked)  # 13800138000, abc_88: never a jargon word, never tagged
+
+
+# --- classifier.telling_grams: a gram jieba's dictionary lacks is never a word of the cut; none left, no cut -----------
+class _Grams:
+    """A stand-in model whose top grams are given."""
+
+    def __init__(self, grams: list[str]) -> None:
+        self.grams = grams
+
+    def top_grams(self, text: str, n: int = 3) -> list[str]:
+        return self.grams[:n]
+
+
+TELLING = [
+    ("周末带孩子去东湖绿道骑车，要报名的私聊我", ["末带孩", "带孩", "东湖", "骑车", "私聊", "子去东"]),
+    ("新到一批進口奶粉，量大從優，加微信咨询", ["到一批", "奶粉", "量大从优", "加微", "微信"]),
+]
+
+
+@pytest.mark.parametrize(("text", "grams"), TELLING)
+def test_telling_grams_as_with_every_gram_cut(monkeypatch: pytest.MonkeyPatch, text: str, grams: list[str]) -> None:
+    from copilot.moderation import classifier
+
+    got = classifier.telling_grams(_Grams(grams), text, 3)
+    assert got  # the reason names words of the message
+    monkeypatch.setattr(classifier, "word_frequency", lambda w: 1)  # every gram kept for the cut to judge
+    assert classifier.telling_grams(_Grams(grams), text, 3) == got
+
+
+def test_telling_grams_does_not_cut_for_grams_no_dictionary_has(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copilot.moderation import classifier
+
+    cut: list[str] = []
+    spans = classifier.word_spans
+    monkeypatch.setattr(classifier, "word_spans", lambda t: cut.append(t) or spans(t))
+    assert classifier.telling_grams(_Grams(["末带孩", "子去东", "湖绿道骑"]), "周末带孩子去东湖绿道骑车", 3) == []
+    assert cut == []  # none is a dictionary word: the message is not cut
+    assert classifier.telling_grams(_Grams(["末带孩", "骑车"]), "周末带孩子去东湖绿道骑车", 3) == ["骑车"]
+    assert cut  # … one is: the cut decides
