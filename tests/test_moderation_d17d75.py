@@ -131,3 +131,42 @@ def test_telling_grams_does_not_cut_for_grams_no_dictionary_has(monkeypatch: pyt
     assert cut == []  # none is a dictionary word: the message is not cut
     assert classifier.telling_grams(_Grams(["末带孩", "骑车"]), "周末带孩子去东湖绿道骑车", 3) == ["骑车"]
     assert cut  # … one is: the cut decides
+
+
+# --- textnorm.may_hold: no dictionary word around a cue can hold it, so in_word is False without cutting the message ---
+HOLD_LINES = [
+    ("小区垃圾回收站几点开门", "回收", True),  # 回收站
+    ("高价回收旧手机上门取货", "回收", False),
+    ("出售者请注意，别被骗了", "出售", True),  # 出售者
+    ("本人出售二手自行车，九成新", "出售", False),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "held"), HOLD_LINES)
+def test_may_hold_agrees_with_in_word(text: str, cue: str, held: bool) -> None:
+    from copilot.textnorm import in_word, may_hold
+
+    s = text.index(cue)
+    assert may_hold(text, s, s + len(cue)) is held
+    assert in_word(text, s, s + len(cue)) is held
+
+
+def test_may_hold_false_only_where_no_word_holds_the_span() -> None:
+    from copilot.textnorm import in_word, may_hold
+
+    lines = [normalise(t).compact for t, _, _ in HOLD_LINES] + [normalise(t).compact for t in LINES]
+    spans = [(c, s, s + k) for c in lines for s in range(len(c)) for k in (1, 2, 3) if s + k <= len(c)
+             and not c[s:s + k].isascii()]
+    assert sum(not may_hold(*x) for x in spans) > len(spans) // 2  # most spans: nothing to cut for
+    assert not [x for x in spans if not may_hold(*x) and in_word(*x)]
+
+
+def test_whole_cue_not_cut_for_when_no_word_can_hold_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    rx = signals.alternation(["回收", "出售"])
+    asked: list[str] = []
+    held = signals.in_word
+    monkeypatch.setattr(signals, "in_word", lambda t, a, b: asked.append(t[a:b]) or held(t, a, b))
+    assert signals.cue_words(rx, "高价回收旧手机上门取货", whole=True) == ["回收"]
+    assert asked == []  # no dictionary word around 回收: the message is not cut
+    assert signals.cue_words(rx, "小区垃圾回收站几点开门", whole=True) == []  # 回收站 holds it
+    assert asked == ["回收"]

@@ -35,6 +35,7 @@ from copilot.textnorm import (
     cuts_word,
     fold,
     in_word,
+    may_hold,
     opencc_plain,
     strip_invisible,
     tokenize,
@@ -129,7 +130,8 @@ def cue_words(rx: re.Pattern[str], text: str, *, whole: bool = False) -> list[st
         return []
     return [w for m in rx.finditer(text, first.start())  # from the first hit on: the same hits as from 0
             if not _latin_tail(text, m.start(), w := m.group(0)) and (w.isascii() or len(w) > SHORT_CUE or not (
-                cuts_word(text, m.start(), m.end()) or (whole and in_word(text, m.start(), m.end()))))]
+                cuts_word(text, m.start(), m.end()) or (whole and may_hold(text, m.start(), m.end())
+                                                            and in_word(text, m.start(), m.end()))))]
 
 
 def _latin_tail(text: str, start: int, cue: str) -> bool:
