@@ -703,6 +703,27 @@ def in_word(text: str, start: int, end: int) -> bool:
     return any(a <= start and end <= b and b - a > end - start for a, b in word_spans(text))
 
 
+def may_hold(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word of jieba longer than ``text[start:end]`` could hold it where it stands: dictionary
+    look-ups of the pieces of ``text`` around the span, as :func:`_may_cut` reads them (jieba keeps every beginning of a
+    word, so a piece not in its table begins none). False proves :func:`in_word` False, with no cut, for a span with a
+    character other than a Latin letter or a digit: a word of jieba's cut (no HMM) longer than one character is a
+    dictionary word of positive frequency, or a run of Latin letters and digits."""
+    ensure_jieba()
+    freq = jieba.dt.FREQ
+    longest, reach = _word_reach(len(freq))
+    for a in range(max(0, end - longest), start + 1):
+        if reach.get(text[a], 0) < end - a:
+            continue  # no word this character begins reaches the span's end
+        for b in range(a + 1, min(len(text), a + longest) + 1):
+            f = freq.get(text[a:b])
+            if f is None:
+                break
+            if f and b >= end and b - a > end - start:
+                return True
+    return False
+
+
 def closes_word(text: str, i: int) -> bool:
     """Whether the character at ``i`` closes a common dictionary word of ``text`` that starts before it (在 of
     现在 in 我现在不在: no A-not-A 在不在 there)."""

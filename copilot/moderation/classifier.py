@@ -37,7 +37,7 @@ from typing import Any
 from copilot.files import atomic_write, modified_at
 from copilot.moderation.normalise import URL_RE, normalise
 from copilot.paths import RESOURCES_DIR, load_resource
-from copilot.textnorm import word_class, word_spans
+from copilot.textnorm import word_class, word_frequency, word_spans
 
 AD_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
 CHATTER_MODEL = RESOURCES_DIR / "moderation" / "chatter_classifier.json"
@@ -212,6 +212,10 @@ def telling_grams(model: Any, text: str, n: int = 3, *, leave_out: frozenset[str
     # same order come out; the cut only ever removed grams)
     grams = [g for g in sorted(model.top_grams(text, 4 * n), key=len, reverse=True)
              if _CJK_GRAM.fullmatch(g) and g in compact and word_class(g) not in _FUNCTION_CLASSES and g not in leave_out]
+    # jieba's cut without HMM gives a word of two or more Chinese characters only where its dictionary has it (a DAG edge
+    # is a word of positive frequency): a gram it lacks is never one of the words below, and with none left the message is
+    # not cut at all (a quarter of the ad reasons on the bench)
+    grams = [g for g in grams if word_frequency(g) > 0]
     if not grams:
         return []
     words = {compact[a:b] for a, b in word_spans(compact)}

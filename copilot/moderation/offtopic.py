@@ -124,6 +124,8 @@ def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset(), odd
     ensure_jieba()
     words = _cut_around(fold(text), known)  # with HMM: a word the dictionary lacks (睫角, 宋制) comes out whole
     for i, w in enumerate(words):
+        if len(w) < min_len or not _HAN_WORD.fullmatch(w) or w in generic or w in known:
+            continue  # (before its class is read: a digit run or a handle is no jargon, and jieba's tagger is not asked)
         flag = word_class(w)
         glued = False
         if flag is None:  # not in the dictionary: a new name — unless an aspect particle makes it a predicate (亏麻了)
@@ -133,8 +135,6 @@ def unknown_nouns(text: str, known: set[str] | frozenset[str] = frozenset(), odd
                 flag = new_word_class(w)
                 glued = flag not in classes
                 flag = "n" if glued else flag
-        if len(w) < min_len or not _HAN_WORD.fullmatch(w) or w in generic or w in known:
-            continue
         freq = word_frequency(w)
         if flag not in classes or freq >= max_freq or any(w in k or k in w for k in known):
             continue

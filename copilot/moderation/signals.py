@@ -35,6 +35,7 @@ from copilot.textnorm import (
     cuts_word,
     fold,
     in_word,
+    may_hold,
     opencc_plain,
     strip_invisible,
     tokenize,
@@ -129,7 +130,8 @@ def cue_words(rx: re.Pattern[str], text: str, *, whole: bool = False) -> list[st
         return []
     return [w for m in rx.finditer(text, first.start())  # from the first hit on: the same hits as from 0
             if not _latin_tail(text, m.start(), w := m.group(0)) and (w.isascii() or len(w) > SHORT_CUE or not (
-                cuts_word(text, m.start(), m.end()) or (whole and in_word(text, m.start(), m.end()))))]
+                cuts_word(text, m.start(), m.end()) or (whole and may_hold(text, m.start(), m.end())
+                                                            and in_word(text, m.start(), m.end()))))]
 
 
 def _latin_tail(text: str, start: int, cue: str) -> bool:
@@ -1460,7 +1462,10 @@ class Scan:
         if not spec.words:
             return []
         text = self.text(spec) if spec.mask else self.n.compact
-        if not self.may(spec.words, text) and not self.dialect(text):
+        # (self.may and self.dialect, their remembered answers read here first: ~11 lists a message, most with no word)
+        present, dialect = self._present.get(text), self._dialect.get(text)
+        if not self.lex.may(spec.words, self.present(text) if present is None else present) \
+                and not (self.dialect(text) if dialect is None else dialect):
             # no word (or gate) of the list in the text, nor in its Mandarin form (the text is that form): nothing in it,
             # nor in the text with earlier cues cut, can match — what detect's idle signals rely on, for every detector
             return []
