@@ -107,3 +107,4 @@ def test_the_slur_form_needs_a_verdict_and_reads_the_writer_s_own_kind_apart() -
     assert not rx.search("我们这些坐轮椅的就是累赘")
     assert not rx.search("坐轮椅的就是怕给家里添麻烦")
     assert not rx.search("残疾人就该有平等出行的权利")
+    assert not rx.search("买轮椅没看合同，吃了哑巴亏活该")

@@ -2672,7 +2672,7 @@ def disabled_slur() -> re.Pattern[str]:
     longer = [str(c) for c in d["not_in_gap"] if len(str(c)) > 1]
     free = (f"(?:(?!{_alt(longer)})" if longer else "(?:") + rf"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n{banned}])"
     contempt = _alt(d["contempt"])
-    slur = own + _alt(d["slurs"])
+    slur = own + _alt(d["slurs"]) + f"(?!{_alt(d['slur_not_before'])})"
     return re.compile(slur + rf"(?:{_CLAUSE}{{0,{int(d['slur_gap'])}}}?" + _alt(d["shut_out"])
                       + f"|{free}{{0,{int(d['gap'])}}}?" + contempt + ")"
                       + "|" + own + _alt(d["kinds"]) + _alt(d["generalisers"])
