@@ -2497,6 +2497,8 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     if spec.name == "rude" and (scan.found.get("insult") or scan.found.get("severe_insult")):
         return None  # the stronger insult already speaks
     hits = scan.words(spec)
+    if spec.name == "rude":  # 滚吧 of a clause 快滚吧 told to someone is counted there (dismissal), once
+        hits = [h for h in hits if not any(h in d for d in scan.found.get("dismissal", ()))]
     if not hits:
         return None
     if _titled(scan, hits):
@@ -2661,6 +2663,55 @@ def _called(folded: str, hits: list[str]) -> bool:
     text = folded.lstrip()
     call = lexicons().words["abuse.call"]
     return any(call.fullmatch(h) and text.startswith(h) and _CALL_END.match(text, len(h)) is not None for h in hits)
+
+
+@lru_cache(maxsize=1)
+def disabled_slur() -> re.Pattern[str]:
+    """Contempt for people by their disability (patterns.yaml ``disabled_slur``): a slur (瘫子, 瞎子…) shutting them out at
+    once (瘫子就该待在家里, 瞎子就别出来乱逛) or with a contempt word in its clause (残废还出来添乱), or a kind described
+    (坐轮椅的…) with a generaliser and a contempt word in its clause (坐轮椅的就别出门给别人添麻烦) — not of the writer's
+    own kind (我们坐轮椅的就是…) nor a fear or a denial before the contempt word (就是怕给家里添麻烦)."""
+    d = load_resource(PATTERNS)["disabled_slur"]
+    own = "".join(f"(?<!{re.escape(str(w))})" for w in d["own"])
+    banned = "".join(re.escape(str(c)) for c in d["not_in_gap"] if len(str(c)) == 1)
+    longer = [str(c) for c in d["not_in_gap"] if len(str(c)) > 1]
+    free = (f"(?:(?!{_alt(longer)})" if longer else "(?:") + rf"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n{banned}])"
+    contempt = _alt(d["contempt"])
+    slur = own + _alt(d["slurs"]) + f"(?!{_alt(d['slur_not_before'])})"
+    return re.compile(slur + rf"(?:{_CLAUSE}{{0,{int(d['slur_gap'])}}}?" + _alt(d["shut_out"])
+                      + f"|{free}{{0,{int(d['gap'])}}}?" + contempt + ")"
+                      + "|" + own + _alt(d["kinds"]) + _alt(d["generalisers"])
+                      + f"{free}{{0,{int(d['gap'])}}}?" + contempt)
+
+
+def _disabled_slur(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """People run down by their disability in the writer's own words (:func:`disabled_slur`); quoted to report it, it is
+    someone else's words."""
+    hits = [m.group(0) for m in disabled_slur().finditer(scan.own_words())]
+    if not hits:
+        return None
+    return Finding(hits, "reported" if _reported(scan, hits) else "default")
+
+
+@lru_cache(maxsize=1)
+def dismissal_clause() -> re.Pattern[str]:
+    """滚 as a clause of its own (patterns.yaml ``dismissal``: 滚, 快滚吧, 你给我滚出去), matched whole against a clause —
+    once: 滚滚滚，周一又要上班了 groans."""
+    d = load_resource(PATTERNS)["dismissal"]
+    word = re.escape(str(d["word"]))
+    return re.compile(f"(?:{_alt(d['lead'])})?{word}(?:{_alt(d['tail'])})?")
+
+
+def _dismissed(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """Someone told to get lost in a clause of its own, in the writer's own words (少在这里卖惨，烦死了，滚): said at the
+    member answered — 滚 inside a word (滚雪球, 利滚利, 打滚) or told of someone else (他让我滚) is no clause of its own."""
+    rx = dismissal_clause()
+    told = scan.found.get("insult", ())  # 滚出去 is a rude word of its own: told there, once
+    hits = [c for c in (_squeezed(part) for part in _CLAUSES.split(scan.own_words()))
+            if c and rx.fullmatch(c) and not any(c in h for h in told)]
+    if not hits:
+        return None
+    return Finding(hits, "reported" if _reported(scan, hits) else "default")
 
 
 def _belittle(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -3036,7 +3087,7 @@ _DETECTORS: dict[str, Detector] = {
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "illegal_deal": _illegal_deal, "vote": _vote,
     "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "rude": _targeted, "accused": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
-    "belittle": _belittle, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
+    "belittle": _belittle, "disabled_slur": _disabled_slur, "dismissal": _dismissed, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
     "service_pitch": _service_pitch, "paid_entry": _paid_entry, "fee_scam": _fee_scam,
 }
 
