@@ -31,3 +31,12 @@ def test_work_given_to_a_member_by_their_short_name_names_them_once() -> None:
     assert _given_step("老陈你统筹一下报名", "班长老陈") == "班长老陈负责：统筹一下报名"
     # an item said before the name is still told as the item
     assert _given_step("易拉宝 大强 周四前从街道办领回来", "大强") == "大强负责易拉宝：周四前从街道办领回来"
+
+
+@pytest.mark.parametrize(("said", "told"), [
+    ("場地費轉俾我就得", "場地費轉俾阿明就得"),  # was 「轉俾自己」: the money goes to 阿明, not to whoever reads it
+    ("俾我諗下先", "俾阿明諗下先"),
+    ("我聽日拎返嚟", "自己聽日拎返嚟"),  # a plain 我 in a voice stays 自己
+])
+def test_cantonese_give_to_me_names_the_speaker(said: str, told: str) -> None:
+    assert _in_third_person(said, "阿明", "自己") == told
