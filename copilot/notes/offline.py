@@ -75,8 +75,9 @@ _PLANNED = cue("decision", "planned")  # a date or a clock time
 # Only a lead-in followed by a separator is an enumeration ("第一，" "1. " "（2）"); "第一年" "第二步是定价"
 # "最后一步" are content, and cutting their ordinal would change the fact.
 _LEAD_IN = cue("patterns", "lead_in")
-# words quoted in a sentence (“…” 「…」 "…"): what someone says or might say, not what the sentence itself asks
-_QUOTED = re.compile(r"“[^”]{1,40}”|「[^」]{1,40}」|\"[^\"]{1,40}\"")
+# words quoted or titled in a sentence (“…” 「…」 "…" 『…』 《…》): what someone says or might say, not what the sentence
+# itself asks, and whose 我 is not the speaker's (the same spans a settling line's decision reader skips)
+_QUOTED = cue("decision", "quoted_span")
 _ITEM = cue("action", "list_markers")  # "1. " "① " "一、" "• ": an item of a list
 NEAR_DUP = 0.6  # char-bigram Jaccard above which two points say the same thing
 MIN_CHARS = 8
@@ -807,7 +808,6 @@ def _in_third_person(text: str, name: str, subject: str, after_topic: str = "") 
     return "".join(out) + text[last:]
 
 
-_QUOTED = re.compile(r"《[^》]*》|「[^」]*」|“[^”]*”|\"[^\"]*\"|『[^』]*』")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
 
