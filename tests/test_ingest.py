@@ -8,7 +8,7 @@ import pytest
 
 from copilot.files import UnreadableFile, decode_bytes, decode_lines
 from copilot.knowledge.chunking import chunk_text, split_sections
-from copilot.knowledge.ingest import IngestError, clean_text, fix_mojibake, load_document
+from copilot.knowledge.ingest import IngestError, clean_text, fix_mojibake, is_web_chrome, load_document
 from copilot.tokens import count_tokens
 
 ARTICLE = """# 读书会怎么做分享
@@ -57,6 +57,30 @@ def test_pinyin_mojibake_and_boilerplate_are_removed() -> None:
     assert "社群要先想清楚为谁服务。" in cleaned
     assert "群名要短" in cleaned and "<p>" not in cleaned
     assert "点击" not in cleaned and "版权" not in cleaned and "首页" not in cleaned
+
+
+def test_web_chrome_lines_go_and_the_article_s_own_short_lines_stay() -> None:
+    # a page copied from a WeChat article or a forum: its toolbar, counters, breadcrumb, footer and "read next" lines
+    chrome = ["返回 下载 相关 举报", "点击查看更多>>", "展开阅读全文", "当前位置：首页 > 运营干货 > 社群",
+              "首页 » 社群运营", "点击上方蓝字关注我们", "赞 3", "评论 128", "阅读 1.2万", "上一篇：群冷启动的三个步骤",
+              "猜你喜欢", "推薦閱讀：", "版權聲明：本文為原創，轉載請註明出處", "Copyright © 2024 运营笔记", "2023 © 某某社区"]
+    # the article's own short lines that share a word with the page's buttons: kept (the old filter dropped the
+    # first nine, since 举报 / 注册 / 点击 / 扫一扫 / 登录 / 收藏 / 关注公众号 / 评论 / 赞 anywhere in a short line was chrome)
+    article = ["发现广告及时举报给管理员", "新人注册后先看群规", "点击群名称进入群公告可以改群名", "让新人扫一扫群二维码入群",
+               "登录后台看上周数据", "收藏率是内容质量的信号之一", "引导成员关注公众号", "每周评选最佳评论送小礼物",
+               "这条朋友圈有28个赞", "發現廣告請及時舉報", "- 点赞数", "评论"]
+    for line in chrome:
+        assert is_web_chrome(line), line
+    for line in article:
+        assert not is_web_chrome(line), line
+    cleaned = clean_text("\n".join(["# 群规怎么定", *chrome, *article, "群规要短，三到五条就够。"]))
+    assert cleaned.split("\n") == ["# 群规怎么定", *article, "群规要短，三到五条就够。"]
+
+
+def test_a_long_line_is_never_taken_for_chrome() -> None:
+    # a whole paragraph that happens to start like a footer or a "read next" line is the article's
+    line = "相关阅读材料我们放在群文件里：新人入群后先看群规，再看往期分享的整理稿，有问题在群里@管理员，不要私聊群主。"
+    assert len(line) > 40 and clean_text(line) == line
 
 
 def test_load_gbk_text_file(tmp_path: Path) -> None:

@@ -16,10 +16,12 @@ import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from copilot.files import UnreadableFile, read_text_file
-from copilot.textnorm import cjk_ratio
+from copilot.paths import load_resource
+from copilot.textnorm import cjk_ratio, fold
 
 SUPPORTED_SUFFIXES = {".md", ".markdown", ".txt", ".docx", ".pdf"}
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # any one file, as stored
@@ -48,13 +50,6 @@ class Document:
 _PINYIN_GLOSS = re.compile(
     r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zA-Züǖǘǚǜāáǎàēéěèīíǐìōóǒòūúǔù]{1,7}\s*[)）]"
 )
-_BOILERPLATE = re.compile(
-    r"(点击|扫码|扫一扫|关注(我们|公众号)|版权(所有|声明)|免责声明|责任编辑|原文链接|阅读原文|阅读全文|"
-    r"转载请|本文来自|本文由|分享到|上一篇|下一篇|相关(推荐|阅读|文章)|热门(推荐|文章)|返回(首页|顶部)|"
-    r"登录|注册|copyright|all rights reserved|©|首页\s*[>›»]|收藏|举报|评论\s*\d*$|赞\s*\d*$|"
-    r"[點擊關註轉載請閱讀原文覽]{4,})",
-    re.IGNORECASE,
-)
 _HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
 _MOJIBAKE = re.compile("[ÃÂâ€][\x80-\xbf€™œ]|ï»¿|锟斤拷|�")
 # PDF text extraction often yields Kangxi radicals (⼋ U+2F0B) instead of the ideographs (八).
@@ -76,6 +71,54 @@ def fix_mojibake(text: str) -> str:
     return text
 
 
+CHROME_LINE_CHARS = 40  # only a line this short can be a page's button, counter, breadcrumb or footer
+
+
+@dataclass(frozen=True)
+class _Chrome:
+    opens: tuple[str, ...]
+    anywhere: tuple[str, ...]
+    home: re.Pattern[str]
+    buttons: re.Pattern[str]
+    counters: re.Pattern[str]
+    residue_chars: int
+
+
+@lru_cache(maxsize=1)
+def _chrome() -> _Chrome:
+    """``resources/retrieval/web_chrome.yaml``, folded as the lines it is matched against are."""
+    spec = load_resource("retrieval/web_chrome.yaml")
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+    return _Chrome(
+        opens=tuple(fold(w) for w in spec["opens"]),
+        anywhere=tuple(fold(w) for w in spec["anywhere"]),
+        home=re.compile(rf"^(?:{alternation(spec['home'])})\s*[{re.escape(spec['breadcrumb_marks'])}]"),
+        buttons=re.compile(alternation(spec["buttons"])),
+        counters=re.compile(alternation(spec["counters"])),
+        residue_chars=int(spec["residue_chars"]),
+    )
+
+
+def is_web_chrome(line: str) -> bool:
+    """Whether a short line of a copied web page is the page's, not the article's: a line opening with a chrome word
+    (上一篇、版权声明、当前位置), a footer (©), a breadcrumb (首页 > 干货), or a line made of buttons and counters only
+    (点击查看更多>>、返回 下载 相关 举报、赞 3) — where a toolbar's word alone is a word of the text (「评论」 stays)."""
+    chrome = _chrome()
+    text = fold(line).strip()
+    body = text.lstrip("#>-*·•|:：、 \t")
+    if body.startswith(chrome.opens) or any(w in text for w in chrome.anywhere) or chrome.home.match(body):
+        return True
+    buttons = len(chrome.buttons.findall(text))
+    rest, counters = chrome.counters.subn("", chrome.buttons.sub("", text))
+    residue = re.sub(r"[\W\d_]+", "", re.sub(r"\d+(?:\.\d+)?[万千kw]?", "", rest))
+    if len(residue) > chrome.residue_chars or not (buttons or counters):
+        return False
+    return bool(buttons) or counters >= 2 or bool(re.search(r"\d", text))
+
+
 def clean_text(text: str) -> str:
     """Strip HTML remnants, short boilerplate lines and mojibake; normalise line breaks."""
     text = html.unescape(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -84,7 +127,7 @@ def clean_text(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped and len(stripped) <= 40 and _BOILERPLATE.search(stripped):
+        if stripped and len(stripped) <= CHROME_LINE_CHARS and is_web_chrome(stripped):
             continue
         lines.append(line.rstrip())
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
