@@ -926,6 +926,14 @@ def talk_summary(lead: str, points: list[Sentence], most: int = 5) -> tuple[str,
     return lead + "主要讲了：" + "；".join(parts) + "。", sorted({s.msg.id for s in chosen})
 
 
+def _told_todo(a: ActionItem) -> ActionItem:
+    """A to-do as the list shows it: without the yes or the ack its line opens with ("收到，我来统计" → "我来统计",
+    "要，我明天早上去預約" → "我明天早上去預約") — those words answer whoever asked, the reader of the list needs the
+    work; the line is kept whole when under four characters would be left."""
+    task = _ACK_HEAD.sub("", a.task, count=1)
+    return a if task == a.task or len(task) < 4 else a.model_copy(update={"task": task})
+
+
 def _next_step(a: ActionItem, sender: str | None = None) -> str:
     """One to-do as a next step: the owner and their own words (the piece with the date, if merged). Work
     someone else gave them ("路书和每天行程铁柱你来做", said by 老K) is not the owner's words: it is told as
@@ -1301,7 +1309,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         key_points=key_points,
         qa=st.qa,
         decisions=st.decisions,
-        actions=st.actions,
+        actions=[_told_todo(a) for a in st.actions],
         announcements=st.announcements,
         quotes=_quotes(point_pool, points + [s for s, _ in safety], st),  # (kept: no quote)
         message_count=len(transcript.messages),
