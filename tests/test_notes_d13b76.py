@@ -82,3 +82,21 @@ def test_the_area_is_no_name_of_the_member() -> None:
 [2031-10-11 19:32] 秘书长-刘梅: 收到
 """
     assert _owner_of(chat, "统计") == ["秘书长-刘梅"]
+
+
+CAMPING = """[2031-10-25 19:30] 组长-阿敏: 周六亲子露营，大家看看各自带什么，周五前在群里说一声
+[2031-10-25 19:31] 朵朵妈妈: 我们家周五前把两顶帐篷带过去，还有烧烤架
+[2031-10-25 19:32] 浩浩爸爸: 我们这边今天下大雨了，明天早上我要去加班
+[2031-10-25 19:33] 豆豆妈: 我哋屋企禮拜五之前帶埋野餐墊
+[2031-10-25 19:34] 组长-阿敏: 我们家长周四前都把孩子的保险买好，截图发群里
+"""
+
+
+def test_we_before_the_speakers_household_is_the_speaker() -> None:
+    assert _owner_of(CAMPING, "帐篷") == ["朵朵妈妈"]
+    assert _owner_of(CAMPING, "野餐墊") == ["豆豆妈"]
+
+
+def test_a_place_a_plan_and_the_parents_stay_as_they_were() -> None:
+    assert _owner_of(CAMPING, "下大雨") == []  # 我们这边 is a place here, not a household
+    assert _owner_of(CAMPING, "保险") == ["大家"]  # 我们家长: the parents, not the speaker's household

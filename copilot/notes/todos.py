@@ -640,7 +640,7 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
     """Who a sentence gives work to — as a whole, and clause by clause. The mentions are scored by
     the owner model (:mod:`copilot.notes.owners`) in the whole sentence, so "报名费每人20元，交给阿琴"
     reads 阿琴 as the one who receives; each clause then takes its own best mention."""
-    mentions = _named_side(c, _speaks_for_area(c, find_mentions(c.f, _person_spans(c))))
+    mentions = _named_side(c, _our_side(c, find_mentions(c.f, _person_spans(c))))
     scores = score_mentions(c.f, mentions)
     same = len(c.f) == len(c.clause)  # fold kept the positions: clauses are cut from the text as written
     seps = [(m.start(), m.end()) for m in _CLAUSE.finditer(c.f)]
@@ -686,18 +686,19 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
 
 
-def _speaks_for_area(c: _Ctx, mentions: list[Mention]) -> list[Mention]:
+def _our_side(c: _Ctx, mentions: list[Mention]) -> list[Mention]:
     """宝安片区-阿军's "我们宝安出个花鼓戏，1月31日前报": the speaker's 我们 right before the area their card says they speak
     for (:func:`~copilot.notes.reading.own_areas`) is their own part — read as 我 (the speaker), not as the whole
-    group. (Only right after 我们: the area alone is no name of theirs — "从龙华出发" is a place.)"""
+    group; so is 我们 before the speaker's household (cue owner.our_side: "我们家周五前把帐篷带过去",
+    "我哋屋企…"). (Only right after 我们: the area alone is no name of theirs — "从龙华出发" is a place.)"""
     areas = sorted(own_areas(c.speaker), key=len, reverse=True)
-    if not areas:
-        return mentions
     out: list[Mention] = []
     for m in mentions:
-        area = next((a for a in areas if c.f.startswith(a, m.end)), None) if m.kind == "G" else None
-        if area is not None and cue("owner", "we").match(c.f[m.start:m.end]):
-            out.append(Mention(m.start, m.end + len(area), "I"))
+        we = m.kind == "G" and bool(cue("owner", "we").match(c.f[m.start:m.end]))
+        side = cue("owner", "our_side").match(c.f, m.end) if we else None
+        area = next((a for a in areas if c.f.startswith(a, m.end)), None) if we else None
+        if area is not None or side is not None:
+            out.append(Mention(m.start, m.end + len(area) if area is not None else side.end(), "I"))
         elif not (out and out[-1].kind == "I" and m.start < out[-1].end):  # (宝安片区 of 我们宝安片区: inside it)
             out.append(m)
     return out
