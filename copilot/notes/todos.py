@@ -110,8 +110,8 @@ from copilot.notes.reading import (
     aliases,
     asks,
     find_invitation,
-    own_areas,
     is_question,
+    own_areas,
     relevant,
 )
 from copilot.notes.rosters import Roster
