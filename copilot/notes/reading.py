@@ -317,6 +317,17 @@ def aliases(speaker: str) -> set[str]:
     return {a for a in out if len(a) >= 2}
 
 
+def own_areas(speaker: str) -> frozenset[str]:
+    """The area or branch a member's card says they speak for (``cues.yaml`` name_parts.area_of), folded, whole and
+    as its place: 宝安片区-阿军 → 宝安片区, 宝安; 北區分會-老梁 → 北区分会, 北区; none for 徒步队-阿伟 or 3栋-王姐."""
+    seps = re.escape(str(raw("name_parts", "separators")))
+    parts = [p for p in re.split(f"[{seps}]+", _fold(speaker)) if p]
+    if len(parts) < 2:
+        return frozenset()
+    found = [m for p in parts if (m := cue("name_parts", "area_of").fullmatch(p))]
+    return frozenset(x for m in found for x in (m.group(0), m.group(1)))
+
+
 def _name_parts(speaker: str) -> list[str]:
     """The parts of a nickname that may be a name (folded, role prefixes dropped): 队长刘姐 → 刘姐."""
     seps = re.escape(str(raw("name_parts", "separators")))

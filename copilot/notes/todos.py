@@ -111,6 +111,7 @@ from copilot.notes.reading import (
     asks,
     find_invitation,
     is_question,
+    own_areas,
     relevant,
 )
 from copilot.notes.rosters import Roster
@@ -639,7 +640,7 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
     """Who a sentence gives work to — as a whole, and clause by clause. The mentions are scored by
     the owner model (:mod:`copilot.notes.owners`) in the whole sentence, so "报名费每人20元，交给阿琴"
     reads 阿琴 as the one who receives; each clause then takes its own best mention."""
-    mentions = find_mentions(c.f, _person_spans(c))
+    mentions = _named_side(c, _our_side(c, find_mentions(c.f, _person_spans(c))))
     scores = score_mentions(c.f, mentions)
     same = len(c.f) == len(c.clause)  # fold kept the positions: clauses are cut from the text as written
     seps = [(m.start(), m.end()) for m in _CLAUSE.finditer(c.f)]
@@ -683,6 +684,37 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
                 picked = _list_opener(c, mentions, scores, start, end) or picked
             parts.append((text, picked))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
+
+
+def _our_side(c: _Ctx, mentions: list[Mention]) -> list[Mention]:
+    """宝安片区-阿军's "我们宝安出个花鼓戏，1月31日前报": the speaker's 我们 right before the area their card says they speak
+    for (:func:`~copilot.notes.reading.own_areas`) is their own part — read as 我 (the speaker), not as the whole
+    group; so is 我们 before the speaker's household (cue owner.our_side: "我们家周五前把帐篷带过去",
+    "我哋屋企…"). (Only right after 我们: the area alone is no name of theirs — "从龙华出发" is a place.)"""
+    areas = sorted(own_areas(c.speaker), key=len, reverse=True)
+    out: list[Mention] = []
+    for m in mentions:
+        we = m.kind == "G" and bool(cue("owner", "we").match(c.f[m.start:m.end]))
+        side = cue("owner", "our_side").match(c.f, m.end) if we else None
+        area = next((a for a in areas if c.f.startswith(a, m.end)), None) if we else None
+        if area is not None or side is not None:
+            out.append(Mention(m.start, m.end + len(area) if area is not None else side.end(), "I"))
+        elif not (out and out[-1].kind == "I" and m.start < out[-1].end):  # (宝安片区 of 我们宝安片区: inside it)
+            out.append(m)
+    return out
+
+
+def _named_side(c: _Ctx, mentions: list[Mention]) -> list[Mention]:
+    """"Ken爸爸你哋聽日之前話我知幾多人", "老梁你们周三前把表交了": 你们 right after a member named (cue owner.you_all) tells
+    that member and their side — one mention of the member, not the whole group."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "G" and out and out[-1].kind == "P" and out[-1].end == m.start \
+                and cue("owner", "you_all").match(c.f[m.start:m.end]):
+            out[-1] = Mention(out[-1].start, m.end, "P", out[-1].name)
+        else:
+            out.append(m)
+    return out
 
 
 def _list_opener(c: _Ctx, mentions: list[Mention], scores: list[float], start: int, end: int) -> Owner | None:
