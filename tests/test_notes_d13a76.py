@@ -1,8 +1,9 @@
-"""Issue 13, round 76 (d13a76): a member answers a question first, unasked ("一般一周就能烧好"), and the one running
-the chat then gives the answer ("这批要两周才能烧好，窑排满了"): the later line of the host (or, with no host found,
-of the main voice who opened the chat) replaces the member's, on the question's words or in its form. A member's
-@-reply stands; so does an answer the host follows with another matter (a reminder, a hand-out, a vote), and a
-question the host asked themselves (the host hands work out: a to-do).
+"""Issue 13, round 76 (d13a76): a member answers a question first, unasked ("大概十一点结束"), and the one running
+the chat then sets it right as it stands now ("十二点才结束，摇完还要装瓶"): the later line of the host (or, with no host
+found, of the main voice who opened the chat) replaces the member's when it is on the question's words or in its form
+and says how things stand now (cue reply.sets_right: 才, 今年, 这次, 这批, 改成…). A member's @-reply stands; so does
+an answer the host only repeats ("对，两点半"), and one the host follows with another matter (a reminder to everyone,
+work handed out).
 
 The chats are written by hand for this test.
 """
@@ -25,12 +26,12 @@ def _pair(qa: list[QAPair], asked: str) -> QAPair | None:
     return next((q for q in qa if asked in q.question), None)
 
 
-def test_the_hosts_later_answer_replaces_a_members_first_one() -> None:
-    qa = _qa([("小米", "合练要穿演出服吗"), ("阿强", "不用穿，平时衣服就行"),
-              ("合唱团-陈老师", "要穿演出服，这次合练要拍宣传照"), ("小米", "好的")])
-    got = _pair(qa, "演出服")
-    assert got is not None and got.answerer == "合唱团-陈老师" and "宣传照" in got.answer, qa
-    assert "平时衣服" not in got.answer, qa
+def test_the_hosts_later_amount_replaces_a_members_first_one() -> None:
+    qa = _qa([("小米", "这次合练场地费交多少"), ("阿强", "每人二十元，跟上次一样"),
+              ("合唱团-陈老师", "每人三十元，这次排练厅涨价了"), ("小米", "好的")])
+    got = _pair(qa, "场地费")
+    assert got is not None and got.answerer == "合唱团-陈老师" and "三十元" in got.answer, qa
+    assert "二十元" not in got.answer, qa
 
 
 def test_the_hosts_later_figure_replaces_a_members_guess() -> None:
@@ -64,8 +65,15 @@ def test_a_members_answer_stands_when_the_host_turns_to_another_matter() -> None
     assert got is not None and got.answerer == "阿强" and "开着" in got.answer, qa
 
 
+def test_a_members_answer_stands_when_the_host_says_the_same_time_again() -> None:
+    qa = _qa([("小米", "合练那天几点集合"), ("阿强", "两点半集合，在文化馆门口"),
+              ("合唱团-陈老师", "对，两点半，别迟到")])
+    got = _pair(qa, "几点集合")
+    assert got is not None and got.answerer == "阿强" and "文化馆门口" in got.answer, qa
+
+
 def test_a_members_answer_stands_when_the_host_hands_the_work_out() -> None:
-    qa = _qa([("小米", "谱架要自己带吗"), ("阿强", "不用带，文化馆有十几个"),
-              ("合唱团-陈老师", "谱架交给小米，周六前从文化馆仓库搬到排练厅")])
-    got = _pair(qa, "谱架")
-    assert got is not None and got.answerer == "阿强" and "十几个" in got.answer, qa
+    qa = _qa([("小米", "合练那天几点能进场"), ("阿强", "一点半就能进场，我上次去过"),
+              ("合唱团-陈老师", "这次进场的钥匙交给小米，一点前去门卫室拿")])
+    got = _pair(qa, "进场")
+    assert got is not None and got.answerer == "阿强" and "一点半" in got.answer, qa

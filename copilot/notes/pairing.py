@@ -1481,8 +1481,10 @@ def _host_sets_right(recent: list[_Open], m: Message, i: int, near: int, in_form
     """The question whose answer the one running the chat gives after a member answered it first, unasked ("作品什么
     时候能烧好" — 大壮: "一般一周就能烧好" — the teacher: "这批要两周才能烧好，窑排满了"; "參展要唔要交報名費" — 肥仔明:
     "唔使交，上年都係免費" — 黃生: "今年要交報名費，每盆二十蚊"): the host's unaddressed line, no question and not told
-    to everyone, on the question's words or in its form, within ``near`` lines of the latest question a member (not the
-    asker, not the one it was put to, not by @) answered; the host's line replaces that answer, as a correction
+    to everyone, on the question's words or in its form and saying how things stand now (cue ``reply.sets_right``: 才,
+    今年, 这次, 这批, 改成…; a host going on about the matter with none of these leaves the member's answer standing),
+    within ``near`` lines of the latest question a member (not the asker, not the one it was put to, not by @)
+    answered; the host's line replaces that answer, as a correction
     (:func:`_corrects_answer`) would. None for an @-line, a line of anyone else, or when nothing fits; none for a line
     that settles something (``decided``), a recap ("今晚定的：…"), a proposal ("那我们投个票：周日晚8点模考同意的扣1"
     after "会不会太晚" — "不晚") or a to-do line (``tasks``) handing work out ("游戏交给伴娘团，…下周五之前发群里"):
@@ -1495,7 +1497,8 @@ def _host_sets_right(recent: list[_Open], m: Message, i: int, near: int, in_form
         return None
     fits = [q for q in recent if i - q.index <= near and q.answer and not q.direct and q.msg.speaker != host
             and all(a.speaker not in (host, q.msg.speaker) for a in q.answer)
-            and (relevant(q.text, m.text, by_kind=False) or in_form(q.text, m.text))]
+            and (relevant(q.text, m.text, by_kind=False) or in_form(q.text, m.text))
+            and has(f, "reply", "sets_right")]
     if not fits:
         return None
     q = fits[-1]
