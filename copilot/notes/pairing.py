@@ -985,6 +985,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     opened: list[_Open] = []
     last_answered: _Open | None = None
     held: set[str] = set()  # speakers holding the questions for a round at the end
+    runner = host or _chat_runner(messages, session, speakers)  # (whose later answer replaces a member's first: :func:`_host_sets_right`)
     # (a decision line neither goes on with an answer given nor answers a second time: :func:`_continues`,
     # :func:`_answers_again`; a recap "总结一下：…望江楼…" after "纪念品是学校定制的吗" — "对 …校徽杯子" is no answer)
     settles = tasks | {d.sources[-1] for d in decisions or []}
@@ -1028,7 +1029,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         # (a question held for the speaker's round is theirs: a bystander's line answers it only by @ or quote)
         recent = [q for q in opened if i - q.index <= window and _picks(q, m) and not q.closed
                   and not (q.held and not targets)]
-        fixed = _corrects_answer(recent, m, i, near, in_form, targets)  # (its answer is replaced by ``m``)
+        fixed = _corrects_answer(recent, m, i, near, in_form, targets) \
+            or _host_sets_right(recent, m, i, near, in_form, targets, runner, settles - tasks, tasks)  # (replaced by ``m``)
         last_answered = fixed or last_answered
         heard = recent if targets else _heard(recent, m, i, near, host)
         if heard is None or fixed is not None:
@@ -1461,6 +1463,46 @@ def _corrects_answer(recent: list[_Open], m: Message, i: int, near: int,
     # (the answerer's own correction follows their answer, which keeps what it said besides the figure: "300一位，
     # 含茶具" … "更正下，是350"; another member's replaces the guess it corrects)
     q.answer, q.loose = ([*q.answer, m] if m.speaker == q.answer[0].speaker else [m]), False
+    return q
+
+
+def _chat_runner(messages: list[Message], session: SessionType, speakers: list[str]) -> str | None:
+    """Who runs a chat (not a talk) no host was found for: the main voice (the first of ``speakers``) when they also
+    said its first line (the one who posted the notice and then answers about it: "各位蜂友，这周六上午九点…
+    摇蜜体验课" …); None else."""
+    if not speakers or not messages:
+        return None
+    return speakers[0] if session != "主讲分享" and messages[0].speaker == speakers[0] else None
+
+
+def _host_sets_right(recent: list[_Open], m: Message, i: int, near: int, in_form: Callable[[str, str], bool],
+                     targets: list[str], host: str | None, decided: frozenset[int] = frozenset(),
+                     tasks: frozenset[int] = frozenset()) -> _Open | None:
+    """The question whose answer the one running the chat gives after a member answered it first, unasked ("作品什么
+    时候能烧好" — 大壮: "一般一周就能烧好" — the teacher: "这批要两周才能烧好，窑排满了"; "參展要唔要交報名費" — 肥仔明:
+    "唔使交，上年都係免費" — 黃生: "今年要交報名費，每盆二十蚊"): the host's unaddressed line, no question and not told
+    to everyone, on the question's words or in its form and saying how things stand now (cue ``reply.sets_right``: 才,
+    今年, 这次, 这批, 改成…; a host going on about the matter with none of these leaves the member's answer standing),
+    within ``near`` lines of the latest question a member (not the asker, not the one it was put to, not by @)
+    answered; the host's line replaces that answer, as a correction
+    (:func:`_corrects_answer`) would. None for an @-line, a line of anyone else, or when nothing fits; none for a line
+    that settles something (``decided``), a recap ("今晚定的：…"), a proposal ("那我们投个票：周日晚8点模考同意的扣1"
+    after "会不会太晚" — "不晚") or a to-do line (``tasks``) handing work out ("游戏交给伴娘团，…下周五之前发群里"):
+    those are decisions and to-dos, the member's answer stands. (A to-do of the host's own, "十二点才结束，摇完还要
+    装瓶", still answers.)"""
+    f = _fold(m.text)
+    if targets or host is None or m.speaker != host or m.id in decided or is_question(m.text) or _told_all(m) \
+            or _recap(m.text) or has(f, "decision", "proposal") \
+            or m.id in tasks and (has(f, "reply", "hands_work") or any(str(w) in f for w in raw("reply", "who_handed"))):
+        return None
+    fits = [q for q in recent if i - q.index <= near and q.answer and not q.direct and q.msg.speaker != host
+            and all(a.speaker not in (host, q.msg.speaker) for a in q.answer)
+            and (relevant(q.text, m.text, by_kind=False) or in_form(q.text, m.text))
+            and has(f, "reply", "sets_right")]
+    if not fits:
+        return None
+    q = fits[-1]
+    q.answer, q.loose = [m], False
     return q
 
 
