@@ -108,3 +108,12 @@ def test_telling_the_group_not_to_post_vote_requests_is_not_a_vote_request(judge
         assert v.label == "ok", (text, v.reason)
     v = judge(CYCLING, "谁有空帮我点个助力，抢比赛名额的，就差三个人了，谢谢啦")  # the ask itself stays spam
     assert v.label == "spam", v.reason
+
+
+def test_a_vote_asked_as_a_personal_favour_without_the_word_vote_is_spam(judge: Callable[[str, str], Verdict]) -> None:
+    for group, text in ((PARENTS, "帮忙给我家闺女的画点个爱心，就差几票了，谢谢各位"),
+                        (CYCLING, "各位帮忙看看，我儿子差一票就能进决赛了")):
+        v = judge(group, text)
+        assert v.label == "spam", (text, v.reason)
+    v = judge(CYCLING, "大家帮忙看看我这个踏频差几下能到九十")  # 差几 without a vote
+    assert v.label != "spam", v.reason
