@@ -322,6 +322,15 @@ def decorative_between(marks: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=[\u3400-\u9fff])(?:{emoji}){marks}(?=[\u3400-\u9fff])")
 
 
+@lru_cache(maxsize=1)
+def _emoji_in_handle() -> re.Pattern[str]:
+    """Pictographs of spellings.yaml ``decorative_emoji`` set tight before a Latin letter or a digit, after a letter, a
+    digit or a character (賴❤️ID：guitar❤️88, V：bb❤ma❤2024): they break a handle, or its app's name from the label, apart
+    for the patterns read on the folded text (an account on another app); nothing stands for them there, so they go."""
+    emoji = str(load_resource(SPELLINGS).get("decorative_emoji") or r"(?!x)x")
+    return re.compile(rf"(?<=[0-9a-z\u3400-\u9fff])(?:{emoji})+(?=[0-9a-z])")
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> Normalised:
     """Normalise one message (cached: floods repeat the same text many times)."""
@@ -352,6 +361,7 @@ def normalise(text: str) -> Normalised:
     worded = _read_word_emoji(folded)  # 发个🧧吧 → 发个红包吧, before pictographs between characters are dropped
     worded_any = worded != folded  # the pictographs stay in the decorated text (a wall of them is counted there)
     folded, places = _decoration().subn("", worded)
+    folded = _emoji_in_handle().sub("", folded)
     if places >= DECORATED_MIN:
         evasions.append("表情隔字")
     compact = _NON_WORD.sub("", URL_RE.sub(" ", folded))

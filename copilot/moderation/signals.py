@@ -1138,10 +1138,14 @@ def patterns() -> Patterns:
     app_trouble = "".join(f"(?<!{re.escape(str(w))})" for w in at["not_after"]) + _alt(at["apps"]) \
         + rf"[^{at['not_between']}]{{0,{int(at['gap'])}}}?" + _alt(at["troubles"])
     app_trouble += "|" + _alt(at["troubles_before"]) + rf"[^{at['not_between']}]{{0,{int(at['gap_before'])}}}?" + _alt(at["apps"]) + "+"
+    ap = d["app_part"]  # 微信 in 我的微信头像 (the avatar's app, no contact), and a private message said already sent (我私你了)
+    app_part = "".join(f"(?<!{re.escape(str(w))})" for w in ap["not_after"]) + _alt(ap["apps"]) + "(?=" + _alt(ap["parts"]) \
+        + ")|" + _alt(ap["done"])
     not_order = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_phone_after"])
     built = Patterns(
-        wechat_id=re.compile(_alt(wx["names"]) + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
-                             + r"?([a-z][a-z0-9_-]{5,19}|\d{6,11})"),
+        wechat_id=re.compile(_alt(wx["names"]) + "(?:" + _alt(wx["id_words"]) + "?" + _alt(wx["copulas"])
+                             + r"?([a-z][a-z0-9_-]{5,19}|\d{6,11})|" + _alt(wx["same_words"]) + _alt(wx["copulas"])
+                             + r"?([a-z][a-z0-9_-]{5,19}))"),
         qq_num=re.compile(_alt(qq["names"]) + _alt(qq["suffixes"]) + "?" + _alt(qq["copulas"])
                           + r"?(\d{5,11})|(?<![a-z])q(\d{5,11})(?!\d)"),
         labelled_handle=re.compile(r"(?<![a-z0-9])" + _alt(d["handle_labels"])
@@ -1217,7 +1221,7 @@ def patterns() -> Patterns:
         group_qr=re.compile(_alt(gq["places"]) + rf"{_CLAUSE}{{0,{int(gq['gap'])}}}?" + qr_words
                             + "|" + qr_words + rf"{_CLAUSE}{{0,{int(gq['after_gap'])}}}?" + _alt(gq["places"])
                             + "|" + _alt(gq["organisers"])),
-        reach_note=re.compile(_alt(load_resource(LEXICONS)["ad"]["payment_note"]) + "|" + app_trouble),
+        reach_note=re.compile(_alt(load_resource(LEXICONS)["ad"]["payment_note"]) + "|" + app_trouble + "|" + app_part),
     )
     # the patterns the engine cannot skip places for behind a cheap first look for what every match contains
     return Patterns(**{f.name: gated(getattr(built, f.name)) for f in fields(Patterns)})
@@ -1639,7 +1643,7 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
         scan.contacts = []  # no contact pattern matches either form: nothing below can find one
         return None
     # the compact form joins a lone v or x to the handle after it ("+V xz_88" → 微信z_88): the handle is quoted whole
-    contacts = ["微信号 " + _whole_handle(m.group(1), scan.n.folded) for m in patterns().wechat_id.finditer(d)]
+    contacts = ["微信号 " + _whole_handle(m.group(1) or m.group(2), scan.n.folded) for m in patterns().wechat_id.finditer(d)]
     contacts += ["微信号 " + m.group(0) for m in _WXID.finditer(d)]
     contacts += ["QQ/群号 " + (m.group(1) or m.group(2)) for m in patterns().qq_num.finditer(d)]
     contacts += ["QQ/群号 " + m.group(1) for m in patterns().qq_short.finditer(d)
@@ -2925,6 +2929,9 @@ def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
     """:func:`_chain_letter` on one form of the compact text ``c``."""
     if scan.lex.words["chain_debunk"].search(scan.lex.words["chain_debunk_not"].sub(" ", c)):
         return None  # a member saying a forwarded notice is false (那条是谣言，别转了) asks nobody to spread it
+    per_share = scan.lex.words["chain_per_share"].findall(c)
+    if per_share and (pledge := scan.lex.words["chain_pledge"].findall(c)):
+        return Finding(list(dict.fromkeys(per_share + pledge)))  # 每转发一次就捐一毛钱: a gift pledged per share, a hoax by itself
     spread = scan.lex.words["spam.spread"].findall(c)
     guilt = scan.lex.words["chain_guilt"].findall(c)
     refusal = scan.lex.words["chain_refusal"].findall(c)
@@ -2982,6 +2989,15 @@ def _private_seller(scan: Scan, spec: SignalSpec) -> Finding | None:
         deal = patterns().deal_terms.findall(scan.n.compact)
         hits = [business.group(), *deal] if deal else []
     return Finding(list(dict.fromkeys(hits))) if hits else None
+
+
+@lru_cache(maxsize=1)
+def rule_ban() -> re.Pattern[str]:
+    """A member telling the group not to post something here (这种拉票助力的别在跑团群里发了; patterns.yaml ``rule_ban``), on the
+    folded text: a lead not inside another word, up to ``gap`` characters of one clause, a post in the group."""
+    d = load_resource(PATTERNS)["rule_ban"]
+    lead = "".join(f"(?<!{re.escape(str(w))})" for w in d["not_after"]) + _alt(d["leads"])
+    return re.compile(lead + rf"{_CLAUSE}{{0,{int(d['gap'])}}}?" + _alt(d["posts"]) + "(?!" + _alt(d["not_before"]) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -3180,7 +3196,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * form \
         + bool(third_person().search(own_words)) \
         + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
-    rule_notice = bool(lex.words["rule_notice"].search(c))
+    rule_notice = bool(lex.words["rule_notice"].search(c) or rule_ban().search(n.folded))
     job_post = bool(lex.words["jobs.post"].search(c))
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attacks,
