@@ -35,7 +35,7 @@ import numpy as np
 
 from copilot.cadence import find_clocks
 from copilot.moderation.classifier import load_chatter_model, telling_grams
-from copilot.moderation.evidence import evidence_rules, reach_notice
+from copilot.moderation.evidence import EVIDENCE, evidence_rules, reach_notice
 from copilot.moderation.literals import gated
 from copilot.moderation.normalise import CLAUSE_EDGE, normalise
 from copilot.moderation.signals import (
@@ -359,6 +359,17 @@ def _work_scene_rule() -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _event_ride_rule() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """relevance.yaml ``event_ride``: the words of a lift (evidence.yaml ``purposes.ride_share.words`` — 顺路, 搭车, 拼车 — and
+    ``asks``: 搭我一程, 捎我, 开车去), folded; and the words of a trip of the member's own (``own_trip``: 下班, 回家, 机场)."""
+    data = load_resource(RELEVANCE)["event_ride"]
+    shared = load_resource(EVIDENCE)["purposes"]["ride_share"]["words"]
+    rides = tuple(dict.fromkeys(fold(str(w)) for w in [*shared, *data["asks"]]))
+    own = "|".join(re.escape(fold(str(w))) for w in sorted(data["own_trip"], key=len, reverse=True))
+    return rides, re.compile(own)
+
+
+@lru_cache(maxsize=1)
 def _new_venue_rule() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """relevance.yaml ``new_venue``: the forms of a place of business newly opened somewhere (新开了一家, 新开的奶茶店), and
     the words of a group's name or topics for which such a place is its subject (探店, 美食)."""
@@ -552,6 +563,11 @@ CHATTER_MIN = 0.56  # the chatter model's probability from which an unrelated me
 CHATTER_WORD_BOOST = 0.35  # each chatter word takes this share of the remaining doubt (never decides alone)
 REVIEW_CAP = 0.65  # below the default act threshold (0.7): labelled off-topic, a person decides
 ERRAND_SCORE = 0.55  # a life errand alone: labelled off-topic, reviewed
+# a remark of this many Han characters or more is past what the chatter model was trained on (chatter.jsonl: median 15
+# characters; 38 of its 1,674 chatter lines reach 24): its char n-grams pile up everyday evidence with the length, so with no
+# chatter topic or life errand its reading alone is no proof of chatter — a member's own story told at length (d17c76; in the
+# readable sets no off-topic message of this length was left to the model alone)
+LONG_REMARK_CHARS = 28
 # a life errand alone (its only chatter words are errands) is scored on the scale it had before CHATTER_MIN went
 # 0.6 → 0.56 (d17e53): the lower threshold labels more chatter, it must not turn "自动续费怎么关" into a reminder
 ERRAND_SCALE_MIN = 0.6
@@ -955,6 +971,11 @@ class OffTopicDetector:
         self.event_marks = frozenset(w for w in _event_words(marks) if word_frequency(w) < EVERYDAY_WORD_FREQ
                                      and word_class(w) != "t" and not w.isdigit())
         self.roams = bool(_outing_rule()[2].search(self.place_text))
+        # the telling words of the events' own places alone (大埔 of 大埔墟站A出口, 椰风寨): where a lift to the group's event
+        # goes (_ride_to_event) — place names included, which the profile's words leave out (they say where the group is)
+        spots = normalise(" ".join(e.place for e in profile.all_events())).compact
+        self.place_marks = frozenset(w for w in _event_words(spots) if word_frequency(w) < EVERYDAY_WORD_FREQ
+                                     and word_class(w) != "t" and not w.isdigit())
         # the words only the events' places give (愚园 of 愚园路店二楼): where the group meets, not its subject
         said = normalise(" ".join([self.own_text, *profile.goals, *(p.name + p.description for p in profile.products),
                                    *(e.title for e in profile.all_events())])).compact
@@ -1159,8 +1180,9 @@ class OffTopicDetector:
 
     def _own_doings(self, compact: str, p: float, model_p: float, *, asked: bool = False) -> TopicResult | None:
         """A remark (no chatter topic, no question, no put-down) on the members' own doings in the group's field: a rare
-        character of its topics, or a member's verdict on their own practice; or, ``asked``, a question (no chatter topic,
-        no put-down) on the group's own thing. None otherwise."""
+        character of its topics, or a member's verdict on their own practice, or their own account told at length
+        (:data:`LONG_REMARK_CHARS`); or, ``asked``, a question (no chatter topic, no put-down) on the group's own thing. None
+        otherwise."""
         if asked:
             if shared := self._field_chars_asked(compact):
                 # "有人知道哪里能修鼓皮吗" among djembe players: no chatter topic, no life errand, no put-down, and a question
@@ -1185,6 +1207,15 @@ class OffTopicDetector:
             # own_practice) — a remark on their own doings in the group's activity; the chatter model alone is no proof
             return TopicResult(False, 0.3, [], f"成员说自己练习的情况（{'、'.join(verdict[:2])}），没有闲聊话题词，"
                                f"不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3))
+        if sum(map(len, _HAN_WORD.findall(compact))) >= LONG_REMARK_CHARS:
+            # "今天有个阿姨找不到B超室，我带她绕了一大圈才到，二楼那个指示牌真该换了" among hospital volunteers: a remark (no
+            # question, no put-down), no chatter topic, no life errand, and a member's own account at a length the chatter model
+            # never learned chatter from — its everyday words add up with the length, no proof of chatter (read as its plain
+            # "not chatter" reading: a place newly opened elsewhere and an invitation are still asked after it). A question at
+            # that length ("有没有人知道哪里修洗衣机…") is still the model's: asking the group for life's help is chatter's
+            # commonest form, and letting long questions through too cost an independent set an off-topic hit (round 76)
+            return TopicResult(False, round(min(p, CHATTER_MIN) * 0.5, 3), [], f"成员较长的自述，没有闲聊话题词和生活事务，"
+                               f"闲聊模型只凭日常说法（闲聊概率 {p:.2f}），不单独判跑题", chatter_p=round(p, 3))
         return None
 
     def _spent_body(self, compact: str) -> bool:
@@ -1329,6 +1360,19 @@ class OffTopicDetector:
             return []  # 一起去店里验光 — the group's own doing
         return [w for w in words if word_class(w) in classes or w in _destinations()
                 or ((word_class(w) or "") in rare_classes and word_frequency(w) < below)]
+
+    def _ride_to_event(self, compact: str) -> list[str]:
+        """The lift and the place, when the message asks or offers a lift (relevance.yaml ``event_ride``) and names a telling
+        word of the place where one of the group's events meets (大埔 of 大埔墟站A出口); none when it names a trip of the
+        member's own (下班, 回家, 机场: ``own_trip`` — "下班有人回大埔吗" is the way home, whatever the town)."""
+        if not self.place_marks:
+            return []
+        rides, own = _event_ride_rule()
+        lift = next((w for w in rides if w in compact), None)
+        if lift is None or own.search(compact):
+            return []
+        spots = [w for w in sorted(self.place_marks, key=len, reverse=True) if w in compact]
+        return [lift, spots[0]] if spots else []
 
     @staticmethod
     def _kindly(compact: str, result: TopicResult) -> TopicResult:
@@ -1538,6 +1582,10 @@ class OffTopicDetector:
             logistics = _still_on().findall(compact) or asks_to_join(compact)
         if logistics:
             return TopicResult(False, 0.1, logistics[:3], "关于群里活动的安排：" + "、".join(logistics[:3]), about_group=True)
+        if self.meets and not errand and not elsewhere and (ride := self._ride_to_event(compact)):
+            # "有冇人喺沙田開車去大埔墟站，可唔可以搭我一程": a lift to where the group's event meets is that event's arrangement,
+            # though the place is a place name (no word of the profile's: 城西哪里能换手机屏 is no topic of a league in 城西)
+            return TopicResult(False, 0.1, ride, "搭车、顺路去本群活动的地点：" + "、".join(ride), about_group=True)
         if people and not errand and not elsewhere:
             return TopicResult(False, 0.1, people[:2], "对本店的人或地方说的话（或向本店预订）：" + "、".join(people[:2]), about_group=True)
         if not errand and not elsewhere and (own := self._own_schedule(compact)):
