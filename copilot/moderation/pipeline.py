@@ -3608,9 +3608,9 @@ def _quoted_as_written(reason: str, signals: list[dict[str, Any]], text: str,
         own = strip_invisible(own)  # as a reader sees it: the zero-width characters that hid the word are not quoted back
         for shown in forms:
             if shown != own and shown in reason:
-                # (only where the reason quotes it, between its colon or list marks — never inside the reason's own
-                # words: 轉發 quoted back must not make its label "转发链" read "轉發链")
-                reason = re.sub(rf"(?<=[：:、「]){re.escape(shown)}(?=[、；;）)，,」。]|$)", lambda _m, o=own: o, reason)
+                # (only where the reason quotes it, not run into a Chinese word of the reason's own: 轉發 quoted back
+                # must not make its label "转发链" read "轉發链")
+                reason = re.sub(rf"(?<![\u4e00-\u9fff]){re.escape(shown)}(?![\u4e00-\u9fff])", lambda _m, o=own: o, reason)
     return reason
 
 
