@@ -10,8 +10,9 @@ Round 69 (d17c69): ``normalise``'s search for any evasive spelling and ``URL_RE`
 and ``veiled.veiled_forms`` without their one first look (``_sneer_gate``, ``_forms_gate``), and the reason's price
 denials checked after reading the message's prices (``_without_price_denials``). Round 76 (d17a76): ``_illegal_deal``
 without its first look on the folded text (``_illegal_offer_gate``), ``_chain_letter_in`` without its word-tree look
-(``_chain_may``), ``disabled_slur`` ungated, ``_emoji_flood`` without its count before the look-behind search, and
-detect's plain lists on the compact text searched without the word-tree answer (``Scan.said``).
+(``_chain_may``), ``disabled_slur`` ungated, ``_emoji_flood`` without its count before the look-behind search,
+detect's plain lists on the compact text searched without the word-tree answer (``Scan.said``), ``_dismissed`` without
+its first look for 滚 (``_dismissal_gate``) and normalise's ``_read_spaced_numerals`` without its count of spaces.
 """
 
 from __future__ import annotations
@@ -69,9 +70,21 @@ def _old_said(self: Any, key: str, text: str) -> bool:
     return self.lex.words[key].search(text) is not None
 
 
+def _old_read_spaced_numerals(folded: str) -> str:
+    table = normalise.spellings().digits
+
+    def read(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if not re.search(r"[a-z]", run) or run.isascii():
+            return run
+        return " ".join(" ".join(tok.translate(table)) if not tok.isascii() else tok for tok in run.split())
+    return normalise._spaced_numeral_handle().sub(read, folded)
+
+
 _SLUR = signals.disabled_slur()
 _NEW76 = {"illegal_gate": signals._illegal_offer_gate, "chain_may": signals._chain_may,
-          "emoji_flood": _DETECTORS["emoji_flood"], "said": signals.Scan.said, "slur": signals.disabled_slur}
+          "emoji_flood": _DETECTORS["emoji_flood"], "said": signals.Scan.said, "slur": signals.disabled_slur,
+          "dismissal_gate": signals._dismissal_gate, "spaced_numerals": normalise._read_spaced_numerals}
 
 
 def use76(old: bool) -> None:
@@ -81,6 +94,8 @@ def use76(old: bool) -> None:
     signals.disabled_slur = (lambda: getattr(_SLUR, "rx", _SLUR)) if old else _NEW76["slur"]  # type: ignore[assignment]
     _DETECTORS["emoji_flood"] = _old_emoji_flood if old else _NEW76["emoji_flood"]
     signals.Scan.said = _old_said if old else _NEW76["said"]  # type: ignore[method-assign]
+    signals._dismissal_gate = (lambda: None) if old else _NEW76["dismissal_gate"]  # type: ignore[assignment]
+    normalise._read_spaced_numerals = _old_read_spaced_numerals if old else _NEW76["spaced_numerals"]
 
 
 def use(old: bool, *, latest: bool = False) -> None:

@@ -1,15 +1,17 @@
-"""Round 76 (d17a76): five first looks that only skip searches which cannot find anything — ``_illegal_deal`` looks for
+"""Round 76 (d17a76): seven first looks that only skip searches which cannot find anything — ``_illegal_deal`` looks for
 its offer's literals once in the folded text before reading clause by clause, ``_chain_letter_in`` asks the word tree
 whether a spread or a doom word is written, ``disabled_slur`` is gated by its literals (it opens with look-behinds),
 ``_emoji_flood`` counts the emoji before it takes the lone ones out, and detect's plain lists on the compact text
 (roster, price_ask, resale.own, rule_notice, jobs.post) are searched only where the word tree found a word of theirs
-(``Scan.said``). Each test compares the new path with the old one on realistic lines written for this file
+(``Scan.said``); ``_dismissed`` looks for 滚 before cutting the writer's words into clauses, and normalise's
+``_read_spaced_numerals`` counts the spaces before its look-behind search. Each test compares the new path with the old one on realistic lines written for this file
 (Traditional, Cantonese, zero-width, spaced and emoji-padded spellings, hard negatives) and, for the gates, on every
 readable moderation row: the same findings, the same verdicts."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -20,6 +22,7 @@ from copilot.config import Settings
 from copilot.evals.evasions import expand
 from copilot.evals.moderation import DATA_DIR, load_set
 from copilot.moderation import Moderator, signals
+from copilot.moderation import normalise as norm
 from copilot.moderation.normalise import normalise
 from copilot.profile import load_profile
 
@@ -51,6 +54,13 @@ LINES = [
     "今 天 谁 去 打 球",  # every character apart
     "代\u200b开\u200b发\u200b票 懂的来",
     "轉\u200b發給所有好友，不轉的話全家倒霉",
+    "少在这里卖惨，烦死了，滚",  # told to get lost, a clause of its own
+    "你們都給我滾出去",  # Traditional
+    "滚滚长江东逝水，今晚读三国",  # 滚 inside words: none
+    "他让我滚，我就走了",  # told of someone else
+    "加 v t a o 一 二 三 四 五 领资料",  # a handle spelled apart with spelled numerals
+    "t a o 一 二",  # too few tokens
+    "　我　在　图　书　馆　等　你　",  # ideographic spaces between the characters
 ]
 
 
@@ -89,9 +99,21 @@ def _old_said(self: signals.Scan, key: str, text: str) -> bool:
     return self.lex.words[key].search(text) is not None
 
 
+def _old_read_spaced_numerals(folded: str) -> str:
+    table = norm.spellings().digits
+
+    def read(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if not re.search(r"[a-z]", run) or run.isascii():
+            return run
+        return " ".join(" ".join(tok.translate(table)) if not tok.isascii() else tok for tok in run.split())
+    return norm._spaced_numeral_handle().sub(read, folded)
+
+
 @contextmanager
 def _old_paths(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The five paths as they were before round 76 (the detectors looked up where detect and the moderator find them)."""
+    """The seven paths as they were before round 76 (looked up where detect, normalise and the moderator find them);
+    normalise's memory is emptied on the way in and out, so every text is read afresh by the old path."""
     slur = signals.disabled_slur()
     detectors = signals.signal_table().detectors
     with monkeypatch.context() as m:
@@ -100,7 +122,13 @@ def _old_paths(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         m.setattr(signals, "disabled_slur", lambda: slur.rx)
         m.setitem(detectors, "emoji_flood", _old_emoji_flood)
         m.setattr(signals.Scan, "said", _old_said)
-        yield
+        m.setattr(signals, "_dismissal_gate", lambda: None)
+        m.setattr(norm, "_read_spaced_numerals", _old_read_spaced_numerals)
+        norm.normalise.cache_clear()
+        try:
+            yield
+        finally:
+            norm.normalise.cache_clear()
 
 
 # --- _illegal_deal: one first look on the folded text ------------------------------------------------------------
@@ -193,6 +221,50 @@ def test_emoji_flood_counts_a_wall_not_separators() -> None:
     assert signals._emoji_flood(_scan("😀😀😀😀😀😀😀😀😀😀😀😀😀😀 早上好"), spec) is not None
     assert signals._emoji_flood(_scan("😀加😀我😀微😀信😀领😀资😀料"), spec) is None
     assert signals._emoji_flood(_scan("好🌹🌹🌹🌹🌹早"), spec) is None
+
+
+# --- dismissal: a first look for 滚 ----------------------------------------------------------------------------------
+def test_dismissal_gate_never_hides_a_clause(readable: list[str]) -> None:
+    gate, rx = signals._dismissal_gate(), signals.dismissal_clause()
+    assert gate is not None
+    shut = 0
+    for text in [*LINES, *readable]:
+        own = _scan(text).own_words()
+        if gate.search(own) is None:
+            shut += 1
+            assert not any(rx.fullmatch(signals._squeezed(p)) for p in signals._CLAUSES.split(own)), text
+    assert shut > len(readable) // 2
+
+
+@pytest.mark.parametrize("text", LINES)
+def test_dismissal_same_with_and_without_gate(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = _spec("dismissal")
+    new = _finding(signals._dismissed(_scan(text), spec))
+    monkeypatch.setattr(signals, "_dismissal_gate", lambda: None)
+    assert new == _finding(signals._dismissed(_scan(text), spec))
+
+
+def test_dismissal_still_found() -> None:
+    spec = _spec("dismissal")
+    assert signals._dismissed(_scan("少在这里卖惨，烦死了，滚"), spec) is not None
+    assert signals._dismissed(_scan("你們都給我滾出去"), spec) is not None
+    assert signals._dismissed(_scan("滚滚长江东逝水，今晚读三国"), spec) is None
+
+
+# --- normalise: spelled numerals in a handle spelled apart --------------------------------------------------------
+def test_spaced_numerals_same_as_before(readable: list[str]) -> None:
+    for text in [*LINES, *readable]:
+        folded = normalise(text).decorated  # the folded text as normalise reads it at that step (pictographs kept)
+        assert norm._read_spaced_numerals(folded) == _old_read_spaced_numerals(folded), text
+    assert norm._read_spaced_numerals("加 v t a o 一 二 三 四 五 领资料") == "加 v t a o 1 2 3 4 5 领资料"
+    assert norm._read_spaced_numerals("t a o 一 二") == "t a o 一 二"
+
+
+@pytest.mark.parametrize("text", LINES)
+def test_normalise_same_as_before(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    new = norm.normalise.__wrapped__(text)
+    with _old_paths(monkeypatch):
+        assert norm.normalise.__wrapped__(text) == new
 
 
 # --- detect's plain lists on the compact text ------------------------------------------------------------------

@@ -2727,9 +2727,20 @@ def dismissal_clause() -> re.Pattern[str]:
     return re.compile(f"(?:{_alt(d['lead'])})?{word}(?:{_alt(d['tail'])})?")
 
 
+@lru_cache(maxsize=1)
+def _dismissal_gate() -> re.Pattern[str] | None:
+    """One first look for :func:`dismissal_clause` (:func:`literals.any_of`: its word, 滚): every clause it matches is a
+    piece of the writer's own words, so words without it are not cut into clauses and matched one by one (round 76,
+    d17a76). None when the pattern tells no literal."""
+    return any_of([dismissal_clause()])
+
+
 def _dismissed(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Someone told to get lost in a clause of its own, in the writer's own words (少在这里卖惨，烦死了，滚): said at the
     member answered — 滚 inside a word (滚雪球, 利滚利, 打滚) or told of someone else (他让我滚) is no clause of its own."""
+    gate = _dismissal_gate()
+    if gate is not None and gate.search(scan.own_words()) is None:
+        return None
     rx = dismissal_clause()
     told = scan.found.get("insult", ())  # 滚出去 is a rude word of its own: told there, once
     hits = [c for c in (_squeezed(part) for part in _CLAUSES.split(scan.own_words()))
