@@ -287,8 +287,15 @@ def test_scan_said_searches_only_where_the_tree_found_a_word(monkeypatch: pytest
     monkeypatch.setitem(scan.lex.words, "rule_notice", Counting())
     assert scan.said("rule_notice", scan.n.compact) is False
     assert searched == []  # no rule word in the compact text: not searched
-    assert scan.said("rule_notice", "群规：禁止发广告") is True  # another text: searched as before
+    assert scan.said("rule_notice", "群规：禁止发广告") is True  # a text not walked: searched as before
     assert searched == ["群规：禁止发广告"]
+    walked = []
+    hits = scan.lex.hits
+    assert hits is not None
+    walk = hits.present
+    monkeypatch.setattr(hits, "present", lambda text: walked.append(text) or walk(text))
+    assert scan.said("rule_notice", "那本书的规则") is False
+    assert walked == []  # no walk is made for it
 
 
 @pytest.mark.parametrize("text", LINES)

@@ -1418,10 +1418,13 @@ class Scan:
         return self.lex.may(key, self.present(text))
 
     def said(self, key: str, text: str) -> bool:
-        """Whether word list ``key`` matches ``text``: its search, run only where :meth:`may` allows — for the compact
-        text, whose one walk of the word tree detect has made, a plain list with no word in it is not searched (round 76,
-        d17a76); any other text is searched as before."""
-        return (text != self.n.compact or self.may(key, text)) and self.lex.words[key].search(text) is not None
+        """Whether word list ``key`` matches ``text``: its search, not run where the text's walk of the word tree, when
+        one was made (detect walks the compact text of a message with no Cantonese word), found no word of a plain list
+        (round 76, d17a76). A text not walked is searched as before: no walk is made for this."""
+        present = self._present.get(text)
+        if present is not None and not self.lex.may(key, present):
+            return False
+        return self.lex.words[key].search(text) is not None
 
     def dialect(self, text: str) -> bool:
         """Whether ``text`` has a word :func:`in_mandarin` rewrites (Cantonese, Taiwan Mandarin), searched once per text."""
