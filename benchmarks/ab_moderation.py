@@ -8,7 +8,11 @@ repetition on fresh texts (no normalisation-cache hits), timed in CPU time. ``us
 Round 69 (d17c69): ``normalise``'s search for any evasive spelling and ``URL_RE`` without their first look
 (``literals.gated``). Round 73 (d17b73): ``_contact`` without its second look (``_contact_forms``), ``_sneers``
 and ``veiled.veiled_forms`` without their one first look (``_sneer_gate``, ``_forms_gate``), and the reason's price
-denials checked after reading the message's prices (``_without_price_denials``).
+denials checked after reading the message's prices (``_without_price_denials``). Round 76 (d17a76): ``_illegal_deal``
+without its first look on the folded text (``_illegal_offer_gate``), ``_chain_letter_in`` without its word-tree look
+(``_chain_may``), ``disabled_slur`` ungated, ``_emoji_flood`` without its count before the look-behind search,
+detect's plain lists on the compact text searched without the word-tree answer (``Scan.said``), ``_dismissed`` without
+its first look for 滚 (``_dismissal_gate``) and normalise's ``_read_spaced_numerals`` without its count of spaces.
 """
 
 from __future__ import annotations
@@ -57,15 +61,53 @@ _NEW73 = {"contact_forms": signals._contact_forms, "price_denials": pipeline._wi
           "sneer_gate": signals._sneer_gate, "forms_gate": veiled._forms_gate}
 
 
+def _old_emoji_flood(scan: Any, spec: Any) -> Any:
+    count = len(signals._EMOJI.findall(signals._lone_emoji().sub("", scan.n.decorated or scan.n.raw)))
+    return signals.Finding([], count=count) if count >= scan.thresholds["emoji_flood"] else None
+
+
+def _old_said(self: Any, key: str, text: str) -> bool:
+    return self.lex.words[key].search(text) is not None
+
+
+def _old_read_spaced_numerals(folded: str) -> str:
+    table = normalise.spellings().digits
+
+    def read(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if not re.search(r"[a-z]", run) or run.isascii():
+            return run
+        return " ".join(" ".join(tok.translate(table)) if not tok.isascii() else tok for tok in run.split())
+    return normalise._spaced_numeral_handle().sub(read, folded)
+
+
+_SLUR = signals.disabled_slur()
+_NEW76 = {"illegal_gate": signals._illegal_offer_gate, "chain_may": signals._chain_may,
+          "emoji_flood": _DETECTORS["emoji_flood"], "said": signals.Scan.said, "slur": signals.disabled_slur,
+          "dismissal_gate": signals._dismissal_gate, "spaced_numerals": normalise._read_spaced_numerals}
+
+
+def use76(old: bool) -> None:
+    """Round 76's (d17a76) old code paths (A) or this tree's (B)."""
+    signals._illegal_offer_gate = (lambda: None) if old else _NEW76["illegal_gate"]  # type: ignore[assignment]
+    signals._chain_may = (lambda scan, c: True) if old else _NEW76["chain_may"]  # type: ignore[assignment]
+    signals.disabled_slur = (lambda: getattr(_SLUR, "rx", _SLUR)) if old else _NEW76["slur"]  # type: ignore[assignment]
+    _DETECTORS["emoji_flood"] = _old_emoji_flood if old else _NEW76["emoji_flood"]
+    signals.Scan.said = _old_said if old else _NEW76["said"]  # type: ignore[method-assign]
+    signals._dismissal_gate = (lambda: None) if old else _NEW76["dismissal_gate"]  # type: ignore[assignment]
+    normalise._read_spaced_numerals = _old_read_spaced_numerals if old else _NEW76["spaced_numerals"]
+
+
 def use(old: bool, *, latest: bool = False) -> None:
     """The old functions (A) or this tree's (B), wherever the moderator looks them up; ``latest``: only the latest
-    round's (73) are put back for A, the earlier rounds' stay as they are."""
+    round's (76) are put back for A, the earlier rounds' stay as they are."""
+    use76(old)
+    if latest:
+        old = False
     signals._contact_forms = (lambda p: None) if old else _NEW73["contact_forms"]  # type: ignore[assignment]
     pipeline._without_price_denials = _old_without_price_denials if old else _NEW73["price_denials"]
     signals._sneer_gate = (lambda: None) if old else _NEW73["sneer_gate"]  # type: ignore[assignment]
     veiled._forms_gate = (lambda: None) if old else _NEW73["forms_gate"]  # type: ignore[assignment]
-    if latest:
-        old = False
     any_variant = _NEW["any_variant"]
     object.__setattr__(_SPELLINGS, "any_variant", getattr(any_variant, "rx", any_variant) if old else any_variant)
     url = _NEW["url"]

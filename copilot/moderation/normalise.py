@@ -208,6 +208,10 @@ def _read_spaced_numerals(folded: str) -> str:
     """Spelled-out numerals inside a handle spelled apart, read as digits one apart ("t a o 一 二 三" → "t a o 1 2 3"),
     so every handle reader sees the same handle as in plain digits. Only a run with a Latin letter and a numeral in it:
     numerals alone are left to the digit-run reading (一 二 三 四 五 in a poem is no handle)."""
+    if folded.count(" ") + folded.count("\u3000") < SPACED_TOKENS_MIN - 1:
+        # a run needs SPACED_TOKENS_MIN tokens, each set apart by white space: with fewer spaces in the whole text there is
+        # none, and the pattern (a look-behind first, tried at every place) is not run (round 76, d17a76)
+        return folded
     table = spellings().digits
 
     def read(m: re.Match[str]) -> str:

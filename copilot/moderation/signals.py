@@ -1421,6 +1421,15 @@ class Scan:
         """Whether word list ``key`` can match ``text`` (or a text cut out of it): False only for a plain list with no word there."""
         return self.lex.may(key, self.present(text))
 
+    def said(self, key: str, text: str) -> bool:
+        """Whether word list ``key`` matches ``text``: its search, not run where the text's walk of the word tree, when
+        one was made (detect walks the compact text of a message with no Cantonese word), found no word of a plain list
+        (round 76, d17a76). A text not walked is searched as before: no walk is made for this."""
+        present = self._present.get(text)
+        if present is not None and not self.lex.may(key, present):
+            return False
+        return self.lex.words[key].search(text) is not None
+
     def dialect(self, text: str) -> bool:
         """Whether ``text`` has a word :func:`in_mandarin` rewrites (Cantonese, Taiwan Mandarin), searched once per text."""
         got = self._dialect.get(text)
@@ -2238,11 +2247,23 @@ def _illegal_offer() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
+@lru_cache(maxsize=1)
+def _illegal_offer_gate() -> re.Pattern[str] | None:
+    """One first look for :func:`_illegal_offer` on the whole folded text (:func:`literals.any_of`: the strings each of
+    its matches contains): every clause :func:`_illegal_deal` reads is a piece of the folded text, so a text this finds
+    nothing in has no offer in any clause, and the clauses are not searched one by one (round 76, d17a76). None when
+    the pattern tells no literal (every clause is then searched)."""
+    return any_of([_illegal_offer()])
+
+
 def _illegal_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     """An illegal trade offered in any group (patterns.yaml ``illegal_offer``: 出一个肾源, 代开各类正规发票, 收银行卡, 有气枪出)
     beside a seller's company — a way to reach the writer (私聊, 加我, a handle), a price, someone who wants one (有需要的),
     a wink (懂的来) or a trade word (有意者). The same goods in a question (肾移植配型要做哪些检查), a patient's story
     (排队等肾源), a warning or a rule (有人私聊说能买到肾源，都是骗子) offer nothing. Cites the offer."""
+    gate = _illegal_offer_gate()
+    if gate is not None and gate.search(scan.n.folded) is None:
+        return None  # no offer verb or goods anywhere in the message: no clause holds an offer
     c = scan.text(spec)
     offers = [m.group(0) for x in scan.clauses() for m in _illegal_offer().finditer(x)]
     if not offers or scan.asks() or warns(scan.n.compact) or scan.lex.words["ad.banned_frame"].search(scan.n.compact):
@@ -2493,7 +2514,12 @@ def _lone_emoji() -> re.Pattern[str]:
 def _emoji_flood(scan: Scan, spec: SignalSpec) -> Finding | None:
     # emoji set one at a time between character after character (😀加😀我😀微😀信…) are separators normalise folds away,
     # not a wall of emoji: the words they break are judged (evasion), so they are not counted here
-    count = len(_EMOJI.findall(_lone_emoji().sub("", scan.n.decorated or scan.n.raw)))
+    text = scan.n.decorated or scan.n.raw
+    if len(_EMOJI.findall(text)) < scan.thresholds["emoji_flood"]:
+        # taking the lone ones out only lowers the count (each is one character): too few before, too few after — the
+        # look-behind search for them, tried at every place of the message, is not run (round 76, d17a76)
+        return None
+    count = len(_EMOJI.findall(_lone_emoji().sub("", text)))
     return Finding([], count=count) if count >= scan.thresholds["emoji_flood"] else None
 
 
@@ -2674,7 +2700,9 @@ def disabled_slur() -> re.Pattern[str]:
     """Contempt for people by their disability (patterns.yaml ``disabled_slur``): a slur (瘫子, 瞎子…) shutting them out at
     once (瘫子就该待在家里, 瞎子就别出来乱逛) or with a contempt word in its clause (残废还出来添乱), or a kind described
     (坐轮椅的…) with a generaliser and a contempt word in its clause (坐轮椅的就别出门给别人添麻烦) — not of the writer's
-    own kind (我们坐轮椅的就是…) nor a fear or a denial before the contempt word (就是怕给家里添麻烦)."""
+    own kind (我们坐轮椅的就是…) nor a fear or a denial before the contempt word (就是怕给家里添麻烦). Behind a first look
+    for a slur or a kind (:func:`literals.gated`): the pattern opens with look-behinds, so the engine tried it at every
+    place of every message (round 76, d17a76)."""
     d = load_resource(PATTERNS)["disabled_slur"]
     own = "".join(f"(?<!{re.escape(str(w))})" for w in d["own"])
     banned = "".join(re.escape(str(c)) for c in d["not_in_gap"] if len(str(c)) == 1)
@@ -2682,10 +2710,10 @@ def disabled_slur() -> re.Pattern[str]:
     free = (f"(?:(?!{_alt(longer)})" if longer else "(?:") + rf"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n{banned}])"
     contempt = _alt(d["contempt"])
     slur = own + _alt(d["slurs"]) + f"(?!{_alt(d['slur_not_before'])})"
-    return re.compile(slur + rf"(?:{_CLAUSE}{{0,{int(d['slur_gap'])}}}?" + _alt(d["shut_out"])
-                      + f"|{free}{{0,{int(d['gap'])}}}?" + contempt + ")"
-                      + "|" + own + _alt(d["kinds"]) + _alt(d["generalisers"])
-                      + f"{free}{{0,{int(d['gap'])}}}?" + contempt)
+    return gated(re.compile(slur + rf"(?:{_CLAUSE}{{0,{int(d['slur_gap'])}}}?" + _alt(d["shut_out"])
+                            + f"|{free}{{0,{int(d['gap'])}}}?" + contempt + ")"
+                            + "|" + own + _alt(d["kinds"]) + _alt(d["generalisers"])
+                            + f"{free}{{0,{int(d['gap'])}}}?" + contempt))
 
 
 def _disabled_slur(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -2706,9 +2734,20 @@ def dismissal_clause() -> re.Pattern[str]:
     return re.compile(f"(?:{_alt(d['lead'])})?{word}(?:{_alt(d['tail'])})?")
 
 
+@lru_cache(maxsize=1)
+def _dismissal_gate() -> re.Pattern[str] | None:
+    """One first look for :func:`dismissal_clause` (:func:`literals.any_of`: its word, 滚): every clause it matches is a
+    piece of the writer's own words, so words without it are not cut into clauses and matched one by one (round 76,
+    d17a76). None when the pattern tells no literal."""
+    return any_of([dismissal_clause()])
+
+
 def _dismissed(scan: Scan, spec: SignalSpec) -> Finding | None:
     """Someone told to get lost in a clause of its own, in the writer's own words (少在这里卖惨，烦死了，滚): said at the
     member answered — 滚 inside a word (滚雪球, 利滚利, 打滚) or told of someone else (他让我滚) is no clause of its own."""
+    gate = _dismissal_gate()
+    if gate is not None and gate.search(scan.own_words()) is None:
+        return None
     rx = dismissal_clause()
     told = scan.found.get("insult", ())  # 滚出去 is a rude word of its own: told there, once
     hits = [c for c in (_squeezed(part) for part in _CLAUSES.split(scan.own_words()))
@@ -2925,8 +2964,18 @@ def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(list(dict.fromkeys(as_written(scan.n.compact, found.items))))
 
 
+def _chain_may(scan: Scan, c: str) -> bool:
+    """Whether :func:`_chain_letter_in` can find anything in ``c``: each of its findings needs a word of the spread
+    (lexicons.yaml ``spam.spread``: 转发, 发给) or of a doom (``chain_doom``: 解散, 冻结), and a text with neither list's
+    word (or gate) in it — one walk of the word tree, remembered per text (:meth:`Scan.may`) — is not searched a dozen
+    times more (round 76, d17a76)."""
+    return scan.may("spam.spread", c) or scan.may("chain_doom", c)
+
+
 def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
     """:func:`_chain_letter` on one form of the compact text ``c``."""
+    if not _chain_may(scan, c):
+        return None
     if scan.lex.words["chain_debunk"].search(scan.lex.words["chain_debunk_not"].sub(" ", c)):
         return None  # a member saying a forwarded notice is false (那条是谣言，别转了) asks nobody to spread it
     per_share = scan.lex.words["chain_per_share"].findall(c)
@@ -3181,12 +3230,13 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     substantive = not social and (len(c) >= 12 or len(_CJK_CHAR.findall(c)) >= table.thresholds["substantive_cjk"]
                                   or (bool(chatter) and bool(whole_cue_words(lex.words["game_slang"], c))))
     warning = warns(c)
-    sign_up = bool(lex.words["roster"].search(c))
+    # (the lists below searched on the compact text through Scan.said: one with no word in it is not searched)
+    sign_up = scan.said("roster", c)
     roster = sign_up and len(_ROSTER_LINE.findall(n.raw)) >= 2
-    price_ask = question and bool(lex.words["price_ask"].search(c))
+    price_ask = question and scan.said("price_ask", c)
     # 自己用咗十年: the sender's own use said in Cantonese is read in its Mandarin form (自己用了十年), as the abuse cues are
     said = in_mandarin(c)
-    own_item = bool(lex.words["resale.own"].search(said)) and not lex.words["resale.testimonial"].search(said) \
+    own_item = scan.said("resale.own", said) and not lex.words["resale.testimonial"].search(said) \
         and not lex.words["resale.virtual"].search(said)
     used_item = own_item and bool(lex.words["resale.used"].search(said)) and not lex.words["resale.pitch"].search(said)
     own_words = scan.own_words()
@@ -3198,6 +3248,8 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
         + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
     rule_notice = bool(lex.words["rule_notice"].search(c) or rule_ban().search(n.folded))
     job_post = bool(lex.words["jobs.post"].search(c))
+    rule_notice = scan.said("rule_notice", c)
+    job_post = scan.said("jobs.post", c)
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attacks,
                         rule_notice, job_post, bool(_QUOTED.search(n.folded)),
