@@ -2966,10 +2966,10 @@ def _chain_letter(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 def _chain_may(scan: Scan, c: str) -> bool:
     """Whether :func:`_chain_letter_in` can find anything in ``c``: each of its findings needs a word of the spread
-    (lexicons.yaml ``spam.spread``: 转发, 发给) or of a doom (``chain_doom``: 解散, 冻结), and a text with neither list's
-    word (or gate) in it — one walk of the word tree, remembered per text (:meth:`Scan.may`) — is not searched a dozen
-    times more (round 76, d17a76)."""
-    return scan.may("spam.spread", c) or scan.may("chain_doom", c)
+    (lexicons.yaml ``spam.spread``: 转发, 发给), of a doom (``chain_doom``: 解散, 冻结) or of a gift pledged per share
+    (``chain_per_share``: 每转一次, d17b76), and a text with none of these lists' words (or gates) in it — one walk of
+    the word tree, remembered per text (:meth:`Scan.may`) — is not searched a dozen times more (round 76, d17a76)."""
+    return scan.may("spam.spread", c) or scan.may("chain_doom", c) or scan.may("chain_per_share", c)
 
 
 def _chain_letter_in(scan: Scan, c: str) -> Finding | None:
@@ -3246,9 +3246,7 @@ def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: Bann
     attacks = len(set(lex.words["abuse.attack"].findall(own_words))) + 2 * form \
         + bool(third_person().search(own_words)) \
         + _called(own_words, list(scan.found.get("insult", ())))  # 废物，…: the insult calls the one it answers
-    rule_notice = bool(lex.words["rule_notice"].search(c) or rule_ban().search(n.folded))
-    job_post = bool(lex.words["jobs.post"].search(c))
-    rule_notice = scan.said("rule_notice", c)
+    rule_notice = scan.said("rule_notice", c) or bool(rule_ban().search(n.folded))
     job_post = scan.said("jobs.post", c)
     return SignalReport(sig, scan.contacts, scan.urls, scan.blocked, social, substantive, "injection" in scan.found,
                         chatter, warning, question, roster, sign_up, price_ask, own_item, used_item, attacks,
