@@ -655,7 +655,8 @@ def _plain_time(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
     matches nothing at most places), naming a day, a month, a part of the day or an hour; not "今天的PPT" (which one,
     not when); not a ratio's or a clock's digits (1:16, 比例是3:1). Read once per text in :func:`_matches`, whatever
     the message's time: a bench sentence had four to seven matches, nearly all empty."""
-    if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me", "h")):
+    if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me", "h")) \
+            and not _marked_part(folded, match, lex):
         return False
     if folded[match.end():match.end() + 1] == "的" and not match.group("h") and not match.group("mark"):
         return False  # 今天的PPT, 周六的活动: which one, not when
@@ -664,6 +665,15 @@ def _plain_time(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
                                       or re.search(r"[:：]\d$", match.group(0).strip())
                                       or (match.group(0).rstrip().endswith("点") and (lex.points.match(folded[match.end():])
                                                                                      or lex.points_talk.search(folded)))))
+
+
+def _marked_part(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
+    """A part of the day with an hour of its own and a "before", alone ("中午前把投保链接发出来"): that hour of the
+    message's day (or the next one's, once it has passed) — not "中午前后" (about noon), nor a part with no hour of
+    its own ("下午前" names none)."""
+    part = match.group("part2") or match.group("part3")
+    return bool(part and match.group("mark") and lex.parts.get(part, {}).get("default")
+                and not folded[match.end():match.end() + 1] == "后")
 
 
 def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken: list[tuple[int, int, Deadline]],

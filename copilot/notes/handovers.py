@@ -1424,6 +1424,42 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
                 a.deadline, a.deadline_text = day.isoformat(), named
 
 
+def _due_as_told(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
+    """"今天下午白班把治疗室整理一下，过期的无菌包清掉" — "治疗室我来弄": a member's own line that names a piece of work
+    and then takes it on (the work first, then the offer: cue action.volunteer) with no time of its own is due when
+    the line of another member just before it that names that work says, in the clause that names it — the taker
+    takes the work as told. Not a day of another clause ("院感科这周五上午来检查" is when someone comes), nor a day
+    gone by ("上周三交的作品")."""
+    window = int(raw("owner", "accept_window"))
+    offer = cue("action", "volunteer")
+    for a, n in _speakers_own(actions, messages):
+        m = messages[n]
+        if not _undated(a) or m.time is None or time_expressions(m.text, m.time):
+            continue
+        said = _spoken(m.text)
+        at = said.find("我")
+        work = said[:at].strip(" ，,") if at > 0 else ""
+        took = offer.match(said[at:]) if work else None
+        if took is None or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", work) \
+                or len(said) - at - took.end() > int(raw("action", "volunteer_rest")):
+            continue
+        told = next((o for o in reversed(messages[max(0, n - window):n])
+                     if o.speaker != m.speaker and work in _fold(o.text)), None)
+        if told is None or told.time is None:
+            continue
+        j = messages.index(told)
+        # (a clause naming the work with a time of its own still ahead, one with a "…前" first: "重点是…治疗室物品摆放"
+        # names it and gives none, "今天中午物业说幕布有个洞" said in the evening names a time gone by)
+        now = f"{told.time:%Y-%m-%d %H:%M}"
+        dues = [d for c in _CLAUSE.split(_fold(told.text)) if work in c
+                for d in [find_deadline(c, told.time, told.text, event=events[j])]
+                if d is not None and d.iso is not None and (d.iso > now if d.clock else d.day >= told.time.date())]
+        due = next((d for d in dues if d.marked), dues[0] if dues else None)
+        if due is not None:
+            _set_due(a, due)
+            a.sources = sorted({*a.sources, told.id})
+
+
 def _night_due(actions: list[ActionItem], messages: list[Message]) -> None:
     """In a chat about night work, a to-do's bare hour ("3点前") said in the evening is the coming night's small hours
     (:func:`small_hours`), read from the time of the message whose words hold it."""
