@@ -86,3 +86,24 @@ def test_a_day_of_another_clause_dates_no_work_taken_on() -> None:
 def test_a_day_gone_by_dates_no_work_taken_on() -> None:
     todos = _todos(PAST)
     assert not any(owner == "果果妈" and deadline for owner, _, deadline in todos), todos
+
+
+ACKED = """[2031-11-17 20:14] 阿芳: 量杯我来买
+[2031-11-17 20:14] 团长-小叶: 好嘞
+[2031-11-17 20:15] 阿芳: 周三之前买好
+"""
+
+NOT_ACK = """[2031-11-17 20:14] 阿芳: 量杯我来买
+[2031-11-17 20:14] 小蒋: 黄油我也要两块
+[2031-11-17 20:15] 阿芳: 周三之前买好
+"""
+
+
+def test_a_bare_yes_between_does_not_part_the_time_from_the_work_taken_on() -> None:
+    got = [a for a in summarize_offline(parse_text(ACKED, "chat.txt")).actions if a.owner == "阿芳"]
+    assert len(got) == 1 and "量杯" in got[0].task and got[0].deadline == "2031-11-19", got
+
+
+def test_a_line_of_its_own_between_keeps_them_apart() -> None:
+    todos = _todos(NOT_ACK)
+    assert not any(owner == "阿芳" and "量杯" in task and deadline == "2031-11-19" for owner, task, deadline in todos), todos

@@ -673,7 +673,7 @@ def _marked_part(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
     its own ("下午前" names none)."""
     part = match.group("part2") or match.group("part3")
     return bool(part and match.group("mark") and lex.parts.get(part, {}).get("default")
-                and not folded[match.end():match.end() + 1] == "后")
+                and folded[match.end():match.end() + 1] != "后")
 
 
 def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken: list[tuple[int, int, Deadline]],
