@@ -107,3 +107,14 @@ def test_a_bare_yes_between_does_not_part_the_time_from_the_work_taken_on() -> N
 def test_a_line_of_its_own_between_keeps_them_apart() -> None:
     todos = _todos(NOT_ACK)
     assert not any(owner == "阿芳" and "量杯" in task and deadline == "2031-11-19" for owner, task, deadline in todos), todos
+
+
+def test_a_dated_day_with_its_year_and_dashes_is_read() -> None:
+    assert _due("场地申请表截止日期：2031-12-08，阿珍你去居委会交一下", MORNING) == (date(2031, 12, 8), None)
+    assert _due("2031/10/20前交", MORNING) == (date(2031, 10, 20), None)
+    assert _due("10-20前交", MORNING) == (date(2031, 10, 20), None)
+
+
+def test_a_timestamp_a_score_or_a_range_is_no_dated_day() -> None:
+    for text in ("2031-10-06 10:00 转发的消息", "比分3-1", "10-12人参加", "电话0755-1234"):
+        assert not [d for d in time_expressions(text, MORNING) if d.spelled and d.day is not None], text

@@ -106,7 +106,10 @@ def _lexicon() -> _Lexicon:
     cn_day = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
     cn_month = "(?:十[一二]?|[一二三四五六七八九])"
     absolute = (rf"(?:(?P<mo>\d{{1,2}}|(?<![{CN_DIGITS}]){cn_month})月(?P<md>\d{{1,2}}|{cn_day})[日号]?"
-                rf"|(?<![\d/.])(?P<dm>\d{{1,2}})[./](?P<dd>\d{{1,2}})(?![\d/.])(?=\s*(?:{before}|截止|[（(]?(?:周|星期|礼拜|週)|[（(][{''.join(weekdays)}][)）]))"
+                # (with its year, "2031-10-12" / "2031/10/12" is a date whatever follows — bar a clock after it: a
+                # timestamp quoted in the text; without one, only before 前/截止/a weekday: "3.5" is a figure)
+                rf"|(?<![\d/.\-])(?P<yr>(?:19|20)\d{{2}}[./\-])?(?P<dm>\d{{1,2}})[./\-](?P<dd>\d{{1,2}})(?![\d/.\-])"
+                rf"(?(yr)(?!\s*\d{{1,2}}[:：]\d)|(?=\s*(?:{before}|截止|[（(]?(?:周|星期|礼拜|週)|[（(][{''.join(weekdays)}][)）])))"
                 # after 下个月/本月 a day is a date whatever follows (下个月十二号区里有比赛); alone, not 5号楼
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})(?P<dm2>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号]"
                 rf"|(?<![第\dA-Za-z{CN_DIGITS}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
@@ -329,7 +332,7 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
 
 def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: date | None = None) -> Deadline:
     g = match.groupdict()
-    deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]), spelled=bool(g["mo"]), relative=bool(g["rel"]))
+    deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]), spelled=bool(g["mo"] or g["yr"]), relative=bool(g["rel"]))
     if base is None or base.year <= 1900:  # no date in the export: keep the words only
         return deadline
     today = base.date()
