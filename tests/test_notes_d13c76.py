@@ -38,8 +38,9 @@ def test_noon_with_a_day_word_is_unchanged() -> None:
 
 
 def test_a_part_of_the_day_that_is_no_deadline_names_none() -> None:
-    for text in ("中午前后到就行", "下午前交", "中午吃什么", "中午我在家"):
-        assert not [d for d in time_expressions(text, MORNING) if d.day is not None], text
+    # (after an hour of the same sentence it ends that day's plan: "早上7点集合，中午前做完")
+    for text in ("中午前后到就行", "下午前交", "中午吃什么", "中午我在家", "早上7点在菜园门口集合，中午前做完"):
+        assert not [d for d in time_expressions(text, MORNING) if d.day is not None and "午" in d.text], text
 
 
 NURSES = """[2031-11-03 12:40] 护士长-郑: 还有，院感科这周五上午来检查，重点是手卫生和治疗室物品摆放，今天下午白班把治疗室整理一下，过期的无菌包清掉

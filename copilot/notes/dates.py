@@ -673,10 +673,12 @@ def _plain_time(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
 def _marked_part(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
     """A part of the day with an hour of its own and a "before", alone ("中午前把投保链接发出来"): that hour of the
     message's day (or the next one's, once it has passed) — not "中午前后" (about noon), nor a part with no hour of
-    its own ("下午前" names none)."""
+    its own ("下午前" names none), nor one after an hour in the same sentence ("早上7点集合，中午前做完": the end of
+    that day's plan, not work due)."""
     part = match.group("part2") or match.group("part3")
+    said = re.split(r"[。！!？?\n]", folded[:match.start()])[-1]
     return bool(part and match.group("mark") and lex.parts.get(part, {}).get("default")
-                and folded[match.end():match.end() + 1] != "后")
+                and folded[match.end():match.end() + 1] != "后" and not lex.bare_hour.search(said))
 
 
 def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken: list[tuple[int, int, Deadline]],
