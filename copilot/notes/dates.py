@@ -106,7 +106,10 @@ def _lexicon() -> _Lexicon:
     cn_day = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
     cn_month = "(?:十[一二]?|[一二三四五六七八九])"
     absolute = (rf"(?:(?P<mo>\d{{1,2}}|(?<![{CN_DIGITS}]){cn_month})月(?P<md>\d{{1,2}}|{cn_day})[日号]?"
-                rf"|(?<![\d/.])(?P<dm>\d{{1,2}})[./](?P<dd>\d{{1,2}})(?![\d/.])(?=\s*(?:{before}|截止|[（(]?(?:周|星期|礼拜|週)|[（(][{''.join(weekdays)}][)）]))"
+                # (with its year, "2031-10-12" / "2031/10/12" is a date whatever follows — bar a clock after it: a
+                # timestamp quoted in the text; without one, only before 前/截止/a weekday: "3.5" is a figure)
+                rf"|(?<![\d/.\-])(?P<yr>(?:19|20)\d{{2}}[./\-])?(?P<dm>\d{{1,2}})[./\-](?P<dd>\d{{1,2}})(?![\d/.\-])"
+                rf"(?(yr)(?!\s*\d{{1,2}}[:：]\d)|(?=\s*(?:{before}|截止|[（(]?(?:周|星期|礼拜|週)|[（(][{''.join(weekdays)}][)）])))"
                 # after 下个月/本月 a day is a date whatever follows (下个月十二号区里有比赛); alone, not 5号楼
                 rf"|(?P<mp>{_alt(d['next_month'] + d['this_month'])})(?P<dm2>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号]"
                 rf"|(?<![第\dA-Za-z{CN_DIGITS}])(?P<dn>\d{{1,2}}(?=[日号])|{cn_day}(?=号))[日号](?!{not_day}))")
@@ -329,7 +332,7 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
 
 def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: date | None = None) -> Deadline:
     g = match.groupdict()
-    deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]), spelled=bool(g["mo"]), relative=bool(g["rel"]))
+    deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]), spelled=bool(g["mo"] or g["yr"]), relative=bool(g["rel"]))
     if base is None or base.year <= 1900:  # no date in the export: keep the words only
         return deadline
     today = base.date()
@@ -655,7 +658,8 @@ def _plain_time(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
     matches nothing at most places), naming a day, a month, a part of the day or an hour; not "今天的PPT" (which one,
     not when); not a ratio's or a clock's digits (1:16, 比例是3:1). Read once per text in :func:`_matches`, whatever
     the message's time: a bench sentence had four to seven matches, nearly all empty."""
-    if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me", "h")):
+    if not match.group(0).strip() or not any(match.group(k) for k in ("rel", "wd", "mo", "dm", "dn", "dm2", "me", "h")) \
+            and not _marked_part(folded, match, lex):
         return False
     if folded[match.end():match.end() + 1] == "的" and not match.group("h") and not match.group("mark"):
         return False  # 今天的PPT, 周六的活动: which one, not when
@@ -664,6 +668,17 @@ def _plain_time(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
                                       or re.search(r"[:：]\d$", match.group(0).strip())
                                       or (match.group(0).rstrip().endswith("点") and (lex.points.match(folded[match.end():])
                                                                                      or lex.points_talk.search(folded)))))
+
+
+def _marked_part(folded: str, match: re.Match[str], lex: _Lexicon) -> bool:
+    """A part of the day with an hour of its own and a "before", alone ("中午前把投保链接发出来"): that hour of the
+    message's day (or the next one's, once it has passed) — not "中午前后" (about noon), nor a part with no hour of
+    its own ("下午前" names none), nor one after an hour in the same sentence ("早上7点集合，中午前做完": the end of
+    that day's plan, not work due)."""
+    part = match.group("part2") or match.group("part3")
+    said = re.split(r"[。！!？?\n]", folded[:match.start()])[-1]
+    return bool(part and match.group("mark") and lex.parts.get(part, {}).get("default")
+                and folded[match.end():match.end() + 1] != "后" and not lex.bare_hour.search(said))
 
 
 def _plain_expressions(folded: str, when: datetime | None, lex: _Lexicon, taken: list[tuple[int, int, Deadline]],

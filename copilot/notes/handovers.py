@@ -1424,6 +1424,42 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
                 a.deadline, a.deadline_text = day.isoformat(), named
 
 
+def _due_as_told(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
+    """"今天下午白班把治疗室整理一下，过期的无菌包清掉" — "治疗室我来弄": a member's own line that names a piece of work
+    and then takes it on (the work first, then the offer: cue action.volunteer) with no time of its own is due when
+    the line of another member just before it that names that work says, in the clause that names it — the taker
+    takes the work as told. Not a day of another clause ("院感科这周五上午来检查" is when someone comes), nor a day
+    gone by ("上周三交的作品")."""
+    window = int(raw("owner", "accept_window"))
+    offer = cue("action", "volunteer")
+    for a, n in _speakers_own(actions, messages):
+        m = messages[n]
+        if not _undated(a) or m.time is None or time_expressions(m.text, m.time):
+            continue
+        said = _spoken(m.text)
+        at = said.find("我")
+        work = said[:at].strip(" ，,") if at > 0 else ""
+        took = offer.match(said[at:]) if work else None
+        if took is None or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", work) \
+                or len(said) - at - took.end() > int(raw("action", "volunteer_rest")):
+            continue
+        told = next((o for o in reversed(messages[max(0, n - window):n])
+                     if o.speaker != m.speaker and work in _fold(o.text)), None)
+        if told is None or told.time is None:
+            continue
+        j = messages.index(told)
+        # (a clause naming the work with a time of its own still ahead, one with a "…前" first: "重点是…治疗室物品摆放"
+        # names it and gives none, "今天中午物业说幕布有个洞" said in the evening names a time gone by)
+        now = f"{told.time:%Y-%m-%d %H:%M}"
+        dues = [d for c in _CLAUSE.split(_fold(told.text)) if work in c
+                for d in [find_deadline(c, told.time, told.text, event=events[j])]
+                if d is not None and d.iso is not None and (d.iso > now if d.clock else d.day >= told.time.date())]
+        due = next((d for d in dues if d.marked), dues[0] if dues else None)
+        if due is not None:
+            _set_due(a, due)
+            a.sources = sorted({*a.sources, told.id})
+
+
 def _night_due(actions: list[ActionItem], messages: list[Message]) -> None:
     """In a chat about night work, a to-do's bare hour ("3点前") said in the evening is the coming night's small hours
     (:func:`small_hours`), read from the time of the message whose words hold it."""
@@ -2472,9 +2508,16 @@ def _due_next_line(actions: list[ActionItem], before: int, messages: list[Messag
     """"桌子谁能去物业借一下？" — "我去借吧" — "周五之前借好放到1号楼大堂": a member's line right after their own line
     that took work on, naming no one (no 我/你, no name, no group word, no @) and giving a "…前" time, is that work's
     time and more of its words — not a second to-do (for 大家 or for them). The earlier to-do takes the time unless it
-    has one its own lines said (one inferred, "活动当天", gives way). ``before``: where this line's to-dos start."""
+    has one its own lines said (one inferred, "活动当天", gives way). ``before``: where this line's to-dos start.
+    Others' bare acknowledgements between the two lines do not part them ("背景板我来订" — "好的" — "周五之前订好")."""
     m = messages[idx]
-    if not idx or messages[idx - 1].speaker != m.speaker or is_question(m.text) or _LEAD_MENTIONS.match(m.text):
+    if not idx or is_question(m.text) or _LEAD_MENTIONS.match(m.text):
+        return
+    k = idx - 1
+    while k > 0 and idx - k < int(raw("owner", "accept_window")) and messages[k].speaker != m.speaker \
+            and _ack_only(messages[k].text):
+        k -= 1
+    if messages[k].speaker != m.speaker:
         return
     f = _fold(m.text).strip()
     if has(f, "owner", "me") or has(f, "owner", "you") or has(f, "owner", "group") or people.named_in(f):
@@ -2485,7 +2528,7 @@ def _due_next_line(actions: list[ActionItem], before: int, messages: list[Messag
     deadline = find_deadline(m.text, m.time, m.text, strict=False, event=event, meeting=meeting)
     if deadline is None or not deadline.marked or deadline.day is None:
         return
-    prev = messages[idx - 1]
+    prev = messages[k]
     own = {x.id: _fold(x.text) for x in messages[max(0, idx - 4):idx]}
 
     def said_due(a: ActionItem) -> bool:  # its time is in words of its own lines
@@ -2504,8 +2547,9 @@ def _due_next_line(actions: list[ActionItem], before: int, messages: list[Messag
 
 def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: int, people: People,
                       event: date | None, at_msg: dict[int, int]) -> bool:
-    """"@大吴 宣传海报你来做吧" — "好" — "海报这周内贴到各栋楼下": a later line of the one who gave work out that opens
-    with that work's name (or two pieces' names, "礼物和收款都在活动前三天弄完") and then its time, naming no one and no
+    """"@大吴 宣传海报你来做吧" — "好" — "海报这周内贴到各栋楼下": a later line of the one who gave work out (or of
+    anyone, for work a member offered on their own: "背景板我来订" … "没事，背景板下周一到就行") that opens with that
+    work's name (or two pieces' names, "礼物和收款都在活动前三天弄完") and then its time, naming no one and no
     我, dates each to-do it names (one with no day yet, or only the event's) and is no to-do of its own. ``at_msg``:
     each message's place in ``messages`` by id."""
     m = messages[idx]
@@ -2529,7 +2573,8 @@ def _dates_given_work(actions: list[ActionItem], messages: list[Message], idx: i
     pieces = [p for p in cue("owner", "topic_joins").split(topic) if p]
     if not pieces or _CLAUSE.search(topic) or any(len(p) < 2 for p in pieces):
         return False
-    given = [a for a in actions if out_lately(a) and messages[at_msg[a.sources[0]]].speaker == m.speaker]
+    # (or work a member offered on their own: "合影的背景板我来订" … "没事，背景板下周一到就行")
+    given = [a for a in actions if out_lately(a) and messages[at_msg[a.sources[0]]].speaker in (m.speaker, a.owner)]
     if not given:
         return False  # no work of the speaker's to date (each piece's pattern would find none)
     found = []

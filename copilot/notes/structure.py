@@ -43,6 +43,7 @@ from copilot.notes.handovers import (
     _all_due,
     _calls_off,
     _contingency_only,
+    _due_as_told,
     _event_due,
     _first_word,
     _grants_own_share,
@@ -377,7 +378,9 @@ def analyze(transcript: Transcript) -> Structure:
     actions = _all_due(actions, msgs)
     _taken_on(actions, msgs, people)
     _told_then_taken(actions, msgs, people)
-    _event_due(actions, msgs, event_days([(m.text, m.time) for m in msgs]))  # after the asides: no date of its own
+    days = event_days([(m.text, m.time) for m in msgs])
+    _due_as_told(actions, msgs, days)  # (before the event's day: the time the work was told with)
+    _event_due(actions, msgs, days)  # after the asides: no date of its own
     _night_due(actions, msgs)
     announcements = [a for a in announcements if not (a.sources and set(a.sources) <= asides | own | talk | off)
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
