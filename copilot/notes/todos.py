@@ -1199,11 +1199,15 @@ def _handed_on(parts: list[_Clause], people: People) -> None:
     parts[start : turn + 1] = [handed]
 
 
-def _named_after(f: str, before: str, people: People, gap: int = 0) -> tuple[int, int, str] | None:
-    """The first member (or name-shaped word) named in the folded ``f`` whose text before it, less at most ``gap``
-    characters (a job title: "交给生活委员阿雯"), ends as cue ``owner.<before>`` does: (start, end, who)."""
+def _named_after(text: str, before: str, people: People, gap: int = 0) -> tuple[int, int, str] | None:
+    """The first member (or name-shaped word, as written) named in the clause ``text`` whose folded text before it, less
+    at most ``gap`` characters (a job title: "交给生活委员阿雯"), ends as cue ``owner.<before>`` does: (start, end, who)
+    in the folded text."""
+    f = _fold(text)
+    same = len(f) == len(text)
     members = people.named_in(f)
-    shaped = [(pos, n, n) for pos, _end, n in name_shaped(f) if not any(p <= pos < p + len(x) for p, x, _ in members)]
+    shaped = [(pos, n, people.written(n, text[pos:end] if same else n)) for pos, end, n in name_shaped(f)
+              if not any(p <= pos < p + len(x) for p, x, _ in members)]
     for pos, alias, who in sorted(members + shaped, key=lambda x: (x[0], -len(x[1]))):
         if any(cue("owner", before).search(f[:pos - k]) for k in range(min(gap, pos) + 1)):
             return pos, pos + len(alias), who
@@ -1219,10 +1223,11 @@ def _work_handed(parts: list[_Clause], speaker: str, people: People) -> None:
     day before the handing word (hands_in_by_day) and at most a word of receiving after the name (hands_in_after) — what
     everyone hands in, the group's; the receiver owns no work."""
     for i, c in enumerate(parts):
-        f = _fold(c.text).strip()
+        text = c.text.strip()
+        f = _fold(text)
         if is_question(c.text) or c.owner is not None and c.kind != "named":
             continue
-        named = _named_after(f, "hands_whole_before", people)
+        named = _named_after(text, "hands_whole_before", people)
         if named is not None:
             at, end, who = named
             if who == speaker or c.owner not in (None, who) or cue("owner", "hands_whole_done").search(f[:at]) \
@@ -1236,7 +1241,7 @@ def _work_handed(parts: list[_Clause], speaker: str, people: People) -> None:
                     and cue("owner", "gives_work_next").match(nxt[day:])):
                 c.owner, c.kind, c.owner_text, c.p = who, "named", c.text, SURE_OWNER
             continue
-        named = _named_after(f, "hands_in_by_day", people, gap=4)
+        named = _named_after(text, "hands_in_by_day", people, gap=4)
         if named is not None and time_spans(f[:named[0]]) and not people.named_in(f[:named[0]]) \
                 and cue("owner", "hands_in_after").match(f[named[1]:]) and c.owner in (None, named[2]):
             c.owner, c.kind, c.owner_text = "大家", "everyone", c.text
