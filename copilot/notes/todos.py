@@ -900,6 +900,8 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     _as_usual(parts, speaker, people)
     _given_by_name(parts, speaker, people)
     _handed_on(parts, people)
+    if not lead:
+        _work_handed(parts, speaker, people)
     if _reason_then_handed(parts, speaker, people):
         sentence = "，".join(c.text for c in parts)  # (the reason gives the taker no day: "我下周二去广州出差，…")
     _told_first(parts, speaker, lead)
@@ -1195,6 +1197,54 @@ def _handed_on(parts: list[_Clause], people: People) -> None:
     handed.owner, handed.kind = named[0][1], "named"
     handed.text = "，".join(c.text for c in parts[start : turn + 1])
     parts[start : turn + 1] = [handed]
+
+
+def _named_after(text: str, before: str, people: People, gap: int = 0) -> tuple[int, int, str] | None:
+    """The first member (or name-shaped word, as written) named in the clause ``text`` whose folded text before it, less
+    at most ``gap`` characters (a job title: "交给生活委员阿雯"), ends as cue ``owner.<before>`` does: (start, end, who)
+    in the folded text."""
+    f = _fold(text)
+    same = len(f) == len(text)
+    members = people.named_in(f)
+    shaped = [(pos, n, people.written(n, text[pos:end] if same else n)) for pos, end, n in name_shaped(f)
+              if not any(p <= pos < p + len(x) for p, x, _ in members)]
+    for pos, alias, who in sorted(members + shaped, key=lambda x: (x[0], -len(x[1]))):
+        if any(cue("owner", before).search(f[:pos - k]) for k in range(min(gap, pos) + 1)):
+            return pos, pos + len(alias), who
+    return None
+
+
+def _work_handed(parts: list[_Clause], speaker: str, people: People) -> None:
+    """A member named after 交给 / 交俾 / 交由 in a line that speaks to no one: either given a work or the one a thing is
+    handed in to. "海报交给小王，周五前做好", "横幅交给阿杰去印": the work alone before the handing word (cue
+    owner.hands_whole_before; no finishing word, hands_whole_done: "表格填好交给班长"; no money, paid_to: "报名费交给小李"),
+    then a doing word after the name (gives_work_doing) or, the clause ending at the name, a next clause with no owner that
+    opens with a day and does something — the member's work. "班费周五前交给生活委员阿雯", "報名回條禮拜日前交給Grace": a
+    day before the handing word (hands_in_by_day) and at most a word of receiving after the name (hands_in_after) — what
+    everyone hands in, the group's; the receiver owns no work."""
+    for i, c in enumerate(parts):
+        text = c.text.strip()
+        f = _fold(text)
+        if is_question(c.text) or c.owner is not None and c.kind != "named":
+            continue
+        named = _named_after(text, "hands_whole_before", people)
+        if named is not None:
+            at, end, who = named
+            if who == speaker or c.owner not in (None, who) or cue("owner", "hands_whole_done").search(f[:at]) \
+                    or cue("owner", "paid_to").search(f[:at]):
+                continue
+            after = parts[i + 1] if i + 1 < len(parts) else None
+            nxt = _fold(after.text).strip() if after is not None else ""
+            day = next((e for s, e in time_spans(nxt) if s == 0), None)
+            if cue("owner", "gives_work_doing").match(f[end:]) or cue("owner", "hands_whole_after").match(f[end:]) and (
+                    after is not None and after.owner is None and day is not None and not is_question(after.text)
+                    and cue("owner", "gives_work_next").match(nxt[day:])):
+                c.owner, c.kind, c.owner_text, c.p = who, "named", c.text, SURE_OWNER
+            continue
+        named = _named_after(text, "hands_in_by_day", people, gap=4)
+        if named is not None and time_spans(f[:named[0]]) and not people.named_in(f[:named[0]]) \
+                and cue("owner", "hands_in_after").match(f[named[1]:]) and c.owner in (None, named[2]):
+            c.owner, c.kind, c.owner_text = "大家", "everyone", c.text
 
 
 def _handed_whole_to(f: str, people: People) -> set[str]:
