@@ -62,3 +62,31 @@ def test_an_invitation_the_organiser_answers_stays() -> None:
     qa = _qa([("阿敏", "周日有没有人一起去看看新的夜市摊位"), ("队长-老周", "我周日上午去，想去的十点在东门等")])
     got = _pair(qa, "夜市摊位")
     assert got is not None and got.answerer == "队长-老周", qa
+
+
+BOOKS = [("会长-老林", "这个月的读书会定在12月19日周六下午2点，市图书馆三楼研讨室"),
+         ("会长-老林", "下个月读哪本书，大家在下面接龙投票，候选：《额尔古纳河右岸》《活着》"),
+         ("小周", "#接龙\n下个月读哪本\n1. 小周 额尔古纳河右岸"),
+         ("大鹏", "#接龙\n下个月读哪本\n1. 小周 额尔古纳河右岸\n2. 大鹏 活着"),
+         ("大鹏", "读书会要带什么吗"),
+         ("会长-老林", "带上书和读书笔记，每人准备五分钟的分享")]
+
+
+def _book_qa(lines: list[tuple[str, str]]) -> list[QAPair]:
+    chat = "".join(f"[2031-08-02 20:{i:02d}] {who}: {text}\n" for i, (who, text) in enumerate(BOOKS + lines))
+    return summarize_offline(parse_text(chat, "chat.txt")).qa
+
+
+def test_a_sign_up_list_asks_nothing_and_the_call_to_it_is_no_question() -> None:
+    # (the list's heading "下个月读哪本" once opened a question that the next @-line to its author "answered")
+    qa = _book_qa([("阿雯", "#接龙\n下个月读哪本\n1. 小周 额尔古纳河右岸\n2. 大鹏 活着\n3. 阿雯 额尔古纳河右岸"),
+                   ("小周", "@阿雯 你上次带来的那个红烧肉怎么做的")])
+    assert not any("接龙" in q.question or "接龙" in q.answer for q in qa), qa
+    got = _pair(qa, "要带什么")
+    assert got is not None and "读书笔记" in got.answer, qa
+
+
+def test_asking_how_to_sign_up_by_a_list_is_still_a_question() -> None:
+    qa = _book_qa([("阿雯", "报名是在群里接龙还是去活动中心登记"), ("会长-老林", "群里接龙就行，钱当天交")])
+    got = _pair(qa, "报名是在群里接龙")
+    assert got is not None and "当天交" in got.answer, qa
