@@ -90,3 +90,11 @@ def test_asking_how_to_sign_up_by_a_list_is_still_a_question() -> None:
     qa = _book_qa([("阿雯", "报名是在群里接龙还是去活动中心登记"), ("会长-老林", "群里接龙就行，钱当天交")])
     got = _pair(qa, "报名是在群里接龙")
     assert got is not None and "当天交" in got.answer, qa
+
+
+def test_lines_album_notices_are_platform_lines_a_member_on_the_album_is_not() -> None:
+    from copilot.notes.noise import platform_line
+
+    assert platform_line("建宏新增了相簿「去年平安祭」")
+    assert platform_line("阿珠在相簿「去年平安祭」中新增了12張照片")
+    assert not platform_line("相簿我晚點整理，照片大家先別外傳")
