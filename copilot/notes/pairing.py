@@ -22,7 +22,7 @@ from copilot.notes.dates import (
     without_times,
 )
 from copilot.notes.model import Decision, Message, QAPair, SessionType
-from copilot.notes.noise import greeting_only
+from copilot.notes.noise import greeting_only, signup_heading
 from copilot.notes.owners import (
     name_shaped,
 )
@@ -356,6 +356,9 @@ def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host
     if session == "主讲分享" and (m.speaker in speakers or m.speaker == host):
         return False  # the speaker's rhetorical questions and the host's prompts are part of the talk
     if has(f, "question", "group_prompts") and not has(f, "question", "check_own") or has(f, "discussion"):
+        return False
+    # a sign-up list (接龙) asks nothing, though its heading may read as a question ("#接龙 下个月读哪本 1. 小周 …")
+    if signup_heading(m.text) is not None:
         return False
     # a line under four characters asks only by an interrogative of its own ("幾點到", "去哪里"; not "咩？", "真的吗")
     if len(_clean(m.text)) < 4 and not (len(_clean(m.text)) == 3 and has(f, "question", "interrogatives")):

@@ -22,7 +22,7 @@ from copilot.notes.dates import (
     time_expressions,
 )
 from copilot.notes.exchanges import Asides, Line, asides
-from copilot.notes.model import Decision, Message, SessionType
+from copilot.notes.model import Decision, Message, QAPair, SessionType
 from copilot.notes.owners import (
     dictionary_word,
     glued,
@@ -949,6 +949,32 @@ def side_exchanges(messages: list[Message], organisers: set[str], dated: frozens
         if not (asked or head.id in dated or business or answers or any(d.marked for d in time_expressions(head.text, None))):
             kept |= {messages[i].id for i in run}
     return frozenset(kept)
+
+
+def own_asks(messages: list[Message], qa: list[QAPair], organisers: set[str]) -> tuple[list[QAPair], frozenset[int]]:
+    """The pairs of ``qa`` whose question is a member's own invitation or favour put to the group ("有没有人明晚一起去
+    夜市", "今天下班有人去打篮球吗", "周末谁去镇上 帮我带两包化肥": ``aside.own_invite``), answered by another member who
+    does not run the chat either, when at least half of the question's content words are in no line of those who
+    run it (镇上 may be, 化肥 is not): an aside between members, not the chat's Q&A. A call for help with the chat's own
+    matter ("有没有人一起去布置会场" where the organiser spoke of the 会场 and its 布置) shares its words and stays; one a
+    member takes on ("我来") is a to-do, never a pair. With the pairs, the ids of their lines that are side talk: the
+    question, and each answer line none of whose words the organisers use ("去不了 明天要上班", not a line paired
+    with it that reports on the matter: "围挡拉好了")."""
+    people = People.of(messages)
+    names = frozenset(w for who in people.speakers for w in words(who))
+    said = set().union(*(_content(m, names) for m in messages if m.speaker in organisers))
+    by_id = {m.id: m for m in messages}
+    pairs: list[QAPair] = []
+    lines: set[int] = set()
+    for p in qa:
+        q = by_id.get(p.sources[0]) if p.sources else None
+        if q is None or q.speaker in organisers or p.answerer in organisers or p.answerer in (None, q.speaker):
+            continue
+        asked = _content(q, names)
+        if has(_fold(q.text), "aside", "own_invite") and len(asked - said) * 2 >= len(asked) > 0:
+            pairs.append(p)
+            lines |= {q.id} | {i for i in p.sources[1:] if i in by_id and not _content(by_id[i], names) & said}
+    return pairs, frozenset(lines)
 
 
 def off_matter(messages: list[Message], organisers: set[str], topic: str | None = None) -> Asides:

@@ -76,6 +76,7 @@ from copilot.notes.reading import (
     is_question,
     off_matter,
     opening_question,
+    own_asks,
     side_exchanges,
     speaker_share,
     topic_words,
@@ -365,9 +366,11 @@ def analyze(transcript: Transcript) -> Structure:
     # ("小区门口新开了家面包店，有人去过吗" — a member's "去过，…不错"): then so is its answer
     side = [p for p in qa if set(p.sources) <= talk or p.sources and min(p.sources) in talk
             and p.answerer not in organisers]
-    talk |= frozenset(i for p in side for i in p.sources) - spared
+    # (and a member's own invitation or favour answered by another member: "有没有人明晚一起去夜市" — "去不了")
+    invites, invited = own_asks(msgs, [p for p in qa if p not in side], organisers | answering)
+    talk |= (frozenset(i for p in side for i in p.sources) | invited) - spared
     chatter |= talk
-    qa = [p for p in qa if p not in side]
+    qa = [p for p in qa if p not in side and p not in invites]
     # (a line of the speaker's own trip that hands a work on by name is no life news for the one it names: "我下周二去
     # 广州出差，签到表交给阿梅吧")
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
