@@ -50,7 +50,7 @@ from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
-from copilot.moderation.normalise import Normalised, alt, normalise
+from copilot.moderation.normalise import Normalised, alt, clause_before, normalise
 from copilot.moderation.offer import read_offer
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
@@ -954,9 +954,11 @@ class Moderator:
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         _care_layer(a)
+        teasing = _teasing_layer(a)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
             own = unspoken(a.folded) if a.signals.quoted else None
-            a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack, own_words=own, text=a.folded)
+            a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack and not teasing, own_words=own,
+                                                 text=a.folded)
         # a note that the message has no contact is left out where a contact was read
         parts = [p for p in a.reasons if p]
         if any(s.name == "contact" for s in a.signals.signals):
@@ -2014,6 +2016,55 @@ def _care_layer(a: Analysis) -> None:
     a.checks["care"] = {"said": list(dict.fromkeys(said))[:3], **({"relayed": True} if relayed else {})}
     cue = "、".join(dict.fromkeys(said[:3]))
     a.reasons = [f"成员转述身边的人流露轻生念头（{cue}）：{RELAYED_CARE_NOTE}" if relayed else f"成员流露轻生念头（{cue}）：{CARE_NOTE}"]
+
+
+def _teasing_layer(a: Analysis) -> bool:
+    """Old friends' rough name for each other (老李你个老东西，又偷看我蜂箱了哈哈; 阿杰你个衰仔，又抢我人头😂): one of
+    lexicons.yaml ``abuse.teasing_names``, once, right after a regular's name and a link word (``teasing_link``: 你个, 这,
+    个), in a message with a laugh or a tease (``teasing_frame``) and no hostility (``teasing_hostile``: 滚, 去死, 别以为,
+    a threat, the family) — and no abuse signal but the rough name itself. Then the name is teasing: it neither
+    addresses a person as an attack nor lets the abuse model count as a layer, so the word alone (one layer) goes to a
+    person for review and is never deleted with a public warning. The label stays: a person decides. Returns whether
+    it applied (the ``teasing`` check)."""
+    if a.label != Label.ABUSE:
+        return False
+    words = lexicons().words
+    said = a.mandarin
+    hits = list(words["abuse.teasing_names"].finditer(said))
+    if len(hits) != 1 or not words["abuse.teasing_frame"].search(said) or words["abuse.teasing_hostile"].search(said):
+        return False
+    rough = hits[0].group()
+    links = words["abuse.teasing_link"]
+    for sig in a.signals.signals:
+        if sig.label != Label.ABUSE:
+            continue
+        if sig.name not in ("insult", "rude"):
+            return False
+        for item in sig.items:
+            lead = links.match(item)
+            core = item[lead.end():] if lead else item
+            if not core or (core not in rough and rough not in core):
+                return False
+    name = _teasing_name(said[:hits[0].start()], links, words["abuse.teasing_not_name"])
+    if not name:
+        return False
+    a.checks["teasing"] = {"name": name, "word": rough}
+    a.checks["abuse_model_unheeded"] = f"老熟人之间的玩笑称呼（{name}…{rough}，带着笑或调侃），没有别的辱骂或敌意"
+    a.reasons.append(f"像是老熟人之间开玩笑（对{name}说“{rough}”，带着笑或调侃，没有别的辱骂、威胁或敌意），交人工看一眼，不删除不警告")
+    return True
+
+
+def _teasing_name(before: str, links: re.Pattern[str], not_name: re.Pattern[str]) -> str:
+    """The regular's name ending ``before`` (the text before the rough name): 2–4 Han characters of its clause, then a
+    link word (老李 + 你个, 建国 + 这, 阿明 + 个); empty when the clause holds no such name (你个…, 我这…, no link)."""
+    clause = clause_before(before, len(before))
+    for m in links.finditer(clause):
+        if m.end() != len(clause):
+            continue
+        name = clause[:m.start()]
+        if 2 <= len(name) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in name) and not not_name.search(name):
+            return name
+    return ""
 
 
 def _ok_action(v: Verdict) -> None:
