@@ -51,7 +51,8 @@ def test_a_lost_question_is_classed_by_which_line_the_to_do_took() -> None:
     qa = {k: v for k, v in s.why.items() if k.startswith("qa/")}
     assert qa == {"qa/question_read_todo_notice": 1, "qa/question_read_todo_answer": 1,
                   "qa/question_read_todo_asked": 1, "qa/question_read_unpaired_notice": 1,
-                  "qa/question_read_todo_taken_unpaired_chatter": 1}
+                  "qa/question_read_todo_taken_unpaired_dropped_late": 1}  # (the structure pairs the call taken on
+    # since round 76, d13f76; these hand-made notes leave it out)
     assert set(s.why) <= set(ev.WHY_LABELS)
 
 

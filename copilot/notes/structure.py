@@ -40,6 +40,7 @@ from copilot.notes.deciding import (
     _vote_settled,
 )
 from copilot.notes.handovers import (
+    _CLAUSE,
     _all_due,
     _calls_off,
     _contingency_only,
@@ -49,14 +50,16 @@ from copilot.notes.handovers import (
     _grants_own_share,
     _names_work,
     _night_due,
+    _offer_only,
     _retimers,
     _taken_on,
     _told_not_settled,
     _told_then_taken,
     _vote_closed,
+    calls_for_help,
 )
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
-from copilot.notes.pairing import find_qa
+from copilot.notes.pairing import _clean, find_qa
 from copilot.notes.reading import (
     _CLAUSE_WHOLE,
     RUNS_SHARE,
@@ -77,6 +80,7 @@ from copilot.notes.reading import (
     off_matter,
     opening_question,
     own_asks,
+    relevant,
     side_exchanges,
     speaker_share,
     topic_words,
@@ -254,6 +258,32 @@ def dated_messages(messages: list[Message]) -> list[Message]:
     return [replace(m, time=t) for m, t in zip(messages, times, strict=True)]
 
 
+def _taken_pairs(actions: list[ActionItem], messages: list[Message], paired: list[QAPair]) -> dict[int, QAPair]:
+    """Each call for help a member took on, by its asking line: the to-do cites a "谁…" call put by someone else
+    (:func:`~copilot.notes.handovers.calls_for_help`: "周六谁能去接一下张阿姨？", "音箱谁带？", not an assignment put to
+    one member, "急救包阿詩你帶…" — "OK") and its owner's later line taking it ("我去，上午都在家", "我带吧", "我嚟",
+    "交俾我"), and is read as a question answered as well — the pairing's own pair when it gave the question that
+    answerer, else the question and the taker's first line. A refusal ("我周六不在") takes nothing and makes no
+    to-do, an offer no one asked for ("我可以帮忙搬东西") cites no question: neither is paired here."""
+    by_id = {m.id: m for m in messages}
+    out: dict[int, QAPair] = {}
+    for a in actions:
+        q = by_id.get(a.sources[0]) if len(a.sources) > 1 else None
+        if q is None or q.id in out or q.speaker == a.owner or not calls_for_help(q.text) \
+                or "?" not in _fold(q.text) and cue("action", "whoever").match(_fold(q.text)):
+            continue  # ("谁要是想去，这周五之前在群里接龙" — "我去": a condition on who, told to the group, asks nothing)
+        took = next((by_id[i] for i in a.sources[1:] if i in by_id and i > q.id and by_id[i].speaker == a.owner
+                     and not is_question(by_id[i].text)), None)
+        # (the taker's line takes on the call itself: its first clause only offers ("我去，上午都在家", "交俾我，…"), or
+        # it is on the call's words — not other work it names: "垃圾袋谁来准备？" — "我来负责拍照和写简报")
+        if took is None or not (_offer_only(_CLAUSE.split(took.text)[0]) or relevant(q.text, took.text, by_kind=False)):
+            continue
+        own = next((p for p in paired if p.sources and p.sources[0] == q.id and p.answerer == took.speaker), None)
+        out[q.id] = own or QAPair(question=_clean(q.text), asker=q.speaker, answer=_clean(took.text),
+                                  answerer=took.speaker, sources=[q.id, took.id])
+    return out
+
+
 def analyze(transcript: Transcript) -> Structure:
     msgs = dated_messages(transcript.messages)
     people = People.of(msgs)
@@ -310,8 +340,12 @@ def analyze(transcript: Transcript) -> Structure:
     # (a decision line may answer a question — "下次线下还是线上？" — "线下，还在老地方": only the lines work comes
     # from are kept from the pairing; find_qa keeps a decision from going on with an earlier answer itself)
     paired = find_qa(msgs, session, speakers, host, decisions, topic_set, frozenset(a.sources[0] for a in actions), restated)
-    qa = [p for p in paired if not any(set(p.sources) <= t for t in taken)]
     taken_qa = [p for p in paired if any(set(p.sources) <= t for t in taken)]
+    # (…and the same call is a question answered too, listed under Q&A with the taker as its answerer:
+    # :func:`_taken_pairs`)
+    asked = _taken_pairs(actions, msgs, paired)
+    qa = [p for p in paired if not any(set(p.sources) <= t for t in taken) and not (p.sources and p.sources[0] in asked)]
+    qa = sorted(qa + list(asked.values()), key=lambda p: p.sources[:1]) if asked else qa
     # who runs the chat: the host or its main voice, and whoever gives work to someone else
     organisers = {host} if host else set(list(share)[:1])
     if session == "主讲分享":
