@@ -28,8 +28,8 @@ from copilot.notes.summarize import summarize_file
 
 def chats(only: set[str]) -> list[Path]:
     """The readable chats, the independent split's among them; ``only`` keeps those folders ('top' = the loose ones)."""
-    found = readable_chats() + sorted(p for p in INDEPENDENT_DIR.iterdir() if p.is_file() and p.name != "expected.yaml")
-    found = [p for p in found if p.name != "expected.yaml"]
+    found = readable_chats() + sorted(p for p in INDEPENDENT_DIR.iterdir() if p.is_file())
+    found = [p for p in found if p.name != "expected.yaml"]  # (each folder's spec, not a chat)
     return [p for p in found if not only or _folder(p) in only]
 
 

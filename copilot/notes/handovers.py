@@ -1443,11 +1443,11 @@ def _due_as_told(actions: list[ActionItem], messages: list[Message], events: lis
         if took is None or not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", work) \
                 or len(said) - at - took.end() > int(raw("action", "volunteer_rest")):
             continue
-        told = next((o for o in reversed(messages[max(0, n - window):n])
-                     if o.speaker != m.speaker and work in _fold(o.text)), None)
-        if told is None or told.time is None:
+        j = next((k for k in range(n - 1, max(0, n - window) - 1, -1)
+                  if messages[k].speaker != m.speaker and work in _fold(messages[k].text)), None)
+        if j is None or messages[j].time is None:
             continue
-        j = messages.index(told)
+        told = messages[j]
         # (a clause naming the work with a time of its own still ahead, one with a "…前" first: "重点是…治疗室物品摆放"
         # names it and gives none, "今天中午物业说幕布有个洞" said in the evening names a time gone by)
         now = f"{told.time:%Y-%m-%d %H:%M}"
