@@ -13,15 +13,26 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import click
 import typer
 from pydantic import ValidationError
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
-from copilot.cli_support import EngineOpt, JsonOpt, build_progress, emit_json, err, fail, resolve_engine, warn
+from copilot.cli_support import (
+    EngineOpt,
+    JsonOpt,
+    build_progress,
+    emit_json,
+    err,
+    fail,
+    fold_cjk_help,
+    resolve_engine,
+    warn,
+)
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
 from copilot.llm import engine_label
 from copilot.textnorm import strip_invisible, to_script
@@ -79,6 +90,18 @@ class LazyGroup(TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         self._load()
         return super().list_commands(ctx)
+
+
+def _folding_help(format_help: Callable[..., None]) -> Callable[..., None]:
+    """Every command's and group's ``--help`` folds long Chinese runs (:func:`~copilot.cli_support.fold_cjk_help`)."""
+    def format_help_folded(self: TyperCommand | TyperGroup, ctx: object, formatter: object) -> None:
+        fold_cjk_help()
+        format_help(self, ctx, formatter)
+    return format_help_folded
+
+
+TyperCommand.format_help = _folding_help(TyperCommand.format_help)  # type: ignore[method-assign,assignment]
+TyperGroup.format_help = _folding_help(TyperGroup.format_help)  # type: ignore[method-assign,assignment]
 
 
 app = typer.Typer(

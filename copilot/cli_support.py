@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from copilot.config import get_settings
 from copilot.llm import Engine, LLMUnavailable, get_engine
@@ -23,6 +24,29 @@ from copilot.profile import GroupProfile, ProfileError, load_profile
 from copilot.textnorm import to_script, written_script
 
 err = Console(stderr=True, soft_wrap=True)  # no hard wrapping at 80 columns when piped
+
+
+def fold_cjk_help() -> None:
+    """Make ``--help`` wrap a long Chinese run instead of cutting it with "…".
+
+    Typer puts each option's help in a Rich table cell, and a cell cuts what it cannot wrap at a space: a CJK
+    sentence has none, so at 80 columns ``copilot moderate --help`` said 「试运行：只判断，不写审核日志、不计…」 and
+    the rest of the sentence was lost. Folding keeps every character (installed when help is first formatted, so a
+    command that shows no help does not import typer's Rich layer)."""
+    from typer import rich_utils  # noqa: PLC0415 - typer's Rich help layer, only when help is shown
+
+    make = rich_utils._make_rich_text
+    if getattr(make, "folds_cjk", False):
+        return
+
+    def make_folded(**kwargs: object) -> object:
+        text = make(**kwargs)  # type: ignore[arg-type]
+        if isinstance(text, Text):
+            text.overflow = "fold"
+        return text
+
+    make_folded.folds_cjk = True  # type: ignore[attr-defined]
+    rich_utils._make_rich_text = make_folded  # type: ignore[assignment]
 
 ENGINE_CHOICES = ("auto", "offline", "llm")
 EngineOpt = Annotated[

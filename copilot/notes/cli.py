@@ -26,11 +26,11 @@ SLOW_STEP_SECONDS = 2.0  # piped output names each step that starts after this l
 
 
 def notes_cmd(
-    file: Annotated[Path, typer.Argument(help="聊天记录导出文件（QQ/微信文本、JSON/JSONL、CSV）")],
+    file: Annotated[Path, typer.Argument(help="聊天记录导出文件：QQ、微信、LINE、WhatsApp 的文本导出或复制粘贴，JSON/JSONL，CSV/TSV（UTF-8、GBK、Big5 等编码均可）")],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="写入文件（Markdown；加 --json 时写 JSON）")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（整理稿 + 引擎 + 警告 + 略去的消息）")] = False,
     script: Annotated[Optional[str], typer.Option("--script", help="zh-Hans 简体 / zh-Hant 繁体")] = None,
-    columns: Annotated[Optional[str], typer.Option("--columns", help="JSON/CSV 列名，如 speaker=发送人,text=内容,time=时间")] = None,
+    columns: Annotated[Optional[str], typer.Option("--columns", help="JSON/CSV/TSV 列名，如 speaker=发送人,text=内容,time=时间")] = None,
     engine: EngineOpt = "auto",
 ) -> None:
     """把一场群分享/话题讨论的聊天记录整理成带来源编号的文字版。"""
@@ -81,7 +81,7 @@ def notes_cmd(
 
 
 def notes_batch_cmd(
-    input_dir: Annotated[Path, typer.Argument(help="放聊天记录导出文件的目录")],
+    input_dir: Annotated[Path, typer.Argument(help="放聊天记录导出文件的目录（.txt .log .json .jsonl .ndjson .csv .tsv，含子目录）")],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出目录（每个文件一份 .md，外加 manifest.jsonl）")],
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="并发数")] = 4,
     rpm: Annotated[float, typer.Option("--rpm", min=0, help="模型接口每分钟最多请求数（0 表示不限）")] = 120,
