@@ -554,8 +554,10 @@ def _slash_day_first(lines: list[str]) -> bool:
     number above 12 says day first, any with a second above 12 says month first; when every date reads both ways, the
     reading under which the messages' days never go back wins (a chat is in order); then the one whose days lie closer
     together (01/12 → 02/12 → 03/12 is three days in a row day first, three months month first: a group's chat is dense
-    in time); month first only when both readings span the same."""
-    pairs = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for line in lines if (m := _US_INLINE.match(line.strip()))]
+    in time); when they span the same too (a chat of one day: 10/11/2027), a year written in full on every header says day
+    first (the US order writes two figures: 11/10/27), else month first."""
+    matches = [m for line in lines if (m := _US_INLINE.match(line.strip()))]
+    pairs = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in matches]
     if any(a > 12 >= b for a, b, _ in pairs):
         return True
     if any(b > 12 >= a for a, b, _ in pairs):
@@ -566,7 +568,10 @@ def _slash_day_first(lines: list[str]) -> bool:
         back = sum(1 for x, nxt in zip(days, days[1:], strict=False) if nxt < x)
         ordinals = [datetime(*d).toordinal() for d in days if _real_date(*d)]
         return back, (max(ordinals) - min(ordinals)) if ordinals else 0
-    return disorder(True) < disorder(False)
+    first, second = disorder(True), disorder(False)
+    if first == second:
+        return bool(matches) and all(len(m.group(3)) == 4 for m in matches)
+    return first < second
 
 
 def _real_date(y: int, m: int, d: int) -> bool:
