@@ -90,3 +90,14 @@ def test_one_day_us_export_with_a_two_figure_year_stays_month_first() -> None:
             "10/11/27, 9:05 PM - 老師: 照常，十點開始\n")
     assert [m.time for m in parse_text(chat, "whatsapp.txt").messages] == [datetime(2027, 10, 11, 21, 2),
                                                                            datetime(2027, 10, 11, 21, 5)]
+
+
+def test_one_day_export_follows_the_dates_its_lines_spell() -> None:
+    # an Android US phone writes the year in full too ("月/日/年"): the chat's own "本周六（12月12日）" says December
+    chat = ("12/05/2026, 20:01 - 中文学校-王老师: 各位家长好，本周六（12月12日）上午10点期末汇报演出，在社区中心大礼堂\n"
+            "12/05/2026, 20:03 - Tony爸爸: 孩子要穿什么衣服\n")
+    assert [m.time for m in parse_text(chat, "whatsapp.txt").messages][0] == datetime(2026, 12, 5, 20, 1)
+    # …and a Hong Kong one's "12月8號到期" says 10 November, not 11 October
+    chat = ("10/11/2027, 9:02 am - 判頭-發叔: 保險單 12月8號到期，我月尾前會續\n"
+            "10/11/2027, 9:05 am - 水喉-阿強: 收到\n")
+    assert [m.time for m in parse_text(chat, "whatsapp.txt").messages][0] == datetime(2027, 11, 10, 9, 2)

@@ -1476,6 +1476,19 @@ def _due_bound(texts: list[tuple[str, datetime | None]], lex: _Lexicon, event: d
     return monday if earliest is None else earliest - timedelta(days=earliest.isoweekday() - 1)
 
 
+def spelled_month_days(text: str) -> list[tuple[int, int]]:
+    """The month and day of every date ``text`` spells with its month ("12月12日", "十二月八號", in a weekday's brackets:
+    "本周六（12月12日）"), in order."""
+    out = []
+    for m in _lexicon().pattern.finditer(fold(text)):
+        month, dom = _number(m.group("mo")), _number(m.group("md"))
+        if month and dom and 1 <= int(month) <= 12 and 1 <= int(dom) <= 31:
+            out.append((int(month), int(dom)))
+        elif m.group("inner"):
+            out += spelled_month_days(m.group("inner"))
+    return out
+
+
 def _told_holiday(after: str, joints: tuple[str, ...], lex: _Lexicon, event: date) -> tuple[date, int] | None:
     """The holiday a day word is told to be (``after``: the text right after the day word; "就是元旦了", "是平安夜"):
     its date nearest the planned ``event`` (``time.yaml`` holidays, lunar_holidays), and how many characters of
