@@ -1391,8 +1391,8 @@ def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = No
     headers = {f[0]: f for f in found if f[3]}
     if first is not None:
         monday = first[1] - timedelta(days=first[1].isoweekday() - 1 + 7 * first[4])
-        if not headers:  # (a spelled date due "…前" is set before it passes: the chat is no later than its week)
-            monday = _due_bound(texts, lex, first[1], monday)
+        # (a spelled date due "…前" is set before it passes: the chat is no later than its week)
+        monday = _due_bound(texts, lex, first[1], monday, dated_lines=bool(headers))
         current = AssumedDay(monday, first[2], False)
         # (a line telling the chat's own day moves it off that Monday: 明天/后天 count from the day it names)
         if not headers:
@@ -1447,11 +1447,14 @@ def _told_chat_day(texts: list[tuple[str, datetime | None]], lex: _Lexicon, even
     return None
 
 
-def _due_bound(texts: list[tuple[str, datetime | None]], lex: _Lexicon, event: date, monday: date) -> date:
+def _due_bound(texts: list[tuple[str, datetime | None]], lex: _Lexicon, event: date, monday: date, *,
+               dated_lines: bool = False) -> date:
     """The Monday :func:`assumed_days` took, moved back to the week of the earliest spelled date a line gives as due
     ("6月12日前交报名表", "截止6月12日") when that date is before it (within ``bound_back_days`` of ``time.yaml``): a
     deadline is set before it passes, so the chat is written that week or earlier. A line in the past (上周, 已经…)
-    bounds nothing."""
+    bounds nothing; nor does any line when the copy has day header lines (``dated_lines``: they date it)."""
+    if dated_lines:
+        return monday
     back = int(time_words("bound_back_days")[0])
     earliest: date | None = None
     for text, _ in texts:
