@@ -1391,6 +1391,8 @@ def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = No
     headers = {f[0]: f for f in found if f[3]}
     if first is not None:
         monday = first[1] - timedelta(days=first[1].isoweekday() - 1 + 7 * first[4])
+        # (a spelled date due "…前" is set before it passes: the chat is no later than its week)
+        monday = _due_bound(texts, lex, first[1], monday, dated_lines=bool(headers))
         current = AssumedDay(monday, first[2], False)
         # (a line telling the chat's own day moves it off that Monday: 明天/后天 count from the day it names)
         if not headers:
@@ -1428,6 +1430,11 @@ def _told_chat_day(texts: list[tuple[str, datetime | None]], lex: _Lexicon, even
                 inner = lex.pattern.fullmatch(fold(g["inner"]).strip())
                 if inner is not None and inner.group("rel") and inner.group("rel") not in lex.event_day_words:
                     told, later = m, lex.days[inner.group("rel")]
+            if told is None and g["rel"] and g["rel"] not in lex.event_day_words:  # 明天就是元旦, 今天是平安夜
+                holiday = _told_holiday(folded[m.end():], joints, lex, event)
+                if holiday is not None:
+                    words = (text if len(text) == len(folded) else folded)[m.start():m.end() + holiday[1]].strip()
+                    return AssumedDay(holiday[0] - timedelta(days=lex.days[g["rel"]]), words, False, True)
             if told is None or told.group("wk") and told.group("wk") not in lex.this_week:
                 continue
             day = _told_day(told, lex, event, monday)
@@ -1438,6 +1445,73 @@ def _told_chat_day(texts: list[tuple[str, datetime | None]], lex: _Lexicon, even
                 words = (text if len(text) == len(folded) else folded)[m.start():end].strip()
                 return AssumedDay(day - timedelta(days=later), words, False, True)
     return None
+
+
+def _due_bound(texts: list[tuple[str, datetime | None]], lex: _Lexicon, event: date, monday: date, *,
+               dated_lines: bool = False) -> date:
+    """The Monday :func:`assumed_days` took, moved back to the week of the earliest spelled date a line gives as due
+    ("6月12日前交报名表", "截止6月12日") when that date is before it (within ``bound_back_days`` of ``time.yaml``): a
+    deadline is set before it passes, so the chat is written that week or earlier. A line in the past (上周, 已经…)
+    bounds nothing; nor does any line when the copy has day header lines (``dated_lines``: they date it)."""
+    if dated_lines:
+        return monday
+    back = int(time_words("bound_back_days")[0])
+    earliest: date | None = None
+    for text, _ in texts:
+        folded = fold(text)
+        if lex.past.search(folded) or any(w in folded for w in time_words("done_marks")):
+            continue
+        for m in lex.pattern.finditer(folded):
+            g = m.groupdict()
+            lead = lex.lead_mark.search(folded[max(0, m.start() - 6):m.start()]) is not None
+            if not (g["mo"] or g["dm"]) or not (g["mark"] or lead):
+                continue
+            month, dom = (_number(g["mo"]), _number(g["md"])) if g["mo"] else (g["dm"], g["dd"])
+            days = []
+            for year in (event.year - 1, event.year, event.year + 1):
+                try:
+                    days.append(date(year, int(month or 0), int(dom or 0)))
+                except ValueError:
+                    continue
+            due = min(days, key=lambda d: abs((d - monday).days), default=None)
+            if due is not None and monday - timedelta(days=back) <= due < monday and (earliest is None or due < earliest):
+                earliest = due
+    return monday if earliest is None else earliest - timedelta(days=earliest.isoweekday() - 1)
+
+
+def spelled_month_days(text: str) -> list[tuple[int, int]]:
+    """The month and day of every date ``text`` spells with its month ("12月12日", "十二月八號", in a weekday's brackets:
+    "本周六（12月12日）"), in order."""
+    out = []
+    for m in _lexicon().pattern.finditer(fold(text)):
+        month, dom = _number(m.group("mo")), _number(m.group("md"))
+        if month and dom and 1 <= int(month) <= 12 and 1 <= int(dom) <= 31:
+            out.append((int(month), int(dom)))
+        elif m.group("inner"):
+            out += spelled_month_days(m.group("inner"))
+    return out
+
+
+def _told_holiday(after: str, joints: tuple[str, ...], lex: _Lexicon, event: date) -> tuple[date, int] | None:
+    """The holiday a day word is told to be (``after``: the text right after the day word; "就是元旦了", "是平安夜"):
+    its date nearest the planned ``event`` (``time.yaml`` holidays, lunar_holidays), and how many characters of
+    ``after`` tell it; None when no holiday follows the day word and its joint."""
+    rest = after.lstrip()
+    for w in joints:
+        if rest.startswith(w):
+            rest = rest.removeprefix(w).lstrip()
+            break
+    name = next((h for h in sorted([*lex.holidays, *lex.lunar], key=len, reverse=True) if rest.startswith(h)), None)
+    if name is None:
+        return None
+    if name in lex.lunar:
+        days = list(lex.lunar[name])
+    else:
+        month, dom = lex.holidays[name]
+        days = [date(y, month, dom) for y in (event.year - 1, event.year, event.year + 1)]
+    if not days:
+        return None
+    return min(days, key=lambda d: abs((d - event).days)), len(after) - len(rest) + len(name)
 
 
 def _told_day(told: re.Match[str], lex: _Lexicon, event: date, monday: date) -> date | None:

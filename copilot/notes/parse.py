@@ -28,7 +28,7 @@ from copilot.files import UnreadableFile, damaged_chars, decode_bytes
 from copilot.moderation.message import split_nickname
 from copilot.notes.cues import cue
 from copilot.notes.cues import raw as raw_cue
-from copilot.notes.dates import assumed_days
+from copilot.notes.dates import assumed_days, spelled_month_days
 from copilot.notes.model import Dropped, Message, Transcript
 from copilot.notes.noise import ad_verdict, clean_noise, platform_line
 from copilot.notes.noise import rules as noise_rules
@@ -554,8 +554,11 @@ def _slash_day_first(lines: list[str]) -> bool:
     number above 12 says day first, any with a second above 12 says month first; when every date reads both ways, the
     reading under which the messages' days never go back wins (a chat is in order); then the one whose days lie closer
     together (01/12 → 02/12 → 03/12 is three days in a row day first, three months month first: a group's chat is dense
-    in time); month first only when both readings span the same."""
-    pairs = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for line in lines if (m := _US_INLINE.match(line.strip()))]
+    in time); when they span the same too (a chat of one day: 10/11/2027), the reading that puts the chat nearer the dates
+    its own lines spell ("本周六（12月12日）" under 12/05/2026: 5 December, not 12 May); with none, a year written in full
+    on every header says day first (the US order mostly writes two figures: 11/10/27), else month first."""
+    matches = [m for line in lines if (m := _US_INLINE.match(line.strip()))]
+    pairs = [(int(m.group(1)), int(m.group(2)), int(m.group(3))) for m in matches]
     if any(a > 12 >= b for a, b, _ in pairs):
         return True
     if any(b > 12 >= a for a, b, _ in pairs):
@@ -566,7 +569,29 @@ def _slash_day_first(lines: list[str]) -> bool:
         back = sum(1 for x, nxt in zip(days, days[1:], strict=False) if nxt < x)
         ordinals = [datetime(*d).toordinal() for d in days if _real_date(*d)]
         return back, (max(ordinals) - min(ordinals)) if ordinals else 0
-    return disorder(True) < disorder(False)
+    first, second = disorder(True), disorder(False)
+    if first != second:
+        return first < second
+    spelled = [md for m in matches for md in spelled_month_days(m.group(9))]
+    if spelled and pairs and _real_date(pairs[0][2], pairs[0][0], pairs[0][1]) \
+            and _real_date(pairs[0][2], pairs[0][1], pairs[0][0]):
+        a, b, y = pairs[0]
+        y = y if y > 99 else 2000 + y
+        far = {day_first: _spelled_distance(datetime(y, b, a) if day_first else datetime(y, a, b), spelled)
+               for day_first in (True, False)}
+        if far[True] != far[False]:
+            return far[True] < far[False]
+    return bool(matches) and all(len(m.group(3)) == 4 for m in matches)
+
+
+def _spelled_distance(day: datetime, spelled: list[tuple[int, int]]) -> int:
+    """How far, in days summed, the month-days a chat spells lie from ``day`` (each in the year that puts it nearest)."""
+    total = 0
+    for month, dom in spelled:
+        near = [abs((datetime(y, month, dom) - day).days) for y in (day.year - 1, day.year, day.year + 1)
+                if _real_date(y, month, dom)]
+        total += min(near, default=0)
+    return total
 
 
 def _real_date(y: int, m: int, d: int) -> bool:
