@@ -37,7 +37,7 @@ from copilot.cadence import find_clocks
 from copilot.moderation.classifier import load_chatter_model, telling_grams
 from copilot.moderation.evidence import EVIDENCE, evidence_rules, reach_notice
 from copilot.moderation.literals import gated
-from copilot.moderation.normalise import CLAUSE_EDGE, normalise
+from copilot.moderation.normalise import CLAUSE_EDGE, Normalised, normalise
 from copilot.moderation.signals import (
     DOMAINS,
     KINDS,
@@ -410,6 +410,24 @@ _CLAUSE_END = re.compile(r"[,.!?;:\uff0c\u3002\uff01\uff1f\uff1b\uff1a~\s]+")
 def reaction_leads() -> tuple[str, ...]:
     """How a reaction to a member's message opens (lexicons.yaml ``reaction_leads``), lower-cased."""
     return tuple(str(w).lower() for w in lexicon_data()["reaction_leads"])
+
+
+@lru_cache(maxsize=1)
+def _member_tease_rule() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Who a tease addresses (relevance.yaml ``member_tease``): one member, and everyone or the member's home."""
+    data = load_resource(RELEVANCE)["member_tease"]
+    return _alternation(frozenset(str(w) for w in data["you"])), _alternation(frozenset(str(w) for w in data["crowd"]))
+
+
+def teases_member(folded: str) -> bool:
+    """Whether a message teases one member with a laugh (lexicons.yaml ``abuse.teasing_frame``: 哈哈, 😂, 又…): it
+    addresses that member (你, not 你们 or 你家: relevance.yaml ``member_tease``) or calls a regular by a rough name old
+    friends use (``abuse.teasing_names``: 蒋哥这老家伙…😂). ``folded``: the folded text (its emoji kept)."""
+    words = lexicons().words
+    if not words["abuse.teasing_frame"].search(folded):
+        return False
+    you, crowd = _member_tease_rule()
+    return bool(you.search(crowd.sub("", folded)) or words["abuse.teasing_names"].search(folded))
 
 
 def thanks(folded: str) -> bool:
@@ -1018,7 +1036,7 @@ class OffTopicDetector:
         q = self.embedder.embed_query(text)
         return float(np.max(prof @ q) - np.max(chat @ q))
 
-    def check(self, text: str, report: SignalReport) -> TopicResult:
+    def check(self, text: str, report: SignalReport, *, tease: bool = True) -> TopicResult:
         if report.social or not report.substantive:
             return TopicResult(False, 0.0, [], "寒暄/简短消息，不算跑题")
         n = normalise(text)
@@ -1069,9 +1087,8 @@ class OffTopicDetector:
         if text.lstrip().startswith("@") and not chatter:
             # a reply to a member ("@阿杰 我2号空的！"): it belongs to a thread the moderator does not see
             return TopicResult(False, 0.1, [], "回复群友的消息，没有闲聊话题词，不单独判断跑题")
-        if not chatter and len(n.compact) <= REACTION_MAX_CHARS and n.compact.startswith(reaction_leads()):
-            # "笑死，又迷路了" / "哈哈哈我也是": a reaction to a member's message, the thread's and not a topic of its own
-            return TopicResult(False, 0.1, [], "回应群友的话（笑、附和），没有闲聊话题词，不单独判断跑题")
+        if not chatter and (remark := self._member_remark(n, report, tease=tease)) is not None:
+            return remark
         # the chatter model reads the text as written: read in the Mandarin form it scored one Cantonese off-topic message of
         # independent2 under CHATTER_MIN (measured in round 42, off-topic F1 .781 → .769) for two borderline replies of dev39
         # a remark that runs someone down (report.put_down, attack cues) is no remark on the members' own doings
@@ -1083,6 +1100,21 @@ class OffTopicDetector:
         if invited is not None and result.semantic is None and (not result.off_topic or result.score < invited.score):
             result = invited
         return self._kindly(n.compact, self._opened_elsewhere(n.folded, result))
+
+    @staticmethod
+    def _member_remark(n: Normalised, report: SignalReport, *, tease: bool) -> TopicResult | None:
+        """A message with no chatter topic said to the members of a thread, not a topic of its own: a reaction, or a tease
+        of one member with a laugh (unless ``tease`` is False: the caller's abuse model is sure of it). None otherwise."""
+        if len(n.compact) <= REACTION_MAX_CHARS and n.compact.startswith(reaction_leads()):
+            # "笑死，又迷路了" / "哈哈哈我也是": a reaction to a member's message, the thread's and not a topic of its own
+            return TopicResult(False, 0.1, [], "回应群友的话（笑、附和），没有闲聊话题词，不单独判断跑题")
+        if tease and not report.put_down and not (report.question or a_not_a(n.folded)) and teases_member(n.folded):
+            # "阿杰你这个老油条，又把答案藏到最后才说哈哈", "哈哈你真的很衰，每次都拣到没肉的那粒": a tease of one member with a
+            # laugh, no question — the members' give-and-take in a thread, not a topic of its own (d17b77). A put-down by its
+            # form ("哈哈你这水平…") is left to the layers below, and so is a message the abuse model is sure of: the
+            # pipeline reads those as abuse, not chatter
+            return TopicResult(False, 0.1, [], "带着笑冲一位群友开的玩笑，没有闲聊话题词，是群友之间的来往，不单独判断跑题")
+        return None
 
     def _opened_elsewhere(self, folded: str, result: TopicResult) -> TopicResult:
         """A place of business newly opened somewhere (relevance.yaml ``new_venue``: 县城新开了家火锅店, 楼下新开的奶茶店) in a

@@ -920,7 +920,8 @@ class Moderator:
             checks["offtopic"] = {"off_topic": False, "about_group": True, "deal": deal,
                                   "detail": _deal_zh(deal), "chatter": rep.chatter[:3]}
             return
-        tr = self.offtopic.check(body, rep)
+        # a tease of one member with a laugh is no chatter (offtopic.teases_member) — unless the abuse model is sure of it
+        tr = self.offtopic.check(body, rep, tease=float(checks.get("abuse_model") or 0.0) < ABUSE_MODEL_ALONE)
         checks["offtopic"] = {"off_topic": tr.off_topic, "score": round(tr.score, 3), "relevant": tr.relevant,
                               "detail": tr.detail, "semantic": tr.semantic, "chatter": rep.chatter[:3],
                               "about_group": tr.about_group, "chatter_p": tr.chatter_p, "chatter_min": CHATTER_MIN,
