@@ -95,3 +95,19 @@ def test_a_change_naming_one_of_two_events_leaves_the_other() -> None:
     md = render_markdown(summarize_offline(transcript), appendix=False)
     assert not _current("晚上六點在海港", md_notes := summarize_offline(transcript)), md
     assert "八點旗津海灘淨灘（已改" not in render_markdown(md_notes, appendix=False), md
+
+
+PARENTS = [("家委会-刘妈妈", "各位家长，下周日下午五点在学校礼堂有新年汇演，每家请准备一个节目"), ("果果妈妈", "收到"),
+           ("乐乐爸爸", "停车场开放吗"), ("家委会-刘妈妈", "开放，从东门进，车位有限")]
+
+
+def test_two_members_small_talk_about_one_of_their_own_is_no_group_qa() -> None:
+    notes = _notes([("乐乐爸爸", "果果妈妈，你家果果的钢琴是在哪学的"), ("果果妈妈", "在少年宫，王老师教的"),
+                    ("乐乐爸爸", "好的谢谢")], PARENTS)
+    assert not any("钢琴" in q.question for q in notes.qa), notes.qa
+    assert any("停车场" in q.question for q in notes.qa), notes.qa
+
+
+def test_the_organiser_asking_about_a_members_own_lead_stays_qa() -> None:
+    notes = _notes([("家委会-刘妈妈", "果果妈妈，你上次说的那家道具店在哪"), ("果果妈妈", "在少年宫对面，叫星星道具")], PARENTS)
+    assert any("道具店" in q.question and q.answerer == "果果妈妈" for q in notes.qa), notes.qa
