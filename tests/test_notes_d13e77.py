@@ -111,3 +111,17 @@ def test_two_members_small_talk_about_one_of_their_own_is_no_group_qa() -> None:
 def test_the_organiser_asking_about_a_members_own_lead_stays_qa() -> None:
     notes = _notes([("家委会-刘妈妈", "果果妈妈，你上次说的那家道具店在哪"), ("果果妈妈", "在少年宫对面，叫星星道具")], PARENTS)
     assert any("道具店" in q.question and q.answerer == "果果妈妈" for q in notes.qa), notes.qa
+
+
+def test_the_organiser_naming_a_members_answer_wrong_marks_that_answer() -> None:
+    head = [("老师", "周六去郊游，大家早点集合"), ("小敏", "几点集合？")]
+    notes = _notes([("阿强", "大概八点半吧"), ("老师", "不是八点半，是九点，在东门"), ("小敏", "好的")], head)
+    answer = next(q.answer for q in notes.qa if "几点集合" in q.question)
+    assert answer.startswith("大概八点半吧（已改：九点）"), notes.qa
+    assert not shown_as_current(folded("八点半"), folded(answer)), answer  # (the correction is not pasted after it)
+
+
+def test_a_members_own_late_arrival_said_as_a_swap_sets_nothing_right() -> None:
+    head = [("老师", "周六下午三点在东门集合"), ("小敏", "收到")]
+    transcript = parse_text(_chat([("阿强", "我不是三点到，是四点到"), ("小敏", "好的")], head), "chat.txt")
+    assert restated_figures(transcript.messages) == {}

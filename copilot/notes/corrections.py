@@ -171,11 +171,21 @@ def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | Non
     fix, moved = cue("correction"), cue("moved")
     swap = cue("correction_swap").search(f)
     # (the value named wrong finds its line however far back as a correction does: correction_reach)
-    for x in messages[max(0, j - int(raw("correction_reach"))):j][::-1] if swap else []:
-        # "不是50是60", "唔係三點，係四點": the speaker's nearest line stating the value named wrong
+    near = j - int(raw("correction_bare_reach"))
+    other: tuple[Message, Restated] | None = None
+    for k, x in list(enumerate(messages))[max(0, j - int(raw("correction_reach"))):j][::-1] if swap else []:
+        # "不是50是60", "唔係三點，係四點": the speaker's nearest line stating the value named wrong; else another
+        # member's within correction_bare_reach ("大概八点半吧" — "不是八点半，是九点"), by a swap that tells no plan
+        # of its own speaker ("我不是三点到，是四点到")
         kinds = frozenset(k for k, _ in _swapped_values(_fold(x.text), swap.group("old")))
-        if x.speaker == m.speaker and kinds and not is_question(x.text):
+        if not kinds or is_question(x.text):
+            continue
+        if x.speaker == m.speaker:
             return x, Restated(kinds, m, bare=True)
+        if other is None and k >= near and not cue("correction_swap_own").search(f):
+            other = x, Restated(kinds, m, bare=True)
+    if other is not None:
+        return other
     heads_up = any(cue("change_bare_head").search(c) for c in _CHANGE_CLAUSE.split(f))
     if not (fix.search(f) or moved.search(f) or heads_up) or has(f, "moved_unless"):
         return None
@@ -681,6 +691,8 @@ def restating(text: str, fix: Restated) -> str:
     """``text`` (a line ``fix`` restates) in its final state: its clauses that hold no restated figure, then the
     correction's clauses on the same subject that state a figure of those kinds ("10月8日统一发货，快递到小区门口"
     after "更正几处：…发货推到10月10日" is "快递到小区门口，发货推到10月10日")."""
+    if fix.bare:  # (the new value stands beside the old one already: "大概八点半吧（已改：九点）")
+        return without_figures(text, fix)
     kept = without_figures(text, fix, marks_named=False)  # (the correction's clauses follow: no mark beside the old)
     new = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)
            if fix.kinds & figure_kinds(_fold(c)) and relevant(c, text, by_kind=False)]
