@@ -126,9 +126,8 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                     and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)), asked=bool(question))
         # (a change whose slot words name no earlier line, "两点的场被人订走了，改到四点", may still name no subject)
-        bare = _bare_fix(messages, j) if not asked and not any(v.by.id == m.id for v in out.values()) else None
-        if bare is not None and bare[0].id not in out:
-            out[bare[0].id] = bare[1]
+        bare = None if asked or any(v.by.id == m.id for v in out.values()) else _bare_fix(messages, j)
+        out |= {bare[0].id: bare[1]} if bare is not None and bare[0].id not in out else {}
         unit = _unit_restated(messages, j, organiser) if not asked and not changes and not kinds else None
         if unit is not None and unit[0].id not in out:
             out[unit[0].id] = unit[1]
@@ -152,7 +151,13 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                     or _change_stands(messages, j, organiser, words=frozenset(n for _, _, n in hit if n))):
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit) | (out[x.id].kinds if same else frozenset()), m)
                 break  # the latest line on the subject is the one the change replaces
-    for i, v in list(out.items()):  # ("改到四点" then "再改到三点半": the first line's value is the latest one)
+    return _latest_bare(out)
+
+
+def _latest_bare(out: dict[int, Restated]) -> dict[int, Restated]:
+    """``out`` with each bare fix (:func:`_bare_fix`) whose correction a later bare fix sets right in turn taken by that
+    later one ("改到四点" then "那再改一下，定三点半": the first line's value is the latest one, 三点半)."""
+    for i, v in list(out.items()):
         seen = {i}
         while v.bare and (w := out.get(v.by.id)) is not None and w.bare and w.kinds == v.kinds and v.by.id not in seen:
             seen.add(v.by.id)
