@@ -76,6 +76,9 @@ class Restated:
     # the slot was named only in the question the line answers ("起跑时间呢？" … "早上7点半，广场鸣枪"): the line's one
     # clause with a figure of the kind is the one the change restates
     asked: bool = False
+    # a correction that names no subject of its own ("说错了，是七点", "改到七点吧"): it sets right the one value of its
+    # kind in its speaker's nearest earlier line (:func:`_bare_fix`), which keeps its words with the new value beside it
+    bare: bool = False
 
 
 def restated_figures(messages: list[Message]) -> dict[int, Restated]:
@@ -122,6 +125,9 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                     and not (once and has(fx, "standing_schedule")) \
                     and (x.id not in out or out[x.id].by.id != m.id and not out[x.id].slot):
                 out[x.id] = Restated(old, m, frozenset().union(*(slot for slot, _ in hit)), asked=bool(question))
+        # (a change whose slot words name no earlier line, "两点的场被人订走了，改到四点", may still name no subject)
+        bare = None if asked or any(v.by.id == m.id for v in out.values()) else _bare_fix(messages, j)
+        out |= {bare[0].id: bare[1]} if bare is not None and bare[0].id not in out else {}
         unit = _unit_restated(messages, j, organiser) if not asked and not changes and not kinds else None
         if unit is not None and unit[0].id not in out:
             out[unit[0].id] = unit[1]
@@ -145,7 +151,66 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
                     or _change_stands(messages, j, organiser, words=frozenset(n for _, _, n in hit if n))):
                 out[x.id] = Restated(frozenset(k for k, _, _ in hit) | (out[x.id].kinds if same else frozenset()), m)
                 break  # the latest line on the subject is the one the change replaces
+    return _latest_bare(out)
+
+
+def _latest_bare(out: dict[int, Restated]) -> dict[int, Restated]:
+    """``out`` with each bare fix (:func:`_bare_fix`) whose correction a later bare fix sets right in turn taken by that
+    later one ("改到四点" then "那再改一下，定三点半": the first line's value is the latest one, 三点半)."""
+    for i, v in list(out.items()):
+        seen = {i}
+        while v.bare and (w := out.get(v.by.id)) is not None and w.bare and w.kinds == v.kinds and v.by.id not in seen:
+            seen.add(v.by.id)
+            v = out[i] = Restated(v.kinds, w.by, bare=True)
     return out
+
+
+def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | None:
+    """The earlier line a correction or a change naming no subject restates ("说错了，是七点" or "改到七点吧" after the
+    same speaker's "本周三晚上六点半在活动中心排练"): the line's one clause with a figure (cue correction or moved in the
+    line) states one value of one kind and no content word (:func:`_content_slot`, less its cue words); the speaker's
+    nearest earlier line within correction_bare_reach messages stating a figure of that kind states one other value of
+    it, and is no question. A line naming its subject ("另外七点还有一场", "聚餐改到七点") never gets here."""
+    m = messages[j]
+    f = _fold(m.text).strip()
+    fix, moved = cue("correction"), cue("moved")
+    swap = cue("correction_swap").search(f)
+    # (the value named wrong finds its line however far back as a correction does: correction_reach)
+    near = j - int(raw("correction_bare_reach"))
+    other: tuple[Message, Restated] | None = None
+    for k, x in list(enumerate(messages))[max(0, j - int(raw("correction_reach"))):j][::-1] if swap else []:
+        # "不是50是60", "唔係三點，係四點": the speaker's nearest line stating the value named wrong; else another
+        # member's within correction_bare_reach ("大概八点半吧" — "不是八点半，是九点"), by a swap that tells no plan
+        # of its own speaker ("我不是三点到，是四点到")
+        kinds = frozenset(k for k, _ in _swapped_values(_fold(x.text), swap.group("old")))
+        if not kinds or is_question(x.text):
+            continue
+        if x.speaker == m.speaker:
+            return x, Restated(kinds, m, bare=True)
+        if other is None and k >= near and not cue("correction_swap_own").search(f):
+            other = x, Restated(kinds, m, bare=True)
+    if other is not None:
+        return other
+    heads_up = any(cue("change_bare_head").search(c) for c in _CHANGE_CLAUSE.split(f))
+    if not (fix.search(f) or moved.search(f) or heads_up) or has(f, "moved_unless"):
+        return None
+    clause = _bare_clause(f)
+    kinds = figure_kinds(clause) & set(raw("figure_values"))
+    if len(kinds) != 1 or _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic")):
+        return None
+    kind = next(iter(kinds))
+    new = _figure_values(clause, kind)
+    if len(new) != 1:
+        return None
+    for x in messages[max(0, j - int(raw("correction_bare_reach"))):j][::-1]:
+        if x.speaker != m.speaker or kind not in figure_kinds(fx := _fold(x.text)):
+            continue
+        # (a line that changed the value itself holds the old one in its change clause: "两点的场被人订走了，改到四点")
+        old = _figure_values(_bare_clause(fx) or fx, kind)
+        if is_question(x.text) or len(old) != 1 or _value_key(old[0]) == _value_key(new[0]):
+            return None
+        return x, Restated(kinds, m, bare=True)
+    return None
 
 
 def _unit_shapes(f: str, amounts: bool = True) -> list[str]:
@@ -631,6 +696,8 @@ def restating(text: str, fix: Restated) -> str:
     """``text`` (a line ``fix`` restates) in its final state: its clauses that hold no restated figure, then the
     correction's clauses on the same subject that state a figure of those kinds ("10月8日统一发货，快递到小区门口"
     after "更正几处：…发货推到10月10日" is "快递到小区门口，发货推到10月10日")."""
+    if fix.bare:  # (the new value stands beside the old one already: "大概八点半吧（已改：九点）")
+        return without_figures(text, fix)
     kept = without_figures(text, fix, marks_named=False)  # (the correction's clauses follow: no mark beside the old)
     new = [c.strip() for c in _CLAUSE_WHOLE.split(fix.by.text)
            if fix.kinds & figure_kinds(_fold(c)) and relevant(c, text, by_kind=False)]
@@ -688,6 +755,11 @@ def without_figures(text: str, fix: Restated, marks_named: bool = True) -> str:
         end = _CLAUSE_WHOLE.search(text, at + len(said[0]))
         cut = end.start() if end else len(text.rstrip("。！!；; "))
         return f"{text[:cut]}（{raw('changed_mark')}{right}）{text[cut:]}"
+    if fix.bare:  # "本周三晚上六点半在活动中心排练（已改：七点）": the clause with the one value, the new one beside it
+        # (a line that changed the value itself: only its change clause, "两点的场被人订走了，改到四点（已改：三点半）")
+        own = _bare_clause(_fold(text))
+        return "，".join(_bare_marked(c, fix) if not own or _fold(c).strip(_PAUSES + " ") == own.strip() else c
+                        for c in clauses)
     olds, news = _corrected_values(fix)
     if not olds and fix.kinds & set(raw("word_values")):  # a place or a count changed ("不是南门，是北门")
         f = _unquoted(_fold(text))
@@ -716,6 +788,49 @@ def without_figures(text: str, fix: Restated, marks_named: bool = True) -> str:
                 and (put := _put_values(c, changes, frozenset(olds_named))) is not None:
             out.append(put)
     return "，".join(out)
+
+
+def _bare_clause(f: str) -> str:
+    """The clause of the folded line ``f`` that states a figure: the only one, or the only one of those with a
+    correction or change word (cue correction, moved) — a reason clause beside the change may name the old value
+    ("两点的场被人订走了，改到四点"); "" when there is no single such clause."""
+    clauses = _CHANGE_CLAUSE.split(f)
+    head = cue("change_bare_head")
+    # (a clause right after a heads-up that only says the value changes: "那再改一下，定三点半" — 定三点半)
+    figured = [(k, c) for k, c in enumerate(clauses) if figure_kinds(c)]
+    if len(figured) > 1:
+        figured = [(k, c) for k, c in figured if cue("correction").search(c) or cue("moved").search(c)
+                   or (k and head.search(clauses[k - 1]) and not figure_kinds(clauses[k - 1]))]
+    return figured[0][1] if len(figured) == 1 else ""
+
+
+def _swapped_values(f: str, old: str) -> list[tuple[str, str]]:
+    """(kind, value) of the figures (cue figure_values) in the folded ``f`` that are the value ``old`` a correction
+    names wrong: the same value ("三点" of "下午三点"), or its number with a unit ("50" of "每人交50元")."""
+    return [(kind, v) for kind in sorted(raw("figure_values")) for v in _figure_values(f, kind)
+            if _value_key(v) == _value_key(old) or (old.isdigit() and re.sub(r"\D", "", v) == old)]
+
+
+def _bare_marked(clause: str, fix: Restated) -> str:
+    """``clause`` with the value :func:`_bare_fix`'s correction states beside it, as the correction writes it, when the
+    clause holds a value of that kind other than the new one; as it is otherwise."""
+    f, said = _fold(clause), _fold(fix.by.text)
+    swap = cue("correction_swap").search(said)
+    hit = _swapped_values(f, swap.group("old")) if swap else []
+    if hit and len(said) == len(fix.by.text):  # "每人交50元服装费（已改：60元）": the unit the old value was said with
+        new = fix.by.text[swap.start("new"):swap.end("new")]
+        unit = hit[0][1][len(swap.group("old")):] if hit[0][1].startswith(swap.group("old")) else ""
+        return f"{clause}（{raw('changed_mark')}{new}{unit if new.isdigit() else ''}）"
+    change = _bare_clause(said)
+    at = said.find(change) if change else -1
+    for kind in sorted(fix.kinds):
+        new = list(cue("figure_values", kind).finditer(change))
+        old = _figure_values(f, kind)
+        if len(new) == 1 and len(old) == 1 and _value_key(old[0]) != _value_key(new[0].group(0)):
+            start, end = at + new[0].start(), at + new[0].end()
+            shown = fix.by.text[start:end] if len(said) == len(fix.by.text) else new[0].group(0)
+            return f"{clause}（{raw('changed_mark')}{shown}）"
+    return clause
 
 
 def _named_wrong(f: str, kinds: frozenset[str]) -> dict[str, list[str]]:

@@ -1355,6 +1355,11 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
 
     if not q.direct and has(_fold(q.msg.text).strip(), "personal", "own_errand"):
         return False  # "我下周二出差去成都…有人在成都的吗" — "我老家成都的": chatter about the asker's own trip
+    # (the one running it: the host, else the main voice — a host the notes could not name still runs the chat)
+    runs = host or (speakers[0] if speakers else None)
+    if runs not in {q.msg.speaker, q.answer[0].speaker} and has(_fold(q.msg.text), "personal", "asks_their_own") \
+            and not on_topic(q.text, topic):
+        return False  # "果果妈妈，你家果果的钢琴是在哪学的" — "在少年宫": two members' small talk, not the group's
     if q.alt is not None:  # a choice with no question form asks only when a main voice answers the asker himself
         # (on-topic or unaddressed picks kept the old locked pairs but leaked 3 noise items: side chatter)
         return q.direct and (q.answer[0].speaker in speakers or q.answer[0].speaker == host)
