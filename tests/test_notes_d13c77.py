@@ -43,10 +43,10 @@ def test_a_call_only_turned_down_is_no_pair_and_a_taken_one_is() -> None:
 def test_a_cantonese_refusal_with_another_offer_answers_no_call() -> None:
     notes = _notes([("團契-Grace", "邊個可以負責影相？"), ("Peter", "我嚟，我有相機"),
                     ("阿Ken", "禮物大概幾錢"), ("團契-Grace", "一百蚊左右就得"),
-                    ("團契-Grace", "仲有，邊個識彈琴？想搵人伴奏聖詩"), ("阿Joyce", "我唔識彈喎，不過可以幫手派歌紙"),
+                    ("團契-Grace", "仲有，邊個可以幫手伴奏？想彈聖詩"), ("阿Joyce", "我唔識彈喎，不過可以幫手派歌紙"),
                     ("阿Ken", "收到")],
                    head=[("團契-Grace", "各位，下個禮拜六下晝三點喺教會禮堂搞聖誕聯歡，六點完")])
-    assert _pair(notes.qa, "彈琴") is None, notes.qa
+    assert _pair(notes.qa, "伴奏") is None, notes.qa
     photo = _pair(notes.qa, "影相")
     assert photo is not None and photo.answerer == "Peter", notes.qa
 
