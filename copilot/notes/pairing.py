@@ -1178,6 +1178,10 @@ def _short_answer(opened: list[_Open], m: Message, i: int, targets: list[str], t
         return None
     if any(t != q.msg.speaker for t in targets) or m.id in tasks:
         return None
+    before = opened[-2] if len(opened) > 1 else None
+    if before is not None and before.index == i - 2 and before.msg.speaker == q.msg.speaker and not before.answer \
+            and relevant(before.text, m.text, by_kind=False) and not relevant(q.text, m.text, by_kind=False):
+        return None  # ("门票多少钱？" "能刷卡吗？" — "门票二十": two lines of one asker, the few words answer the first by its words)
     f = _fold(MENTION.sub("", m.text)).strip()
     words = re.sub(r"\W", "", f)
     if not words or len(words) > int(raw("reply", "short_answer_chars")) or is_question(m.text):

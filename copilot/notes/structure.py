@@ -258,6 +258,20 @@ def dated_messages(messages: list[Message]) -> list[Message]:
     return [replace(m, time=t) for m, t in zip(messages, times, strict=True)]
 
 
+def _turned_down(p: QAPair, messages: list[Message]) -> bool:
+    """Whether ``p`` pairs a call for help (:func:`~copilot.notes.handovers.calls_for_help`: "周日谁有空去仓库搬猫粮？",
+    "邊個識彈琴？") with a member turning it down and taking nothing on: its answer's first clause declines (cue
+    ``reply.turns_down``, ``owner.declines``, ``owner.cannot``: "我周日不在，要加班", "我唔識彈喎，不過可以幫手派歌紙",
+    "我不一定去得了，看情况"), or a later clause does and none offers ("我嗰日要返工，嚟唔到"). "我来，不过周六不在"
+    takes it on."""
+    q = next((m for m in messages if p.sources and m.id == p.sources[0]), None)
+    if q is None or q.speaker == p.answerer or not calls_for_help(q.text):
+        return False
+    clauses = [c for c in _CLAUSE.split(_fold(p.answer)) if c.strip()]
+    declines = [has(c, "reply", "turns_down") or has(c, "owner", "declines") or has(c, "owner", "cannot") for c in clauses]
+    return bool(clauses) and (declines[0] or any(declines) and not any(_offer_only(c) for c in clauses))
+
+
 def _taken_pairs(actions: list[ActionItem], messages: list[Message], paired: list[QAPair]) -> dict[int, QAPair]:
     """Each call for help a member took on, by its asking line: the to-do cites a "谁…" call put by someone else
     (:func:`~copilot.notes.handovers.calls_for_help`: "周六谁能去接一下张阿姨？", "音箱谁带？", not an assignment put to
@@ -346,6 +360,8 @@ def analyze(transcript: Transcript) -> Structure:
     asked = _taken_pairs(actions, msgs, paired)
     qa = [p for p in paired if not any(set(p.sources) <= t for t in taken) and not (p.sources and p.sources[0] in asked)]
     qa = sorted(qa + list(asked.values()), key=lambda p: p.sources[:1]) if asked else qa
+    # (a call for help only turned down — "周日谁有空去搬猫粮？" — "我周日不在，要加班" — was answered by no one)
+    qa = [p for p in qa if not _turned_down(p, msgs)]
     # who runs the chat: the host or its main voice, and whoever gives work to someone else
     organisers = {host} if host else set(list(share)[:1])
     if session == "主讲分享":
