@@ -25,4 +25,4 @@ CopyItem.tactic, CopyItem.arithmetic  # the LLM's JSON schema for promotion copy
 Notes.dropped_count  # in `copilot notes --json` and the LLM path's notes: how many messages were left out
 llm_module_getattr  # PEP 562 module __getattr__: Python calls it to load the structured-output helpers lazily
 Patterns.reach_note  # read by name: signals.yaml `mask: reach_note` (Scan.text looks a mask up on patterns() with getattr)
-Text.overflow  # Rich reads it when a help table cell wraps: --help folds long Chinese runs (cli_support.fold_cjk_help)
+Text.overflow  # Rich reads it when a help table cell wraps: --help folds long Chinese runs (cli_support.tidy_help)

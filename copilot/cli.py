@@ -29,8 +29,8 @@ from copilot.cli_support import (
     emit_json,
     err,
     fail,
-    fold_cjk_help,
     resolve_engine,
+    tidy_help,
     warn,
 )
 from copilot.config import ConfigError, Settings, explain_settings_error, get_settings
@@ -93,9 +93,9 @@ class LazyGroup(TyperGroup):
 
 
 def _folding_help(format_help: Callable[..., None]) -> Callable[..., None]:
-    """Every command's and group's ``--help`` folds long Chinese runs (:func:`~copilot.cli_support.fold_cjk_help`)."""
+    """Every command's and group's ``--help`` is tidied for Chinese text and flags (:func:`~copilot.cli_support.tidy_help`)."""
     def format_help_folded(self: TyperCommand | TyperGroup, ctx: object, formatter: object) -> None:
-        fold_cjk_help()
+        tidy_help()
         format_help(self, ctx, formatter)
     return format_help_folded
 

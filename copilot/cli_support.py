@@ -26,17 +26,18 @@ from copilot.textnorm import to_script, written_script
 err = Console(stderr=True, soft_wrap=True)  # no hard wrapping at 80 columns when piped
 
 
-def fold_cjk_help() -> None:
-    """Make ``--help`` wrap a long Chinese run instead of cutting it with "…".
+def tidy_help() -> None:
+    """Make ``--help`` readable for Chinese help texts and flags (installed when help is first formatted, so a
+    command that shows no help does not import typer's Rich layer).
 
     Typer puts each option's help in a Rich table cell, and a cell cuts what it cannot wrap at a space: a CJK
     sentence has none, so at 80 columns ``copilot moderate --help`` said 「试运行：只判断，不写审核日志、不计…」 and
-    the rest of the sentence was lost. Folding keeps every character (installed when help is first formatted, so a
-    command that shows no help does not import typer's Rich layer)."""
-    from typer import rich_utils  # noqa: PLC0415 - typer's Rich help layer, only when help is shown
+    the rest of the sentence was lost. Such runs now fold, keeping every character. And a flag (``--json``,
+    ``--dry-run``) showed a ``<bool>`` type, which read as if it took a value: flags show no type."""
+    from typer import core, rich_utils  # noqa: PLC0415 - typer's Rich help layer, only when help is shown
 
     make = rich_utils._make_rich_text
-    if getattr(make, "folds_cjk", False):
+    if getattr(make, "tidied", False):
         return
 
     def make_folded(**kwargs: object) -> object:
@@ -45,8 +46,14 @@ def fold_cjk_help() -> None:
             text.overflow = "fold"
         return text
 
-    make_folded.folds_cjk = True  # type: ignore[attr-defined]
+    option_type = core.TyperOption.display_type_rich
+
+    def flag_without_type(self: core.TyperOption, ctx: object) -> str | None:
+        return None if self.is_flag else option_type(self, ctx)  # type: ignore[arg-type]
+
+    make_folded.tidied = True  # type: ignore[attr-defined]
     rich_utils._make_rich_text = make_folded  # type: ignore[assignment]
+    core.TyperOption.display_type_rich = flag_without_type  # type: ignore[method-assign]
 
 ENGINE_CHOICES = ("auto", "offline", "llm")
 EngineOpt = Annotated[

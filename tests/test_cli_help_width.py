@@ -1,4 +1,4 @@
-"""Every command's ``--help`` at 80 columns keeps its Chinese help whole.
+"""Every command's ``--help`` at 80 columns keeps its Chinese help whole, and its flags show no value type.
 
 Typer shows option help in Rich table cells, which cut a line they cannot wrap at a space with "…"; a Chinese
 sentence has no spaces, so ``copilot moderate --help`` used to end 「试运行：只判断，不写审核日志、不计…」 and an operator
@@ -68,6 +68,8 @@ def test_help_shows_every_help_text_whole(path: list[str], command: Any, columns
         assert _flat(text) in shown, f"{' '.join(path) or 'copilot'} --help at {columns} columns cut: {text}"
     # a "…" that is not in the source text is Rich cutting a line
     assert shown.count("…") == sum(_flat(t).count("…") for t in _help_texts(command))
+    # a flag (--json, --dry-run, --help) takes no value, so it shows no type that reads as if it did
+    assert "<bool>" not in result.output
 
 
 def test_moderate_dry_run_help_at_80_columns_reads_to_its_end() -> None:

@@ -202,10 +202,16 @@ def _named_spans(c: _Ctx) -> list[tuple[int, int, str]]:
 
 def _latin_name(text: str, start: int, end: int) -> bool:
     """A Latin word of someone not in the chat is a name when written like one (Vivian, Lisa): not an
-    acronym (CPR, FPS), a lower-case word (slides, musl), a product with a version (Apache-2.0) or a
+    acronym (CPR, FPS), a lower-case word (slides, musl), a product, grade or version with its number (Apache-2.0,
+    iPhone 15, 光污染 Bortle 4 级 — a number right after it that is no time or date: "Lisa 3点前交" is Lisa's) or a
     platform or tool after a place or tool word (喺Facebook專頁, 用Excel)."""
-    return bool(re.fullmatch(r"[A-Z][a-z]+", text[start:end])) and not re.match(r"-?\d", text[end:end + 2]) \
-        and not cue("owner", "thing_before").search(text[max(0, start - 4):start])
+    after = text[end:end + 12]
+    if not re.fullmatch(r"[A-Z][a-z]+", text[start:end]) or re.match(r"-?\d", after):
+        return False
+    spaced = re.match(r"\s+-?\d", after)
+    if spaced and not any(s < spaced.end() for s, _ in time_spans(_fold(after))):
+        return False
+    return not cue("owner", "thing_before").search(text[max(0, start - 4):start])
 
 
 def _inside_a_word(f: str, start: int, end: int, who: str) -> bool:
