@@ -1403,7 +1403,11 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or on_subject() or _host_answers(q, host, tasks) or _plain_answer(q, tasks)
-    return q.answer[0].speaker in speakers or q.answer[0].speaker == host or on_subject()
+    # (a relative or member, not the one running the chat, answering on the question's words: "补助什么时候会下来" —
+    # 阿嬷: "去年是六月才拨下来…" — Q&A by :func:`_plain_answer`, off the chat's topic words as well; not a member's
+    # call for company to an outing of their own, "有没有人要一起从台北坐高铁下去的" — "我！", cue owner.invites_along)
+    return q.answer[0].speaker in speakers or q.answer[0].speaker == host or on_subject() \
+        or _plain_answer(q, tasks) and not has(fq, "owner", "invites_along")
 
 
 def _plain_answer(q: _Open, tasks: frozenset[int] = frozenset()) -> bool:
