@@ -639,17 +639,32 @@ def _half_answer(q: _Open, opened: list[_Open]) -> Message | None:
                  and o.answer[0].speaker != q.msg.speaker), None)
 
 
-def _takes_half(q: _Open, m: Message, opened: list[_Open], in_form: Callable[[str, str], bool]) -> bool:
+def _takes_half(q: _Open, m: Message, opened: list[_Open], in_form: Callable[[str, str], bool],
+                settling: bool = False) -> bool:
     """Whether an unaddressed ``m`` may answer ``q``: always, unless the other half of ``q``'s line is answered
-    (:func:`_half_answer`). Then ``m`` takes ``q`` on its words or in its form ("费用多少？要带什么？" — "120元" —
-    "带水和帽子"), and only on its words when that answer already spoke to ``q`` too ("份子钱怎么算？每家出多少？" —
-    "按老规矩，每房出2000…" — "我在深圳，14号一早开车回…" answers nothing)."""
+    (:func:`_half_answer`). Then ``m`` takes ``q`` on its words ("费用多少？小孩要带什么？" — "大人120元" — "小孩带水壶和
+    帽子") or in its form, not by a figure of any kind ("份子钱怎么算？每家出多少？" — "按老规矩，每房出2000…" — "我在
+    深圳，14号一早开车回…" answers nothing); only on its words when that answer already spoke to ``q`` too. A line that
+    settles something or hands work out (``settling``: "分一下工：二房负责订酒席…") takes such a half not at all."""
     first = _half_answer(q, opened)
     if first is None:
         return True
+    if settling:
+        return False
     if relevant(q.text, first.text, by_kind=False) or in_form(q.text, first.text):
         return relevant(q.text, m.text, by_kind=False)
     return relevant(q.text, m.text) or in_form(q.text, m.text)
+
+
+def _left_to_answer(recent: list[_Open], m: Message, opened: list[_Open], in_form: Callable[[str, str], bool],
+                    settles: frozenset[int], addressed: bool = False) -> list[_Open]:
+    """The questions of ``recent`` an unaddressed ``m`` (an @-line or a quote: all of them) may still answer: not a half
+    it may not take (:func:`_takes_half`); a line that settles something or hands work out (a decision, a recap, a
+    to-do line: ``settles``) takes no half whose other half someone answered."""
+    if addressed:
+        return recent
+    settling = m.id in settles or _recap(m.text)
+    return [q for q in recent if _takes_half(q, m, opened, in_form, settling)]
 
 
 def _rejoin_parts(opened: list[_Open]) -> list[_Open]:
@@ -1066,10 +1081,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if heard is None or fixed is not None:
             continue
         recent = heard
-        if not targets and (m.id in settles or _recap(m.text)):  # (a decision, a recap, a to-do line: :func:`_half_answer`)
-            recent = [q for q in recent if not q.answer and _half_answer(q, opened) is None]
-        elif not targets:
-            recent = [q for q in recent if _takes_half(q, m, opened, in_form)]
+        recent = _left_to_answer(recent, m, opened, in_form, settles, bool(targets))  # (a relative's answer stands)
         chosen: _Open | None = None
         if targets:
             chosen = _pick_addressed(recent, targets, m)
@@ -1403,11 +1415,7 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or on_subject() or _host_answers(q, host, tasks) or _plain_answer(q, tasks)
-    # (a relative or member, not the one running the chat, answering on the question's words: "补助什么时候会下来" —
-    # 阿嬷: "去年是六月才拨下来…" — Q&A by :func:`_plain_answer`, off the chat's topic words as well; not a member's
-    # call for company to an outing of their own, "有没有人要一起从台北坐高铁下去的" — "我！", cue owner.invites_along)
-    return q.answer[0].speaker in speakers or q.answer[0].speaker == host or on_subject() \
-        or _plain_answer(q, tasks) and not has(fq, "owner", "invites_along")
+    return q.answer[0].speaker in speakers or q.answer[0].speaker == host or on_subject()
 
 
 def _plain_answer(q: _Open, tasks: frozenset[int] = frozenset()) -> bool:
