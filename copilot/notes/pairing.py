@@ -625,6 +625,48 @@ def _asked_parts(text: str) -> list[str]:
     return parts
 
 
+def _half_answer(q: _Open, opened: list[_Open]) -> Message | None:
+    """When ``q``, unanswered, is one of two questions asked in one line (:func:`_asked_parts`) and someone else has
+    answered the other, that answer's first line: "大伯，那天要不要穿黑衣服？小孩子也要去吗？" — 三姑: "穿素色就行…；
+    小孩子都带上" (a relative's one line often answers both halves). A later line that settles something or hands
+    work out (a decision, a recap, a to-do line: "分一下工：二房负责订酒席…", "定了：祭拜3月14日…") takes neither half,
+    also when the question was put to its speaker by name (:func:`find_qa`, :func:`_takes_half`); left unanswered,
+    the half goes back into its sibling (:func:`_rejoin_parts`)."""
+    if q.answer:
+        return None
+    head = q.first or q
+    return next((o.answer[0] for o in opened if o is not q and (o.first or o) is head and o.answer
+                 and o.answer[0].speaker != q.msg.speaker), None)
+
+
+def _takes_half(q: _Open, m: Message, opened: list[_Open], in_form: Callable[[str, str], bool],
+                settling: bool = False) -> bool:
+    """Whether an unaddressed ``m`` may answer ``q``: always, unless the other half of ``q``'s line is answered
+    (:func:`_half_answer`). Then ``m`` takes ``q`` on its words ("费用多少？小孩要带什么？" — "大人120元" — "小孩带水壶和
+    帽子") or in its form, not by a figure of any kind ("份子钱怎么算？每家出多少？" — "按老规矩，每房出2000…" — "我在
+    深圳，14号一早开车回…" answers nothing); only on its words when that answer already spoke to ``q`` too. A line that
+    settles something or hands work out (``settling``: "分一下工：二房负责订酒席…") takes such a half not at all."""
+    first = _half_answer(q, opened)
+    if first is None:
+        return True
+    if settling:
+        return False
+    if relevant(q.text, first.text, by_kind=False) or in_form(q.text, first.text):
+        return relevant(q.text, m.text, by_kind=False)
+    return relevant(q.text, m.text) or in_form(q.text, m.text)
+
+
+def _left_to_answer(recent: list[_Open], m: Message, opened: list[_Open], in_form: Callable[[str, str], bool],
+                    settles: frozenset[int], addressed: bool = False) -> list[_Open]:
+    """The questions of ``recent`` an unaddressed ``m`` (an @-line or a quote: all of them) may still answer: not a half
+    it may not take (:func:`_takes_half`); a line that settles something or hands work out (a decision, a recap, a
+    to-do line: ``settles``) takes no half whose other half someone answered."""
+    if addressed:
+        return recent
+    settling = m.id in settles or _recap(m.text)
+    return [q for q in recent if _takes_half(q, m, opened, in_form, settling)]
+
+
 def _rejoin_parts(opened: list[_Open]) -> list[_Open]:
     """The questions of ``opened`` with a line's split questions (:func:`_asked_parts`) joined back where one of them
     found no answer of its own: it goes back into its answered sibling (one answer given to both, or one
@@ -1039,6 +1081,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if heard is None or fixed is not None:
             continue
         recent = heard
+        recent = _left_to_answer(recent, m, opened, in_form, settles, bool(targets))  # (a relative's answer stands)
         chosen: _Open | None = None
         if targets:
             chosen = _pick_addressed(recent, targets, m)
