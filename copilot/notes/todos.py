@@ -427,9 +427,14 @@ def _asked_by_name(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Ow
     opener = cue("owner", "asks_member").fullmatch(c.f[start:who.start].lstrip(" ，,"))
     rest = c.f[who.end:end]
     if opener is None or not opener.group(0).strip() or rest.startswith("的") or len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2 or asks(rest) \
-            or not (_has_verb(rest) or any((word_class(rest[a:b]) or "").startswith("v") for a, b in word_spans(rest))):
+            or not (_has_verb(rest) or _tagged_verb(rest)):
         return None
     return _named_owner(c, who)
+
+
+def _tagged_verb(f: str) -> bool:
+    """Whether folded ``f`` has a word jieba tags as a verb (开, 载, 租: work the cue list of action verbs lacks)."""
+    return any((word_class(f[a:b]) or "").startswith("v") for a, b in word_spans(f))
 
 
 def _doer_before_receiver(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[int]) -> Owner | None:
@@ -1506,7 +1511,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
     handed = clause.owner is not None and _handed(clause, m)
-    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed \
+    # (or a member asked with 麻烦你 / …好吗 to do work the verb list lacks: "@阿贤 桌椅麻烦你开货车载过去")
+    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed or request and _tagged_verb(f) \
         or clause.kind == "first_person" and bool(_WILL.search(f) or has(f, "action", "later_promise")
                                                      or has(f, "action", "claims"))
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
