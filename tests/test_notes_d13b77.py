@@ -110,16 +110,6 @@ def test_after_a_refusal_the_member_who_takes_it_owns_it() -> None:
     assert _owner_of(chat, "獻花") == []
 
 
-def test_you_in_a_line_at_a_member_with_a_moving_verb() -> None:
-    chat = """[2031-12-01 20:00] 美玲: 下週六園遊會，桌椅要從倉庫搬到操場
-[2031-12-01 20:01] 美玲: @阿賢 桌椅麻煩你開貨車載過去
-[2031-12-01 20:02] 阿賢: OK，18號晚上我載
-"""
-    acts = _actions(chat)
-    assert [(o, d) for o, t, d in acts if "桌椅麻煩你" in t] == [("阿賢", "2031-12-18")]
-    assert not any(o == "美玲" for o, _, _ in acts)
-
-
 def test_a_move_told_as_news_is_no_work() -> None:
     chat = """[2031-12-01 20:00] 美玲: 跟大家说一下，活动室上个月已经搬到三楼了
 [2031-12-01 20:01] 阿賢: 好的，知道了

@@ -1511,8 +1511,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
     handed = clause.owner is not None and _handed(clause, m)
-    # (or a member asked with 麻烦你 / …好吗 to do work the verb list lacks: "@阿贤 桌椅麻烦你开货车载过去")
-    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed or request and _tagged_verb(f) \
+    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed \
         or clause.kind == "first_person" and bool(_WILL.search(f) or has(f, "action", "later_promise")
                                                      or has(f, "action", "claims"))
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
