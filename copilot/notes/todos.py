@@ -417,8 +417,61 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
     if told is not None:
         return Owner(told, "assigned")
     if has(f, "action", "to_me"):
-        return _senders(c, mentions)
+        return _doer_before_receiver(c, mentions, span, inside) or _senders(c, mentions)
     return _own_short(c, mentions, scores, span, text, inside)
+
+
+def _asked_by_name(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
+    """"…，请阿贤开货车载过去", "请阿哲去租两顶帐篷": a clause that opens with a word of asking (cue owner.asks_member)
+    right before the one member it names, then work of two or more characters, asks that member to do it — as sure as a
+    doer the owner model is sure of (it reads the name of a long sentence, or a verb no list has, as no one's). Not a
+    question ("请阿贤看看行不行？"), nor a clause naming anyone else (我, 你, the group)."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if len(inside) != 1 or inside[0].kind != "P":
+        return None
+    who = inside[0]
+    opener = cue("owner", "asks_member").fullmatch(c.f[start:who.start].lstrip(" ，,"))
+    rest = c.f[who.end:end]
+    if opener is None or not opener.group(0).strip() or rest.startswith("的") or len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2 or asks(rest) \
+            or not (_has_verb(rest) or _tagged_verb(rest)):
+        return None
+    return _named_owner(c, who)
+
+
+def _tagged_verb(f: str) -> bool:
+    """Whether folded ``f`` has a word jieba tags as a verb (开, 载, 租: work the cue list of action verbs lacks)."""
+    return any((word_class(f[a:b]) or "").startswith("v") for a, b in word_spans(f))
+
+
+def _doer_before_receiver(c: _Ctx, mentions: list[Mention], span: tuple[int, int], inside: list[int]) -> Owner | None:
+    """"海报：美玲做，周五前给我看初稿", "尺码小敏那边收齐了给我就好": the one member of the clause, then a doing word
+    (cue owner.acked_subject) or "那边" and one (owner.side_taker), and every 我 after it only receives (owner.receiver_verb
+    right before it) — the member does the work and hands it to the speaker; the group owes nothing. Not a member who
+    receives ("交给小林", owner.sent_to / side_not_before) nor a clause naming the group or anyone else. A clause naming
+    no one but the 我 who receives ("…，周五前给我看初稿") goes on from the clause before it when that clause is only a
+    member and a doing word ("美玲做"; not "小王负责场地，报名周五前发我", where 小王 has work of their own)."""
+    doers = [mentions[i] for i in inside if mentions[i].kind != "I"]
+    mine = [mentions[i] for i in inside if mentions[i].kind == "I"]
+    if not doers and inside:
+        doers = [m for m in mentions if m.end <= mentions[inside[0]].start][-1:]
+        bare = re.sub(r"[\s，,]", "", c.f[doers[0].end:span[0]]) if doers else ""
+        verb = cue("owner", "acked_subject").match(bare)
+        if verb is None or verb.end() != len(bare):
+            return None
+    if len(doers) != 1 or doers[0].kind != "P" or not mine or any(x.kind == "G" for x in mentions):
+        return None
+    who = doers[0]
+    span = (min(span[0], who.start), span[1])
+    receiver = cue("owner", "receiver_verb")
+    if any(x.start < who.start or not receiver.search(c.f[max(0, x.start - 4):x.start]) for x in mine):
+        return None
+    if cue("owner", "sent_to").search(c.f[max(0, who.start - 4):who.start]) \
+            or cue("owner", "side_not_before").search(c.f[span[0]:who.start]):
+        return None
+    after = c.f[who.end:span[1]].lstrip()
+    if not (cue("owner", "acked_subject").match(after) or cue("owner", "side_taker").match(c.f, who.end)):
+        return None
+    return _named_owner(c, who)
 
 
 def _own_short(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int, int], text: str,
@@ -682,7 +735,8 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
                 c, mentions, scores, (start, end), text)))
         elif text and (slot := _slot_filled(c, mentions, start, end)) is not None:
             parts.append((text, slot))
-        elif text and (taker := _topic_first(c, mentions, start, end) or _side_taker(c, mentions, start, end)) is not None:
+        elif text and (taker := _topic_first(c, mentions, start, end) or _side_taker(c, mentions, start, end)
+                       or _asked_by_name(c, mentions, start, end)) is not None:
             parts.append((text, taker))
         elif text:
             picked = _pick(c, mentions, scores, (start, end), text)
