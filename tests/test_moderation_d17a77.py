@@ -55,6 +55,8 @@ banned: [禁止买卖, 二手交易, 广告]
 
 # labelled an ad (review) before round 77: only the new check clears them
 MEMBERS_OWN = [
+    (RUNNERS, "我报过一个跑姿网课，399，讲得很细，想了解的私我问"),
+    (RUNNERS, "之前上过一个马拉松训练课程，1200，跟下来全马进了四小时，感兴趣的私我"),
     (KITES, "出一只自己放过几次的三米软体章鱼风筝，还能用，120包邮，要的私我"),
     (LEGO, "有冇人想要我砌剩嘅零件？免費，要嘅私我"),
     (LEGO, "屋企有盒全新嘅城市系列，朋友送嘅，唔玩，200轉俾群友，私我"),
@@ -100,6 +102,8 @@ SELLERS = [
     (LEGO, "全新Lego現貨清倉，過百款，代購日本版，有需要私我"),
     (RUNNERS, "专业跑姿一对一网课，自己设计的训练计划，包教包会，需要的私我"),
     (RUNNERS, "跑步也能赚钱，我自己做了半年，每天收入两三百，想了解的私我拉你进群"),
+    # a course the writer recorded and sells, not one they took
+    (RUNNERS, "我录了一套跑姿网课，199，想看的私我"),
 ]
 
 
@@ -123,3 +127,10 @@ def test_a_seller_with_no_own_words_is_not_cleared(judge: Callable[[str, str], V
         v = judge(KITES, text)
         assert not v.checks.get("own_private_offer"), (text, v.reason)
         assert v.label == Label.AD, (text, v.reason)
+
+
+def test_used_gear_off_the_groups_subject_is_not_cleared(judge: Callable[[str, str], Verdict]) -> None:
+    # a used robot vacuum in a running club: being used does not make it the group's business — judged as before
+    v = judge(RUNNERS, "自用的扫地机器人，用过几次，300，需要的私我")
+    assert v.label != Label.OK, v.reason
+    assert not v.checks.get("own_private_offer"), sorted(v.checks)

@@ -867,6 +867,8 @@ class Moderator:
         if self.no_trade or rep.urls or rep.contacts or rep.names(Label.SPAM) \
                 or not set(rep.names(Label.AD)) <= _PRIVATE_OWN_PATH or "invite" not in rep.names(Label.AD):
             return False
+        if rep.used_item and (self.offtopic is None or not self.offtopic.about(compact, rep)):
+            return False  # used gear off the group's subject (自用的扫地机器人 in a climbing group) is not made its business
         words = lexicons().words
         said = in_mandarin(compact)
         # what it cost them (原价199) is no such word: a pitch says it too (原价199现在99)
@@ -876,6 +878,8 @@ class Moderator:
         if any(words[k].search(said) for k in _PRIVATE_OWN_NOT) \
                 or any(w not in _shipping_words() for w in words["resale.pitch"].findall(said)):
             return False
+        if words["resale.private_course"].search(said) and not words["resale.private_took"].search(said):
+            return False  # a course sold (我录的网课), not one the writer took (我报过一个网课)
         # the promo words: how to ask, 原价, 包邮, and the giving itself (免费, 免费送)
         promo = rep.signal("promo_words")
         return promo is None or all(w in SIGN_UP_WORDS | _SURPLUS_WORDS | _FREE_WORDS | _shipping_words()
@@ -3166,7 +3170,7 @@ _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may 
 # a member's own thing offered with only 私我 (Moderator._own_private_offer): the invitation, a price, a word of promo
 _PRIVATE_OWN_PATH = frozenset({"invite", "promo_words", "money"})
 # … the words that make the thing the writer's own, and those of a seller, a dealer or a service that keep it an offer
-_PRIVATE_OWN_WORDS = ("resale.own_made", "resale.private_own")
+_PRIVATE_OWN_WORDS = ("resale.own_made", "resale.private_own", "resale.private_took")
 _PRIVATE_OWN_NOT = ("resale.seller_sign", "resale.dealer", "resale.testimonial", "resale.virtual", "resale.giveaway_not",
                     "ad.trade_voice", "resale.private_own_not")
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
