@@ -1,7 +1,7 @@
 """Round 77, d17a77 (issue 17): a member's own thing offered with only 私我 and at most one price, in a group whose
 profile does not ban trade (旧的那支送新手，自取，私我; 出一盒二手桌游，玩过两次，150，私我; 玩剩嘅骰子…免费，要嘅私我), was
-labelled an ad and sent to review. Moderator._own_private_offer now reads the writer's own words (resale.own, surplus,
-own_made, private_own — in Mandarin, so Cantonese counts) and clears it when nothing a seller adds is there. The same
+labelled an ad and sent to review. Moderator._own_private_offer now reads the writer's own words (resale.own but 原价,
+private_own, private_took — in Mandarin, so Cantonese counts) and clears it when nothing a seller adds is there. The same
 pitch with a handle, a dealer's stock, a service, a scheme, or a group that bans every trade stays an ad. Groups and
 messages written for these tests (a Qingdao kite group, a Hong Kong Lego group, a Xi'an running club, a Nanjing
 exam-prep group that bans trade)."""

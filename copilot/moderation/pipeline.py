@@ -859,8 +859,8 @@ class Moderator:
     def _own_private_offer(self, rep: SignalReport, compact: str) -> bool:
         """A member's own thing offered with only 私我 and at most a price (出一盒二手瘟疫危机，玩过两次，150，私我; 旧的那支送新手，
         自取，私我; 有冇人想要我玩剩嘅骰子…免费，要嘅私我) in a group whose profile does not ban trade (round 77, d17a77): the
-        message says the thing is the writer's own (resale.own but for what it cost, resale.own_made or resale.private_own,
-        read in Mandarin), offers no way to reach them but the invitation — no handle, link, QR code, pointer, hidden handle or
+        message says the thing is the writer's own (resale.own but for what it cost, resale.private_own or
+        resale.private_took, read in Mandarin; what they made — resale.own_made — stays _members_offer's, free or a person's call), offers no way to reach them but the invitation — no handle, link, QR code, pointer, hidden handle or
         seller's form — and holds no seller's, dealer's or service word (resale.seller_sign, resale.dealer,
         resale.testimonial, resale.virtual, resale.giveaway_not, ad.trade_voice, resale.private_own_not) and no pitch word
         but how a one-off is sent (包邮). ``compact``: the compact form."""
@@ -3170,7 +3170,7 @@ _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may 
 # a member's own thing offered with only 私我 (Moderator._own_private_offer): the invitation, a price, a word of promo
 _PRIVATE_OWN_PATH = frozenset({"invite", "promo_words", "money"})
 # … the words that make the thing the writer's own, and those of a seller, a dealer or a service that keep it an offer
-_PRIVATE_OWN_WORDS = ("resale.own_made", "resale.private_own", "resale.private_took")
+_PRIVATE_OWN_WORDS = ("resale.private_own", "resale.private_took")
 _PRIVATE_OWN_NOT = ("resale.seller_sign", "resale.dealer", "resale.testimonial", "resale.virtual", "resale.giveaway_not",
                     "ad.trade_voice", "resale.private_own_not")
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
