@@ -578,6 +578,7 @@ class Moderator:
                    ("plain_referral", 0.5, MEMBER_SHARING_CAP, lambda r, c: _plain_referral(r, c, evasions)),
                    ("member_surplus", 0.5, MEMBER_SHARING_CAP, self._member_surplus),
                    ("market_own", 0.5, MARKET_OWN_CAP, self._market_own),
+                   ("own_private_offer", 0.5, MEMBER_SHARING_CAP, self._own_private_offer),
                    ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link))
             for key, floor, cap, applies in (*_MEMBER_CHECKS, *own):
                 if scores[Label.AD] >= floor and applies(rep, n.compact):
@@ -854,6 +855,35 @@ class Moderator:
         promo = rep.signal("promo_words")
         return set(rep.names(Label.AD)) <= (_SURPLUS_PATH | ({"contact", "landline"} if phone else set())) \
             and (promo is None or set(promo.items) <= SIGN_UP_WORDS | _SURPLUS_WORDS)
+
+    def _own_private_offer(self, rep: SignalReport, compact: str) -> bool:
+        """A member's own thing offered with only 私我 and at most a price (出一盒二手瘟疫危机，玩过两次，150，私我; 旧的那支送新手，
+        自取，私我; 有冇人想要我玩剩嘅骰子…免费，要嘅私我) in a group whose profile does not ban trade (round 77, d17a77): the
+        message says the thing is the writer's own (resale.own but for what it cost, resale.private_own or
+        resale.private_took, read in Mandarin; what they made — resale.own_made — stays _members_offer's, free or a person's call), offers no way to reach them but the invitation — no handle, link, QR code, pointer, hidden handle or
+        seller's form — and holds no seller's, dealer's or service word (resale.seller_sign, resale.dealer,
+        resale.testimonial, resale.virtual, resale.giveaway_not, ad.trade_voice, resale.private_own_not) and no pitch word
+        but how a one-off is sent (包邮). ``compact``: the compact form."""
+        if self.no_trade or rep.urls or rep.contacts or rep.names(Label.SPAM) \
+                or not set(rep.names(Label.AD)) <= _PRIVATE_OWN_PATH or "invite" not in rep.names(Label.AD):
+            return False
+        if rep.used_item and (self.offtopic is None or not self.offtopic.about(compact, rep)):
+            return False  # used gear off the group's subject (自用的扫地机器人 in a climbing group) is not made its business
+        words = lexicons().words
+        said = in_mandarin(compact)
+        # what it cost them (原价199) is no such word: a pitch says it too (原价199现在99)
+        own = rep.own_item and any(not words["resale.was_price"].fullmatch(w) for w in words["resale.own"].findall(said))
+        if not (own or any(words[k].search(said) for k in _PRIVATE_OWN_WORDS)):
+            return False
+        if any(words[k].search(said) for k in _PRIVATE_OWN_NOT) \
+                or any(w not in _shipping_words() for w in words["resale.pitch"].findall(said)):
+            return False
+        if words["resale.private_course"].search(said) and not words["resale.private_took"].search(said):
+            return False  # a course sold (我录的网课), not one the writer took (我报过一个网课)
+        # the promo words: how to ask, 原价, 包邮, and the giving itself (免费, 免费送)
+        promo = rep.signal("promo_words")
+        return promo is None or all(w in SIGN_UP_WORDS | _SURPLUS_WORDS | _FREE_WORDS | _shipping_words()
+                                    or words["resale.giveaway"].fullmatch(w) for w in promo.items)
 
     def _market_own(self, rep: SignalReport, compact: str) -> bool:
         """A member offering their own lot of the goods the group raises and sells (我家多出来两吨青稞秸秆…一吨500，电话…;
@@ -3138,6 +3168,12 @@ _MARKET_OWN_PATH = frozenset({"contact", "landline", "invite", "money", "promo_w
 _MARKET_OWN_NOT = ("resale.market_own_not", "resale.seller_sign", "resale.dealer", "resale.pitch", "ad.trade_voice",
                    "answer_pitch", "help_answer_own_trade")
 _SURPLUS_WORDS = frozenset({"原价"})  # the promo word a member's surplus may use besides where to reach them
+# a member's own thing offered with only 私我 (Moderator._own_private_offer): the invitation, a price, a word of promo
+_PRIVATE_OWN_PATH = frozenset({"invite", "promo_words", "money"})
+# … the words that make the thing the writer's own, and those of a seller, a dealer or a service that keep it an offer
+_PRIVATE_OWN_WORDS = ("resale.private_own", "resale.private_took")
+_PRIVATE_OWN_NOT = ("resale.seller_sign", "resale.dealer", "resale.testimonial", "resale.virtual", "resale.giveaway_not",
+                    "ad.trade_voice", "resale.private_own_not")
 _WANTED_PATH = frozenset({"invite", "promo_words", "money"})  # all a member's wanted post may carry (私聊我, 价格好说)
 # the spam a rule notice names as banned (禁止拉票, 请勿发助力链接): a plea or a vote named, not made. Not a chain letter,
 # a red-packet push or a pull dressed as a rule (本群规定：转发到三个群; 每人都要发一个 不发的踢出去): their rule words
