@@ -87,6 +87,7 @@ def test_a_line_with_no_event_and_no_place_is_not_read_for_times(monkeypatch: py
 
 def test_a_line_that_settles_nothing_is_not_asked_whether_it_asks(monkeypatch: pytest.MonkeyPatch) -> None:
     read = _counting(monkeypatch, "is_question")
+    deciding._decides.cache_clear()  # (remembered since round 77: read afresh here, or nothing is asked at all)
     assert not deciding._decides("活动结束当晚就要出文字版整理稿，第二天再发就没人看了")
     assert not read, read
     assert deciding._decides("那队服做新的，深蓝色，大刘阿杰都同意")

@@ -103,6 +103,7 @@ def _handed_to(sentence: str, messages: list[Message], idx: int, people: People)
     return who, took
 
 
+@lru_cache(maxsize=16384)  # (asked of each sentence by every notice the to-do step files: read once)
 def _told_before_asking(sentence: str) -> str:
     """What a line tells before it asks or puts something to the group ("说下汇报演出的事，12月27日周六下午2点，在
     文化馆二楼小剧场，…，大家看定哪个" → the clauses before that one): the whole line when it asks nothing or asks
@@ -116,6 +117,7 @@ def _told_before_asking(sentence: str) -> str:
 
 
 # -- decisions and announcements -----------------------------------------------------------------------
+@lru_cache(maxsize=16384)  # (asked of each sentence by the notice and the decision steps: read once)
 def _decides(sentence: str) -> bool:
     f = _fold(sentence)
     agreed = _reports_agreement(f)

@@ -297,11 +297,18 @@ def mention_features(folded: str, mentions: list[Mention]) -> list[list[str]]:
 
 
 def score_mentions(folded: str, mentions: list[Mention]) -> list[float]:
-    """P(the mention does the work) for each mention of the clause."""
+    """P(the mention does the work) for each mention of the clause (remembered by clause and mentions: the to-do step
+    scores the same clause again for each message that repeats it, and for each of its readings)."""
     if not mentions:
         return []
+    return list(_mention_scores(folded, tuple(mentions)))
+
+
+@lru_cache(maxsize=16384)
+def _mention_scores(folded: str, mentions: tuple[Mention, ...]) -> tuple[float, ...]:
+    """:func:`score_mentions` of a clause and its (frozen) mentions."""
     m = model()
-    return [m.probability(f) for f in mention_features(folded, mentions)]
+    return tuple(m.probability(f) for f in mention_features(folded, list(mentions)))
 
 
 # -- training data ---------------------------------------------------------------------------------

@@ -1705,6 +1705,7 @@ def _decided_content(text: str, people: People) -> str:
     return "，".join(kept)
 
 
+@lru_cache(maxsize=16384)  # (each sentence is filed as a notice or not by several steps: read once)
 def _announcement_kind(f: str, in_list: bool) -> str | None:
     if has(f, "announcement", "homework"):
         return "作业"
