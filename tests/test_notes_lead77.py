@@ -48,3 +48,32 @@ def test_a_grade_in_a_talk_is_no_owner_and_a_named_member_with_a_time_is() -> No
     assert "Bortle" not in owners and "Python" not in owners
     assert "小北" in owners
     assert any(a.owner == "Lisa" and "报名表" in a.task for a in notes.actions), [(a.owner, a.task) for a in notes.actions]
+
+
+BOAT = """2026-11-20 20:00:00 教練阿強(20001)
+各位，下個月比賽前要加操，今晚定埋加操日子同地點。
+
+2026-11-20 20:01:10 阿峰(20002)
+星期四得唔得？
+
+2026-11-20 20:02:00 阿詩(20003)
+星期四會所冇船喎
+
+2026-11-20 20:03:30 教練阿強(20001)
+咁就決定加操逢星期三晚上7點，沙田城門河，下個星期三開始。
+
+2026-11-20 20:04:00 阿峰(20002)
+OK 收到
+
+2026-11-20 20:04:30 阿詩(20003)
+好
+"""
+
+
+def test_a_decision_appended_to_another_members_answer_says_whose_it_is() -> None:
+    notes = summarize_offline(parse_text(BOAT, "龍舟隊"))
+    pair = next(q for q in notes.qa if "星期四" in q.question)
+    assert pair.answerer == "阿詩"
+    # the coach's decision follows 阿詩's reply under the coach's own name, not as 阿詩's words
+    assert pair.answer.startswith("星期四會所冇船喎")
+    assert "（教練阿強：" in pair.answer and "城門河" in pair.answer.split("（教練阿強：")[1]

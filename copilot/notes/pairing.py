@@ -1472,6 +1472,7 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
     answer = [a for k, (m, a) in enumerate(zip(q.answer, answer))
               if m.id not in fixers or not any(k != j and a in b for j, b in enumerate(answer))]
     sources = [q.msg.id, *q.more] + [m.id for m in q.answer] + [restated[m.id].by.id for m in q.answer if m.id in restated]
+    aside = ""
     if session == "话题讨论" and not q.direct:  # (an @-reply or the one asked has answered it already)
         last = q.answer[-1].id
         said = {m.id: m for m in messages}
@@ -1493,9 +1494,14 @@ def _pair(q: _Open, messages: list[Message], session: SessionType, decisions: li
                 # speaker the answerer; the guess it corrects is dropped
                 return QAPair(question=q.text, asker=q.msg.speaker, answer=part, answerer=fixer.speaker,
                               sources=sorted({q.msg.id, *q.more, fixer.id}))
-            answer.append(part)  # (not what the answer said already: "夾錢啦 每人50蚊…" — "咁就決定每人50蚊…")
+            # (not what the answer said already: "夾錢啦 每人50蚊…" — "咁就決定每人50蚊…"; settled by someone else, it is
+            # said whose it is: "星期四會所冇船喎（教練Ray：加操逢星期三…）", not all 阿詩's words)
+            if fixer.speaker == q.answer[0].speaker:
+                answer.append(part)
+            else:
+                aside = f"（{fixer.speaker}：{part.rstrip('。')}）"
             sources.append(settled[0].sources[-1])
-    return QAPair(question=q.text, asker=q.msg.speaker, answer=" ".join(answer), answerer=q.answer[0].speaker,
+    return QAPair(question=q.text, asker=q.msg.speaker, answer=" ".join(answer) + aside, answerer=q.answer[0].speaker,
                   sources=sorted(set(sources)))
 
 
