@@ -413,6 +413,10 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                                                                 people)):
                     continue
                 said = _change_said(f, clause, change.start(), m)
+            elif (m.speaker in (giver, a.owner) or _relays(f, (giver, a.owner), people)) \
+                    and (relaxed := cue("action", "retime_relaxed").search(f)) is not None \
+                    and _eased_work(_CHANGE_CLAUSE.split(f[:relaxed.start()])[-1].strip(), a):
+                said = f[relaxed.end():]  # "茶歇不着急，下周一之前订好就行": the work named before 不急, its time after
             elif not (m.speaker == a.owner and has(f, "action", "retime_self")
                       and any(len(w) > 1 for w in _task_words(f, people) & work)):
                 continue
@@ -478,6 +482,13 @@ def _handed_over(actions: list[ActionItem], messages: list[Message], people: Peo
         a.owner = who
         if m.id not in a.sources:
             a.sources.append(m.id)
+
+
+def _eased_work(topic: str, a: ActionItem) -> bool:
+    """Whether the words right before 不急 (``action.retime_relaxed``: "茶歇不着急", "磁磚不急") name the work of ``a``:
+    their last two characters or more, as written in its first part (jieba cuts 茶歇 to nothing of use)."""
+    work = _fold(_unquoted(bare_task(_first_part(a))))
+    return any(topic[i:] in work for i in range(len(topic) - 1))
 
 
 def _change_said(folded: str, clause: str, at: int, m: Message) -> str:
