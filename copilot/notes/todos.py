@@ -934,6 +934,14 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     return groups
 
 
+def _asked_their_own(question: str, answer: str) -> bool:
+    """A member asked about their own life, family or things (cue ``personal.asks_their_own``: "你家楼下那个游泳馆还开着吗",
+    "你隻狗仲有冇去嗰間美容店") answers for themselves ("开着呢，周末我带你去", "在少年宫，王老师教的"): no group to-do —
+    unless the question asks for something ("你家那台投影仪能借我们用吗", ``action.request``) or the answer sets a "…前"."""
+    asked = _fold(question)
+    return has(asked, "personal", "asks_their_own") and not has(asked, "action", "request") and not _due(answer)
+
+
 def _job_per_deadline(clauses: list[_Clause], m: Message) -> list[_Clause]:
     """One owner's line giving two jobs, each with a "…前" of its own ("小郑这周三前把报名表收齐，周五之前把茶歇订好",
     "阿傑收工前把水泥數量報給我，週五前把磁磚搬上三樓"): one clause per job, each keeping its own deadline (not one to-do
@@ -2044,7 +2052,11 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
             said_to = _said_to(s, n, people, lead)
-            clauses = [] if retort else _clauses(s, m.speaker, people, said_to, spoken_to, sender,
+            # ("小美，你家楼下那个游泳馆还开着吗" — "开着呢，周末我带你去": a member's reply about their own life)
+            own_life = idx > 0 and (asker is not None or messages[idx - 1].speaker != m.speaker
+                                    and is_question(messages[idx - 1].text) and m.speaker in messages[idx - 1].text) \
+                and _asked_their_own(messages[idx - 1].text, f)
+            clauses = [] if retort or own_life else _clauses(s, m.speaker, people, said_to, spoken_to, sender,
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "",
