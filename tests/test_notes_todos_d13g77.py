@@ -93,3 +93,9 @@ def test_a_reply_about_ones_own_life_is_no_todo() -> None:
 def test_a_request_about_ones_own_things_still_gives_work() -> None:
     acts = _actions([("志愿队-周姐", "小陈，你家那台投影仪周六能借我们用吗"), ("小陈", "可以，周五前我送到活动室")])
     assert [a.owner for a in _about(acts, "活动室")] == ["小陈"], acts
+
+
+def test_taking_on_what_one_was_asked_about_ones_own_tip_is_still_work() -> None:
+    acts = _actions([("志愿队-周姐", "@小陈 你上次说的那个排座位的办法，下次例会你来讲十分钟行不行"),
+                     ("小陈", "行，我准备一下")])
+    assert [a.owner for a in acts if a.owner == "小陈"] == ["小陈"], acts

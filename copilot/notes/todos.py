@@ -937,9 +937,11 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
 def _asked_their_own(question: str, answer: str) -> bool:
     """A member asked about their own life, family or things (cue ``personal.asks_their_own``: "你家楼下那个游泳馆还开着吗",
     "你隻狗仲有冇去嗰間美容店") answers for themselves ("开着呢，周末我带你去", "在少年宫，王老师教的"): no group to-do —
-    unless the question asks for something ("你家那台投影仪能借我们用吗", ``action.request``) or the answer sets a "…前"."""
+    unless the question asks for something ("你家那台投影仪能借我们用吗", ``action.request``), the answer takes it on
+    ("你上次说的那个方法，下次分享会你来讲行不行" — "行，我准备一下": ``owner.accepts``) or sets a "…前"."""
     asked = _fold(question)
-    return has(asked, "personal", "asks_their_own") and not has(asked, "action", "request") and not _due(answer)
+    return has(asked, "personal", "asks_their_own") and not has(asked, "action", "request") and not _due(answer) \
+        and not cue("owner", "accepts").match(answer.strip())
 
 
 def _job_per_deadline(clauses: list[_Clause], m: Message) -> list[_Clause]:
