@@ -99,3 +99,7 @@ def test_taking_on_what_one_was_asked_about_ones_own_tip_is_still_work() -> None
     acts = _actions([("志愿队-周姐", "@小陈 你上次说的那个排座位的办法，下次例会你来讲十分钟行不行"),
                      ("小陈", "行，我准备一下")])
     assert [a.owner for a in acts if a.owner == "小陈"] == ["小陈"], acts
+
+
+def test_a_routine_before_the_end_of_each_day_has_no_one_day() -> None:
+    assert find_deadline("大家每天下班前把接待人数填进共享表格", datetime(2031, 12, 1, 8, 30)) is None

@@ -91,6 +91,7 @@ class _Lexicon:
     bare_hour: re.Pattern[str]  # an hour and nothing else, bar a "before" (6点前, 八点半之前): no day, no part of the day
     roll_after_days: int  # a yearless month's day this far behind the message is next year's
     day_end: re.Pattern[str]  # 下班前 / 收工前 / 放学前 (time.yaml day_end_parts + a "before")
+    day_end_routine: re.Pattern[str]  # 每天 / 天天 before it: a routine, no one day
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +213,7 @@ def _lexicon() -> _Lexicon:
         bare_hour=re.compile(rf"[\d{CN_DIGITS}]+\s*[点:]\s*(?:\d+|半|一刻)?\s*分?\s*(?:{before})?\s*"),
         roll_after_days=int(d["past_deadline_rolls_after_days"]),
         day_end=re.compile(rf"(?:{_alt(d['day_end_parts'])})(?:{before})(?![\d{CN_DIGITS}])"),
+        day_end_routine=re.compile(_alt(d["day_end_routine"])),
     )
 
 
@@ -597,7 +599,8 @@ def _day_end_spans(folded: str, when: datetime | None,
         start, end = match.span()
         if any(s < end and start < e or e <= start and not folded[e:start].strip() for s, e, _ in found):
             continue
-        if lex.bare_hour.search(_PREP_CLAUSES.split(folded[:start])[-1]):
+        said = _PREP_CLAUSES.split(folded[:start])[-1]
+        if lex.bare_hour.search(said) or lex.day_end_routine.search(said):
             continue
         day = when.date() if when is not None and when.year > 1900 else None
         out.append((start, end, Deadline(text=match.group(0), day=day, marked=True, relative=True,
