@@ -90,6 +90,8 @@ class _Lexicon:
     night_work_hours: tuple[int, int]
     bare_hour: re.Pattern[str]  # an hour and nothing else, bar a "before" (6点前, 八点半之前): no day, no part of the day
     roll_after_days: int  # a yearless month's day this far behind the message is next year's
+    day_end: re.Pattern[str]  # 下班前 / 收工前 / 放学前 (time.yaml day_end_parts + a "before")
+    day_end_routine: re.Pattern[str]  # 每天 / 天天 before it: a routine, no one day
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +212,8 @@ def _lexicon() -> _Lexicon:
         night_work_hours=(int(d["night_work_hours"][0]), int(d["night_work_hours"][1])),
         bare_hour=re.compile(rf"[\d{CN_DIGITS}]+\s*[点:]\s*(?:\d+|半|一刻)?\s*分?\s*(?:{before})?\s*"),
         roll_after_days=int(d["past_deadline_rolls_after_days"]),
+        day_end=re.compile(rf"(?:{_alt(d['day_end_parts'])})(?:{before})(?![\d{CN_DIGITS}])"),
+        day_end_routine=re.compile(_alt(d["day_end_routine"])),
     )
 
 
@@ -536,7 +540,7 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
              meeting: date | None = None) -> tuple[tuple[int, int, Deadline], ...]:
     lex = _lexicon()
     extra, event_spans, plain_matches = _matches(folded)
-    if not (extra or event_spans or plain_matches):
+    if not (extra or event_spans or plain_matches or lex.day_end.search(folded)):
         return ()
     spans: list[tuple[int, int, Deadline]] = []
     before_event: set[str] = set()  # the texts of "活动前" spans (the event's day, as every X前 is dated)
@@ -578,10 +582,30 @@ def _located(folded: str, when: datetime | None, event: date | None = None,
     for start, _, found in spans + plain:
         if not found.marked and "月" in found.text and _past_frame(folded, start, lex):
             found.day, found.clock, found.marked = None, None, False
-    located = sorted(spans + plain, key=lambda x: x[0])
+    located = sorted(spans + plain + _day_end_spans(folded, when, spans + plain), key=lambda x: x[0])
     _roll_past_deadlines(folded, located, when)
     _done_then(folded, located)
     return tuple(located)
+
+
+def _day_end_spans(folded: str, when: datetime | None,
+                   found: list[tuple[int, int, Deadline]]) -> list[tuple[int, int, Deadline]]:
+    """"下班前把人数报给我", "收工前把水泥數量報給我", "放学前交回": the end of a working or school day with a "before"
+    and no day word or hour of its own is due the day the line is said (``time.yaml`` day_end_parts) — not when a
+    time expression stands right before it ("周三下班前", "5点半下班前": that one's day) or an hour earlier in its clause."""
+    lex = _lexicon()
+    out: list[tuple[int, int, Deadline]] = []
+    for match in lex.day_end.finditer(folded):
+        start, end = match.span()
+        if any(s < end and start < e or e <= start and not folded[e:start].strip() for s, e, _ in found):
+            continue
+        said = _PREP_CLAUSES.split(folded[:start])[-1]
+        if lex.bare_hour.search(said) or lex.day_end_routine.search(said):
+            continue
+        day = when.date() if when is not None and when.year > 1900 else None
+        out.append((start, end, Deadline(text=match.group(0), day=day, marked=True, relative=True,
+                                         attached=_attached(folded, end, lex))))
+    return out
 
 
 def _roll_past_deadlines(folded: str, located: list[tuple[int, int, Deadline]], when: datetime | None) -> None:

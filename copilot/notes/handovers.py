@@ -396,6 +396,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
             said = f
             if cue("decision", "summary_header").search(f) or cue("decision", "summary_inline").match(f):
                 continue  # a recap's "1. 扫街改到周六…" moves what it names, not every to-do that shares a word
+            eased = None
             if (m.speaker in (giver, a.owner) or _relays(f, (giver, a.owner), people)) and moved_from(f) is not None:
                 # the clause with the change word: the work named before it ("登记表改成周二前"), the time after it
                 # (of several change clauses, the one naming most of the work: "那清理日改到12月20日，大家搬东西的截止也
@@ -413,9 +414,12 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                                                                 people)):
                     continue
                 said = _change_said(f, clause, change.start(), m)
-            elif not (m.speaker == a.owner and has(f, "action", "retime_self")
+            # ("茶歇不着急，下周一之前订好就行": the work named before 不急, its time after)
+            elif not ((eased := _eased_said(f, m.speaker, giver, a, people)) is not None
+                      or m.speaker == a.owner and has(f, "action", "retime_self")
                       and any(len(w) > 1 for w in _task_words(f, people) & work)):
                 continue
+            said = eased or said
             due = find_deadline(said, m.time, event=events[k], meeting=meetings[k])
             if due is None and asked and said is not f:  # the time a change word moves the asked-for work to ("截止改到下周二")
                 due = find_deadline(said, m.time, strict=False, event=events[k], meeting=meetings[k])
@@ -478,6 +482,22 @@ def _handed_over(actions: list[ActionItem], messages: list[Message], people: Peo
         a.owner = who
         if m.id not in a.sources:
             a.sources.append(m.id)
+
+
+def _eased_said(f: str, speaker: str, giver: str, a: ActionItem, people: People) -> str | None:
+    """What a line easing the time of ``a`` says after its 不急 (``action.retime_relaxed``: "茶歇不着急，下周一之前订好就行"),
+    said by the one who gave the work or its owner (or relayed from them), naming the work right before 不急; else None."""
+    relaxed = cue("action", "retime_relaxed").search(f)
+    if relaxed is None or not (speaker in (giver, a.owner) or _relays(f, (giver, a.owner), people)):
+        return None
+    return f[relaxed.end():] if _eased_work(_CHANGE_CLAUSE.split(f[:relaxed.start()])[-1].strip(), a) else None
+
+
+def _eased_work(topic: str, a: ActionItem) -> bool:
+    """Whether the words right before 不急 (``action.retime_relaxed``: "茶歇不着急", "磁磚不急") name the work of ``a``:
+    their last two characters or more, as written in its first part (jieba cuts 茶歇 to nothing of use)."""
+    work = _fold(_unquoted(bare_task(_first_part(a))))
+    return any(topic[i:] in work for i in range(len(topic) - 1))
 
 
 def _change_said(folded: str, clause: str, at: int, m: Message) -> str:

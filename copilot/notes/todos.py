@@ -994,6 +994,40 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     return groups
 
 
+def _asked_their_own(question: str, answer: str) -> bool:
+    """A member asked about their own life, family or things (cue ``personal.asks_their_own``: "你家楼下那个游泳馆还开着吗",
+    "你隻狗仲有冇去嗰間美容店") answers for themselves ("开着呢，周末我带你去", "在少年宫，王老师教的"): no group to-do —
+    unless the question asks for something ("你家那台投影仪能借我们用吗", ``action.request``), the answer takes it on
+    ("你上次说的那个方法，下次分享会你来讲行不行" — "行，我准备一下": ``owner.accepts``) or sets a "…前"."""
+    asked = _fold(question)
+    return has(asked, "personal", "asks_their_own") and not has(asked, "action", "request") and not _due(answer) \
+        and not cue("owner", "accepts").match(answer.strip())
+
+
+def _job_per_deadline(clauses: list[_Clause], m: Message) -> list[_Clause]:
+    """One owner's line giving two jobs, each with a "…前" of its own ("小郑这周三前把报名表收齐，周五之前把茶歇订好",
+    "阿傑收工前把水泥數量報給我，週五前把磁磚搬上三樓"): one clause per job, each keeping its own deadline (not one to-do
+    carrying the first). A piece (between commas) opens a job when it holds a marked time with work after it
+    (``dates._attached``); pieces before the second job stay with the first, so one job in two steps ("先在小程序报名，
+    周五前把报名费交给小王") or one deadline over a list stays one clause. The jobs' days must differ."""
+    out: list[_Clause] = []
+    for c in clauses:
+        pieces = [p for p in re.split(r"[，,；;]", c.text) if p.strip()]
+        jobs = [] if len(pieces) < 2 or m.time is None else \
+            [(i, d) for i, p in enumerate(pieces)
+             for d in [next((x for x in time_expressions(p, m.time) if x.marked and x.attached and x.day), None)]
+             if d is not None]
+        if len(jobs) < 2 or len({d.iso for _, d in jobs}) < len(jobs):
+            out.append(c)
+            continue
+        starts = [0] + [i for i, _ in jobs[1:]]
+        for k, start in enumerate(starts):
+            text = "，".join(pieces[start:starts[k + 1] if k + 1 < len(starts) else len(pieces)])
+            owner_text = c.owner_text if k == 0 and c.owner_text and c.owner_text in text else text
+            out.append(_Clause(text, c.owner, c.kind, owner_text, c.p))
+    return out
+
+
 def _as_usual(parts: list[_Clause], speaker: str, people: People) -> None:
     """"记分牌老规矩，还是老钱做": work said to go as it always has (cue action.as_usual) to the one member the
     sentence names is theirs, when no clause has an owner yet."""
@@ -2080,11 +2114,16 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             # the member who just took on a "谁来…" call (the message before): "好的晓婷，…" gives them its time
             volunteer = _just_volunteered(messages, idx, spoken_to, calls)
             said_to = _said_to(s, n, people, lead)
-            clauses = [] if retort else _clauses(s, m.speaker, people, said_to, spoken_to, sender,
+            # ("小美，你家楼下那个游泳馆还开着吗" — "开着呢，周末我带你去": a member's reply about their own life)
+            own_life = idx > 0 and (asker is not None or messages[idx - 1].speaker != m.speaker
+                                    and is_question(messages[idx - 1].text) and m.speaker in messages[idx - 1].text) \
+                and _asked_their_own(messages[idx - 1].text, f)
+            clauses = [] if retort or own_life else _clauses(s, m.speaker, people, said_to, spoken_to, sender,
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "",
                                                  lead_alone=_lead_alone(m.text, people))
+            clauses = _job_per_deadline(clauses, m)
             named_item = task_list and not (headed and n == 0) and _item_named(clauses, s, people)
             # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
             kind = _file_notice(announcements, told, s, messages, idx,
