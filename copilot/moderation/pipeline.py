@@ -105,6 +105,7 @@ from copilot.moderation.signals import (
     numeral_prices,
     patterns,
     said_prices,
+    script_forms,
     shop_group,
     signal_table,
     unquoted,
@@ -2205,6 +2206,23 @@ class Analysis:
         return self.signals.question or a_not_a(self.folded)
 
 
+@lru_cache(maxsize=1)
+def _private_send_words() -> frozenset[str]:
+    return frozenset(script_forms([str(w) for w in lexicon_data()["ad"]["private_send"]]))
+
+
+def _private_send_cap(rep: SignalReport, ad: float, checks: dict[str, Any]) -> float:
+    """The ad score, kept below acting when the message's only ad evidence is the writer offering to send something
+    privately (lexicons.yaml ``ad.private_send``) with no contact, link or price and no other ad signal: "我家隔壁村的
+    包工头做得不错…要电话的我私发你们" — the classifier's sureness makes that no deletion; a person decides."""
+    lure = rep.signal("lure_reply")
+    if ad <= CLASSIFIER_ALONE_CAP or lure is None or set(rep.names(Label.AD)) != {"lure_reply"} or rep.contacts \
+            or rep.urls or not lure.items or not set(lure.items) <= _private_send_words():
+        return ad
+    checks["private_send_only"] = True
+    return CLASSIFIER_ALONE_CAP
+
+
 def _classifier_weight(p_ad: float, ad_signals: float, sure: float) -> float:
     """How much the classifier's probability counts as ad evidence.
 
@@ -2231,6 +2249,7 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
         # 帮我带一下" in a group-buy group.
         ad = min(ad, CLASSIFIER_ALONE_CAP)
         checks["classifier"]["alone"] = True
+    ad = _private_send_cap(rep, ad, checks)
     if rep.urls and not rep.blocked_urls and not rep.contacts:
         ad *= 0.5  # only links to the group's allowed domains: a legitimate share
     if rep.warning and not rep.contacts and not rep.blocked_urls and ad >= 0.5:
