@@ -105,7 +105,6 @@ from copilot.moderation.signals import (
     numeral_prices,
     patterns,
     said_prices,
-    script_forms,
     shop_group,
     signal_table,
     unquoted,
@@ -2206,18 +2205,14 @@ class Analysis:
         return self.signals.question or a_not_a(self.folded)
 
 
-@lru_cache(maxsize=1)
-def _private_send_words() -> frozenset[str]:
-    return frozenset(script_forms([str(w) for w in lexicon_data()["ad"]["private_send"]]))
-
-
 def _private_send_cap(rep: SignalReport, ad: float, checks: dict[str, Any]) -> float:
     """The ad score, kept below acting when the message's only ad evidence is the writer offering to send something
     privately (lexicons.yaml ``ad.private_send``) with no contact, link or price and no other ad signal: "我家隔壁村的
     包工头做得不错…要电话的我私发你们" — the classifier's sureness makes that no deletion; a person decides."""
     lure = rep.signal("lure_reply")
     if ad <= CLASSIFIER_ALONE_CAP or lure is None or set(rep.names(Label.AD)) != {"lure_reply"} or rep.contacts \
-            or rep.urls or not lure.items or not set(lure.items) <= _private_send_words():
+            or rep.urls or not lure.items \
+            or not all(lexicons().words["ad.private_send"].fullmatch(w) for w in lure.items):
         return ad
     checks["private_send_only"] = True
     return CLASSIFIER_ALONE_CAP
