@@ -982,7 +982,11 @@ def _differs_why(notes: Notes, want: ActionSpec, same_task: list[int], messages:
     return best
 
 
-_GIVEN_BEFORE = re.compile(r"(?:让|讓|由|还是|還是|交给|交給|交由|叫)\s*@?$")
+@cache
+def _given_before() -> re.Pattern[str]:
+    """A word that gives work to the name right after it (``eval_why.yaml`` given_before), at the end of the text."""
+    words = {fold(w) for w in load_resource("notes/eval_why.yaml")["given_before"]}
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*@?$")
 
 
 def _group_word_why(notes: Notes, want: ActionSpec, same_task: list[int], messages: list[Message]) -> str:
@@ -1000,7 +1004,7 @@ def _group_word_why(notes: Notes, want: ActionSpec, same_task: list[int], messag
         for m in (by_id[j] for j in notes.actions[i].sources if j in by_id):
             f = fold(m.text)
             at = [f.find(_name(w)) for w in wanted if _named_in(m.text, w)]
-            kind = ("named_given" if any(_GIVEN_BEFORE.search(f[:a]) for a in at)
+            kind = ("named_given" if any(_given_before().search(f[:a]) for a in at)
                     else "named_other" if at else "speaker" if _name(m.speaker) in wanted else "context")
             best = min(best, kind, key=order.index)
     return best
