@@ -38,6 +38,7 @@ from copilot.notes.reading import (
     _content_bigrams,
     _gives_time,
     asks,
+    chat_runner,
     introduces,
     is_chatter,
     is_question,
@@ -1030,7 +1031,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
     opened: list[_Open] = []
     last_answered: _Open | None = None
     held: set[str] = set()  # speakers holding the questions for a round at the end
-    runner = host or _chat_runner(messages, session, speakers)  # (whose later answer replaces a member's first: :func:`_host_sets_right`)
+    runner = chat_runner(host, speakers, messages, session, opened=True)  # (whose later answer replaces a member's first: :func:`_host_sets_right`)
     # (a decision line neither goes on with an answer given nor answers a second time: :func:`_continues`,
     # :func:`_answers_again`; a recap "总结一下：…望江楼…" after "纪念品是学校定制的吗" — "对 …校徽杯子" is no answer)
     settles = tasks | {d.sources[-1] for d in decisions or []}
@@ -1403,7 +1404,7 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
     if not q.direct and has(_fold(q.msg.text).strip(), "personal", "own_errand"):
         return False  # "我下周二出差去成都…有人在成都的吗" — "我老家成都的": chatter about the asker's own trip
     # (the one running it: the host, else the main voice — a host the notes could not name still runs the chat)
-    runs = host or (speakers[0] if speakers else None)
+    runs = chat_runner(host, speakers)
     if runs not in {q.msg.speaker, q.answer[0].speaker} and has(_fold(q.msg.text), "personal", "asks_their_own") \
             and not on_topic(q.text, topic):
         return False  # "果果妈妈，你家果果的钢琴是在哪学的" — "在少年宫": two members' small talk, not the group's
@@ -1525,15 +1526,6 @@ def _corrects_answer(recent: list[_Open], m: Message, i: int, near: int,
     # 含茶具" … "更正下，是350"; another member's replaces the guess it corrects)
     q.answer, q.loose = ([*q.answer, m] if m.speaker == q.answer[0].speaker else [m]), False
     return q
-
-
-def _chat_runner(messages: list[Message], session: SessionType, speakers: list[str]) -> str | None:
-    """Who runs a chat (not a talk) no host was found for: the main voice (the first of ``speakers``) when they also
-    said its first line (the one who posted the notice and then answers about it: "各位蜂友，这周六上午九点…
-    摇蜜体验课" …); None else."""
-    if not speakers or not messages:
-        return None
-    return speakers[0] if session != "主讲分享" and messages[0].speaker == speakers[0] else None
 
 
 def _host_sets_right(recent: list[_Open], m: Message, i: int, near: int, in_form: Callable[[str, str], bool],

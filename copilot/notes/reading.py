@@ -267,6 +267,22 @@ def speaker_share(messages: list[Message]) -> dict[str, float]:
     return {s: c / total for s, c in chars.most_common()}
 
 
+def chat_runner(host: str | None, voices: list[str], messages: list[Message] | None = None,
+                session: SessionType | None = None, *, opened: bool = False) -> str | None:
+    """Who runs a chat — the one place the notes decide it: its host, else its main voice (the first of ``voices``).
+
+    With ``opened`` (the pairing's runner, whose later answer sets a member's first one right) the main voice of a
+    host-less chat runs it only if they also said its first line — the one who posted the notice and then answers
+    about it ("各位蜂友，这周六上午九点…摇蜜体验课" …) — and never in a talk, where the main voice is the speaker."""
+    if host:
+        return host
+    if not voices:
+        return None
+    if opened:
+        return voices[0] if messages and session != "主讲分享" and messages[0].speaker == voices[0] else None
+    return voices[0]
+
+
 # -- names -----------------------------------------------------------------------------------------
 def display_name(name: str | None) -> str | None:
     """``主持人阿明`` → ``阿明``: a role word in front of a nickname is a label, not part of the name."""

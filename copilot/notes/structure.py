@@ -72,6 +72,7 @@ from copilot.notes.reading import (
     _summed_up_for,
     _taken_up,
     _to_a_peer,
+    chat_runner,
     chatter_lines,
     classify,
     find_invitation,
@@ -363,7 +364,7 @@ def analyze(transcript: Transcript) -> Structure:
     # (a call for help only turned down — "周日谁有空去搬猫粮？" — "我周日不在，要加班" — was answered by no one)
     qa = [p for p in qa if not _turned_down(p, msgs)]
     # who runs the chat: the host or its main voice, and whoever gives work to someone else
-    organisers = {host} if host else set(list(share)[:1])
+    organisers = {r} if (r := chat_runner(host, list(share))) else set()
     if session == "主讲分享":
         organisers |= set(speakers[:1])
     core = set(organisers)
