@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -18,7 +19,7 @@ from copilot.config import get_settings
 from copilot.files import UnreadableFile, decode_lines
 from copilot.moderation.audit import AuditError, AuditLog
 from copilot.moderation.importing import FORMATS, HistoryFileError, read_labelled
-from copilot.moderation.labels import LABEL_ZH, LABELS, label_from_zh
+from copilot.moderation.labels import ACTION_ZH, ACTIONS, LABEL_ZH, LABELS, Action, Label, label_from_zh
 from copilot.moderation.message import BadMessage, Message, loads, message_from
 from copilot.moderation.pipeline import Moderator
 from copilot.moderation.policy import Policy, PolicyError, group_policies, load_policies
@@ -98,6 +99,15 @@ def parse_line(line: str, lineno: int) -> Message | dict[str, Any]:
         return {"id": obj.get("id") if isinstance(obj, dict) else None, "line": lineno, "error": str(exc)}
 
 
+def tally(verdicts: list[tuple[Label, Action]], dry_run: bool) -> str:
+    """One line for the operator after a run (stderr; stdout keeps only verdicts): how many of each label and each
+    action, "共判定 40 条：正常 31、广告 6、刷屏/垃圾 3；处置：不处理 31、删除 6、转人工复核 3（试运行：未写审核日志）"."""
+    labels, actions = Counter(v[0] for v in verdicts), Counter(v[1] for v in verdicts)
+    said = "、".join(f"{LABEL_ZH[k]} {labels[k]}" for k in LABELS if labels[k])
+    done = "、".join(f"{ACTION_ZH[k]} {actions[k]}" for k in ACTIONS if actions[k])
+    return f"共判定 {len(verdicts)} 条：{said}；处置：{done}" + ("（试运行：未写审核日志、未计违规）" if dry_run else "")
+
+
 def moderate_cmd(
     profile: Annotated[Optional[Path], typer.Option("--profile", "-p", help="群档案（YAML/JSON）；不给则不判断跑题")] = None,
     input_file: Annotated[Optional[Path], typer.Option("--input", "-i", help="JSON Lines 输入文件，默认读标准输入")] = None,
@@ -131,11 +141,16 @@ def moderate_cmd(
                     profile_key=key, dry_run=dry_run, untimed_pace=False)
     out = sys.stdout
     name = input_file.name if input_file is not None else "stdin"
+    done: list[tuple[Label, Action]] = []  # (label, action) of each verdict, for the closing tally
     if (chat := chat_export_messages(lines, name)) is not None:
         warn(f"输入不是 JSON Lines，按聊天记录导出（{chat[1]}）读入 {len(chat[0])} 条消息逐条审核")
         for msg in chat[0]:
-            out.write(json.dumps(mod.moderate(msg).public(), ensure_ascii=False) + "\n")
+            verdict = mod.moderate(msg)
+            done.append((verdict.label, verdict.action))
+            out.write(json.dumps(verdict.public(), ensure_ascii=False) + "\n")
             out.flush()
+        if len(done) > 1:
+            warn(tally(done, dry_run))
         return
     errors = 0
     for lineno, line in enumerate(lines, 1):
@@ -147,8 +162,11 @@ def moderate_cmd(
             sys.stderr.write(json.dumps(msg, ensure_ascii=False) + "\n")
             continue
         verdict = mod.moderate(msg)
+        done.append((verdict.label, verdict.action))
         out.write(json.dumps(verdict.public(), ensure_ascii=False) + "\n")
         out.flush()
+    if len(done) > 1:  # (one verdict says it all)
+        warn(tally(done, dry_run))
     if errors:  # every good line was judged; a script still has to notice the skipped ones (as notes-batch does)
         if errors == sum(1 for ln in lines if ln.strip()) and not lines[0].lstrip().startswith("{"):
             warn(JSONL_HINT)  # nothing was JSON at all: say what is expected and how to get it

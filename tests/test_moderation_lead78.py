@@ -1,0 +1,62 @@
+"""Round 78 (lead), from the fresh tester qa17r21: ``copilot moderate`` ends a run with one line on stderr counting
+the verdicts by label and by action (and says when it was a dry run), so an operator trying it on a group's messages
+does not need a tally script; stdout keeps only the verdicts. Messages written for this test (a home mushroom-growing
+QQ group)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from copilot.cli import app as cli_app
+from copilot.moderation.cli import tally
+from copilot.moderation.labels import Action, Label
+
+MUSHROOM = """
+name: 阳台种菇交流群
+positioning: 在家用菌包种平菇、香菇、猴头菇的新手交流，分享出菇经验、湿度温度和病害处理
+topics: [菌包, 平菇, 香菇, 出菇, 湿度, 绿霉]
+audience: 在家种菇的新手
+platform: qq
+"""
+MESSAGES = [
+    {"id": "1", "user": "u1", "text": "菌包开口第五天了，还没冒菇蕾，湿度一直85%，正常吗"},
+    {"id": "2", "user": "u2", "text": "正常的，平菇一般七到十天，温度低的话更慢"},
+    {"id": "3", "user": "u9", "text": "低价出售各种菌种菌包，批发零售，加微信 mogu 8 8 6 6 9 9 下单，量大从优"},
+]
+
+
+def _run(tmp_path: Path, *extra: str) -> object:
+    prof = tmp_path / "mushroom.yaml"
+    prof.write_text(MUSHROOM, encoding="utf-8")
+    lines = "\n".join(json.dumps(m, ensure_ascii=False) for m in MESSAGES) + "\n"
+    return CliRunner().invoke(cli_app, ["moderate", "-p", str(prof), "--engine", "offline", *extra], input=lines)
+
+
+def test_a_run_ends_with_counts_by_label_and_action_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    res = _run(tmp_path, "--dry-run")
+    assert res.exit_code == 0, res.output
+    verdicts = [json.loads(x) for x in res.stdout.splitlines()]  # stdout: the verdicts only
+    assert [v["label"] for v in verdicts] == ["ok", "ok", "ad"]
+    assert "共判定 3 条：正常 2、广告 1；处置：" in res.stderr, res.stderr
+    assert "不处理 2" in res.stderr and "试运行" in res.stderr
+
+
+def test_a_live_run_says_no_dry_run_and_one_message_needs_no_tally(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    res = _run(tmp_path, "--no-audit")
+    assert res.exit_code == 0 and "共判定 3 条" in res.stderr and "试运行" not in res.stderr
+    one = CliRunner().invoke(cli_app, ["moderate", "--engine", "offline", "--no-audit"],
+                             input=json.dumps(MESSAGES[0], ensure_ascii=False) + "\n")
+    assert one.exit_code == 0 and "共判定" not in one.stderr
+
+
+def test_the_tally_names_every_label_and_action_in_the_fixed_order() -> None:
+    line = tally([(Label.AD, Action.DELETE), (Label.OK, Action.NONE), (Label.AD, Action.REVIEW),
+                  (Label.ABUSE, Action.WARN)], dry_run=False)
+    assert line == "共判定 4 条：正常 1、广告 2、人身攻击 1；处置：不处理 1、删除 1、删除并警告 1、转人工复核 1"
