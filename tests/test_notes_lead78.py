@@ -9,6 +9,7 @@ import pytest
 from copilot.evals import notes as ev
 from copilot.notes.model import ActionItem, KeyPoint, Notes
 from copilot.notes.parse import parse_text
+from copilot.notes.script import Restorer
 from copilot.paths import load_resource
 
 CHAT = """[2026-10-12 19:00] 桂英: 下个月的社区义卖，海报让阿梅做吧，周四前发我看看
@@ -80,3 +81,41 @@ def test_without_a_host_the_main_voice_runs_it_but_opens_it_only_when_it_said_th
     # a talk's main voice is its speaker, who answers as the speaker, not as the one running the chat
     assert chat_runner(None, ["蜂场老陈"], posted, "主讲分享", opened=True) is None
     assert chat_runner(None, []) is None and chat_runner("", [], posted, "话题讨论", opened=True) is None
+
+
+# -- a Traditional chat's notes say each run of words as the chat says it (from qa13r64) ------------------------------
+WATCHES = """[2026-11-28 20:00] 阿明: 下個月嘅修錶工作坊，場地租金係$600一日，唔係$800
+[2026-11-28 20:01] 珍姐: 收到，我負責報名表
+[2026-11-28 20:02] 阿明: 呢隻錶嘅機芯係瑞士貨，大家小心啲拆
+[2026-11-28 20:03] 老陳: 系統話仲有三個位
+"""
+
+
+def test_joined_note_text_takes_each_piece_from_the_chat_as_written() -> None:
+    r = Restorer(parse_text(WATCHES, "watches.txt"))
+    # 錶 and 係 have one Simplified form each with another word (表, 系): OpenCC alone would write 修表 / 系
+    assert r.text("阿明介绍下个月嘅修表工作坊，场地租金系$600一日") == "阿明介紹下個月嘅修錶工作坊，場地租金係$600一日"
+    assert r.text("最后：呢只表嘅机芯系瑞士货") == "最後：呢隻錶嘅機芯係瑞士貨"
+    # the chat writes 系統 where it means a system: that run keeps it, our own words keep their own form
+    assert r.text("老陈说系统还有位") == "老陳說系統還有位"
+    assert r.text("本次讨论由阿明发起") == "本次討論由阿明發起"
+
+
+def test_a_whole_cited_line_is_still_taken_from_its_own_source() -> None:
+    r = Restorer(parse_text(WATCHES, "watches.txt"))
+    assert r.text("收到，我负责报名表", [2]) == "收到，我負責報名表"
+    assert r.text("", [2]) == ""
+
+
+def test_a_word_beside_punctuation_in_the_chat_does_not_respell_our_own_words() -> None:
+    # the chat writes 老闆，: a piece "板，" would turn our own 拍板 into 拍闆
+    r = Restorer(parse_text("[2026-11-28 20:00] 阿明: 我問過老闆，十人枱每人$280\n", "boat.txt"))
+    assert r.text("阿明拍板，大家同意") == "阿明拍板，大家同意"
+
+
+def test_a_name_the_shadow_spells_otherwise_survives_a_piece_next_to_it() -> None:
+    # 嚮導 is said in the chat, 嚮導阿傑 only as a speaker: the piece 嚮導 must not leave 阿杰 in Simplified
+    chat = ("[2026-04-18 20:00] 社長阿德: 保險嚮導那邊處理，4月28日前\n"
+            "[2026-04-18 20:01] 嚮導阿傑: OK，我來\n")
+    r = Restorer(parse_text(chat, "hike.txt"))
+    assert r.text("接下来：向导阿杰负责：保险向导那边处理") == "接下來：嚮導阿傑負責：保險嚮導那邊處理"

@@ -61,6 +61,9 @@ class Restorer:
     def __init__(self, original: Transcript) -> None:
         self.orig = {m.id: m.text for m in original.messages}
         self.shadow = {m.id: shadow_text(m.text) for m in original.messages}
+        # every message's shadow and original end to end (same offsets; a NUL between messages, which no note text
+        # holds, so no piece runs across two): the pieces of a joined note text are looked up here
+        self._all = ("\0".join(self.shadow.values()), "\0".join(self.orig.values()))
         self.names = {shadow_text(m.speaker): m.speaker for m in original.messages}
         counts: dict[str, Counter[str]] = {}
         for m in original.messages:
@@ -97,6 +100,47 @@ class Restorer:
             sh = self.shadow.get(i)
             if sh is not None and (pos := sh.find(key)) >= 0:
                 return self.orig[i][pos : pos + len(key)]
+        return "".join(self._piecewise(s, key))
+
+    def _piecewise(self, s: str, key: str) -> list[str]:
+        """``s`` (Simplified ``key``) as the chat writes it, piece by piece: each run starting with two word characters
+        that the chat says somewhere (its cited lines joined with our own words: "阿Ken介绍" + "讲错咗，JCCAC场租系$600") comes
+        back as the chat's own slice (場租係, 修錶 — a word OpenCC would spell 系 / 表), the rest by :meth:`_mapped`."""
+        shadow, orig = self._all
+        named = self._named(key)  # a member's name comes back as the chat spells it, wherever a piece would start
+        out: list[str] = []
+        gap = 0  # start of the text between pieces
+        at = 0
+        while at < len(key):
+            if at in named:
+                if gap < at:
+                    out.append(self._mapped(s[gap:at], key[gap:at]))
+                out.append(named[at])
+                gap = at = at + 1
+                continue
+            pos = shadow.find(key[at : at + 2]) if at + 1 < len(key) and at + 1 not in named \
+                and key[at].isalnum() and key[at + 1].isalnum() else -1
+            if pos < 0:  # (a piece starts with two word characters: "板，" in 老闆，十人枱 says nothing of 拍板)
+                at += 1
+                continue
+            end = at + 2  # grow the piece while the chat still says it (first where it says the longer run)
+            while end < len(key) and end not in named:
+                if shadow.startswith(key[at : end + 1], pos):
+                    end += 1
+                elif (nxt := shadow.find(key[at : end + 1])) >= 0:
+                    pos, end = nxt, end + 1
+                else:
+                    break
+            if gap < at:
+                out.append(self._mapped(s[gap:at], key[gap:at]))
+            out.append(orig[pos : pos + end - at])
+            gap = at = end
+        if gap < len(key):
+            out.append(self._mapped(s[gap:], key[gap:]))
+        return out
+
+    def _mapped(self, s: str, key: str) -> str:
+        """Our own wording ``s`` (Simplified ``key``) character by character, as the chat writes each character."""
         out: list[str] = []
         run: list[str] = []  # characters the transcript never uses: our own wording
         whole = to_traditional(s)
