@@ -60,3 +60,52 @@ def test_the_tally_names_every_label_and_action_in_the_fixed_order() -> None:
     line = tally([(Label.AD, Action.DELETE), (Label.OK, Action.NONE), (Label.AD, Action.REVIEW),
                   (Label.ABUSE, Action.WARN)], dry_run=False)
     assert line == "共判定 4 条：正常 1、广告 2、人身攻击 1；处置：不处理 1、删除 1、删除并警告 1、转人工复核 1"
+
+
+# -- a profile that lets members leave a phone or WeChat in posts about the group's business (from qa17r21) ----------
+from moderation_say import dry_run_moderator, say  # noqa: E402
+
+from copilot.moderation.permissions import contacts_granted  # noqa: E402
+
+TRADES = """
+name: 龙岗装修师傅派活群
+positioning: 龙岗一带水电、泥瓦、木工师傅互相派活、找帮手，交流施工工艺；同行发派活找人的信息可以留电话微信
+topics: [水电, 泥瓦, 木工, 派活, 找帮手, 防水, 瓷砖]
+audience: 龙岗的装修师傅
+platform: wechat
+"""
+NO_CONTACTS = TRADES.replace("同行发派活找人的信息可以留电话微信", "禁止留微信，派活请在群里说")
+
+
+@pytest.mark.parametrize(("profile", "granted"), [
+    ("同行发派活找人的信息可以留电话微信", True),
+    ("接活信息允许留联系方式", True),
+    ("禁止留微信，派活请在群里说", False),    # a negation before it grants nothing
+    ("水电师傅交流施工工艺，不发广告", False),
+])
+def test_a_profile_grants_contacts_by_its_own_words(profile: str, granted: bool) -> None:
+    assert contacts_granted(profile) is granted
+
+
+@pytest.mark.parametrize("post", [
+    "周六坂田有个卫生间要做防水，要两个人，价钱好说，加我微信 tiler_chen88",
+    "有没有做吊顶的师傅，明天横岗一个活，电话微信同号 13825561234",
+])
+def test_an_on_topic_post_with_one_contact_is_reviewed_not_deleted_where_the_profile_allows_it(tmp_path: Path,
+                                                                                               post: str) -> None:
+    allowed = say(dry_run_moderator(TRADES, tmp_path), post)
+    assert allowed.label == "ad" and allowed.action == "review", allowed.reason
+    assert "允许成员在本群相关的帖子里留电话微信" in allowed.reason
+    # the same post where the profile forbids handles is acted on as before
+    assert say(dry_run_moderator(NO_CONTACTS, tmp_path), post).action == "delete"
+
+
+@pytest.mark.parametrize("ad", [
+    "防水涂料厂家直销，全网最低价，加微信 fs88866 领优惠券 http://t.cn/A6xYz",      # a seller with a link
+    "低息贷款，当天放款，装修款也能贷，加微信 dk 6 6 8 8 9 9 详聊",                   # off the group's subject, disguised
+    "接单刷单日结三百，宝妈学生都可以，加V：sd2026 或者打 13912345678",             # two contacts and an ad word
+    "低息贷款，当天放款，加微信 dk668899 详聊",  # about nothing of the group's but the grant's own 微信
+])
+def test_ads_stay_acted_on_in_a_group_that_allows_contacts(tmp_path: Path, ad: str) -> None:
+    v = say(dry_run_moderator(TRADES, tmp_path), ad)
+    assert v.label == "ad" and v.action == "delete", v.reason

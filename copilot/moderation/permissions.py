@@ -39,17 +39,30 @@ def categories() -> tuple[tuple[Category, ...], tuple[str, ...]]:
     return cats, tuple(str(n) for n in data["negations"])
 
 
+def _grants(clause: str, grant: re.Pattern[str], negations: tuple[str, ...]) -> bool:
+    """A clause of a profile grants what ``grant`` names unless a negation comes before it (禁止中介发房源)."""
+    m = grant.search(clause)
+    return m is not None and not any(neg in clause[: m.start()] for neg in negations)
+
+
+def _clauses(profile_text: str) -> list[str]:
+    return re.split(r"[，,；;。.!！？?\n]", fold(profile_text))
+
+
 @lru_cache(maxsize=64)
 def granted(profile_text: str) -> frozenset[str]:
     """The categories a profile's positioning and topics (one string) allow members to post."""
     cats, negations = categories()
-    out: set[str] = set()
-    for clause in re.split(r"[，,；;。.!！？?\n]", fold(profile_text)):
-        for cat in cats:
-            m = cat.grant.search(clause)
-            if m is not None and not any(neg in clause[: m.start()] for neg in negations):
-                out.add(cat.name)
-    return frozenset(out)
+    return frozenset(cat.name for clause in _clauses(profile_text) for cat in cats if _grants(clause, cat.grant, negations))
+
+
+@lru_cache(maxsize=64)
+def contacts_granted(profile_text: str) -> bool:
+    """Whether a profile's positioning and topics let members leave a phone number or handle in posts about the
+    group's business (permissions.yaml ``contacts_grant``: 允许留电话微信; 禁止留微信 grants nothing)."""
+    grant = alternation([fold(str(w)) for w in load_resource(PERMISSIONS)["contacts_grant"]])
+    negations = categories()[1]
+    return any(_grants(clause, grant, negations) for clause in _clauses(profile_text))
 
 
 def offered(compact: str, allowed: frozenset[str]) -> Category | None:

@@ -72,7 +72,7 @@ from copilot.moderation.offtopic import (
 from copilot.moderation.offtopic import (
     REVIEW_CAP as OFFTOPIC_REVIEW_CAP,
 )
-from copilot.moderation.permissions import categories, granted, market_categories, offered
+from copilot.moderation.permissions import categories, contacts_granted, granted, market_categories, offered
 from copilot.moderation.policy import Policy, SpamKind, rule_ids_for, spam_kind
 from copilot.moderation.sender import (
     NAME_OFFER_P,
@@ -313,6 +313,8 @@ class Moderator:
         self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
         if self.no_trade:  # the banned list outranks a positioning that names 闲置 only to send it elsewhere (round 60)
             self.granted -= _TRADE_GRANTS
+        # … and whether members may leave a phone or handle in posts about the group's business (允许留电话微信)
+        self.contacts_ok = bool(profile) and contacts_granted("。".join([profile.positioning, *profile.topics]))
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
         self.own_events = _event_words(profile) if profile else None
         self.perk_events = _event_words(profile, broad=True) if profile else None
@@ -620,6 +622,7 @@ class Moderator:
                          text=n.compact, disguised=bool(n.evasions))
         _group_buy_review(rep, n.compact, scores, checks, hidden=bool(n.evasions))
         _allowed_deal_review(rep, scores, checks, deal=self._profile_deal(deal), hidden=bool(n.evasions) or group_model)
+        _allowed_contact_review(rep, scores, checks, allowed=self.contacts_ok, hidden=bool(n.evasions) or group_model)
         if checks["offtopic"].get("about_group"):
             _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
                                trade=self.resale and not self.no_trade, no_trade=self.no_trade, disguised=bool(n.evasions))
@@ -2493,6 +2496,29 @@ def _allowed_deal_review(rep: SignalReport, scores: dict[Label, float], checks: 
     checks["allowed_deal_note"] = _ALLOWED_DEAL_NOTE.format(kind=_deal_zh(deal))
 
 
+def _allowed_contact_review(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *, allowed: bool,
+                            hidden: bool = False) -> None:
+    """In a group whose profile lets members leave a phone or handle in posts about its business (permissions.yaml
+    ``contacts_grant``: 同行接活群 "允许留电话微信"), a post about the group whose only ad signs are what such a post
+    needs — one phone number or handle, 联系我/打我电话, a price, everyday promo words — is reviewed, never deleted. A
+    disguised contact, a second contact, a link, a seller's or scam's word, or the group's own model (``hidden``)
+    keep it an ad acted on. ``allowed``: the profile grants it (Moderator.contacts_ok)."""
+    if not allowed or hidden or rep.urls or scores[Label.AD] <= CLASSIFIER_ALONE_CAP or not checks["offtopic"].get("about_group"):
+        return
+    # about the group by its business (a job post in a trade group) or its subject, not by the contact words the grant
+    # itself put in the profile (留电话微信)
+    nouns = lexicons().words["ad.contact_noun"]
+    if not checks["offtopic"].get("deal") and all(nouns.fullmatch(w) for w in checks["offtopic"].get("relevant") or ()):
+        return
+    promo = rep.signal("promo_words")
+    if not set(rep.names(Label.AD)) <= _ALLOWED_DEAL_PATH or len(rep.contacts) > 1 \
+            or (promo is not None and len(promo.items) > _CALL_TO_BUY_MAX):
+        return
+    scores[Label.AD] = CLASSIFIER_ALONE_CAP
+    checks["allowed_contact"] = True
+    checks["allowed_contact_note"] = _ALLOWED_CONTACT_NOTE
+
+
 def _group_buy_for_group(rep: SignalReport, text: str, *, hidden: bool = False) -> bool:
     """A group buy organised in the group for its own subject: a buy word and the group's own list (lexicons.yaml
     ad.group_buy_word, ad.group_list), about the group's topic, with at most the organiser's handle (the payee), an
@@ -3032,7 +3058,8 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
         parts.append("只有一个购物平台商品页和价格，没有联系方式、推销话术或诱导回复，可能是成员分享，交人工判断，不删除")
     if label == Label.AD:  # a member's own lot in a market group, the group's own group-buy: a person decides
         parts += [note for key, note in (("market_own", _MARKET_OWN_NOTE), ("group_buy_own", _GROUP_BUY_NOTE),
-                                         ("allowed_deal", checks.get("allowed_deal_note"))) if checks.get(key)]
+                                         ("allowed_deal", checks.get("allowed_deal_note")),
+                                         ("allowed_contact", checks.get("allowed_contact_note"))) if checks.get(key)]
     if label == Label.AD and (checks.get("no_trade_item") or checks.get("no_trade_dealer")):
         parts.append(_no_trade_note(checks))
     if label == Label.AD and checks.get("private_offer"):
@@ -3152,6 +3179,7 @@ _OWN_ACTIVITY_NOTE = "群友约大家一起做本群的事（{event}）：邀请
 _OWN_EVENT_REACH_NOTE = "本群活动（{event}）的联络：留的联系方式是组织者或参加的人为活动当天找人用的，没有价格和推销用语"
 _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
 _ALLOWED_DEAL_NOTE = "{kind}：这条是这类帖子，留的电话是让有意的人联系用的，没有微信号、链接、刷单日结或收费这类广告迹象，交人工判断，不删除"
+_ALLOWED_CONTACT_NOTE = "群档案允许成员在本群相关的帖子里留电话微信：这条与本群相关，只留了一个联系方式，没有链接、隐藏的联系方式或推销用语，交人工判断，不删除"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方式是为了让看到的人（找不到地方的人）联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
 _DEAL_ZH = {"resale": "群档案允许成员转让自己的闲置", "job": "同行群里的招聘/内推",
