@@ -13,6 +13,8 @@ without its first look on the folded text (``_illegal_offer_gate``), ``_chain_le
 (``_chain_may``), ``disabled_slur`` ungated, ``_emoji_flood`` without its count before the look-behind search,
 detect's plain lists on the compact text searched without the word-tree answer (``Scan.said``), ``_dismissed`` without
 its first look for 滚 (``_dismissal_gate``) and normalise's ``_read_spaced_numerals`` without its count of spaces.
+Round 78 (d17b78): every model and word file's modification time read per use (a ``stat`` each, ~4 per message),
+not trusted for ``FILE_TIME_TRUST_S`` (``classifier.file_time``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_moderation import _group_moderator, pin_one_core, warm  # noqa: E402
 
 from copilot.evals.moderation import load_set  # noqa: E402
-from copilot.moderation import classifier, normalise, pipeline, signals, veiled  # noqa: E402
+from copilot.files import modified_at  # noqa: E402
+from copilot.moderation import classifier, group_vocab, normalise, pipeline, signals, veiled  # noqa: E402
 
 
 def _old_said_prices(folded: str) -> list[str]:
@@ -98,12 +101,21 @@ def use76(old: bool) -> None:
     normalise._read_spaced_numerals = _old_read_spaced_numerals if old else _NEW76["spaced_numerals"]
 
 
+_NEW78 = {"file_time": classifier.file_time}
+
+
+def use78(old: bool) -> None:
+    """Round 78's (d17b78) old code path (A: a ``stat`` per model or word file per use) or this tree's (B)."""
+    classifier.file_time = group_vocab.file_time = modified_at if old else _NEW78["file_time"]  # type: ignore[assignment]
+
+
 def use(old: bool, *, latest: bool = False) -> None:
     """The old functions (A) or this tree's (B), wherever the moderator looks them up; ``latest``: only the latest
-    round's (76) are put back for A, the earlier rounds' stay as they are."""
-    use76(old)
+    round's (78) are put back for A, the earlier rounds' stay as they are."""
+    use78(old)
     if latest:
         old = False
+    use76(old)
     signals._contact_forms = (lambda p: None) if old else _NEW73["contact_forms"]  # type: ignore[assignment]
     pipeline._without_price_denials = _old_without_price_denials if old else _NEW73["price_denials"]
     signals._sneer_gate = (lambda: None) if old else _NEW73["sneer_gate"]  # type: ignore[assignment]

@@ -25,8 +25,8 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -152,6 +152,7 @@ class NgramModel:
                 "weights": {g: round(v, 4) for g, v in sorted(self.weights.items()) if abs(v) >= 1e-3}}
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        forget_file_times()
 
     @classmethod
     def load(cls, path: Path) -> NgramModel:
@@ -240,9 +241,37 @@ def reason_stop() -> frozenset[str]:
 _FUNCTION_CLASSES = frozenset({"d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "r", "m", "q", "y", "e", "o", "zg"})
 
 
+# How long a model file's modification time, once read, is trusted (s). Every message asked for 4 of them (the group's
+# model, its learned words, the abuse and chatter models): ~4 ``stat`` calls per message. A write of this process
+# (NgramModel.save, save_vocab, a retrain removing a model) forgets them all, so it is read at the next message; a write
+# of another process (moderation-retrain or -import from the CLI while a hook runs) is read within this time.
+FILE_TIME_TRUST_S = 0.5
+_file_times: dict[str, tuple[float, float | None]] = {}  # path → (time.monotonic() when read, modification time)
+
+
+def file_time(path: str) -> float | None:
+    """``modified_at(path)``, read again only when the last reading is ``FILE_TIME_TRUST_S`` old (or forgotten)."""
+    now = time.monotonic()
+    seen = _file_times.get(path)
+    if seen is not None and now - seen[0] < FILE_TIME_TRUST_S:
+        return seen[1]
+    mtime = modified_at(path)
+    _file_times[path] = (now, mtime)
+    return mtime
+
+
+def forget_file_times() -> None:
+    """This process wrote or removed a model or word file: every file's time is read afresh at its next use."""
+    _file_times.clear()
+
+
 def _cached(path: Path) -> NgramModel:
     """The model at ``path``, loaded once per modification time (a retrain takes effect at once)."""
-    return _cached_at(str(path), os.stat(path).st_mtime)
+    key = str(path)
+    mtime = file_time(key)
+    if mtime is None:
+        raise FileNotFoundError(key)
+    return _cached_at(key, mtime)
 
 
 def _cached_at(path: str, mtime: float) -> NgramModel:
@@ -298,12 +327,13 @@ def group_model_path(data_dir: Path, key: str) -> Path:
 
 
 def load_group_model(data_dir: Path, key: str) -> NgramModel | None:
-    """The group's enabled ad model, or None (the group uses the shared model). One ``stat`` per call: asked
-    for every message, so a model enabled or retrained since the last one is used at once."""
+    """The group's enabled ad model, or None (the group uses the shared model). Asked for every message: a model
+    enabled, retrained or removed by this process is used from the next message, by another within
+    ``FILE_TIME_TRUST_S`` (:func:`file_time`)."""
     if not key:
         return None
     path = str(group_model_path(data_dir, key))
-    mtime = modified_at(path)
+    mtime = file_time(path)
     return None if mtime is None else _cached_at(path, mtime)
 
 

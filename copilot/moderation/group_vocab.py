@@ -22,8 +22,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from copilot.files import atomic_write, modified_at
-from copilot.moderation.classifier import group_model_path
+from copilot.files import atomic_write
+from copilot.moderation.classifier import file_time, forget_file_times, group_model_path
 from copilot.moderation.normalise import CLAUSE_EDGE, normalise
 from copilot.moderation.signals import alternation, lexicons
 from copilot.paths import load_resource
@@ -79,12 +79,15 @@ def learn_vocab(history: list[tuple[str, str]]) -> list[str]:
 def save_vocab(data_dir: Path, key: str, words: list[str], *, examples: int) -> Path | None:
     """Write (or, with no words, remove) the group's learned topic words."""
     path = group_vocab_path(data_dir, key)
-    if not words:
-        path.unlink(missing_ok=True)
-        return None
-    atomic_write(path, json.dumps({"group": key, "built_at": time.time(), "kept_examples": examples, "words": words},
-                                  ensure_ascii=False))
-    return path
+    try:
+        if not words:
+            path.unlink(missing_ok=True)
+            return None
+        atomic_write(path, json.dumps({"group": key, "built_at": time.time(), "kept_examples": examples,
+                                       "words": words}, ensure_ascii=False))
+        return path
+    finally:
+        forget_file_times()
 
 
 @lru_cache(maxsize=64)
@@ -97,10 +100,11 @@ def _pattern_at(path: str, mtime: float) -> re.Pattern[str] | None:  # noqa: ARG
 
 
 def load_vocab(data_dir: Path, key: str) -> re.Pattern[str] | None:
-    """The group's learned topic words as one alternation, or None. One ``stat`` per call, so a rebuilt
-    list is used at once (asked only for messages nothing else ties to the group)."""
+    """The group's learned topic words as one alternation, or None. A list rebuilt by this process is used at once,
+    by another within ``FILE_TIME_TRUST_S`` (:func:`copilot.moderation.classifier.file_time`; asked only for messages
+    nothing else ties to the group)."""
     if not key:
         return None
     path = str(group_vocab_path(data_dir, key))
-    mtime = modified_at(path)
+    mtime = file_time(path)
     return None if mtime is None else _pattern_at(path, mtime)

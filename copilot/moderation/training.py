@@ -25,6 +25,7 @@ from copilot.moderation.audit import AuditLog
 from copilot.moderation.classifier import (
     NgramModel,
     features,
+    forget_file_times,
     group_model_path,
     load_classifier,
     load_extra_examples,
@@ -244,12 +245,14 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
         out["message"] = (f"群模型{why}，不启用：{figures}" + ("；已停用之前的群模型" if path.exists() else "")
                           + (f"；另外，群 {key} {short}" if short else ""))
         path.unlink(missing_ok=True)
+        forget_file_times()
         return out
     if short is not None:
         # the figures are shown, but too few rows stand behind them to act on a member's message
         out["message"] = (f"群 {key} {short}；交叉验证（仅供参考）：{figures}；继续使用共享模型"
                           + ("；已停用之前的群模型" if path.exists() else ""))
         path.unlink(missing_ok=True)
+        forget_file_times()
         return out
     model, info = fit_ngram(texts + [t for t, _ in extra], y + [v for _, v in extra])
     model.meta = {"group": key, "trained_at": time.time(), "examples": len(samples), "ads": sum(y),
