@@ -204,6 +204,21 @@ def test_too_little_history_keeps_the_shared_model(env: Settings) -> None:
     assert not out["enabled"] and "至少需要" in out["message"]
 
 
+def test_a_group_model_in_use_goes_when_too_few_labels_are_left(env: Settings) -> None:
+    # round 78 (d17b78's finding): the one refusal path that said 继续使用共享模型 but left the old model in use
+    audit = AuditLog.from_settings(env)
+    audit.import_examples("relabelled", [("出飞行端", "ok"), ("今晚打末影龙吗", "ok"), ("求一个加速挂", "ok")])
+    earlier = group_model_path(env.data_dir, "relabelled")
+    earlier.parent.mkdir(parents=True)
+    earlier.write_text('{"bias": 0, "weights": {}, "meta": {"group": "relabelled"}}', encoding="utf-8")
+    out = train_group(env, "relabelled", audit)
+    assert not out["enabled"] and "至少需要" in out["message"] and "已停用之前的群模型" in out["message"]
+    assert not earlier.exists() and load_group_model(env.data_dir, "relabelled") is None
+    # with no model before, nothing is said to be stopped
+    again = train_group(env, "relabelled", audit)
+    assert "已停用" not in again["message"]
+
+
 def test_a_history_that_would_win_on_cross_validation_but_is_too_small_is_not_enabled(env: Settings) -> None:
     # a third of the learnable game history: enough rows to cross-validate, too few to trust
     rows = game_history()[:45]

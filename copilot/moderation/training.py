@@ -205,7 +205,7 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
     The examples are the group's stored feedback (imported history + operators' corrections), ad
     against everything else, plus our own hand-written examples as a floor. Returns a summary with
     the cross-validated figures and ``enabled``; a refused model is not written, and a previously
-    enabled one is removed only when the new figures say the shared model is better.
+    enabled one is removed whenever the shared model is used instead (too few labels left, or figures no better).
     """
     audit = audit or AuditLog.from_settings(settings)
     history = audit.labelled_history(key)
@@ -219,7 +219,10 @@ def train_group(settings: Settings, key: str, audit: AuditLog | None = None) -> 
     out["topic_words"] = len(words)
     path = group_model_path(settings.data_dir, key)
     if (short := shortfall(samples)) is not None:
-        out["message"] = f"群 {key} {short}；继续使用共享模型"
+        # the labels left (admins relabelled its ads as ok) no longer support the model in use: it goes too
+        out["message"] = f"群 {key} {short}；继续使用共享模型" + ("；已停用之前的群模型" if path.exists() else "")
+        path.unlink(missing_ok=True)
+        forget_file_times()
         return out
     shared = load_classifier()
     extra = load_extra_examples()
