@@ -109,3 +109,23 @@ def test_an_on_topic_post_with_one_contact_is_reviewed_not_deleted_where_the_pro
 def test_ads_stay_acted_on_in_a_group_that_allows_contacts(tmp_path: Path, ad: str) -> None:
     v = say(dry_run_moderator(TRADES, tmp_path), ad)
     assert v.label == "ad" and v.action == "delete", v.reason
+
+
+# -- a hoax aimed at a trade or a neighbourhood is a chain letter (qa17r20 and qa17r21) ------------------------------
+@pytest.mark.parametrize("hoax", [
+    "这是真的！明年开始装修一律要办施工许可证，没办的一律罚款五千，赶紧转发告诉同行",
+    "紧急通知：下个月起工地一律禁止用电动三轮，违者罚款两千，转发告诉工友们",
+])
+def test_a_hoax_told_to_spread_among_the_trade_is_spam(tmp_path: Path, hoax: str) -> None:
+    v = say(dry_run_moderator(TRADES, tmp_path), hoax)
+    assert v.label == "spam" and v.action == "delete", v.reason
+
+
+@pytest.mark.parametrize("notice", [
+    "下周六行业交流会，在布吉建材城三楼，欢迎转发给同行",     # an invitation to pass on, no hook
+    "转发告诉街坊邻居：明天小区停水，提前接水",               # a real notice with no loss or threat
+    "楼下邻居装修被罚款了，因为没报备物业，大家开工前记得报备",  # a fine that happened, nothing to spread
+])
+def test_passing_on_a_real_notice_to_peers_is_not_a_chain_letter(tmp_path: Path, notice: str) -> None:
+    v = say(dry_run_moderator(TRADES, tmp_path), notice)
+    assert v.label != "spam" and v.action not in ("delete", "warn", "mute"), v.reason
