@@ -97,3 +97,46 @@ def test_the_experience_words_are_read_in_the_compact_form(text: str) -> None:
 def test_a_sellers_words_are_no_experience(text: str) -> None:
     assert not lexicons().words["ad.own_experience"].search(normalise(text).compact), text
 
+
+
+# ── the group's own event with its cost split per head, joined by 私我 with no 报名 said ──────────────────────────────
+# labelled an ad before round 78 (the Mandarin ones deleted: invite + price + the classifier)
+OWN_EVENT_SHARE = [
+    "我们群下个月办领养日，我负责联系场地，每位义工要分摊50块场租，有兴趣私我",
+    "我们群下个月搞领养日，我负责联系场地，每位义工AA 50块场租，有兴趣私我",
+    "我哋呢個群下個月搞領養日，我負責聯絡場地，每位義工要夾50蚊場租，有興趣PM我",
+]
+# the event named to sell beside it: a seller's price, a sale, a dealer's stock — still ads
+EVENT_PIGGYBACK = [
+    "领养日现场宠物摄影，每位只要99，有兴趣私我",
+    "领养日场地费每位50，现场猫粮特价，有兴趣私我",
+    "领养日场租每人分摊30，另外我家猫粮批发价，加我微信 catfood88",
+    "領養日場租每位夾50蚊，仲有貓糧七折，要嘅PM我",
+]
+
+
+@pytest.mark.parametrize("text", OWN_EVENT_SHARE)
+def test_the_groups_own_event_with_a_shared_cost_is_not_an_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(CATS, text)
+    assert v.label == Label.OK, (text, v.reason)
+    assert v.checks.get("own_event_share") is True, (text, sorted(v.checks))
+
+
+@pytest.mark.parametrize("text", OWN_EVENT_SHARE)
+def test_without_the_share_words_the_same_call_reads_as_an_ad(
+        judge: Callable[[str, str], Verdict], monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setitem(lexicons().words, "ad.event_share", re.compile("(?!)"))
+    assert judge(CATS, text).label == Label.AD, text
+
+
+@pytest.mark.parametrize("text", EVENT_PIGGYBACK)
+def test_a_sale_beside_the_groups_event_stays_an_ad(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(CATS, text)
+    assert v.label == Label.AD, (text, v.reason)
+    assert not v.checks.get("own_event_share"), (text, sorted(v.checks))
+
+
+def test_a_shared_cost_for_an_event_the_profile_does_not_list_is_not_a_sign_up(judge: Callable[[str, str], Verdict]) -> None:
+    # the knee group lists only its 奥森康复走: a paid 训练营 with 场地费 split is not the group's own event
+    v = judge(KNEE, "下个月办康复训练营，每位分摊场地费300，有兴趣私我")
+    assert not v.checks.get("own_event_share"), (v.label, sorted(v.checks))
