@@ -683,12 +683,17 @@ class Moderator:
         接龙…): the organiser's handle, 私聊我, the AA fee and one form link are how members sign up, not an
         offer. Anything a seller adds (ad words, income, a hidden handle, a pointer elsewhere…) still counts.
         An event the profile does not list is the group's own when the sign-up goes to one of its organisers
-        (报名请加群主微信, 找领队报名: ``ad.organiser``), with a fee each (每人AA…)."""
-        if len(set(rep.urls)) > 1 or (not rep.sign_up and (rep.urls or not rep.contacts)):
-            return
+        (报名请加群主微信, 找领队报名: ``ad.organiser``), with a fee each (每人AA…). One of the profile's events named with
+        its cost split per head (每位义工要分摊50块场租, 每位夾50蚊場租: ``ad.fee_per_head`` and ``ad.event_share``) is a sign-up
+        too, though no 报名 is said: 有兴趣私我 is how to join it (round 78, d17a78)."""
+        words = lexicons().words
         # an event's name, not the people it is for (业主 of 业主集体验房: "扣1 我拉你进业主内部团购群" is no sign-up)
         named = self._events_named(compact)
-        words = lexicons().words
+        shared = not rep.sign_up and not rep.urls and bool(named) and bool(words["ad.event_share"].search(compact)) \
+            and bool(words["ad.fee_per_head"].search(compact))
+        signing = rep.sign_up or shared
+        if len(set(rep.urls)) > 1 or (not signing and (rep.urls or not rep.contacts)):
+            return
         if not named and rep.sign_up and words["ad.fee_per_head"].search(compact):
             named = [w + "组织" for w in sorted(set(words["ad.organiser"].findall(compact)))]
             # … or the kind of arrangement the profile's own event is (聚会 of 月度粄食聚会), shared per head, with no
@@ -702,17 +707,19 @@ class Moderator:
         promo = rep.signal("promo_words")
         # with no sign-up word the contact is the organiser's for the event's own logistics (有事找我, 到了打我):
         # nothing beside it may be a price, not even a bare number (周六晨骑…有事找我 vs 二手车12000，有事找我)
-        path = _SIGN_UP_PATH if rep.sign_up else _EVENT_REACH_PATH
+        path = _SIGN_UP_PATH if signing else _EVENT_REACH_PATH
         # the group's own outing may be free (免费，名额30人) — not a talk or a class someone gives (ad.own_activity_not)
         said = SIGN_UP_WORDS if taught else SIGN_UP_WORDS | _FREE_WORDS
         if not named or set(rep.names(Label.AD)) - path or \
                 (promo is not None and not set(promo.items) <= said) or \
-                (not rep.sign_up and _BARE_PRICE.search(_without_contacts(compact, rep))):
+                (not signing and _BARE_PRICE.search(_without_contacts(compact, rep))):
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
         checks["own_event"] = named[:3]
         if activity:
             checks["own_activity"] = True
+        elif shared:
+            checks["own_event_share"] = True
         elif not rep.sign_up:
             checks["own_event_reach"] = True
 
