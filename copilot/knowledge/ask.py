@@ -1668,6 +1668,19 @@ def handling_sections(ranking: SectionRanking, index: KnowledgeIndex | None) -> 
     return found.sections[:MAX_SECTIONS] if found.covered else []
 
 
+def named_sections(ranking: SectionRanking, handling: list[SectionHit] | None = None) -> list[SectionHit]:
+    """The sections a decline names — in its text and in ``related`` alike: ``handling`` for a question declined for
+    its wrapper; else the near sections, or, where the retrieval passed the threshold and the question was declined as
+    a near miss, for its scene or object, the nearest one (something near was found: the decline names it rather than
+    saying nothing is near)."""
+    if ranking.off_wrapper:
+        return list(handling or [])
+    related = ranking.related()
+    if not related and ranking.sections and ranking.confidence >= ranking.threshold:
+        return [ranking.leading()]
+    return related
+
+
 def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans", handling: list[SectionHit] | None = None) -> str:
     """What ``ask`` says when the material does not cover the question (both engines): the nearest
     sections by their Chinese names, if any, and what the operator can do. A question declined for its wrapper
@@ -1683,11 +1696,7 @@ def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans", handling: l
             lines.append(texts.wrapped_handling)
             lines += [f"- {sec.label}" for sec in handling]
         return "\n".join(lines)
-    related = ranking.related()
-    if not related and ranking.sections and ranking.confidence >= ranking.threshold:
-        # the retrieval passed the threshold (declined as a near miss, for its scene or object): something near was
-        # found, so the decline names the nearest section rather than saying nothing is near
-        related = [ranking.leading()]
+    related = named_sections(ranking)
     if related:
         lines.append(texts.related_head)
         lines += [f"- {sec.label}" for sec in related]
@@ -1729,9 +1738,9 @@ def in_script(answer: Answer) -> Answer:
 
 def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
               notice: str | None = None, declined_by: str = "", index: KnowledgeIndex | None = None) -> Answer:
-    # a non-answer cites nothing: the related sections are named in the text and in ``related``
+    # a non-answer cites nothing: the related sections are named in the text and in ``related`` (the same ones)
     handling = handling_sections(ranking, index)
-    related = handling if ranking.off_wrapper else ranking.related()
+    related = named_sections(ranking, handling)
     asked_in = question_script(question)
     return in_script(Answer(question=question, answer=decline_text(ranking, asked_in, handling), engine=engine,
                             citations=[], notice=notice, script=script, question_script=asked_in, covered=False,
