@@ -15,17 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError
 
 from copilot.paths import load_yaml
-from copilot.textnorm import ensure_jieba, fold, tokenize
+from copilot.textnorm import fold, tokenize
 from copilot.validation import zh_problems
 
 SYNONYMS_FILE = "synonyms.yaml"
-# at most this many pieces of glue between a verb-object phrase's verb and its object (拉了一百多个人: 了 一 百 多 个), and
-# on either side of the object put first (把这些人拉进来)
-SPREAD_GLUE = 6
-SPREAD_FRONT = 2
 
 
 class SynonymGroup(BaseModel):
@@ -41,22 +37,6 @@ class SynonymTable(BaseModel):
     fillers: list[str] = Field(default_factory=list)
     infixes: list[str] = Field(default_factory=list)
     typos: dict[str, str] = Field(default_factory=dict)
-    # what may stand between a verb-object phrase's verb and its object (拉了一堆人, 搞过两次活动): aspect particles,
-    # numerals, measure words
-    glue: list[str] = Field(default_factory=list)
-    # what puts the object before the verb (把群屏蔽了, 把人挡在外面)
-    fronts: list[str] = Field(default_factory=list)
-    # phrases of ``groups`` that also count when their words are said apart in any order (群名字 → 群 … 名字); every
-    # other phrase is matched in one piece, or spread only as the verb-object forms above: 不说话 must not fire on
-    # 说话一点不客气, nor 自己人 on 我自己一个人
-    apart: list[str] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _apart_is_said(self) -> SynonymTable:
-        said = {_key(s) for g in self.groups for s in g.say}
-        if stray := [a for a in self.apart if _key(a) not in said]:
-            raise ValueError(f"apart 里的说法不在任何一组的 say 里：{'、'.join(stray)}")
-        return self
 
 
 @dataclass(frozen=True)
@@ -93,43 +73,16 @@ def _words(text: str) -> list[str]:
     return tokenize(text, for_search=False, keep_stopwords=True)
 
 
-# jieba's tags (as its tagger reads a phrase on its own) of a verb (zg: a one-character root such as 丢 / 抛 / 刷, in
-# these phrases the verb), of an object, and of what may come after an object put first (a verb, or a noun jieba
-# gives a verb such as 屏蔽 — 把群屏蔽了); not a pronoun, adverb or adjective (自己人, 不说话, 大群)
-_VERB_TAGS = ("v", "zg")
-_OBJECT_TAGS = ("n", "vn")
-_FRONTED_TAGS = ("v", "zg", "n")
-
-
-def _verb_object(phrase: str) -> tuple[str, str, str] | None:
-    """``phrase`` as (first word, object, first word's tag) when jieba's tagger reads it as exactly two words, the
-    second a noun (拉人 → 拉 + 人 + v, 搞活动 → 搞 + 活动 + v, 自己人 → 自己 + 人 + r); None otherwise (不说话 is an
-    adverb + verb)."""
-    import jieba.posseg as posseg  # noqa: PLC0415 - the POS tagger (~0.7 s) only when a table is read
-
-    ensure_jieba()
-    tagged = [(w.word, w.flag) for w in posseg.cut(phrase) if w.word.strip()]
-    if len(tagged) != 2:
-        return None
-    (verb, vtag), (obj, otag) = tagged
-    return (verb, obj, vtag) if otag.startswith(_OBJECT_TAGS) else None
-
-
 class Expander:
-    """Finds the table's phrases in a question: as one piece of the folded, space-free text; by its root (fillers such
-    as 起来 / 了 left out) said as a whole word (撕起来 → 撕 is said in 一言不合就开撕); a verb-object phrase also with
-    only the table's ``glue`` between verb and object (拉了一堆人, 搞过两次活动), or with its object put first by one of
-    the ``fronts`` (把群屏蔽了, 把人挡在外面). Only a phrase listed under ``apart`` also counts when its words occur
-    anywhere among the question's words: a bag of common words (自己 + 人, 不 + 说话) meets unrelated questions
-    (issue 15)."""
+    """Finds the table's phrases in a question: as a substring of the folded, space-free text, or by
+    words: a phrase whose jieba words (fillers such as 起来 / 了 left out) all occur among the question's
+    words (撕起来 → 撕 is said in 一言不合就开撕)."""
 
     def __init__(self, table: SynonymTable) -> None:
         self._fillers = tuple(k for f in table.fillers if (k := _key(f)))
         self._groups = [(tuple(k for s in g.say if (k := _key(s))), tuple(g.means)) for g in table.groups]
         self._unless = [tuple(k for u in g.unless if (k := _key(u))) for g in table.groups]
-        apart = {k for a in table.apart if (k := _key(a))}
-        self._words = {s: frozenset(_words(s)) for say, _ in self._groups for s in say if s in apart}
-        self._spread_at = self._spread_forms(table)
+        self._words = {s: frozenset(_words(s)) for say, _ in self._groups for s in say}
         # each phrase's root, worked out once: the table does not change between questions
         self._roots = {s: self._root(s) for say, _ in self._groups for s in say}
         self._typos = [(k, v) for t, v in table.typos.items() if (k := _key(t))]
@@ -163,50 +116,13 @@ class Expander:
                     phrase, stripped = phrase[: -len(f)], True
         return phrase
 
-    def _spread_forms(self, table: SynonymTable) -> dict[str, tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]]:
-        """Each two-word phrase's spread forms: (its verb, the verb with one to ``SPREAD_GLUE`` pieces of glue then the
-        object — 拉了一堆人, a front word then the object then the verb, with at most ``SPREAD_FRONT`` pieces of glue
-        around the object — 把群屏蔽了, 把这些人拉进来)."""
-        glue = sorted({k for g in table.glue if (k := _key(g))}, key=len, reverse=True)
-        fronts = sorted({k for f in table.fronts if (k := _key(f))}, key=len, reverse=True)
-        if not glue and not fronts:
-            return {}
-        piece = "(?:" + "|".join(map(re.escape, glue)) + ")" if glue else ""
-        forms: dict[str, tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]] = {}
-        for say, _ in self._groups:
-            for s in say:
-                if s in forms or s.isascii() or not (vo := _verb_object(s)):
-                    continue
-                verb, obj, tag = re.escape(vo[0]), re.escape(vo[1]), vo[2]
-                glued = (re.compile(f"{verb}{piece}{{1,{SPREAD_GLUE}}}{obj}")
-                         if piece and tag.startswith(_VERB_TAGS) else None)
-                around = f"{piece}{{0,{SPREAD_FRONT}}}" if piece else ""
-                fronted = (re.compile("(?:" + "|".join(map(re.escape, fronts)) + f"){around}{obj}{around}{verb}")
-                           if fronts and tag.startswith(_FRONTED_TAGS) else None)
-                if glued or fronted:
-                    forms[s] = (vo[0], glued, fronted)
-        return forms
-
-    def _spread(self, phrase: str, text: str, words: set[str]) -> bool:
-        """``phrase`` is said in a spread form: its verb, a whole word of the question (拉, not the 掉 of 清掉), then
-        glue and the object (拉了一堆人); or a front word, the object and the verb (把群屏蔽了)."""
-        if (forms := self._spread_at.get(phrase)) is None:
-            return False
-        verb, glued, fronted = forms
-        if glued is not None and verb in words and glued.search(text):
-            return True
-        return fronted is not None and fronted.search(text) is not None
-
     def _says(self, phrase: str, text: str, words: set[str]) -> bool:
         """``phrase`` is in ``text`` (a two-character one also split by a measure word: 踢个人), or its root is
-        one of the question's words, or it is said in a verb-object spread form (拉了一堆人, 把群屏蔽了), or (a phrase
-        listed under ``apart`` only) all its words are."""
+        one of the question's words, or all its words are."""
         own = self._words.get(phrase, frozenset())
         if _short_latin(phrase):  # DM, ad, bug: a whole Latin word, not part of admin, add, debug
             return any(_latin_alone(text, m.start(), len(phrase)) for m in re.finditer(re.escape(phrase), text))
         if phrase in text or any(split in text for split in self._split.get(phrase, ())):
-            return True
-        if self._spread(phrase, text, words):
             return True
         return self._roots[phrase] in words or (len(own) > 1 and own <= words)
 
