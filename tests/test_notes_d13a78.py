@@ -135,3 +135,31 @@ def test_a_weekday_beside_the_evening_of_the_event_tells_nothing() -> None:
     # hard negative: "下週六晚上" shares 晚上 with the dinner's line, but only after its date: not what it plans
     lines = [DINNER, "今天禮拜二", "下週六晚上我要加班"]
     assert _day(lines) == date(2026, 12, 8)
+
+
+# -- the time of work told in another line ---------------------------------------------------------------------------
+
+def _todos(name: str) -> list[tuple[str | None, str | None]]:
+    settings = get_settings()
+    notes = summarize_file(DEV / name, settings, get_engine(settings, prefer="offline")).notes
+    return [(a.owner, a.deadline) for a in notes.actions]
+
+
+def test_dev78f_times_told_after_the_work_date_it() -> None:
+    got = dict(_todos("dev78f_wechat_trad_tw_alumni_dinner_given_work.txt"))
+    assert got["小芳"] == "2026-12-13 12:00"  # 小芳你把節目單整理一下 — 好的 — 時間定了：週日中午前
+    assert got["阿偉"] == "2026-12-10"  # 海報我來做 — 好，那就禮拜四之前吧
+    assert got["阿梅"] == "2026-12-11"  # 抽獎禮品交給阿梅 — OK — 週五前買齊
+
+
+def test_dev78f_the_speakers_own_other_work_keeps_its_time() -> None:
+    # hard negative: "名單下週一前我自己整理好" after "場地的事大劉負責" — "收到" is the chair's own work, not 大劉's time
+    got = _todos("dev78f_wechat_trad_tw_alumni_dinner_given_work.txt")
+    assert ("大劉", None) in got
+    assert ("會長-老周", "2026-12-14") in got
+    assert "大家" not in dict(got)
+
+
+def test_a_named_time_after_an_offer_stays_that_members_line() -> None:
+    # hard negative (dev43b): "催还的电话我来打" — "好，阿光下周二前打完" keeps 阿光's to-do, due 下周二前
+    assert ("阿光", "2026-12-22") in _todos("dev43b_csv_tool_library.csv")
