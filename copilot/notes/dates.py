@@ -1373,13 +1373,13 @@ def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = No
         return [None] * len(texts)
     lex = _lexicon()
     near = near or date.today().year
-    found: list[tuple[int, date, str, bool, int]] = []  # message, date, words, header, weeks before
+    found: list[tuple[int, date, str, bool, int, bool]] = []  # message, date, words, header, weeks before, told
     for n, (text, _) in enumerate(texts):
         folded = fold(text)
         matches = [m for m in lex.pattern.finditer(folded) if m.group(0).strip()]
         for m in matches:
             g = m.groupdict()
-            weeks = 1
+            weeks, ahead = 1, None
             if g["wd"] and g["inner"]:  # 下个礼拜六(6月16号)
                 spelled = lex.pattern.search(fold(g["inner"]))
                 if spelled is None or not spelled.group("mo"):
@@ -1405,7 +1405,7 @@ def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = No
             header = len(re.sub(r"[\W\d_]", "", rest)) <= 1 and not (n and asks(fold(texts[n - 1][0])))
             # (the words as written when folding kept their places: 「6月24日（日）」 stays Traditional and full-width)
             words = text.strip() if header else (text[m.start():m.end()] if len(text) == len(folded) else m.group(0))
-            found.append((n, date(year, int(month), int(day)), words.strip(), header, weeks))
+            found.append((n, date(year, int(month), int(day)), words.strip(), header, weeks, ahead is not None))
             break
     if not found:
         return [None] * len(texts)
@@ -1415,6 +1415,8 @@ def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = No
     headers = {f[0]: f for f in found if f[3]}
     if first is not None:
         monday = first[1] - timedelta(days=first[1].isoweekday() - 1 + 7 * first[4])
+        # (the week most of the chat's own week words put it in: "下下周六就是尾牙了", "下个礼拜六（12月26号）")
+        monday = _told_week(texts, lex, [f for f in found if not f[3]], monday, dated_lines=bool(headers))
         # (a spelled date due "…前" is set before it passes: the chat is no later than its week)
         monday = _due_bound(texts, lex, first[1], monday, dated_lines=bool(headers))
         current = AssumedDay(monday, first[2], False)
@@ -1426,6 +1428,96 @@ def assumed_days(texts: list[tuple[str, datetime | None]], near: int | None = No
             current = AssumedDay(headers[n][1], headers[n][2], True)
         out.append(current)
     return out
+
+
+def _told_week(texts: list[tuple[str, datetime | None]], lex: _Lexicon,
+               dated: list[tuple[int, date, str, bool, int, bool]], monday: date, *, dated_lines: bool = False) -> date:
+    """The Monday of the week a chat without dated messages is written in, by its own week words: a date told with
+    one ("下个礼拜六（12月26号）", :func:`assumed_days`' ``dated`` entries whose last field is set); a weekday with one,
+    joined (``time.yaml`` told_day_joints, told_week_joints) to what a dated line plans on that weekday ("下下周六就是
+    尾牙了", "尾牙就系下下个礼拜六", "下下周六的尾牙" beside "尾牙订在12月19日（六）"); a count of days or weeks left
+    before it ("离尾牙还有两周", ``countdown``). Each puts the chat in one week; the week most of them agree on wins (on
+    a tie, the first told), within ``told_week_reach_days`` of ``monday`` (the week :func:`assumed_days` took). A line
+    in the past (上周, 已经…) tells nothing; with no such words, or day header lines dating the copy
+    (``dated_lines``), ``monday`` stays."""
+    if dated_lines:
+        return monday
+    reach = int(time_words("told_week_reach_days")[0])
+    votes: dict[date, tuple[int, int]] = {}  # Monday → (mentions, minus the first message telling it)
+
+    def vote(day: date, n: int) -> None:
+        week = day - timedelta(days=day.isoweekday() - 1)
+        if abs((week - monday).days) <= reach:
+            old = votes.get(week, (0, -n))
+            votes[week] = (old[0] + 1, max(old[1], -n))
+
+    for n, day, _, _, weeks, told in dated:
+        if told:
+            vote(day - timedelta(days=7 * weeks), n)
+    joints = tuple(sorted({fold(str(w)) for w in (*time_words("told_day_joints"), *time_words("told_week_joints"))},
+                          key=len, reverse=True))
+    planned = [(day, _planned_subject(fold(texts[k][0]), lex)) for k, day, _, _, _, _ in dated]
+    for n, (text, _) in enumerate(texts):
+        folded = fold(text)
+        if lex.past.search(folded) or any(w in folded for w in time_words("done_marks")):
+            continue
+        for m in lex.pattern.finditer(folded):
+            g = m.groupdict()
+            weeks = _weeks_ahead(g["wk"], lex) if g["wd"] and not g["inner"] else None
+            told = next((day for day, subject in planned if weeks is not None and day.isoweekday() == lex.weekdays[g["wd"]]
+                         and _joined_to(folded[:m.start()], folded[m.end():], subject, joints)), None)
+            if told is not None:
+                vote(told - timedelta(days=7 * weeks), n)
+        left = _countdown().search(folded)
+        told = next((day for day, subject in planned if left is not None and _names_planned(folded, subject)), None)
+        if left is not None and told is not None and (count := cn_to_int(left.group("n"))):
+            vote(told - timedelta(days=count * (1 if left.group("u") in ("天", "日") else 7)), n)
+    if not votes:
+        return monday
+    return max(votes, key=lambda w: votes[w])
+
+
+@lru_cache(maxsize=1)
+def _countdown() -> re.Pattern[str]:
+    """``time.yaml`` countdown: the days or weeks left before what a chat plans ("还有两周", "仲有十日")."""
+    return re.compile(str(load_resource(TIME_FILE)["countdown"][0]))  # (not folded: its group names keep their case)
+
+
+def _planned_subject(folded: str, lex: _Lexicon) -> str:
+    """What a dated line plans, in its own words: the clause before its first spelled date ("今年尾牙订在" of
+    "各位同仁，今年尾牙订在12月19日（六）晚上"), without the frame words (今年, 这次) and the joints (订在) —
+    the words :func:`_joined_to` looks for beside a weekday."""
+    first = next((m for m in lex.pattern.finditer(folded) if m.group("mo") or m.group("dm")), None)
+    head = _PREP_CLAUSES.split(folded[:first.start()] if first is not None else "")[-1]
+    for w in (*time_words("past_frames"), *time_words("present_frames"), *time_words("told_week_joints")):
+        head = head.replace(fold(str(w)), " ")
+    return head
+
+
+def _hanzi_pair(text: str) -> bool:
+    return len(text) == 2 and all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def _names_planned(folded: str, subject: str) -> bool:
+    """Whether ``folded`` names what a dated line plans: two characters of its ``subject`` in a row."""
+    return any(_hanzi_pair(subject[i:i + 2]) and subject[i:i + 2] in folded for i in range(len(subject) - 1))
+
+
+def _joined_to(before: str, after: str, subject: str, joints: tuple[str, ...]) -> bool:
+    """Whether a weekday word is told to be what a dated line plans (its ``subject``, :func:`_planned_subject`): a joint
+    word (就是, 就系, 的) and then two characters of it right after the weekday ("下下周六就是尾牙了", "下下周六的尾牙"),
+    or two and a joint right before it ("尾牙就系下下个礼拜六", "盆菜宴在下个礼拜六")."""
+    rest = after.lstrip()
+    joint = next((w for w in joints if rest.startswith(w)), None)
+    if joint is not None and _hanzi_pair(rest.removeprefix(joint).lstrip()[:2]) \
+            and rest.removeprefix(joint).lstrip()[:2] in subject:
+        return True
+    lead = before.rstrip()
+    joint = next((w for w in joints if lead.endswith(w)), None)
+    if joint is None:
+        return False
+    lead = lead.removesuffix(joint).rstrip()
+    return _hanzi_pair(lead[-2:]) and lead[-2:] in subject
 
 
 def _told_chat_day(texts: list[tuple[str, datetime | None]], lex: _Lexicon, event: date,

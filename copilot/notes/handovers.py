@@ -2554,7 +2554,13 @@ def _due_next_line(actions: list[ActionItem], before: int, messages: list[Messag
     def said_due(a: ActionItem) -> bool:  # its time is in words of its own lines
         return a.deadline_text is not None and any(_fold(a.deadline_text) in own.get(i, "") for i in a.sources)
 
-    target = next((a for a in reversed(actions[:before]) if a.owner == m.speaker and a.sources[-1] == prev.id
+    # (or the work that line gave someone, acknowledged, by a line opening with the time — after a label at most,
+    # "时间定了：周日中午前": "抽奖礼品交给阿梅" — "OK" — "周五前买齐"; "场地周五前订好" is other work)
+    head = f[:max(0, f.find(_fold(deadline.text)))]
+    opens = not head.strip() or len(head) <= int(raw("owner", "due_label_chars")) and head.rstrip().endswith((":", "："))
+    target = next((a for a in reversed(actions[:before]) if a.sources[-1] == prev.id and (
+        a.owner == m.speaker or opens and k < idx - 1 and a.owner not in (None, "大家") and a.sources == [prev.id]
+        and a.deadline is None)
                    and (a.deadline is None or not said_due(a))), None)
     if target is None:
         return
@@ -2631,6 +2637,7 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
     told = cue("reply", "to_offerer").match(said) if yes is not None else None
     said = said[told.end():] if told else said
     # (the member just heard from, named first: "我可以" — "那阿梅活动当天早上8点前领到广场")
+    named = ""
     if idx and messages[idx - 1].speaker != m.speaker:
         named = next((p for p in sorted(_name_parts(messages[idx - 1].speaker), key=len, reverse=True)
                       if len(p) >= 2 and said.startswith(p)), "")
@@ -2662,9 +2669,12 @@ def _due_answer(actions: list[ActionItem], messages: list[Message], idx: int, ev
         # the member just took on work this speaker gave or called for, with no time of their own
         # (or offered it on their own just before: "擀皮我和老周一起负责" — "行，你们俩当天早上8点到")
         said_by = {o.id: o.speaker for o in messages[max(0, idx - 1 - reach):idx]}
+        # (or a yes and only the time, its finishing words at most: "海报我来做" — "好，那就禮拜四之前吧")
+        # (naming no one: "好，阿光下周二前打完" is read as that member's own line)
+        bare = yes is not None and not named and cue("owner", "finish_only").match(said[len(_fold(first.text)):]) is not None
         taken = [a for a in actions if before[0].speaker in _owner_names(a.owner) and before[0].id in a.sources
                  and (said_by.get(a.sources[0]) == m.speaker or a.sources[0] == before[0].id and (
-                     told is not None or yes is not None and len(before) > 1 and before[1].speaker == m.speaker
+                     told is not None or bare or yes is not None and len(before) > 1 and before[1].speaker == m.speaker
                      and calls_for_help(before[1].text)))  # (an offer answering this speaker's own call)
                  and (a.deadline is None or event is not None and a.deadline[:10] == event.isoformat())]
         if yes is not None and has(said, "action", "more_work"):
