@@ -79,6 +79,9 @@ class Restated:
     # a correction that names no subject of its own ("说错了，是七点", "改到七点吧"): it sets right the one value of its
     # kind in its speaker's nearest earlier line (:func:`_bare_fix`), which keeps its words with the new value beside it
     bare: bool = False
+    # the line sets itself right ("週六九點在捷運劍潭站集合…喔不對，八點半", :func:`_taken_back`): ``by`` is the line
+    # itself, and the value it took back gets the one meant beside it, where the take-back starts
+    inline: bool = False
 
 
 def restated_figures(messages: list[Message]) -> dict[int, Restated]:
@@ -128,6 +131,10 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
         # (a change whose slot words name no earlier line, "两点的场被人订走了，改到四点", may still name no subject)
         bare = None if asked or any(v.by.id == m.id for v in out.values()) else _bare_fix(messages, j)
         out |= {bare[0].id: bare[1]} if bare is not None and bare[0].id not in out else {}
+        # (a yes of the speaker's to another member's correction of their value: "对对，七点半，我记错了")
+        taken = None if asked or bare is not None or any(v.by.id == m.id for v in out.values()) \
+            else _taken_fix(messages, j) or _taken_change(messages, j)
+        out |= {taken[0].id: taken[1]} if taken is not None and taken[0].id not in out else {}
         unit = _unit_restated(messages, j, organiser) if not asked and not changes and not kinds else None
         if unit is not None and unit[0].id not in out:
             out[unit[0].id] = unit[1]
@@ -146,11 +153,19 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
             # (the same correction may have marked the line's day already: "…停车场周六整修，集合地点改到…" — the
             # place it names wrong there is the line's too)
             same = x.id in out and out[x.id].by.id == m.id and not out[x.id].slot
-            if hit and (x.id not in out or same) and relevant(x.text, m.text, by_kind=False) and (
+            # (this change set the line's time right naming no subject, "更正：时间改到三点，地点改到二楼包间": the
+            # venue it moves in the same line is the line's one place too, though the line never says 地点)
+            bare = same and out[x.id].bare
+            hit = hit or [(k, o, n) for k, o, n in words_changed if bare and k == "place" and not o
+                          and _single_value(fx, k, n) and _says_venue(f, n)]
+            if hit and (x.id not in out or same) and (bare or relevant(x.text, m.text, by_kind=False)) and (
                     x.speaker == m.speaker or _says_yes_after(messages, j, x.speaker)
                     or _change_stands(messages, j, organiser, words=frozenset(n for _, _, n in hit if n))):
-                out[x.id] = Restated(frozenset(k for k, _, _ in hit) | (out[x.id].kinds if same else frozenset()), m)
+                out[x.id] = Restated(frozenset(k for k, _, _ in hit) | (out[x.id].kinds if same else frozenset()), m,
+                                     bare=bare)
                 break  # the latest line on the subject is the one the change replaces
+    # (a line that takes back its own value mid-way, and no later line restates: "…喔不對，八點半")
+    out |= {m.id: fix for m in messages if m.id not in out and (fix := _taken_back(m)) is not None}
     return _latest_bare(out)
 
 
@@ -195,11 +210,16 @@ def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | Non
     if not (fix.search(f) or moved.search(f) or heads_up) or has(f, "moved_unless"):
         return None
     clause = _bare_clause(f)
+    if not clause:  # (several clauses, each changing a value of its own kind: "时间改到三点，费用改成40元")
+        return _several_bare(messages, j)
     kinds = figure_kinds(clause) & set(raw("figure_values"))
     if len(kinds) != 1 or _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic")):
         return None
     kind = next(iter(kinds))
     new = _figure_values(clause, kind)
+    told = _from_to(clause, kind) if len(new) == 2 else None
+    if told is not None:  # ("八点改到七点半": the line holding the old value, as far back as a correction reaches)
+        return _named_bare(messages, j, kind, told[0])
     if len(new) != 1:
         return None
     for x in messages[max(0, j - int(raw("correction_bare_reach"))):j][::-1]:
@@ -210,6 +230,194 @@ def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | Non
         if is_question(x.text) or len(old) != 1 or _value_key(old[0]) == _value_key(new[0]):
             return None
         return x, Restated(kinds, m, bare=True)
+    return None
+
+
+def _from_to(clause: str, kind: str) -> tuple[str, str] | None:
+    """(old, new) of a folded change clause that names the old value of ``kind`` before its change word (cue moved)
+    and the new one after it ("八点改到七点半", "从50元涨到60元"); None otherwise."""
+    x = cue("moved").search(clause)
+    if x is None:
+        return None
+    before, after = _figure_values(clause[:x.start()], kind), _figure_values(clause[x.end():], kind)
+    if len(before) != 1 or len(after) != 1 or _value_key(before[0]) == _value_key(after[0]):
+        return None
+    return before[0], after[0]
+
+
+def _named_bare(messages: list[Message], j: int, kind: str, old: str) -> tuple[Message, Restated] | None:
+    """The earlier line a change naming no subject but its old value sets right ("八点改到七点半"): the nearest line
+    within correction_reach stating ``old`` as its one value of ``kind``, no question — its speaker's own, or another
+    member's that tells no plan of their own (cue correction_swap_own) when the change holds alone
+    (:func:`_change_stands`: the organiser's, with a reason from outside, said again by a third member)."""
+    m = messages[j]
+    for x in messages[max(0, j - int(raw("correction_reach"))):j][::-1]:
+        fx = _fold(x.text)
+        values = _figure_values(fx, kind)
+        if not any(_value_key(v) == _value_key(old) for v in values):
+            continue
+        # (another member's line telling their own plan, "我八点到", is theirs to change)
+        if is_question(x.text) or len(values) != 1 or x.speaker != m.speaker and (
+                cue("correction_swap_own").search(fx) or not _change_stands(messages, j, _organiser(messages),
+                                                                            frozenset({kind}))):
+            return None
+        return x, Restated(frozenset({kind}), m, bare=True)
+    return None
+
+
+def _taken_change(messages: list[Message], j: int) -> tuple[Message, Restated] | None:
+    """The earlier line of ``messages[j]``'s speaker that another member's change or correction naming no subject
+    sets right once the speaker says yes to it ("更正一下，是七点半" or "要不改到七点半吧" — "好的" / "行，七点半"): the
+    member's line within correction_taken_reach messages before the yes tells no plan of its own (cue
+    correction_swap_own) and is no question; its one clause with a figure (:func:`_bare_clause`) has a correction or
+    change word (cue correction, moved), no content word besides (as :func:`_bare_fix`: "桌椅改到下周一" is the
+    tables' change, no other line's) and states one value of one kind — or it doubts a value (cue correction_doubt)
+    naming the old value and the new one; the yes (cue correction_taken, or a short agreeing line)
+    states no other value of it; the speaker's nearest earlier line before the member's, within correction_bare_reach
+    of the yes, stating a figure of the kind holds one other value of it. The member's line is the correction."""
+    m = messages[j]
+    f = _fold(m.text).strip()
+    # (a refusal is no yes: "不行", as for _says_yes_after)
+    if is_question(m.text) or not (cue("correction_taken").search(f) or _says_yes(m.text)) \
+            or cue("change_refused").search(_spoken(m.text)):
+        return None
+    start = max(0, j - int(raw("correction_taken_reach")))
+    told = [(k, p) for k, p in enumerate(messages[start:j], start) if p.speaker != m.speaker]
+    if not told:
+        return None
+    k, p = told[-1]
+    fp = _fold(p.text).strip()
+    changes = cue("correction").search(fp) or cue("moved").search(fp)
+    if not (changes or cue("correction_doubt").search(fp)) or cue("correction_swap_own").search(fp) \
+            or has(fp, "moved_unless"):
+        return None
+    if changes:  # (its one clause with a figure states the new value, by its change word, naming no subject)
+        clause = _bare_clause(fp)
+        fix, moved = cue("correction"), cue("moved")
+        # (or the line opens with the correction: "更正一下，是七点半")
+        bare = bool(fix.search(clause) or moved.search(clause) or cue("correction_opens").search(fp)) \
+            and not is_question(p.text) \
+            and not _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic"))
+        kinds = figure_kinds(clause) & set(raw("figure_values")) if bare else frozenset()
+        said = {kind: _figure_values(clause, kind) for kind in kinds} if len(kinds) == 1 else {}
+    else:  # ("你说的八点不对吧，群公告写的是七点半": the value it names wrong and the right one, two of a kind)
+        said = {kind: _figure_values(fp, kind) for kind in figure_kinds(fp) & set(raw("figure_values"))}
+        said = {kind: vs for kind, vs in said.items() if len({_value_key(v) for v in vs}) == 2 and len(vs) == 2}
+    if len(said) != 1:
+        return None
+    kind, values = next(iter(said.items()))
+    for x in messages[max(0, j - int(raw("correction_bare_reach"))):k][::-1]:
+        if x.speaker != m.speaker or kind not in figure_kinds(fx := _fold(x.text)):
+            continue
+        old = _figure_values(fx, kind)
+        # (a doubt names the old value beside the new one: the new one is the other)
+        new = [v for v in values if not old or _value_key(v) != _value_key(old[0])] if not changes else values
+        if is_question(x.text) or len(old) != 1 or len(new) != 1 or (not changes and len(values) == len(new)) \
+                or _value_key(old[0]) == _value_key(new[0]) \
+                or any(_value_key(v) != _value_key(new[0]) for v in _figure_values(f, kind)):
+            return None  # (nor when the yes names another value: it takes no change up)
+        return x, Restated(frozenset({kind}), p, bare=True)
+    return None
+
+
+def _taken_back(m: Message) -> Restated | None:
+    """How ``m`` sets itself right when it takes back its own value mid-way (cue take_back: "各位社員，週六九點在捷運劍潭站
+    集合…喔不對，八點半，九點公車就開了"): the clause right after the take-back states one value of a kind, the text
+    before it one other value of that kind. None otherwise ("九点集合，不对外开放": no value after it)."""
+    hit = cue("take_back").search(m.text)
+    # (either side a question asks, the take-back itself asks nothing: "不对不对" is no "对不对？")
+    if hit is None or is_question(m.text[:hit.start()]) or is_question(m.text[hit.end():]):
+        return None
+    after = _fold(re.split(f"[{_PAUSES}！!？?]", m.text[hit.end():])[0])
+    before = _fold(m.text[:hit.start()])
+    for kind in sorted(figure_kinds(after) & set(raw("figure_values"))):
+        new, old = _figure_values(after, kind), _figure_values(before, kind)
+        if len(new) == 1 and len(old) == 1 and _value_key(new[0]) != _value_key(old[0]):
+            return Restated(frozenset({kind}), m, bare=True, inline=True)
+    return None
+
+
+def _taken_back_marked(text: str, fix: Restated) -> str:
+    """``text`` (from the line :func:`_taken_back` read) with the value meant beside the one taken back, where the
+    take-back starts ("週六九點在捷運劍潭站集合（已改：八點半）…喔不對，八點半…"), or at its end when it is the line
+    cut before the take-back ("週六九點在捷運劍潭站集合…"); as it is otherwise."""
+    said = fix.by.text
+    hit = cue("take_back").search(said)
+    if hit is None:
+        return text
+    clause = re.split(f"[{_PAUSES}！!？?]", said[hit.end():])[0]
+    f = _fold(clause)
+    new = [v for kind in sorted(fix.kinds) for v in cue("figure_values", kind).finditer(f)]
+    if len(new) != 1:
+        return text
+    shown = clause[new[0].start():new[0].end()] if len(f) == len(clause) else new[0].group(0)
+    mark = f"（{raw('changed_mark')}{shown}）"
+    here = cue("take_back").search(text)
+    if here is not None:
+        return f"{text[:here.start()]}{mark}{text[here.start():]}"
+    core = text.rstrip("…. ")
+    cut = len(core)
+    return f"{core}{mark}{text[cut:]}" if core and core in said[:hit.start()] and core.endswith(
+        said[:hit.start()].rstrip("…. ")[-4:]) else text
+
+
+def _several_bare(messages: list[Message], j: int) -> tuple[Message, Restated] | None:
+    """The earlier line a correction or a change of several values in one line sets right, each in a clause of its own
+    naming no subject but a generic one ("更正：时间改到三点，费用改成40元，人数不变"): every clause with a correction
+    or change word (cue correction, moved) that states a figure states one value of one kind, no two clauses the same
+    kind, two kinds at least; the speaker's nearest earlier line within correction_bare_reach stating a figure of those
+    kinds, no question, holds one other value of each of them. Its clauses get the new values beside the old ones."""
+    m = messages[j]
+    fix, moved = cue("correction"), cue("moved")
+    changed: dict[str, str] = {}
+    for c in _CHANGE_CLAUSE.split(_fold(m.text).strip()):
+        kinds = figure_kinds(c) & set(raw("figure_values"))
+        if not kinds or not (fix.search(c) or moved.search(c)):
+            continue
+        values = [v for kind in kinds for v in _figure_values(c, kind)]
+        if len(kinds) != 1 or len(values) != 1 or next(iter(kinds)) in changed:
+            return None
+        changed[next(iter(kinds))] = values[0]
+    for x in messages[max(0, j - int(raw("correction_bare_reach"))):j][::-1] if len(changed) >= 2 else []:
+        if x.speaker != m.speaker or not set(changed) & figure_kinds(fx := _fold(x.text)):
+            continue
+        held = [kind for kind, new in changed.items() if len(old := _figure_values(fx, kind)) == 1
+                and _value_key(old[0]) != _value_key(new)]
+        return (x, Restated(frozenset(held), m, bare=True)) if len(held) == len(changed) \
+            and not is_question(x.text) else None
+    return None
+
+
+def _taken_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | None:
+    """The earlier line of ``messages[j]``'s speaker that their yes to another member's correction sets right ("@组长
+    你说的八点不对吧，群公告写的是七点半" — "对对，七点半，我记错了"): the line opens with a yes (cue correction_taken)
+    and states one value of a kind; another member's line within correction_taken_reach messages before it says a value
+    is wrong (cue correction_doubt) and states that value too; the speaker's nearest earlier line within
+    correction_reach stating a figure of the kind, no question, holds one other value of it, the one the member
+    names ("不是30吧" of "每人交研学费30元"). A yes to a question ("是七点半吗？" — "对，七点半") sets nothing right."""
+    m = messages[j]
+    f = _fold(m.text).strip()
+    if cue("correction_taken").search(f) is None or is_question(m.text):
+        return None
+    doubts = [p for p in messages[max(0, j - int(raw("correction_taken_reach"))):j]
+              if p.speaker != m.speaker and cue("correction_doubt").search(_fold(p.text))]
+    if not doubts:
+        return None
+    said = _fold(doubts[-1].text)
+    for kind in sorted(figure_kinds(f) & set(raw("figure_values"))):
+        new = {_value_key(v) for v in _figure_values(f, kind)}
+        if len(new) != 1 or not new & {_value_key(v) for v in _figure_values(said, kind)}:
+            continue
+        # (the member names the old value: its line may be as far back as a correction's, correction_reach)
+        for x in messages[max(0, j - int(raw("correction_reach"))):j][::-1]:
+            if x.speaker != m.speaker or kind not in figure_kinds(fx := _fold(x.text)):
+                continue
+            old = _figure_values(fx, kind)
+            named = len(old) == 1 and (any(_value_key(v) == _value_key(old[0]) for v in _figure_values(said, kind))
+                                       or any(n == re.sub(r"\D", "", old[0]) for n in re.findall(r"\d+", said)))
+            if is_question(x.text) or not named or _value_key(old[0]) in new:
+                break
+            return x, Restated(frozenset({kind}), m, bare=True)
     return None
 
 
@@ -526,6 +734,12 @@ def _names_slot(fx: str, kind: str, old: str, new: str, f: str) -> bool:
         re.sub(r"\W", "", s) == old for s in re.split(f"[{_PAUSES}！!？?]", fx))
 
 
+def _says_venue(f: str, new: str) -> bool:
+    """Whether the stretch of the folded change ``f`` holding the new place ``new`` says it is the venue (cue
+    place_slot: "地点改到二楼包间", "集合点改在三号码头")."""
+    return any(cue("place_slot").search(s) for s in re.split(f"[{_PAUSES}！!？?]", f) if new in s)
+
+
 def _single_value(f: str, kind: str, new: str) -> bool:
     """``f`` states exactly one value of ``kind`` (cue word_values), other than ``new``."""
     found = {v.text for v in _values(f, kind)}
@@ -551,16 +765,15 @@ def _word_changes(f: str) -> list[tuple[str, str, str]]:
                 if after and new and new != after[0].text:
                     out.append((kind, after[0].text, new))
                     continue
-            x = cue("word_change").search(clause)
-            if x is None:
-                continue
-            news = _values(clause, kind, x.end())
-            olds = _values(clause[:x.start()], kind)
-            if news and news[0].start - x.end() <= 2:
-                # (each value before the change word may be the old one: "图书馆周日临时闭馆，地点改到…")
-                for old in [o.text for o in olds[::-1]] or [""]:
-                    if old != news[0].text:
-                        out.append((kind, old, news[0].text))
+            # (each change word: "时间改到三点，地点改到二楼包间" changes the place after its second)
+            for x in cue("word_change").finditer(clause):
+                news = _values(clause, kind, x.end())
+                olds = _values(clause[:x.start()], kind)
+                if news and news[0].start - x.end() <= 2:
+                    # (each value before the change word may be the old one: "图书馆周日临时闭馆，地点改到…")
+                    for old in [o.text for o in olds[::-1]] or [""]:
+                        if old != news[0].text:
+                            out.append((kind, old, news[0].text))
     return out
 
 
@@ -755,11 +968,15 @@ def without_figures(text: str, fix: Restated, marks_named: bool = True) -> str:
         end = _CLAUSE_WHOLE.search(text, at + len(said[0]))
         cut = end.start() if end else len(text.rstrip("。！!；; "))
         return f"{text[:cut]}（{raw('changed_mark')}{right}）{text[cut:]}"
+    if fix.inline:  # "週六九點在捷運劍潭站集合（已改：八點半）…喔不對，八點半": the line set itself right
+        return _taken_back_marked(text, fix)
     if fix.bare:  # "本周三晚上六点半在活动中心排练（已改：七点）": the clause with the one value, the new one beside it
         # (a line that changed the value itself: only its change clause, "两点的场被人订走了，改到四点（已改：三点半）")
         own = _bare_clause(_fold(text))
-        return "，".join(_bare_marked(c, fix) if not own or _fold(c).strip(_PAUSES + " ") == own.strip() else c
-                        for c in clauses)
+        # (a place the change moves too is marked in its own clause: "…排练（已改：七点），地点在…一楼大厅（已改：…）")
+        placed = fix.kinds & set(raw("word_values"))
+        return "，".join(_bare_marked(c, fix) if not own or _fold(c).strip(_PAUSES + " ") == own.strip()
+                        or any(_values(_fold(c), k) for k in placed) else c for c in clauses)
     olds, news = _corrected_values(fix)
     if not olds and fix.kinds & set(raw("word_values")):  # a place or a count changed ("不是南门，是北门")
         f = _unquoted(_fold(text))
@@ -821,16 +1038,37 @@ def _bare_marked(clause: str, fix: Restated) -> str:
         new = fix.by.text[swap.start("new"):swap.end("new")]
         unit = hit[0][1][len(swap.group("old")):] if hit[0][1].startswith(swap.group("old")) else ""
         return f"{clause}（{raw('changed_mark')}{new}{unit if new.isdigit() else ''}）"
-    change = _bare_clause(said)
-    at = said.find(change) if change else -1
-    for kind in sorted(fix.kinds):
+    bare = _bare_clause(said)
+    put: list[tuple[int, str]] = []
+    for kind in sorted(fix.kinds & set(raw("figure_values"))):
+        # the change's clause stating the kind: its one clause with a figure, else its one clause with the kind (a yes
+        # taking a member's correction, "对，35元，我打错了，周五前交给周爸爸"; several changes, "时间改到三点，费用改成40元")
+        # (a clause naming the old value wrong is none: "你说的八点不对吧，群公告写的是七点半")
+        olds = {_value_key(v) for v in _figure_values(f, kind)}
+        held = [c for c in _CHANGE_CLAUSE.split(said) if kind in figure_kinds(c)
+                and not olds & {_value_key(v) for v in _figure_values(c, kind)}]
+        change = bare or (held[0] if len(held) == 1 else "")
+        at = said.find(change) if change else -1
         new = list(cue("figure_values", kind).finditer(change))
+        if len(new) == 2 and _from_to(change, kind) is not None:  # ("八点改到七点半": the value after the change word)
+            new = new[1:]
         old = _figure_values(f, kind)
         if len(new) == 1 and len(old) == 1 and _value_key(old[0]) != _value_key(new[0].group(0)):
             start, end = at + new[0].start(), at + new[0].end()
-            shown = fix.by.text[start:end] if len(said) == len(fix.by.text) else new[0].group(0)
-            return f"{clause}（{raw('changed_mark')}{shown}）"
-    return clause
+            put.append((start, fix.by.text[start:end] if len(said) == len(fix.by.text) else new[0].group(0)))
+            if bare:
+                break  # (one clause changing one value: its first kind is the one)
+    # (a place the same change moves, "地点改到二楼包间": beside the clause's one place, as the change writes it)
+    for kind, old, new_value in _word_changes(said) if fix.kinds & set(raw("word_values")) else []:
+        held = [v.text for v in _values(f, kind)]
+        old = (_old_said(f, old) if old else held[0] if len(held) == 1 else None) if kind in fix.kinds else None
+        at = said.find(new_value)
+        # (the place's name read to the end of its stretch when only a word more follows: "二楼包间", not "二楼")
+        whole = re.split(f"[{_PAUSES}！!？?]", said[at:])[0] if at >= 0 else ""
+        end = at + (len(whole) if len(whole) <= len(new_value) + 3 else len(new_value))
+        if old and old != new_value and at >= 0 and all(at != a for a, _ in put):
+            put.append((at, fix.by.text[at:end] if len(said) == len(fix.by.text) else said[at:end]))
+    return f"{clause}（{raw('changed_mark')}{'，'.join(v for _, v in sorted(put))}）" if put else clause
 
 
 def _named_wrong(f: str, kinds: frozenset[str]) -> dict[str, list[str]]:

@@ -173,7 +173,9 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
         if fix is None or (raw("changed_mark") in text and (fix.slot or fix.by.id in item.sources)):
             continue  # (a to-do a later line re-timed already has its new time beside it: _retimed)
         # (a part that is the correction itself keeps its figures: they are the new ones)
-        kept = "；".join(x for x in (p if _fold(p).strip() in _fold(fix.by.text) else without_figures(p, fix)
+        # (a line that set itself right is marked where it takes its value back: corrections._taken_back)
+        kept = "；".join(x for x in (p if _fold(p).strip() in _fold(fix.by.text) and not fix.inline
+                                    else without_figures(p, fix)
                                     for p in text.split("；")) if x)
         # every clause restated ("門票每位六十蚊 星期五前轉數俾阿欣" after "更正：…每位四十五蚊唔係六十"): the
         # correction's clauses on its subject say what now holds
@@ -206,7 +208,7 @@ def _final_decision(d: Decision, restated: dict[int, Restated], by_id: dict[int,
         fix = restated.get(i)
         if fix is None or i not in by_id:
             continue
-        if fix.kinds & set(raw("word_values")) and fix.by.id not in d.sources:
+        if fix.inline or fix.kinds & set(raw("word_values")) and fix.by.id not in d.sources:
             text = without_figures(text, fix)  # a place or a count changed: the old one as said, the new beside it
             continue
         old, new = _fold(by_id[i].text), _fold(fix.by.text)
