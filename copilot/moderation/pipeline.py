@@ -995,7 +995,7 @@ class Moderator:
         self._feedback_layer(text, a)
         engine_name, notice = self._judge_layer(text, a, deadline)
         _care_layer(a)
-        teasing = _teasing_layer(a)
+        teasing = _teasing_layer(a) or _thing_banter_layer(a)
         if a.label != Label.OK:  # which independent layers agree on the label (the policy safeguard)
             own = unspoken(a.folded) if a.signals.quoted else None
             a.checks["evidence"] = corroboration(a.label, a.checks, attack=a.signals.attack and not teasing, own_words=own,
@@ -2086,12 +2086,59 @@ def _teasing_layer(a: Analysis) -> bool:
             core = item[lead.end():] if lead else item
             if not core or (core not in rough and rough not in core):
                 return False
-    name = _teasing_name(said[:hits[0].start()], links, words["abuse.teasing_not_name"])
+    before = said[:hits[0].start()]
+    name = _teasing_name(before, links, words["abuse.teasing_not_name"])
+    lead = clause_before(before, len(before))
+    rest = before[:len(before) - len(lead)] + "，" + said[hits[0].end():]  # the message but 你个 + the rough name
+    if not name and words["abuse.teasing_you"].fullmatch(lead) \
+            and not any(words[k].search(rest) for k in ("abuse.strong", "abuse.weak")):
+        # said straight to the member (你个老东西，上次开那么慢…哈哈) with no other rude word (你个老东西就是个垃圾 is not
+        # teasing): the same teasing, no name before it
+        name = "对方"
     if not name:
         return False
     a.checks["teasing"] = {"name": name, "word": rough}
     a.checks["abuse_model_unheeded"] = f"老熟人之间的玩笑称呼（{name}…{rough}，带着笑或调侃），没有别的辱骂或敌意"
     a.reasons.append(f"像是老熟人之间开玩笑（对{name}说“{rough}”，带着笑或调侃，没有别的辱骂、威胁或敌意），交人工看一眼，不删除不警告")
+    return True
+
+
+@cache
+def _owned_thing() -> re.Pattern[str]:
+    """The addressee's thing (lexicons.yaml ``abuse.thing_owner`` + ``thing_link`` + ``thing_measure``, not heading a
+    person: ``thing_not``): 你部机, 你那台车, 你这段代码, 你家那盆番茄 — not 你个…, 你这个人, 你条友, 你对我."""
+    d = lexicon_data()["abuse"]
+    return re.compile(alt(d["thing_owner"]) + alt(d["thing_link"]) + "?" + alt(d["thing_measure"])
+                      + "(?!" + alt(d["thing_not"]) + ")")
+
+
+def _thing_banter_layer(a: Analysis) -> bool:
+    """A rude word (abuse.weak: 垃圾, 烂) said of the addressee's thing with a joke marked (张碟咁靓，你部机真係垃圾嚟㗎
+    haha; 你那台车真的是垃圾，哈哈哈，开玩笑的别当真; 你那颗镜头根本是垃圾😂): every 你 of the message owns a thing
+    (:func:`_owned_thing`), nobody else is pointed at (abuse.target once the things are taken out), a joke is marked
+    (lexicons.yaml ``care.joke``), nothing is hostile (``abuse.teasing_hostile``) and the rude word is the only abuse signal.
+    Then the put-down is of the thing, banter among hobbyists: as with a teasing name (:func:`_teasing_layer`) it neither
+    counts as an attack nor lets the abuse model count as a layer — one layer, for a person to see, never deleted with a
+    public warning. The label stays. Returns whether it applied (the ``thing_banter`` check). 你真係垃圾, 你个垃圾, 你就是个
+    垃圾程序员 are said of the person and keep their verdict."""
+    if a.label != Label.ABUSE:
+        return False
+    abusive = [s for s in a.signals.signals if s.label == Label.ABUSE]
+    if not abusive or any(s.name != "rude" for s in abusive):
+        return False
+    words = lexicons().words
+    said = a.mandarin
+    if not words["care.joke"].search(said) or words["abuse.teasing_hostile"].search(said):
+        return False
+    things = [m.group() for m in _owned_thing().finditer(said)]
+    rest = _owned_thing().sub("，", said)
+    if not things or words["abuse.target"].search(rest):
+        return False
+    rude = "、".join(dict.fromkeys(i for s in abusive for i in s.items))
+    a.checks["thing_banter"] = {"thing": things[:3], "word": rude}
+    a.checks["abuse_model_unheeded"] = f"损的是对方的东西（{things[0]}…{rude}），带着玩笑，没有骂人本身"
+    a.reasons.append(f"像是同好之间开玩笑地损对方的东西（{things[0]}…“{rude}”，带着笑或说明是玩笑，没有骂人本身、威胁或敌意），"
+                     "交人工看一眼，不删除不警告")
     return True
 
 
