@@ -868,9 +868,17 @@ def _each_opens_with_someone(f: str, mentions: list[Mention], seps: list[tuple[i
         if first is not None and first.name not in openers and re.search(r"[\u4e00-\u9fff]", f[first.end:nxt]) \
                 and not any(m.start >= first.end and m.end <= nxt for m in mentions):
             openers.append(first.name or f[first.start:first.end])
-        elif f[start:].strip():
+        elif f[start:].strip() and not (not re.search(r"\w", f[nxt:]) and len(openers) >= 2
+                                        and _closing_time(f[start:], mentions, start)):
             return False
     return len(openers) >= 2
+
+
+def _closing_time(tail: str, mentions: list[Mention], at: int) -> bool:
+    """The last clause of a list of shares that only closes it with a time ("三组搬桌子，五组负责摆摊位，5月16日前弄好"):
+    it opens with a time and names no one, so it does not undo the list (it goes with the share before it)."""
+    lead = len(tail) - len(tail.lstrip())
+    return not any(m.start >= at for m in mentions) and any(s == lead for s, _ in time_spans(tail))
 
 
 def _scored_by_clause(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> list[float]:
@@ -1551,7 +1559,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
     handed = clause.owner is not None and _handed(clause, m)
-    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed \
+    # "长房出人抬供桌", "三组搬桌子": a household or team given work with a doing word right after it (owner.household)
+    house = _household_owned(clause, f)
+    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed or house \
         or clause.kind == "first_person" and bool(_WILL.search(f) or has(f, "action", "later_promise")
                                                      or has(f, "action", "claims"))
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
@@ -1598,6 +1608,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
             clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f) and not handed
+            and not house
             or asks(clause.text) and not request
             or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
             or has(f, "action", "suggests") and not handed
@@ -1619,6 +1630,16 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _household_owned(clause: _Clause, f: str) -> bool:
+    """Whether the clause's owner is a household, a clan branch or a numbered team (``cues.yaml`` owner.household:
+    "二房负责祭品", "长房出人抬供桌", "三组搬桌子和搭棚") read in the folded clause ``f`` with its doing word right after
+    it: the line gives that house its work, whatever the verb ("三房两厅", "二房东" name no house)."""
+    if not clause.owner:
+        return False
+    owner = _fold(clause.owner)
+    return any(m.group(0) == owner for m in cue("owner", "household").finditer(f))
 
 
 def _part_commits(f: str) -> bool:
