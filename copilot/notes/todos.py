@@ -272,6 +272,12 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     """The owner of the clause at ``span`` of the sentence: its best-scoring mention if that passes the
     threshold; else "今晚11点前转我" (the speaker receives) is the group's, or the @-addressed person's."""
     inside = [i for i, m in enumerate(mentions) if span[0] <= m.start < span[1]]
+    # ("我叫上老周一起去搬": the speaker brings the member along, not hands the work on)
+    along = next((pair for i in inside if mentions[i].kind == "I" and i + 1 < len(mentions)
+                  and cue("owner", "brings_along").fullmatch(c.f[mentions[i].end:mentions[i + 1].start])
+                  and (pair := _pair_with(c, mentions, i)) is not None), None)
+    if along is not None:
+        return Owner(along, "named", SURE_OWNER)
     if (handed := _delegated(c, mentions, inside, span)) is not None:
         return handed
     # "报名表要填每个人的身份证号码": a group whose thing it is (每个人的…) owns no work in the clause
@@ -280,6 +286,8 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     if best is None or scores[best] < OWNER_THRESHOLD:
         return _unsure(c, mentions, scores, span, text, inside)
     m, p = mentions[best], scores[best]
+    if (pair := _pair_with(c, mentions, best)) is not None:
+        return Owner(pair, "named", p)  # "阿强你和老周一起去搬", "小王跟我周五前一起去买水", "我叫上老周一起去搬"
     if m.kind == "P" and cue("owner", "paid_to").search(c.f[span[0]:m.start]):
         return _senders(c)  # the one paid receives; the payers owe
     if m.kind == "P" and cue("owner", "handed_in").search(c.f[max(0, m.start - 4):m.start]) \
@@ -676,6 +684,43 @@ def _co_owners(c: _Ctx, mentions: list[Mention], at: int, who: str | None) -> st
     if len(names) == 1 or not doing.match(c.f[last.end:].lstrip()):
         return who
     return "和".join(names)
+
+
+def _pair_with(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
+    """Two or more doers joined around ``mentions[at]`` where one of them is the speaker (我) or the one told (你 right
+    after their name), in an order :func:`_co_owners` does not read: a member named before 我 ("小王跟我周五前一起去买水"),
+    你 then a member ("阿强你和老周周四前一起去搬"), or 我 bringing a member along (owner.brings_along: "我叫上老周一起去搬")
+    — only when doing words follow the names (owner.joined_doing, after at most a time: "…周五前一起去"). A run of
+    members alone stays :func:`_joined`'s; "我跟阿峰说一下" (told) and "小王跟我说" have no doing words."""
+    joined, along = cue("owner", "joined_by"), cue("owner", "brings_along")
+    first = last = at
+    while first > 0 and mentions[first - 1].kind in ("P", "I", "Y") and (
+            joined.fullmatch(c.f[mentions[first - 1].end:mentions[first].start])
+            or mentions[first - 1].kind == "I" and mentions[first].kind == "P"
+            and along.fullmatch(c.f[mentions[first - 1].end:mentions[first].start])):
+        first -= 1
+    while last + 1 < len(mentions) and mentions[last + 1].kind in ("P", "I", "Y") and (
+            joined.fullmatch(c.f[mentions[last].end:mentions[last + 1].start])
+            or mentions[last].kind == "I" and mentions[last + 1].kind == "P"
+            and along.fullmatch(c.f[mentions[last].end:mentions[last + 1].start])):
+        last += 1
+    run = mentions[first:last + 1]
+    if len(run) < 2 or all(x.kind == "P" for x in run):
+        return None
+    rest = c.f[run[-1].end:].lstrip()
+    lead = next((e for s, e in time_spans(rest) if s == 0), 0)
+    rest = re.sub(r"^(?:之前|以前|前)", "", rest[lead:]).lstrip()
+    if not cue("owner", "joined_doing").match(rest):
+        return None
+    names: list[str] = []
+    for i in range(first, last + 1):
+        x = mentions[i]
+        who = x.name if x.kind == "P" else c.speaker if x.kind == "I" else _addressee(c, mentions, i)
+        if not who:
+            return None
+        if who not in names:
+            names.append(who)
+    return "和".join(names) if len(names) >= 2 else None
 
 
 def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
