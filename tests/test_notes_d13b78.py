@@ -147,3 +147,15 @@ def test_bringing_a_member_along_makes_two_owners() -> None:
 def test_a_member_told_or_sent_stays_one_owner() -> None:
     assert _owner_of(TOLD, "买水") == ["群主-老何"]  # 小王 is only told
     assert _owner_of(TOLD, "搬桌子") == ["老周"]  # 我叫老周…: the work handed on, not shared
+
+
+AREAS = """[2026-01-18 20:20] 宝安片区-阿军: 节目谁来搞 去年节目太少了冷场
+[2026-01-18 20:21] 老曾-会长: 节目每个片区至少出一个，要有特色的，1月31日前报节目单给小谭
+[2026-01-18 20:22] 宝安片区-阿军: 我们宝安出个花鼓戏
+[2026-01-18 20:24] 龙华片区-老谭: 龙华那边堵车，从龙华出发要一个小时
+"""
+
+
+def test_the_speakers_own_area_giving_its_share_is_their_promise() -> None:
+    assert _owner_of(AREAS, "花鼓戏") == ["宝安片区-阿军"]
+    assert not any("堵车" in t for _, t, _ in _actions(AREAS))  # 龙华 as a place gives nothing
