@@ -530,6 +530,13 @@ def _things(folded: list[str], members: set[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _static_roles() -> re.Pattern[str]:
+    """The roles of every chat: the collective ones (各组组长, 每家店) and the households, clan branches and numbered teams
+    that own work as written (``cues.yaml`` owner.household: 二房负责…, 林家那边准备…, 三组搬…)."""
+    return re.compile(f'{cue("owner", "collective").pattern}|{cue("owner", "household").pattern}')
+
+
 def _roles(speakers: list[str]) -> re.Pattern[str]:
     """Collective roles a clause may give work to: 各/每个 + a unit or role (``cues.yaml``
     owner.collective), and a role word two or more participants' names start with ("伴娘Coco",
@@ -540,9 +547,9 @@ def _roles(speakers: list[str]) -> re.Pattern[str]:
     # a role most of the members carry (家长-… in a parents' group) is the whole group, not a part of it
     shared = sorted((h for h in heads if 2 <= sum(f.startswith(h) for f in folded) <= len(folded) / 2),
                     key=len, reverse=True)
-    static = cue("owner", "collective").pattern
+    static = _static_roles().pattern
     if not shared:
-        return cue("owner", "collective")
+        return _static_roles()
     names = "|".join(map(re.escape, shared))
     before = "|".join(map(re.escape, sorted(map(str, raw("owner", "role_quantifiers")), key=len, reverse=True)))
     after = "|".join(map(re.escape, map(str, raw("owner", "role_plurals"))))

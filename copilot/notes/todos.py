@@ -272,6 +272,8 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     """The owner of the clause at ``span`` of the sentence: its best-scoring mention if that passes the
     threshold; else "今晚11点前转我" (the speaker receives) is the group's, or the @-addressed person's."""
     inside = [i for i, m in enumerate(mentions) if span[0] <= m.start < span[1]]
+    if (share := _speaker_share(c, mentions, inside)) is not None:
+        return share
     if (handed := _delegated(c, mentions, inside, span)) is not None:
         return handed
     # "报名表要填每个人的身份证号码": a group whose thing it is (每个人的…) owns no work in the clause
@@ -280,8 +282,10 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     if best is None or scores[best] < OWNER_THRESHOLD:
         return _unsure(c, mentions, scores, span, text, inside)
     m, p = mentions[best], scores[best]
-    if m.kind == "P" and cue("owner", "paid_to").search(c.f[span[0]:m.start]):
-        return _senders(c)  # the one paid receives; the payers owe
+    # ("阿强你和老周一起去搬", "小王跟我周五前一起去买水": two doers joined around 我 / 你 share it)
+    pair = _pair_with(c, mentions, best)
+    if pair is not None or m.kind == "P" and cue("owner", "paid_to").search(c.f[span[0]:m.start]):
+        return Owner(pair, "named", p) if pair is not None else _senders(c)  # the one paid receives; the payers owe
     if m.kind == "P" and cue("owner", "handed_in").search(c.f[max(0, m.start - 4):m.start]) \
             and any(x.kind == "G" and cue("owner", "group").fullmatch(c.f[x.start:x.end]) for x in mentions):
         return Owner("大家", "everyone", p)  # "每位社員…9月10號之前將數交俾靚仔明統計": the group hands it in
@@ -317,6 +321,23 @@ def _pick(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[int
     glued = best > 0 and mentions[best - 1].kind == "P" and mentions[best - 1].end == m.start
     who = _co_owners(c, mentions, best, who) if glued else who
     return Owner(who, "assigned", p) if who else Owner(None, "")
+
+
+def _speaker_share(c: _Ctx, mentions: list[Mention], inside: list[int]) -> Owner | None:
+    """The speaker's own share, read before any hand-over: 我 bringing a member along to do it together ("我叫上老周一起去
+    搬", owner.brings_along — not 我叫老周去搬, which hands it on), or the speaker's own area opening the line with its share
+    ("我们宝安出个花鼓戏", 宝安片区-阿军: owner.area_gives)."""
+    mine = [i for i in inside if mentions[i].kind == "I"]
+    along = next((pair for i in mine if i + 1 < len(mentions)
+                  and cue("owner", "brings_along").fullmatch(c.f[mentions[i].end:mentions[i + 1].start])
+                  and (pair := _pair_with(c, mentions, i)) is not None), None)
+    if along is not None:
+        return Owner(along, "named", SURE_OWNER)
+    areas = own_areas(c.speaker) if mine else frozenset()
+    if any(any(c.f[mentions[i].start:mentions[i].end].endswith(a) for a in areas)
+           and cue("owner", "area_gives").match(c.f, mentions[i].end) for i in mine):
+        return Owner(c.speaker, "first_person", SURE_OWNER)
+    return None
 
 
 def _delegated(c: _Ctx, mentions: list[Mention], inside: list[int], span: tuple[int, int]) -> Owner | None:
@@ -678,6 +699,43 @@ def _co_owners(c: _Ctx, mentions: list[Mention], at: int, who: str | None) -> st
     return "和".join(names)
 
 
+def _pair_with(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
+    """Two or more doers joined around ``mentions[at]`` where one of them is the speaker (我) or the one told (你 right
+    after their name), in an order :func:`_co_owners` does not read: a member named before 我 ("小王跟我周五前一起去买水"),
+    你 then a member ("阿强你和老周周四前一起去搬"), or 我 bringing a member along (owner.brings_along: "我叫上老周一起去搬")
+    — only when doing words follow the names (owner.joined_doing, after at most a time: "…周五前一起去"). A run of
+    members alone stays :func:`_joined`'s; "我跟阿峰说一下" (told) and "小王跟我说" have no doing words."""
+    joined, along = cue("owner", "joined_by"), cue("owner", "brings_along")
+    first = last = at
+    while first > 0 and mentions[first - 1].kind in ("P", "I", "Y") and (
+            joined.fullmatch(c.f[mentions[first - 1].end:mentions[first].start])
+            or mentions[first - 1].kind == "I" and mentions[first].kind == "P"
+            and along.fullmatch(c.f[mentions[first - 1].end:mentions[first].start])):
+        first -= 1
+    while last + 1 < len(mentions) and mentions[last + 1].kind in ("P", "I", "Y") and (
+            joined.fullmatch(c.f[mentions[last].end:mentions[last + 1].start])
+            or mentions[last].kind == "I" and mentions[last + 1].kind == "P"
+            and along.fullmatch(c.f[mentions[last].end:mentions[last + 1].start])):
+        last += 1
+    run = mentions[first:last + 1]
+    if len(run) < 2 or all(x.kind == "P" for x in run):
+        return None
+    rest = c.f[run[-1].end:].lstrip()
+    lead = next((e for s, e in time_spans(rest) if s == 0), 0)
+    rest = re.sub(r"^(?:之前|以前|前)", "", rest[lead:]).lstrip()
+    if not cue("owner", "joined_doing").match(rest):
+        return None
+    names: list[str] = []
+    for i in range(first, last + 1):
+        x = mentions[i]
+        who = x.name if x.kind == "P" else c.speaker if x.kind == "I" else _addressee(c, mentions, i)
+        if not who:
+            return None
+        if who not in names:
+            names.append(who)
+    return "和".join(names) if len(names) >= 2 else None
+
+
 def _joined(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     """The person at ``mentions[at]``, or the people joined to them (小王和小李分别负责…, 小王跟小李 → 小王和小李)."""
     joined = cue("owner", "joined_by")
@@ -761,6 +819,10 @@ def _our_side(c: _Ctx, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(m.start, m.end + len(area) if area is not None else side.end(), "I"))
         elif not (out and out[-1].kind == "I" and m.start < out[-1].end):  # (宝安片区 of 我们宝安片区: inside it)
             out.append(m)
+    # ("南山出个小孩子的舞蹈", 南山片区-Cindy: the speaker's own area opening the line, then its share: owner.area_gives)
+    opening = next((a for a in areas if c.f.startswith(a) and cue("owner", "area_gives").match(c.f, len(a))), None)
+    if opening is not None and not any(m.start < len(opening) for m in out):
+        out.insert(0, Mention(0, len(opening), "I"))
     return out
 
 
@@ -868,9 +930,17 @@ def _each_opens_with_someone(f: str, mentions: list[Mention], seps: list[tuple[i
         if first is not None and first.name not in openers and re.search(r"[\u4e00-\u9fff]", f[first.end:nxt]) \
                 and not any(m.start >= first.end and m.end <= nxt for m in mentions):
             openers.append(first.name or f[first.start:first.end])
-        elif f[start:].strip():
+        elif f[start:].strip() and not (not re.search(r"\w", f[nxt:]) and len(openers) >= 2
+                                        and _closing_time(f[start:], mentions, start)):
             return False
     return len(openers) >= 2
+
+
+def _closing_time(tail: str, mentions: list[Mention], at: int) -> bool:
+    """The last clause of a list of shares that only closes it with a time ("三组搬桌子，五组负责摆摊位，5月16日前弄好"):
+    it opens with a time and names no one, so it does not undo the list (it goes with the share before it)."""
+    lead = len(tail) - len(tail.lstrip())
+    return not any(m.start >= at for m in mentions) and any(s == lead for s, _ in time_spans(tail))
 
 
 def _scored_by_clause(f: str, mentions: list[Mention], seps: list[tuple[int, int]]) -> list[float]:
@@ -1551,7 +1621,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     # the speaker's "我来/我去/我负责…" (登记以后我来管: 管 is in no verb list)
     # (or someone named told "X你来/你去/你负责 + doing": "@小潘 调音台你来租吧", whatever the verb)
     handed = clause.owner is not None and _handed(clause, m)
-    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed \
+    # "长房出人抬供桌", "三组搬桌子": a household or team given work with a doing word right after it (owner.household)
+    house = _household_owned(clause, f) or _area_share(clause, m, f)
+    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed or house \
         or clause.kind == "first_person" and bool(_WILL.search(f) or has(f, "action", "later_promise")
                                                      or has(f, "action", "claims"))
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
@@ -1598,6 +1670,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
             clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f) and not handed
+            and not house
             or asks(clause.text) and not request
             or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
             or has(f, "action", "suggests") and not handed
@@ -1607,7 +1680,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # "老吴这种一看就是谣言": someone named in a remark, not given work; "周老师 拉坯老是偏 是手的问题还是泥的
         # 问题": someone asked a question (however sure the owner model is of the name), not given work
         return None
-    elif clause.kind == "first_person" and (_done_only(f, deadline) or is_question(owner_part) or _routine(f, deadline)
+    elif clause.kind == "first_person" and not house and (_done_only(f, deadline) or is_question(owner_part) or _routine(f, deadline)
                                             or _asks_after(clause.text, owner_part, deadline) or _role_only(f, deadline) or deadline is None and (
             kind["commitment"] < kind_threshold("first_person_commits") and not _part_commits(f)
             and not has(f, "action", "later_promise")
@@ -1619,6 +1692,25 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _household_owned(clause: _Clause, f: str) -> bool:
+    """Whether the clause's owner is a household, a clan branch or a numbered team (``cues.yaml`` owner.household:
+    "二房负责祭品", "长房出人抬供桌", "三组搬桌子和搭棚") read in the folded clause ``f`` with its doing word right after
+    it: the line gives that house its work, whatever the verb ("三房两厅", "二房东" name no house)."""
+    if not clause.owner:
+        return False
+    owner = _fold(clause.owner)
+    return any(m.group(0) == owner for m in cue("owner", "household").finditer(f))
+
+
+def _area_share(clause: _Clause, m: Message, f: str) -> bool:
+    """Whether the speaker's own clause gives their area's share, opening with that area (after 我们 or alone) and
+    then owner.area_gives ("我们宝安出个花鼓戏", "南山出个小孩子的舞蹈"): a promise with no day and no verb of the lists."""
+    if clause.kind != "first_person":
+        return False
+    head = re.sub(r"^(?:我们|我哋|咱们|我地)", "", f.strip())
+    return any(head.startswith(a) and cue("owner", "area_gives").match(head, len(a)) for a in own_areas(m.speaker))
 
 
 def _part_commits(f: str) -> bool:
