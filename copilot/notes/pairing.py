@@ -75,6 +75,16 @@ class _Open:
     passed: int = 0  # lines right after it that answered nothing ("唔清楚，等隊長講啦": :func:`_knows_not`)
 
 
+def _gives_asked(q: _Open, m: Message) -> bool:
+    """Whether ``m`` gives what ``q`` asks by its form, whatever words they share: its yes or no, a side of its A不A,
+    the time, figure, place or doer asked, or the question's own verb after a lead word ("使唔使帶行山杖？" — "最好帶，
+    落山好多石級"); never side chatter ("哈哈今天好冷")."""
+    fq, fr = _fold(q.text), _fold(MENTION.sub("", m.text)).strip()
+    return not is_side_chatter(m.text) and (
+        _opens_yes_no(q.text, m.text) or _says_which(q.text, m.text) or _in_form(q.text, m.text)
+        or any(str(v) in fq and _leads_with(fr, str(v)) for v in raw("reply", "item_verbs")))
+
+
 def _just_asked(q: _Open, i: int) -> bool:
     """Whether ``q`` was asked just before line ``i``, but for bystanders' lines saying they do not know in between
     ("使唔使帶行山杖？" — "唔清楚，等隊長講啦" — the leader's "最好帶…" still comes next)."""
@@ -565,6 +575,8 @@ def _opens(messages: list[Message], i: int, targets: list[str], opened: list[_Op
     it tells someone (:func:`_told_problem`), answered only by them."""
     m = messages[i]
     if _asks_anew(m, _fold(m.text), i, targets, opened, window, session, speakers, host):
+        if i and _challenges(m, i, messages[i - 1], opened):
+            return True
         _open_question(m, i, targets, opened, people, held=held)
         _mark_after_side(opened, messages, i)
         return True
@@ -572,6 +584,23 @@ def _opens(messages: list[Message], i: int, targets: list[str], opened: list[_Op
         opened.append(_Open(m, i, _clean(m.text), _put_to(m, targets, people), problem=True))
         return True
     return False
+
+
+def _challenges(m: Message, i: int, before: Message, opened: list[_Open]) -> bool:
+    """Whether ``m``, a question its speaker asks right after the answer to their own question, holds up what they had
+    heard instead, on the question's words or in the kind of thing it asks (cue ``question.challenge``: "几点集合？" — "九点" — "不是说八点半吗？群公告
+    写的八点半"): it goes on with that question, whose answer so far is now only loose, so the line that settles it
+    replaces it ("哦对，是八点半，我记错了"). Also when that answer was not taken (a bare "九点" read as chatter)."""
+    mine = [q for q in opened if q.msg.speaker == m.speaker and before.speaker != m.speaker
+            and (q.answer[-1].id == before.id if q.answer else q.index == i - 2)]
+    if not mine or not cue("question", "challenge").match(_fold(MENTION.sub("", m.text)).strip()) \
+            or not relevant(mine[-1].text, m.text):
+        return False
+    q = mine[-1]
+    q.text += " " + _clean(m.text)
+    q.more.append(m.id)
+    q.loose, q.direct = True, False
+    return True
 
 
 def _asks_anew(m: Message, f: str, i: int, targets: list[str], opened: list[_Open], window: int,
@@ -806,8 +835,9 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
                                   and (_opens_yes_no(q.text, m.text) or _says_which(q.text, m.text) and not _asks_of_them(q.text)))
         # (a question put to someone by name is not answered by a bystander's line only for coming next: "@阿芬 你哋
         # 西貢嗰邊幾點出發？" — 阿Ben: "今日好凍呀" … 阿芬: "我哋七點半喺西貢碼頭等")
+        # (after a bystander's "唔清楚": only a line giving what it asks, "最好帶，落山好多石級", not "哈哈今天好冷")
         if q is not None and (sure or _just_asked(q, i) and not _proposes(q.msg.text)
-                              and not (q.to and m.speaker not in q.to)):
+                              and not (q.to and m.speaker not in q.to) and (not q.passed or _gives_asked(q, m))):
             q.loose = not sure
             return q, False
     # (also an answer beside the point, taken as sure by a word it shares in passing or a bare "是的" to the side
@@ -1445,9 +1475,10 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return True  # the figure, the time or the one doing it that the question asks for ("车谁开" — "车我开")
     if not q.after_side and _opens_yes_no(q.text, q.answer[0].text):
         return True  # a yes or a no, then why ("要不要带手套" — "要，旧木头毛刺多"): the answer on any subject
-    if q.passed and not is_side_chatter(q.answer[0].text):
-        return True  # a bystander said they did not know ("唔清楚，等隊長講啦"): a question the group waited on, and the
-        # line after is the one who knows answering it ("最好帶，落山好多石級")
+    if q.passed and (not q.loose or q.answer[0].speaker == runs) and not is_side_chatter(q.answer[0].text):
+        return True  # a bystander said they did not know ("我也不太清楚", "唔清楚，等隊長講啦"): a question the group waited
+        # on, answered by a line after on its words ("演出服统一放在文化中心，不用自己带") or by the one running the chat
+        # ("最好帶，落山好多石級")
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or on_subject() or _host_answers(q, host, tasks) or _plain_answer(q, tasks)
@@ -1811,7 +1842,9 @@ def _notice_answers(q: _Open, m: Message, i: int, near: int, host: str | None) -
     that it takes up, unless it turns to something else ("另外提醒…", "顺便说…")."""
     # (an answer so far that only came next and gives nothing asked does not keep the notice from it: "出发集合在哪"
     # — "我周五下午才下班" — "集合在杭州西服务区，晚上7点")
-    if q.answer and not _guessed(q) and not _beside_the_point(q, host) or i - q.index > near:
+    # (nor a bystander's guess or own story: "几点在哪集合？" — "似乎是七点吧" — "七点半在高速入口的加油站集合")
+    if q.answer and not _guessed(q) and not _beside_the_point(q, host) and not _told_own_story(q, m, host) \
+            or i - q.index > near:
         return False
     just_asked, f = _just_asked(q, i), _fold(m.text)
     return (_asks_logistics(q.text) and (just_asked or relevant(q.text, m.text))) \
