@@ -75,6 +75,16 @@ class _Open:
     passed: int = 0  # lines right after it that answered nothing ("唔清楚，等隊長講啦": :func:`_knows_not`)
 
 
+def _passes_by(m: Message, i: int, targets: list[str], opened: list[_Open]) -> bool:
+    """Whether line ``i``, to no one by @, only says its speaker does not know (:func:`_knows_not`): it answers
+    nothing, and a question it came just after still comes just before the next line (:func:`_just_asked`)."""
+    if targets or not _knows_not(m.text):
+        return False
+    for q in opened:
+        q.passed += _just_asked(q, i)
+    return True
+
+
 def _gives_asked(q: _Open, m: Message) -> bool:
     """Whether ``m`` gives what ``q`` asks by its form, whatever words they share: its yes or no, a side of its A不A,
     the time, figure, place or doer asked, or the question's own verb after a lead word ("使唔使帶行山杖？" — "最好帶，
@@ -1115,11 +1125,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
                 if m.speaker in q.to and not q.answer and i - q.index <= near:
                     q.closed = True
             continue
-        if not targets and _knows_not(m.text):
-            for q in opened:  # (the question it follows still comes just before the next line: :func:`_just_asked`)
-                q.passed += _just_asked(q, i)
-            continue
-        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near) \
+        if _passes_by(m, i, targets, opened) or is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near) \
                 or not targets and _own_order(m, f, opened, i, near, host, speakers if session == "主讲分享" else []) \
                 or not targets and _own_dated_work(m, f, opened, i, near, host):
             continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
