@@ -73,6 +73,33 @@ class _Open:
     held: bool = False  # asked while the speaker holds the questions for a round at the end: theirs to answer
     after_side: bool = False  # asked on someone's side remark just before ("我家狗又咬鞋了" — "要不要买个磨牙棒")
     first: _Open | None = None  # the line's first question, when one line asks two (:func:`_asked_parts`)
+    passed: int = 0  # lines right after it that answered nothing ("唔清楚，等隊長講啦": :func:`_knows_not`)
+
+
+def _passes_by(m: Message, i: int, targets: list[str], opened: list[_Open]) -> bool:
+    """Whether line ``i``, to no one by @, only says its speaker does not know (:func:`_knows_not`): it answers
+    nothing, and a question it came just after still comes just before the next line (:func:`_just_asked`)."""
+    if targets or not _knows_not(m.text):
+        return False
+    for q in opened:
+        q.passed += _just_asked(q, i)
+    return True
+
+
+def _gives_asked(q: _Open, m: Message) -> bool:
+    """Whether ``m`` gives what ``q`` asks by its form, whatever words they share: its yes or no, a side of its A不A,
+    the time, figure, place or doer asked, or the question's own verb after a lead word ("使唔使帶行山杖？" — "最好帶，
+    落山好多石級"); never side chatter ("哈哈今天好冷")."""
+    fq, fr = _fold(q.text), _fold(MENTION.sub("", m.text)).strip()
+    return not is_side_chatter(m.text) and (
+        _opens_yes_no(q.text, m.text) or _says_which(q.text, m.text) or _in_form(q.text, m.text)
+        or any(str(v) in fq and _leads_with(fr, str(v)) for v in raw("reply", "item_verbs")))
+
+
+def _just_asked(q: _Open, i: int) -> bool:
+    """Whether ``q`` was asked just before line ``i``, but for bystanders' lines saying they do not know in between
+    ("使唔使帶行山杖？" — "唔清楚，等隊長講啦" — the leader's "最好帶…" still comes next)."""
+    return q.index + q.passed == i - 1
 
 
 def _echoes(question: str, reply: str) -> bool:
@@ -393,19 +420,20 @@ def _pick_addressed(recent: list[_Open], targets: list[str], m: Message) -> _Ope
 
 
 def _continues(prev: _Open | None, m: Message, before: Message | None, people: People,
-               tasks: frozenset[int] = frozenset()) -> bool:
+               tasks: frozenset[int] = frozenset(), speaker: bool = False) -> bool:
     """The answerer's very next message goes on with the answer (unless it turns to someone else, to a
     new matter, a notice, or hands out work or settles something: those are to-dos and decisions; nor when it
     quotes someone else: a quote-reply answers the quoted one; nor when the chatter model is sure it is side chatter:
     "交给财务" — "我家猫今天又把花盆打翻了" tells the group nothing of what was asked, while "在三楼。" — "电梯坏了走
-    楼梯" goes on with it)."""
+    楼梯" goes on with it). A talk's speaker (``speaker``) goes on on new words too: their next line is more of the
+    answer, not a matter of their own (:func:`_starts_apart` is not read)."""
     return (prev is not None and m.id not in tasks and bool(prev.answer) and prev.answer[-1] is before and before.speaker == m.speaker
             and not people.mentions(m.text) and not is_question(m.text) and "大家" not in m.text
             and not is_side_chatter(m.text) and not _turns_to_other(prev, m, people)
             and (not m.reply_to or (people.resolve(m.reply_to) or m.reply_to) == prev.msg.speaker)
             and not (_list_heading(m.text) and not relevant(prev.text, _list_heading(m.text), by_kind=False))
             and not has(_fold(m.text), "reply", "topic_shift") and not notice_word(m.text)
-            and not _starts_apart(prev, m))
+            and (speaker or not _starts_apart(prev, m)))
 
 
 def _turns_to_other(q: _Open, m: Message, people: People) -> bool:
@@ -558,6 +586,8 @@ def _opens(messages: list[Message], i: int, targets: list[str], opened: list[_Op
     it tells someone (:func:`_told_problem`), answered only by them."""
     m = messages[i]
     if _asks_anew(m, _fold(m.text), i, targets, opened, window, session, speakers, host):
+        if i and _challenges(m, i, messages[i - 1], opened):
+            return True
         _open_question(m, i, targets, opened, people, held=held)
         _mark_after_side(opened, messages, i)
         return True
@@ -565,6 +595,23 @@ def _opens(messages: list[Message], i: int, targets: list[str], opened: list[_Op
         opened.append(_Open(m, i, _clean(m.text), _put_to(m, targets, people), problem=True))
         return True
     return False
+
+
+def _challenges(m: Message, i: int, before: Message, opened: list[_Open]) -> bool:
+    """Whether ``m``, a question its speaker asks right after the answer to their own question, holds up what they had
+    heard instead, on the question's words or in the kind of thing it asks (cue ``question.challenge``: "几点集合？" — "九点" — "不是说八点半吗？群公告
+    写的八点半"): it goes on with that question, whose answer so far is now only loose, so the line that settles it
+    replaces it ("哦对，是八点半，我记错了"). Also when that answer was not taken (a bare "九点" read as chatter)."""
+    mine = [q for q in opened if q.msg.speaker == m.speaker and before.speaker != m.speaker
+            and (q.answer[-1].id == before.id if q.answer else q.index == i - 2)]
+    if not mine or not cue("question", "challenge").match(_fold(MENTION.sub("", m.text)).strip()) \
+            or not relevant(mine[-1].text, m.text):
+        return False
+    q = mine[-1]
+    q.text += " " + _clean(m.text)
+    q.more.append(m.id)
+    q.loose, q.direct = True, False
+    return True
 
 
 def _asks_anew(m: Message, f: str, i: int, targets: list[str], opened: list[_Open], window: int,
@@ -795,9 +842,13 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     if close:
         q = close[-1] if len(close) == 1 else _pick_open(formed or close, m)
         sure = q is not None and (relevant(q.text, m.text, days=False) or (session == "主讲分享" and m.speaker in speakers)
-                                  or q.index == i - 1 and not q.after_side
+                                  or _just_asked(q, i) and not q.after_side
                                   and (_opens_yes_no(q.text, m.text) or _says_which(q.text, m.text) and not _asks_of_them(q.text)))
-        if q is not None and (sure or q.index == i - 1 and not _proposes(q.msg.text)):
+        # (a question put to someone by name is not answered by a bystander's line only for coming next: "@阿芬 你哋
+        # 西貢嗰邊幾點出發？" — 阿Ben: "今日好凍呀" … 阿芬: "我哋七點半喺西貢碼頭等")
+        # (after a bystander's "唔清楚": only a line giving what it asks, "最好帶，落山好多石級", not "哈哈今天好冷")
+        if q is not None and (sure or _just_asked(q, i) and not _proposes(q.msg.text)
+                              and not (q.to and m.speaker not in q.to) and (not q.passed or _gives_asked(q, m))):
             q.loose = not sure
             return q, False
     # (also an answer beside the point, taken as sure by a word it shares in passing or a bare "是的" to the side
@@ -856,6 +907,12 @@ def _guess_only(q: _Open, m: Message) -> bool:
     return m.speaker != q.msg.speaker and guesses(q.answer[0].text) and not guesses(m.text)
 
 
+def _knows_not(text: str) -> bool:
+    """A line opening by saying its speaker does not know (cue ``reply.knows_not``: "不清楚，等群主说吧", "我唔知喎，上次係
+    九點", "我也不太清楚"): a bystander's line like that answers no open question, whatever follows the opening."""
+    return has(_fold(MENTION.sub("", text)).strip(), "reply", "knows_not")
+
+
 def passed_over_guesses(messages: list[Message], qa: list[QAPair]) -> set[int]:
     """Ids of the bystanders' guesses a Q&A pair passed over (cue ``reply.guess``: "好像是在水库边的农家乐吃午饭"
     before the treasurer's "午饭定在坝下的渔家饭庄"): said between its question and its answer by neither the asker
@@ -868,7 +925,7 @@ def passed_over_guesses(messages: list[Message], qa: list[QAPair]) -> set[int]:
         asked, answered = p.sources[0], max(p.sources)
         for m in messages:
             if asked < m.id < answered and m.id not in p.sources and m.speaker not in (p.asker, p.answerer) \
-                    and has(_fold(MENTION.sub("", m.text)).strip(), "reply", "guess") \
+                    and (has(_fold(MENTION.sub("", m.text)).strip(), "reply", "guess") or _knows_not(m.text)) \
                     and (relevant(p.question, m.text, by_kind=False) or _in_form(p.question, m.text)):
                 out.add(m.id)
     return out
@@ -1051,7 +1108,10 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             last_answered = short or (None if turn == "round" else last_answered)
             continue  # (after a round, no later line goes on with an answer given before it)
         # it goes on with the answer just given, or it is its answerer's later, real answer to a question
-        joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, settles) \
+        # (a talk's speaker answering in the Q&A goes on in their next line, on new words too: "北阳台光照少，叶菜还能种"
+        # — "推荐生菜和豌豆苗，十天就能吃")
+        joined = last_answered if _continues(last_answered, m, messages[i - 1] if i else None, people, settles,
+                                             speaker=session == "主讲分享" and m.speaker in speakers) \
             and not _answers_another(last_answered, m, opened, i, window, in_form, near) \
             else _answers_again(opened, m, bool(targets), in_form, settles, host)
         if joined is not None:
@@ -1066,7 +1126,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
                 if m.speaker in q.to and not q.answer and i - q.index <= near:
                     q.closed = True
             continue
-        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near) \
+        if _passes_by(m, i, targets, opened) or is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near) \
                 or not targets and _own_order(m, f, opened, i, near, host, speakers if session == "主讲分享" else []) \
                 or not targets and _own_dated_work(m, f, opened, i, near, host):
             continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
@@ -1422,6 +1482,10 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return True  # the figure, the time or the one doing it that the question asks for ("车谁开" — "车我开")
     if not q.after_side and _opens_yes_no(q.text, q.answer[0].text):
         return True  # a yes or a no, then why ("要不要带手套" — "要，旧木头毛刺多"): the answer on any subject
+    if q.passed and (not q.loose or q.answer[0].speaker == runs) and not is_side_chatter(q.answer[0].text):
+        return True  # a bystander said they did not know ("我也不太清楚", "唔清楚，等隊長講啦"): a question the group waited
+        # on, answered by a line after on its words ("演出服统一放在文化中心，不用自己带") or by the one running the chat
+        # ("最好帶，落山好多石級")
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or on_subject() or _host_answers(q, host, tasks) or _plain_answer(q, tasks)
@@ -1776,9 +1840,11 @@ def _notice_answers(q: _Open, m: Message, i: int, near: int, host: str | None) -
     that it takes up, unless it turns to something else ("另外提醒…", "顺便说…")."""
     # (an answer so far that only came next and gives nothing asked does not keep the notice from it: "出发集合在哪"
     # — "我周五下午才下班" — "集合在杭州西服务区，晚上7点")
-    if q.answer and not _guessed(q) and not _beside_the_point(q, host) or i - q.index > near:
+    # (nor a bystander's guess or own story: "几点在哪集合？" — "似乎是七点吧" — "七点半在高速入口的加油站集合")
+    if q.answer and not _guessed(q) and not _beside_the_point(q, host) and not _told_own_story(q, m, host) \
+            or i - q.index > near:
         return False
-    just_asked, f = q.index == i - 1, _fold(m.text)
+    just_asked, f = _just_asked(q, i), _fold(m.text)
     return (_asks_logistics(q.text) and (just_asked or relevant(q.text, m.text))) \
         or (just_asked and bool(cue("reply", "yes_no").match(f) or cue("reply", "yes_first").match(f))) \
         or (just_asked and relevant(q.text, m.text) and not has(f, "reply", "topic_shift"))
