@@ -73,6 +73,10 @@ def test_patterns_on_use_compiles_only_what_is_asked() -> None:
     assert made == ["b"]
     words["b"]
     assert made == ["b"]  # kept after its first use
+    words["c"] = signals.alternation(["团购"])  # a stand-in, as a test's monkeypatch.setitem puts it
+    assert words["c"].search("团购链接") is not None and made == ["b"]
+    del words["a"]
+    assert list(words) == ["b", "c"] and "a" not in words
 
 
 def test_a_chat_compiles_a_few_lists_in_a_fresh_process() -> None:

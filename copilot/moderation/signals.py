@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any
@@ -484,7 +484,7 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(parts, key=len, reverse=True))) if parts else re.compile(r"(?!x)x")
 
 
-class PatternsOnUse(Mapping[str, Any]):
+class PatternsOnUse(MutableMapping[str, Any]):
     """The word lists' patterns by dotted key, each compiled at its first look-up: a process meets few of them (a chat's
     notes ~40 of ~440 — :class:`LexiconHits` tells which lists have a word in a text before any is searched), and
     compiling the rest was a fifth of a notes command's start-up. ``ready`` are the patterns built already (those joined
@@ -501,6 +501,19 @@ class PatternsOnUse(Mapping[str, Any]):
         if rx is None:
             rx = self._made[key] = self._pending[key]()  # KeyError for a key of no list, as a dict
         return rx
+
+    def __setitem__(self, key: str, rx: Any) -> None:  # a test's stand-in for a list
+        if key not in self:
+            self._order = (*self._order, key)
+        self._pending.pop(key, None)
+        self._made[key] = rx
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self:
+            raise KeyError(key)
+        self._made.pop(key, None)
+        self._pending.pop(key, None)
+        self._order = tuple(k for k in self._order if k != key)
 
     def __contains__(self, key: object) -> bool:
         return key in self._made or key in self._pending
