@@ -85,7 +85,7 @@ def test_a_chat_compiles_a_few_lists_in_a_fresh_process() -> None:
         "quick_analysis('专业网球陪练，一对一私教课限时特价，加微信tennis8866咨询')\n"
         "quick_analysis('周六下午两点在江滨网球场打双打，场地费每人25元')\n"
         "w = signals.lexicons().words\n"
-        "print(len(w._made), len(w))\n")
+        "print(dict.__len__(w), len(w))\n")
     made, total = map(int, out.split())
     assert 0 < made < total // 2
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any
@@ -484,39 +484,33 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(parts, key=len, reverse=True))) if parts else re.compile(r"(?!x)x")
 
 
-class PatternsOnUse(MutableMapping[str, Any]):
+class PatternsOnUse(dict[str, Any]):
     """The word lists' patterns by dotted key, each compiled at its first look-up: a process meets few of them (a chat's
-    notes ~40 of ~440 — :class:`LexiconHits` tells which lists have a word in a text before any is searched), and
-    compiling the rest was a fifth of a notes command's start-up. ``ready`` are the patterns built already (those joined
-    to patterns.yaml), ``pending`` the makers of the others; the keys keep the order of ``order``. Two threads asking
-    for the same key at once may both compile it: the same pattern either way."""
+    notes ~40 of ~430 — :class:`LexiconHits` tells which lists have a word in a text before any is searched). ``ready``
+    are the patterns built already (those joined to patterns.yaml), ``pending`` the makers of the others; the keys keep
+    the order of ``order``. A dict, so that ``words[key]`` of a list compiled already costs what it did (the detectors
+    look lists up hundreds of times a message); ``__missing__`` compiles the others. Two threads asking for the same key
+    at once may both compile it; the first stored is kept (the same pattern either way)."""
 
     def __init__(self, order: list[str], ready: dict[str, Any], pending: dict[str, Callable[[], Any]]) -> None:
-        self._order = tuple(order)
-        self._made = dict(ready)
+        super().__init__(ready)
+        self._order = list(order)
         self._pending = dict(pending)
 
-    def __getitem__(self, key: str) -> Any:
-        rx = self._made.get(key)
-        if rx is None:
-            rx = self._made[key] = self._pending[key]()  # KeyError for a key of no list, as a dict
-        return rx
-
-    def __setitem__(self, key: str, rx: Any) -> None:  # a test's stand-in for a list
-        if key not in self:
-            self._order = (*self._order, key)
-        self._pending.pop(key, None)
-        self._made[key] = rx
-
-    def __delitem__(self, key: str) -> None:
-        if key not in self:
+    def __missing__(self, key: str) -> Any:
+        make = self._pending.get(key)
+        if make is None:
             raise KeyError(key)
-        self._made.pop(key, None)
-        self._pending.pop(key, None)
-        self._order = tuple(k for k in self._order if k != key)
+        return self.setdefault(key, make())
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
 
     def __contains__(self, key: object) -> bool:
-        return key in self._made or key in self._pending
+        return dict.__contains__(self, key) or key in self._pending
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._order)
@@ -524,12 +518,33 @@ class PatternsOnUse(MutableMapping[str, Any]):
     def __len__(self) -> int:
         return len(self._order)
 
+    def keys(self) -> Any:  # type: ignore[override]
+        return dict.fromkeys(self._order).keys()
+
+    def values(self) -> Any:  # type: ignore[override]
+        return [self[k] for k in self._order]
+
+    def items(self) -> Any:  # type: ignore[override]
+        return [(k, self[k]) for k in self._order]
+
+    def __setitem__(self, key: str, rx: Any) -> None:  # a test's stand-in for a list (monkeypatch.setitem)
+        if key not in self:
+            self._order.append(key)
+        dict.__setitem__(self, key, rx)
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self:
+            raise KeyError(key)
+        dict.pop(self, key, None)
+        self._pending.pop(key, None)
+        self._order.remove(key)
+
 
 @dataclass
 class Lexicons:
     """Compiled word lists; built once per process (and once per profile for its banned words)."""
 
-    words: Mapping[str, re.Pattern[str]]  # dotted lexicon key (ad.strong, spam.chain…) → alternation (PatternsOnUse)
+    words: dict[str, re.Pattern[str]]  # dotted lexicon key (ad.strong, spam.chain…) → alternation (PatternsOnUse)
     injection: re.Pattern[str]
     injection_en: re.Pattern[str]
     social: frozenset[str]
