@@ -29,8 +29,6 @@ from functools import lru_cache
 from operator import add
 from typing import Any
 
-import jieba
-import jieba.posseg
 import numpy as np
 
 from copilot.cadence import find_clocks
@@ -174,13 +172,21 @@ def _cut_around(text: str, known: set[str] | frozenset[str]) -> list[str]:
     return out
 
 
+def _pos_cut(text: str) -> list[Any]:
+    """jieba's part-of-speech cut of ``text``; the tagger (~0.3 s of CPU to import) is loaded at the first cut, not by
+    every command that imports the moderation layers (a chat's notes never reach it)."""
+    import jieba.posseg  # noqa: PLC0415
+
+    return jieba.posseg.lcut(text)
+
+
 @lru_cache(maxsize=4096)
 def new_word_class(word: str) -> str | None:
     """The class of a word jieba's dictionary lacks, as jieba's part-of-speech cut reads the word alone: None when
     that cut splits it (老吐 = 老 + 吐, 不有 = 不 + 有: an adverb or a negation glued to a verb, not a whole word);
     a verb for 跌成 (跌 + the result 成); a noun for a new name (宋制, 睫角)."""
     ensure_jieba()
-    cut = jieba.posseg.lcut(word)
+    cut = _pos_cut(word)
     return cut[0].flag if len(cut) == 1 else None
 
 
@@ -753,7 +759,7 @@ def permitted_things(positioning: str) -> tuple[str, ...]:
     for clause in re.split(r"[，,；;。.!！？?\n]", text):
         if any(not clause[: m.start()].endswith(negations) for m in verbs.finditer(clause)):
             run: list[str] = []
-            for x in [*jieba.posseg.lcut(clause), None]:
+            for x in [*_pos_cut(clause), None]:
                 if x is not None and x.flag.startswith("n") and x.word not in stop:
                     run.append(x.word)
                     continue

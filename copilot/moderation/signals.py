@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from copilot.moderation.literals import any_of, gated, required_literals
@@ -484,11 +484,67 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(parts, key=len, reverse=True))) if parts else re.compile(r"(?!x)x")
 
 
+class PatternsOnUse(dict[str, Any]):
+    """The word lists' patterns by dotted key, each compiled at its first look-up: a process meets few of them (a chat's
+    notes ~40 of ~430 — :class:`LexiconHits` tells which lists have a word in a text before any is searched). ``ready``
+    are the patterns built already (those joined to patterns.yaml), ``pending`` the makers of the others; the keys keep
+    the order of ``order``. A dict, so that ``words[key]`` of a list compiled already costs what it did (the detectors
+    look lists up hundreds of times a message); ``__missing__`` compiles the others. Two threads asking for the same key
+    at once may both compile it; the first stored is kept (the same pattern either way)."""
+
+    def __init__(self, order: list[str], ready: dict[str, Any], pending: dict[str, Callable[[], Any]]) -> None:
+        super().__init__(ready)
+        self._order = list(order)
+        self._pending = dict(pending)
+
+    def __missing__(self, key: str) -> Any:
+        make = self._pending.get(key)
+        if make is None:
+            raise KeyError(key)
+        return self.setdefault(key, make())
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self._pending
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def keys(self) -> Any:  # type: ignore[override]
+        return dict.fromkeys(self._order).keys()
+
+    def values(self) -> Any:  # type: ignore[override]
+        return [self[k] for k in self._order]
+
+    def items(self) -> Any:  # type: ignore[override]
+        return [(k, self[k]) for k in self._order]
+
+    def __setitem__(self, key: str, rx: Any) -> None:  # a test's stand-in for a list (monkeypatch.setitem)
+        if key not in self:
+            self._order.append(key)
+        dict.__setitem__(self, key, rx)
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self:
+            raise KeyError(key)
+        dict.pop(self, key, None)
+        self._pending.pop(key, None)
+        self._order.remove(key)
+
+
 @dataclass
 class Lexicons:
     """Compiled word lists; built once per process (and once per profile for its banned words)."""
 
-    words: dict[str, re.Pattern[str]]  # dotted lexicon key (ad.strong, spam.chain…) → alternation
+    words: dict[str, re.Pattern[str]]  # dotted lexicon key (ad.strong, spam.chain…) → alternation (PatternsOnUse)
     injection: re.Pattern[str]
     injection_en: re.Pattern[str]
     social: frozenset[str]
@@ -610,14 +666,27 @@ def lexicon_data() -> dict[str, Any]:
     return load_resource(LEXICONS)
 
 
+class _JoinedLists(dict[str, Any]):
+    """:func:`lexicons`' patterns joined to patterns.yaml while it builds them: a key not joined yet reads as the plain
+    alternation of its list (compiled then, not stored: it is only a part of the joined pattern)."""
+
+    def __init__(self, lists: dict[str, list[str]]) -> None:
+        super().__init__()
+        self.lists = lists
+
+    def __missing__(self, key: str) -> re.Pattern[str]:
+        return alternation(self.lists[key])
+
+
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     data = lexicon_data()
     lists = {key: script_forms(words) for key, words in _word_lists(data).items()}
     lists["ad.invite"] = script_forms(invite_words())
     social = frozenset(str(w).lower() for w in data["social"])
-    words = {key: alternation(words) for key, words in lists.items()}
-    built = dict(words)  # the plain lists: those still as built here when the patterns below are added
+    # the lists joined to patterns.yaml's patterns below; every other list stays a plain alternation of its words,
+    # compiled at its first use (PatternsOnUse), and one read here is compiled for the join only
+    words: dict[str, Any] = _JoinedLists(lists)
     # a cue that heads another word before some characters (扫码加入 is no 扫码加: patterns.yaml cue_not_before)
     # … or tails another before some characters (刚进群 is a newcomer's greeting, no 进群 pull: patterns.yaml cue_not_after)
     before = load_resource(PATTERNS).get("cue_not_before", {})
@@ -670,11 +739,12 @@ def lexicons() -> Lexicons:
     words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + _alt(mu["leads"])
                                              + _alt([str(c) for c in mu["counts"]]) + _alt(mu["counters"])
                                              + rf"[^,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{0,{int(mu['gap'])}}}?" + _alt(mu["new"]))
-    plain = {k for k, rx in words.items() if built.get(k) is rx}
-    gates = {k: got for k, rx in words.items() if k not in plain and (got := required_literals(rx))}
+    plain = {k for k in lists if k not in words}
+    gates = {k: got for k, rx in words.items() if (got := required_literals(rx))}
     return Lexicons(
         # the other lists behind a cheap first look for what every match contains, where the engine cannot skip places
-        words={k: rx if k in plain else gated(rx) for k, rx in words.items()},
+        words=PatternsOnUse(list(dict.fromkeys([*lists, *words])), {k: gated(rx) for k, rx in words.items()},
+                            {k: partial(alternation, lists[k]) for k in plain}),
         injection=alternation([w for w in data["injection"] if " " not in w]),
         injection_en=_phrases([w for w in data["injection"] if " " in w] + list(data.get("injection_en", []))),
         social=social,
