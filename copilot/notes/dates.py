@@ -655,6 +655,13 @@ def done_at_event(text: str) -> bool:
     return bool(_lexicon().at_event.search(fold(text)))
 
 
+@lru_cache(maxsize=1)
+def before_mark() -> re.Pattern[str]:
+    """The "before" a time may carry right after it (time.yaml ``event_before``: 前, 之前, 以前), at the start of a text:
+    what stands between a time and the work it bounds ("…周五之前一起去买")."""
+    return re.compile(f"^(?:{_alt(load_resource(TIME_FILE)['event_before'])})")
+
+
 def time_spans(folded: str) -> list[tuple[int, int]]:
     """Where the time expressions of an already folded text stand (start, end)."""
     return [(s, e) for s, e, _ in _located(folded, None)]

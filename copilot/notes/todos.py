@@ -19,6 +19,7 @@ from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
     anchored_events,
+    before_mark,
     event_days,
     find_deadline,
     next_meetings,
@@ -722,7 +723,7 @@ def _pair_with(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
         return None
     rest = c.f[run[-1].end:].lstrip()
     lead = next((e for s, e in time_spans(rest) if s == 0), 0)
-    rest = re.sub(r"^(?:之前|以前|前)", "", rest[lead:]).lstrip()
+    rest = before_mark().sub("", rest[lead:]).lstrip()
     if not cue("owner", "joined_doing").match(rest):
         return None
     names: list[str] = []
@@ -812,7 +813,7 @@ def _our_side(c: _Ctx, mentions: list[Mention]) -> list[Mention]:
     areas = sorted(own_areas(c.speaker), key=len, reverse=True)
     out: list[Mention] = []
     for m in mentions:
-        we = m.kind == "G" and bool(cue("owner", "we").match(c.f[m.start:m.end]))
+        we = m.kind == "G" and bool(cue("owner", "we").fullmatch(c.f[m.start:m.end]))
         side = cue("owner", "our_side").match(c.f, m.end) if we else None
         area = next((a for a in areas if c.f.startswith(a, m.end)), None) if we else None
         if area is not None or side is not None:
@@ -1709,7 +1710,9 @@ def _area_share(clause: _Clause, m: Message, f: str) -> bool:
     then owner.area_gives ("我们宝安出个花鼓戏", "南山出个小孩子的舞蹈"): a promise with no day and no verb of the lists."""
     if clause.kind != "first_person":
         return False
-    head = re.sub(r"^(?:我们|我哋|咱们|我地)", "", f.strip())
+    head = f.strip()
+    if we := cue("owner", "we").match(head):
+        head = head[we.end():]
     return any(head.startswith(a) and cue("owner", "area_gives").match(head, len(a)) for a in own_areas(m.speaker))
 
 
