@@ -142,14 +142,18 @@ def moderate_cmd(
     out = sys.stdout
     name = input_file.name if input_file is not None else "stdin"
     done: list[tuple[Label, Action]] = []  # (label, action) of each verdict, for the closing tally
+
+    def judge(msg: Message) -> None:
+        verdict = mod.moderate(msg)
+        done.append((verdict.label, verdict.action))
+        out.write(json.dumps(verdict.public(), ensure_ascii=False) + "\n")
+        out.flush()
+
     if (chat := chat_export_messages(lines, name)) is not None:
         warn(f"输入不是 JSON Lines，按聊天记录导出（{chat[1]}）读入 {len(chat[0])} 条消息逐条审核")
         for msg in chat[0]:
-            verdict = mod.moderate(msg)
-            done.append((verdict.label, verdict.action))
-            out.write(json.dumps(verdict.public(), ensure_ascii=False) + "\n")
-            out.flush()
-        if len(done) > 1:
+            judge(msg)
+        if len(done) > 1:  # (one verdict says it all)
             warn(tally(done, dry_run))
         return
     errors = 0
@@ -161,11 +165,8 @@ def moderate_cmd(
             errors += 1
             sys.stderr.write(json.dumps(msg, ensure_ascii=False) + "\n")
             continue
-        verdict = mod.moderate(msg)
-        done.append((verdict.label, verdict.action))
-        out.write(json.dumps(verdict.public(), ensure_ascii=False) + "\n")
-        out.flush()
-    if len(done) > 1:  # (one verdict says it all)
+        judge(msg)
+    if len(done) > 1:
         warn(tally(done, dry_run))
     if errors:  # every good line was judged; a script still has to notice the skipped ones (as notes-batch does)
         if errors == sum(1 for ln in lines if ln.strip()) and not lines[0].lstrip().startswith("{"):

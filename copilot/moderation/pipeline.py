@@ -310,11 +310,12 @@ class Moderator:
                           or self.own_things is not None) and not self.no_trade
         self.permitted_things = permitted_things(profile.positioning) if profile else ()  # 种蛋, 小鸡 (for review reasons)
         # the kinds of post the profile allows, read by meaning (业主直租 → rent_out: 出租, 转租, 租出去 …)
-        self.granted = granted("。".join([profile.positioning, *profile.topics])) if profile else frozenset()
+        grants = "。".join([profile.positioning, *profile.topics]) if profile else ""
+        self.granted = granted(grants) if profile else frozenset()
         if self.no_trade:  # the banned list outranks a positioning that names 闲置 only to send it elsewhere (round 60)
             self.granted -= _TRADE_GRANTS
         # … and whether members may leave a phone or handle in posts about the group's business (允许留电话微信)
-        self.contacts_ok = bool(profile) and contacts_granted("。".join([profile.positioning, *profile.topics]))
+        self.contacts_ok = bool(profile) and contacts_granted(grants)
         # the group's own arrangements (events in the profile): a sign-up for one of them is the organiser's
         self.own_events = _event_words(profile) if profile else None
         self.perk_events = _event_words(profile, broad=True) if profile else None
@@ -2540,14 +2541,20 @@ def _allowed_deal_review(rep: SignalReport, scores: dict[Label, float], checks: 
     voice = cat.offer_words if cat is not None else frozenset()
     names = set(rep.names(Label.AD)) - {s.name for s in rep.signals
                                          if s.name in _DEAL_WORDED and s.items and set(s.items) <= voice}
-    promo = rep.signal("promo_words")
-    if not names <= _ALLOWED_DEAL_PATH or len(rep.contacts) > 1 \
-            or not all(c.startswith(_PHONE_CONTACTS) for c in rep.contacts) \
-            or (promo is not None and len(promo.items) > _CALL_TO_BUY_MAX):
+    if not _needs_only(rep, names) or not all(c.startswith(_PHONE_CONTACTS) for c in rep.contacts):
         return
     scores[Label.AD] = CLASSIFIER_ALONE_CAP
     checks["allowed_deal"] = deal
     checks["allowed_deal_note"] = _ALLOWED_DEAL_NOTE.format(kind=_deal_zh(deal))
+
+
+def _needs_only(rep: SignalReport, names: set[str]) -> bool:
+    """Whether an allowed post's ad signs (``names``) are only what such a post needs to be answered: a way to reach
+    the poster (one contact at most), 联系我, a price, and no more promo words than a plain call (``_CALL_TO_BUY_MAX``)
+    — :func:`_allowed_deal_review` and :func:`_allowed_contact_review`."""
+    promo = rep.signal("promo_words")
+    return names <= _ALLOWED_DEAL_PATH and len(rep.contacts) <= 1 \
+        and (promo is None or len(promo.items) <= _CALL_TO_BUY_MAX)
 
 
 def _allowed_contact_review(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *, allowed: bool,
@@ -2564,9 +2571,7 @@ def _allowed_contact_review(rep: SignalReport, scores: dict[Label, float], check
     nouns = lexicons().words["ad.contact_noun"]
     if not checks["offtopic"].get("deal") and all(nouns.fullmatch(w) for w in checks["offtopic"].get("relevant") or ()):
         return
-    promo = rep.signal("promo_words")
-    if not set(rep.names(Label.AD)) <= _ALLOWED_DEAL_PATH or len(rep.contacts) > 1 \
-            or (promo is not None and len(promo.items) > _CALL_TO_BUY_MAX):
+    if not _needs_only(rep, set(rep.names(Label.AD))):
         return
     scores[Label.AD] = CLASSIFIER_ALONE_CAP
     checks["allowed_contact"] = True
