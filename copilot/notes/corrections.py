@@ -222,14 +222,25 @@ def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | Non
         return _named_bare(messages, j, kind, told[0])
     if len(new) != 1:
         return None
-    for x in messages[max(0, j - int(raw("correction_bare_reach"))):j][::-1]:
-        if x.speaker != m.speaker or kind not in figure_kinds(fx := _fold(x.text)):
-            continue
-        # (a line that changed the value itself holds the old one in its change clause: "两点的场被人订走了，改到四点")
-        old = _figure_values(_bare_clause(fx) or fx, kind)
-        if is_question(x.text) or len(old) != 1 or _value_key(old[0]) == _value_key(new[0]):
-            return None
-        return x, Restated(kinds, m, bare=True)
+    line = _speakers_last(messages, j - int(raw("correction_bare_reach")), j, m.speaker, {kind})
+    if line is None:
+        return None
+    x, fx = line
+    # (a line that changed the value itself holds the old one in its change clause: "两点的场被人订走了，改到四点")
+    old = _figure_values(_bare_clause(fx) or fx, kind)
+    if is_question(x.text) or len(old) != 1 or _value_key(old[0]) == _value_key(new[0]):
+        return None
+    return x, Restated(kinds, m, bare=True)
+
+
+def _speakers_last(messages: list[Message], start: int, end: int, speaker: str,
+                   kinds: set[str]) -> tuple[Message, str] | None:
+    """The nearest line of ``speaker`` in ``messages[start:end]`` (``start`` clipped at 0) stating a figure of one of
+    ``kinds`` (:func:`figure_kinds`), with its folded text: the line a correction of theirs, or their yes to another
+    member's, sets right — :func:`_bare_fix`, :func:`_several_bare`, :func:`_taken_change`, :func:`_taken_fix`."""
+    for x in messages[max(0, start):end][::-1]:
+        if x.speaker == speaker and kinds & figure_kinds(fx := _fold(x.text)):
+            return x, fx
     return None
 
 
@@ -306,18 +317,18 @@ def _taken_change(messages: list[Message], j: int) -> tuple[Message, Restated] |
     if len(said) != 1:
         return None
     kind, values = next(iter(said.items()))
-    for x in messages[max(0, j - int(raw("correction_bare_reach"))):k][::-1]:
-        if x.speaker != m.speaker or kind not in figure_kinds(fx := _fold(x.text)):
-            continue
-        old = _figure_values(fx, kind)
-        # (a doubt names the old value beside the new one: the new one is the other)
-        new = [v for v in values if not old or _value_key(v) != _value_key(old[0])] if not changes else values
-        if is_question(x.text) or len(old) != 1 or len(new) != 1 or (not changes and len(values) == len(new)) \
-                or _value_key(old[0]) == _value_key(new[0]) \
-                or any(_value_key(v) != _value_key(new[0]) for v in _figure_values(f, kind)):
-            return None  # (nor when the yes names another value: it takes no change up)
-        return x, Restated(frozenset({kind}), p, bare=True)
-    return None
+    line = _speakers_last(messages, j - int(raw("correction_bare_reach")), k, m.speaker, {kind})
+    if line is None:
+        return None
+    x, fx = line
+    old = _figure_values(fx, kind)
+    # (a doubt names the old value beside the new one: the new one is the other)
+    new = [v for v in values if not old or _value_key(v) != _value_key(old[0])] if not changes else values
+    if is_question(x.text) or len(old) != 1 or len(new) != 1 or (not changes and len(values) == len(new)) \
+            or _value_key(old[0]) == _value_key(new[0]) \
+            or any(_value_key(v) != _value_key(new[0]) for v in _figure_values(f, kind)):
+        return None  # (nor when the yes names another value: it takes no change up)
+    return x, Restated(frozenset({kind}), p, bare=True)
 
 
 def _taken_back(m: Message) -> Restated | None:
@@ -378,14 +389,14 @@ def _several_bare(messages: list[Message], j: int) -> tuple[Message, Restated] |
         if len(kinds) != 1 or len(values) != 1 or next(iter(kinds)) in changed:
             return None
         changed[next(iter(kinds))] = values[0]
-    for x in messages[max(0, j - int(raw("correction_bare_reach"))):j][::-1] if len(changed) >= 2 else []:
-        if x.speaker != m.speaker or not set(changed) & figure_kinds(fx := _fold(x.text)):
-            continue
-        held = [kind for kind, new in changed.items() if len(old := _figure_values(fx, kind)) == 1
-                and _value_key(old[0]) != _value_key(new)]
-        return (x, Restated(frozenset(held), m, bare=True)) if len(held) == len(changed) \
-            and not is_question(x.text) else None
-    return None
+    line = _speakers_last(messages, j - int(raw("correction_bare_reach")), j, m.speaker, set(changed)) \
+        if len(changed) >= 2 else None
+    if line is None:
+        return None
+    x, fx = line
+    held = [kind for kind, new in changed.items() if len(old := _figure_values(fx, kind)) == 1
+            and _value_key(old[0]) != _value_key(new)]
+    return (x, Restated(frozenset(held), m, bare=True)) if len(held) == len(changed) and not is_question(x.text) else None
 
 
 def _taken_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | None:
@@ -409,15 +420,16 @@ def _taken_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | No
         if len(new) != 1 or not new & {_value_key(v) for v in _figure_values(said, kind)}:
             continue
         # (the member names the old value: its line may be as far back as a correction's, correction_reach)
-        for x in messages[max(0, j - int(raw("correction_reach"))):j][::-1]:
-            if x.speaker != m.speaker or kind not in figure_kinds(fx := _fold(x.text)):
-                continue
-            old = _figure_values(fx, kind)
-            named = len(old) == 1 and (any(_value_key(v) == _value_key(old[0]) for v in _figure_values(said, kind))
-                                       or any(n == re.sub(r"\D", "", old[0]) for n in re.findall(r"\d+", said)))
-            if is_question(x.text) or not named or _value_key(old[0]) in new:
-                break
-            return x, Restated(frozenset({kind}), m, bare=True)
+        line = _speakers_last(messages, j - int(raw("correction_reach")), j, m.speaker, {kind})
+        if line is None:
+            continue
+        x, fx = line
+        old = _figure_values(fx, kind)
+        named = len(old) == 1 and (any(_value_key(v) == _value_key(old[0]) for v in _figure_values(said, kind))
+                                   or any(n == re.sub(r"\D", "", old[0]) for n in re.findall(r"\d+", said)))
+        if is_question(x.text) or not named or _value_key(old[0]) in new:
+            continue
+        return x, Restated(frozenset({kind}), m, bare=True)
     return None
 
 

@@ -140,15 +140,15 @@ class Restorer:
         return out
 
     def _mapped(self, s: str, key: str) -> str:
-        """Our own wording ``s`` (Simplified ``key``) character by character, as the chat writes each character."""
+        """Our own wording ``s`` (Simplified ``key``) character by character, as the chat writes each character (a gap
+        of :meth:`_piecewise`, which has placed every member's name already)."""
         out: list[str] = []
         run: list[str] = []  # characters the transcript never uses: our own wording
         whole = to_traditional(s)
         phrase = whole if len(whole) == len(s) else None
-        named = self._named(key)
         for at, (ch, k) in enumerate(zip(s, key)):
-            mapped = named.get(at) or self.chars.get(k) or (self.chars.get(ch) if ch != k else None)
-            if mapped and mapped != k and phrase and at not in named and not _same_word(mapped, phrase[at]):
+            mapped = self.chars.get(k) or (self.chars.get(ch) if ch != k else None)
+            if mapped and mapped != k and phrase and not _same_word(mapped, phrase[at]):
                 # 拍板 stays 拍板 in a chat that writes 老闆: another word, not another glyph (a character the chat
                 # writes in its Simplified form, in a chat mixing both, stays as the chat writes it)
                 mapped = phrase[at]

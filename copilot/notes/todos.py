@@ -707,16 +707,16 @@ def _pair_with(c: _Ctx, mentions: list[Mention], at: int) -> str | None:
     — only when doing words follow the names (owner.joined_doing, after at most a time: "…周五前一起去"). A run of
     members alone stays :func:`_joined`'s; "我跟阿峰说一下" (told) and "小王跟我说" have no doing words."""
     joined, along = cue("owner", "joined_by"), cue("owner", "brings_along")
+
+    def linked(a: Mention, b: Mention) -> bool:  # joined by a word (和, 跟), or 我 bringing a member along
+        gap = c.f[a.end:b.start]
+        return bool(joined.fullmatch(gap)) or a.kind == "I" and b.kind == "P" and bool(along.fullmatch(gap))
+
+    doers = ("P", "I", "Y")  # a member, 我, 你
     first = last = at
-    while first > 0 and mentions[first - 1].kind in ("P", "I", "Y") and (
-            joined.fullmatch(c.f[mentions[first - 1].end:mentions[first].start])
-            or mentions[first - 1].kind == "I" and mentions[first].kind == "P"
-            and along.fullmatch(c.f[mentions[first - 1].end:mentions[first].start])):
+    while first > 0 and mentions[first - 1].kind in doers and linked(mentions[first - 1], mentions[first]):
         first -= 1
-    while last + 1 < len(mentions) and mentions[last + 1].kind in ("P", "I", "Y") and (
-            joined.fullmatch(c.f[mentions[last].end:mentions[last + 1].start])
-            or mentions[last].kind == "I" and mentions[last + 1].kind == "P"
-            and along.fullmatch(c.f[mentions[last].end:mentions[last + 1].start])):
+    while last + 1 < len(mentions) and mentions[last + 1].kind in doers and linked(mentions[last], mentions[last + 1]):
         last += 1
     run = mentions[first:last + 1]
     if len(run) < 2 or all(x.kind == "P" for x in run):
