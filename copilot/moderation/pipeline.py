@@ -2575,7 +2575,6 @@ def _allowed_contact_review(rep: SignalReport, scores: dict[Label, float], check
         return
     scores[Label.AD] = CLASSIFIER_ALONE_CAP
     checks["allowed_contact"] = True
-    checks["allowed_contact_note"] = _ALLOWED_CONTACT_NOTE
 
 
 def _group_buy_for_group(rep: SignalReport, text: str, *, hidden: bool = False) -> bool:
@@ -3118,7 +3117,7 @@ def _reasons(label: Label, score: float, rep: SignalReport, p_ad: float, checks:
     if label == Label.AD:  # a member's own lot in a market group, the group's own group-buy: a person decides
         parts += [note for key, note in (("market_own", _MARKET_OWN_NOTE), ("group_buy_own", _GROUP_BUY_NOTE),
                                          ("allowed_deal", checks.get("allowed_deal_note")),
-                                         ("allowed_contact", checks.get("allowed_contact_note"))) if checks.get(key)]
+                                         ("allowed_contact", _ALLOWED_CONTACT_NOTE)) if checks.get(key)]
     if label == Label.AD and (checks.get("no_trade_item") or checks.get("no_trade_dealer")):
         parts.append(_no_trade_note(checks))
     if label == Label.AD and checks.get("private_offer"):

@@ -76,9 +76,16 @@ class _Open:
     passed: int = 0  # lines right after it that answered nothing ("唔清楚，等隊長講啦": :func:`_knows_not`)
 
 
-def _passes_by(m: Message, i: int, targets: list[str], opened: list[_Open]) -> bool:
-    """Whether line ``i``, to no one by @, only says its speaker does not know (:func:`_knows_not`): it answers
-    nothing, and a question it came just after still comes just before the next line (:func:`_just_asked`)."""
+def _took_or_passed(m: Message, f: str, targets: list[str], opened: list[_Open], i: int, near: int) -> bool:
+    """Handle line ``i`` (folded ``f``) if it answers nothing but changes the open questions, and say whether it did:
+    an ack ("路书谁来做 阿飞你…" — 阿飞: "没问题") takes on what was put to its speaker, so no later line of theirs
+    answers it (``closed``); a line to no one by @ saying only its speaker does not know (:func:`_knows_not`) lets a
+    question it came just after still come just before the next line (``passed``, :func:`_just_asked`)."""
+    if cue("reply", "acks").match(f):
+        for q in opened:
+            if m.speaker in q.to and not q.answer and i - q.index <= near:
+                q.closed = True
+        return True
     if targets or not _knows_not(m.text):
         return False
     for q in opened:
@@ -1121,12 +1128,9 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         if _opens(messages, i, targets, opened, people, held=bool(held), window=window, session=session,
                   speakers=speakers, host=host):
             continue
-        if cue("reply", "acks").match(f):
-            for q in opened:  # "路书谁来做 阿飞你…" — 阿飞: "没问题": taken on, so no later line of theirs answers it
-                if m.speaker in q.to and not q.answer and i - q.index <= near:
-                    q.closed = True
+        if _took_or_passed(m, f, targets, opened, i, near):
             continue
-        if _passes_by(m, i, targets, opened) or is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near) \
+        if is_chatter(m.text) or courtesy(f, people) or _defers(m.text) or _other_matter(m, f, targets, opened, i, near) \
                 or not targets and _own_order(m, f, opened, i, near, host, speakers if session == "主讲分享" else []) \
                 or not targets and _own_dated_work(m, f, opened, i, near, host):
             continue  # (put off, "我问问", "回去再看": the question stays open for whoever knows)
