@@ -47,7 +47,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from copilot.config import Settings
 from copilot.metrics import per_label
 from copilot.moderation.labels import LABELS, REMOVED
-from copilot.moderation.normalise import normalise
+from copilot.moderation.normalise import fingerprint, normalise
 
 metadata = MetaData()
 
@@ -177,11 +177,6 @@ def delivery_key(group: str, message_id: str, user: str, text: str) -> str:
     # same under a reused id are two messages
     raw = "\x1f".join([str(group or ""), str(message_id), str(user or ""), normalise(text or "").digits])
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
-def fingerprint(text: str) -> str:
-    """Matching key for 'the same message again': the normalised compact form, capped in length."""
-    return normalise(text or "").digits[:256]
 
 
 _instances: dict[str, AuditLog] = {}

@@ -395,3 +395,9 @@ def normalise(text: str) -> Normalised:
         evasions.append("逐字隔开")
     return Normalised(raw=raw, folded=folded, compact=compact, digits=digits, evasions=tuple(evasions),
                       decorated=decorated if places or worded_any else folded)
+
+
+def fingerprint(text: str) -> str:
+    """Matching key for 'the same message again' (the audit log's repeats, the flood counter): the normalised compact
+    form, capped in length."""
+    return normalise(text or "").digits[:256]

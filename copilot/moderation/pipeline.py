@@ -16,14 +16,13 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache, partial
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, Field
 
 from copilot.config import Settings
 from copilot.knowledge.embeddings import make_embedder
 from copilot.llm import OFFLINE, Engine
-from copilot.moderation.audit import AuditLog, fingerprint, joined_member
 from copilot.moderation.classifier import (
     NgramModel,
     load_abuse_model,
@@ -50,7 +49,7 @@ from copilot.moderation.group_vocab import load_vocab
 from copilot.moderation.judge import JudgePool, judge
 from copilot.moderation.labels import ACTED, ACTION_ZH, LABEL_ZH, VIOLATIONS, Action, Label
 from copilot.moderation.message import Message, message_from
-from copilot.moderation.normalise import Normalised, alt, clause_before, normalise
+from copilot.moderation.normalise import Normalised, alt, clause_before, fingerprint, normalise
 from copilot.moderation.offer import read_offer
 from copilot.moderation.offtopic import (
     CHATTER_MIN,
@@ -127,6 +126,9 @@ from copilot.textnorm import (
     word_class,
     written_span,
 )
+
+if TYPE_CHECKING:
+    from copilot.moderation.audit import AuditLog
 
 MAX_CHARS = 4000  # longer messages are judged on their head and tail, then their middle window by window
 MAX_READ_CHARS = 40_000  # an over-long message's middle is read up to here (the rest stays unread: a person looks)
@@ -250,7 +252,12 @@ class Moderator:
         self._hant_region = profile.region() if profile else "tw"
         self.profile = profile
         self.policy = policy or Policy()
-        self.audit = AuditLog.from_settings(settings) if audit == "default" else audit
+        if audit == "default":
+            # the log (SQLAlchemy) is imported only by a moderator that opens one: the notes' noise step and the
+            # stateless quick_* helpers never do
+            from copilot.moderation.audit import AuditLog  # noqa: PLC0415
+            audit = AuditLog.from_settings(settings)
+        self.audit: AuditLog | None = audit
         self.engine = engine if engine is not None and not getattr(engine, "is_offline", True) else None
         self.judge_pool = judge_pool or (JudgePool(settings.moderation_judge_slots) if self.engine else None)
         self._classifier = classifier
@@ -3885,6 +3892,7 @@ def _with_join(record: dict[str, Any] | None, joined_at: float | None) -> dict[s
     known = (record or {}).get("joined_ts")
     if known is not None and abs(float(known) - when) <= JOIN_SAME_SECONDS:
         return record
+    from copilot.moderation.audit import joined_member  # noqa: PLC0415 - only a moderator with a log gets here
     return {**(record or joined_member(when)), "joined_ts": when}
 
 
