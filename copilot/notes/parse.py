@@ -24,7 +24,7 @@ from typing import Any
 
 from copilot.cadence import WEEKDAY_NAMES as _WEEKDAYS
 from copilot.clock import GROUP_TZ
-from copilot.files import UnreadableFile, damaged_chars, decode_bytes
+from copilot.files import UnreadableFile, damaged_chars, decode_labelled
 from copilot.moderation.message import split_nickname
 from copilot.notes.cues import cue
 from copilot.notes.cues import raw as raw_cue
@@ -1001,28 +1001,15 @@ def parse_bytes(data: bytes, name: str = "聊天记录", *, suffix: str = "",
     if len(data) > MAX_BYTES:
         raise NotesParseError(f"{name}：文件过大（{len(data) // 1024 // 1024} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
     try:
-        text = decode_bytes(data, name)
+        text, encoding = decode_labelled(data, name)
     except UnreadableFile as exc:
         raise NotesParseError(str(exc)) from None
-    encoding = _encoding_label(data)
     transcript = parse_text(text, name, suffix=suffix, columns=columns, encoding=encoding)
     damaged = damaged_chars(text)
     if damaged:  # a damaged export is read, not refused: the user is told where to look
         transcript.warnings.insert(0, f"{name}：有 {damaged} 处字节无法识别（文件可能损坏），已换成 �；"
                                       "其余内容照常整理（跳过的行另有逐行警告）")
     return transcript
-
-
-def _encoding_label(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        return "gb18030"
 
 
 def parse_file(path: Path | str, *, columns: Mapping[str, str] | None = None) -> Transcript:
