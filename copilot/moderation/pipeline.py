@@ -1882,6 +1882,8 @@ class Moderator:
             if (v.checks.get("belongs") or {}).keys() & _BELONGS_REVIEWED or v.checks.get("care"):
                 v.action = Action.REVIEW
                 v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
+            if not (v.checks.get("normalise") or {}).get("empty"):  # (空消息，不处理: nothing was judged, as _engine_note)
+                v.reason += self._mode_note()
             return
         kind = _spam_kind_of(v)
         # a chain letter or a bargain link is deleted the first time; a plea is reminded of (spam_kinds.yaml)
@@ -1933,10 +1935,14 @@ class Moderator:
                 v.reason += "（首次，建议管理员私聊说明群规）"
         elif v.action == Action.REVIEW:
             v.reason += f" → {ACTION_ZH[Action.REVIEW]}"
+        v.reason += self._mode_note()
+
+    def _mode_note(self) -> str:
+        """What every verdict's reason ends with when nothing is carried out: a test run (``--dry-run``, the UI's test
+        panel) or the group policy's watch mode."""
         if self.dry_run:
-            v.reason += "（试运行：未执行，未写入审核日志）"
-        elif pol.dry_run:
-            v.reason += "（观察模式：只记录，未执行）"
+            return "（试运行：未执行，未写入审核日志）"
+        return "（观察模式：只记录，未执行）" if self.policy.dry_run else ""
 
 
 def _engine_note(v: Verdict) -> str:

@@ -2616,7 +2616,8 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
         # a weak rude word that is the group's own subject (垃圾 in a clean-up group, 土鳖 among its breeders) calls no one
         # names there unless it is said of a person (你就是个垃圾: quoted so); otherwise it is neither evidence nor quoted
         said = in_mandarin(scan.n.compact)
-        hits = [h for w in _named_after(said, hits) if (h := _called_by_subject(said, w) if _subject_word(scan, w) else w)]
+        hits = [h for w in _named_after(said, hits) if (h := _called_by_subject(said, w) if _subject_word(scan, w) else w)
+                and not _owned_subject(scan, h)]
         if not hits:
             return None
     targeted = bool(scan.lex.words["abuse.target"].search(in_mandarin(scan.n.compact))) \
@@ -2735,6 +2736,14 @@ def _called_by_subject(said: str, word: str) -> str | None:
     lead = lexicons().words["abuse.predicate_lead"].pattern
     m = re.search(f"(?:{lead}){re.escape(word)}", said)
     return m.group(0) if m else None
+
+
+def _owned_subject(scan: Scan, quoted: str) -> bool:
+    """A bare address (abuse.address_lead) whose name is the group's own subject (:func:`_subject_word`): the
+    addressee's thing, as Cantonese says "your" (你個唱頭用咗幾耐？, 你個火牛幾多瓦 in a valve-amp group), not a name
+    called (你個衰人)."""
+    lead = lexicons().words["abuse.address_lead"].match(quoted)
+    return lead is not None and _subject_word(scan, quoted[lead.end():lead.end() + _NAME_AFTER])
 
 
 _NAME_AFTER = 2  # the characters of the name a bare address (你个) leads to, quoted with it: 你个仆街, 你个衰人
