@@ -118,3 +118,21 @@ def test_a_mini_program_settings_question_is_still_declined(kb_index: KnowledgeI
     answer = answer_question("我们跑团下个月办线下活动，用小程序报名，小程序里怎么设置报名人数上限和自动退款？", kb_index,
                              get_engine(settings))
     assert not answer.covered
+
+
+def test_newcomers_silenced_by_a_harsh_remark_and_unpaid_helpers() -> None:
+    assert "hurt_by_remark" in _told("有个大哥说话一点不客气，新人问个问题他就回一句自己百度，好几个新人被怼得不敢开口")
+    assert "reward_helpers" in _told("几个热心的老群友一直帮新人答疑，我也拿不出钱给他们，怎么让他们继续干下去")
+
+
+def test_a_sign_up_question_asking_what_to_watch_for_is_not_declined_or_sent_to_fission(
+        kb_index: KnowledgeIndex, settings: Settings) -> None:
+    # 要注意什么 names no topic (parts.yaml ask_words_generic), so its clause is ranked with the one before it
+    answer = answer_question("我们读书会想搞一次线下见面，打算用小程序报名，要注意什么", kb_index, get_engine(settings))
+    assert answer.covered
+    assert answer.sections[0].section != "设计裂变机制"
+
+
+def test_a_named_mini_program_for_the_sign_up_is_still_declined(kb_index: KnowledgeIndex, settings: Settings) -> None:
+    assert without_tool_means("线下活动用什么小程序报名比较方便") == "线下活动用什么小程序报名比较方便"
+    assert not answer_question("群接龙报名用哪个小程序好", kb_index, get_engine(settings)).covered
