@@ -55,6 +55,7 @@ from copilot.knowledge.ranking import (
     without_constraints,
     without_names,
     without_self_intro,
+    without_tool_means,
     without_trade,
 )
 from copilot.knowledge.typos import correct as correct_typos
@@ -624,8 +625,8 @@ class KnowledgeIndex:
         if expand:
             query = self.as_meant(query)
         # a condition the question keeps (不…的情况下), a quoted name (群叫『…』) and the asker's self-introduction (我是管理员，…)
-        # are not what it asks: left out of the match
-        return query, without_constraints(without_names(without_self_intro(query)))
+        # are not what it asks: left out of the match; so is an app named only as how members sign up (用小程序报名)
+        return query, without_tool_means(without_constraints(without_names(without_self_intro(query))))
 
     def as_meant(self, query: str) -> str:
         """``query`` with its typos read as the card words they stand for (活越度, 名子, 冷厂:

@@ -874,6 +874,54 @@ def without_names(question: str) -> str:
     return _what_is_left(text, question)
 
 
+class ToolMeans(BaseModel):
+    """``scope.yaml``'s ``tool_means``: an app named only as how members sign up ("用小程序报名", "在小程序里报名交费",
+    "用报名小程序收名单"): a ``tools`` word with one of ``acts`` at most ``near`` characters before or after it, in a
+    question that says none of ``unless`` (设置, 导出, 开发, 哪个: asking about the app itself). The organiser asks
+    about the sign-up, not the app: :func:`without_tool_means` leaves the tool word out of what is matched, so the
+    operation cue and the scope model do not read an event's sign-up as a software question; no tools = off."""
+
+    tools: tuple[str, ...] = ()
+    acts: tuple[str, ...] = ()
+    near: int = 4
+    unless: tuple[str, ...] = ()
+
+    def named_as_means(self, text: str, at: int, tool: str) -> bool:
+        """Whether the ``tool`` found at ``at`` in folded ``text`` has an ``acts`` word within ``near`` characters."""
+        before, after = text[:at], text[at + len(tool):]
+        return any(a in before[-(self.near + len(a)):] or a in after[:self.near + len(a)] for a in self.acts)
+
+
+@lru_cache(maxsize=1)
+def tool_means_cues() -> ToolMeans:
+    data = _scope().get("tool_means") or {}
+    return ToolMeans(tools=tuple(sorted(_folded(data.get("tools", [])), key=len, reverse=True)),
+                     acts=_folded(data.get("acts", [])), near=int(data.get("near", 4)), unless=_folded(data.get("unless", [])))
+
+
+def without_tool_means(question: str) -> str:
+    """``question`` (folded) without the app words it names only as the means of a sign-up (:class:`ToolMeans`:
+    "读书会用小程序接龙报名，报了四十多个人，场地只坐得下三十个" is matched without 小程序); the question itself when
+    off, when no tool is named that way, or when it asks about the app (one of ``unless``)."""
+    cues = tool_means_cues()
+    if not cues.tools or not cues.acts:
+        return question
+    text = fold(question)
+    if any(w in text for w in cues.unless):
+        return question
+    # cut in the question as asked (its punctuation kept) where folding keeps every character's place
+    out, cut = (question if len(text) == len(question) else text), False
+    for tool in cues.tools:
+        at = text.find(tool)
+        while at >= 0:
+            if cues.named_as_means(text, at, tool):
+                text, out, cut = text[:at] + text[at + len(tool):], out[:at] + out[at + len(tool):], True
+                at = text.find(tool, at)
+            else:
+                at = text.find(tool, at + 1)
+    return _what_is_left(out, question) if cut else question
+
+
 def marked_ask(question: str) -> str:
     """What the question says it asks after one of ``parts.yaml``'s ``ask_markers`` ("…我是唯一的管理员。想问一下：
     那些三个月没打卡的人要不要清"), folded, from the last marker on, without the marker and the punctuation after
