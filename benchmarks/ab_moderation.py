@@ -14,7 +14,9 @@ without its first look on the folded text (``_illegal_offer_gate``), ``_chain_le
 detect's plain lists on the compact text searched without the word-tree answer (``Scan.said``), ``_dismissed`` without
 its first look for 滚 (``_dismissal_gate``) and normalise's ``_read_spaced_numerals`` without its count of spaces.
 Round 78 (d17b78): every model and word file's modification time read per use (a ``stat`` each, ~4 per message),
-not trusted for ``FILE_TIME_TRUST_S`` (``classifier.file_time``).
+not trusted for ``FILE_TIME_TRUST_S`` (``classifier.file_time``). Round 79 (d17s79): ``a_not_a`` as a Python loop over
+every character, ``_purposes_in`` hashing evidence.yaml's nested tuple of cues at every call (``_cues_of``),
+``_char_forms`` through a generator, and jieba's own cut without HMM (``_cut_block`` before ``_cut_plain``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_moderation import _group_moderator, pin_one_core, warm  # noqa: E402
 
+from copilot import textnorm  # noqa: E402
 from copilot.evals.moderation import load_set  # noqa: E402
 from copilot.files import modified_at  # noqa: E402
-from copilot.moderation import classifier, group_vocab, normalise, pipeline, signals, veiled  # noqa: E402
+from copilot.moderation import classifier, evidence, group_vocab, normalise, offtopic, pipeline, signals, veiled  # noqa: E402
 
 
 def _old_said_prices(folded: str) -> list[str]:
@@ -109,12 +113,41 @@ def use78(old: bool) -> None:
     classifier.file_time = group_vocab.file_time = modified_at if old else _NEW78["file_time"]  # type: ignore[assignment]
 
 
+def _old_a_not_a(folded: str) -> bool:
+    neg = offtopic._a_not_a()
+    return any(folded[i] in neg and folded[i - 1] == folded[i + 1] and "\u3400" <= folded[i - 1] <= "\u9fff"
+               for i in range(1, len(folded) - 1))
+
+
+@lru_cache(maxsize=64)
+def _old_char_forms(text: str) -> tuple[str, ...]:
+    return tuple(textnorm._fold_cached(ch) for ch in text)
+
+
+@lru_cache(maxsize=131072)
+def _old_cut_block(block: str, hmm: bool) -> tuple[str, ...]:
+    return tuple(textnorm.jieba.dt.cut(block, HMM=hmm))
+
+
+_NEW79 = {"a_not_a": offtopic.a_not_a, "cues_of": evidence._cues_of, "char_forms": textnorm._char_forms,
+          "cut_block": textnorm._cut_block}
+
+
+def use79(old: bool) -> None:
+    """Round 79's (d17s79) old code paths (A) or this tree's (B)."""
+    offtopic.a_not_a = pipeline.a_not_a = _old_a_not_a if old else _NEW79["a_not_a"]  # type: ignore[assignment]
+    evidence._cues_of = evidence._notice_cues if old else _NEW79["cues_of"]  # type: ignore[assignment]
+    textnorm._char_forms = _old_char_forms if old else _NEW79["char_forms"]  # type: ignore[assignment]
+    textnorm._cut_block = _old_cut_block if old else _NEW79["cut_block"]  # type: ignore[assignment]
+
+
 def use(old: bool, *, latest: bool = False) -> None:
     """The old functions (A) or this tree's (B), wherever the moderator looks them up; ``latest``: only the latest
-    round's (78) are put back for A, the earlier rounds' stay as they are."""
-    use78(old)
+    round's (79) are put back for A, the earlier rounds' stay as they are."""
+    use79(old)
     if latest:
         old = False
+    use78(old)
     use76(old)
     signals._contact_forms = (lambda p: None) if old else _NEW73["contact_forms"]  # type: ignore[assignment]
     pipeline._without_price_denials = _old_without_price_denials if old else _NEW73["price_denials"]

@@ -225,12 +225,19 @@ def _a_not_a() -> frozenset[str]:
     return frozenset(str(c) for c in load_resource(RELEVANCE)["thread_a_not_a"])
 
 
+@lru_cache(maxsize=1)
+def _a_not_a_form() -> re.Pattern[str]:
+    """The A-not-A form as one search: a Chinese character, a negation of :func:`_a_not_a` (one character: a longer
+    entry never equals the one character it was compared with), the same character again."""
+    neg = sorted(c for c in _a_not_a() if len(c) == 1)
+    return re.compile(f"([\u3400-\u9fff])[{''.join(map(re.escape, neg))}]\\1") if neg else re.compile(r"(?!x)x")
+
+
 def a_not_a(folded: str) -> bool:
     """Whether a text asks in the A-not-A form (会不会, 要不要, 有没有: relevance.yaml ``thread_a_not_a``), with no
-    question mark or question word needed."""
-    neg = _a_not_a()
-    return any(folded[i] in neg and folded[i - 1] == folded[i + 1] and "\u3400" <= folded[i - 1] <= "\u9fff"
-               for i in range(1, len(folded) - 1))
+    question mark or question word needed: a negation between two of the same Chinese character, found by one regex search
+    (round 79, d17s79: it was a Python loop over every character, ~36 steps a message)."""
+    return _a_not_a_form().search(folded) is not None
 
 
 def generic_words() -> frozenset[str]:
