@@ -15,8 +15,8 @@ detect's plain lists on the compact text searched without the word-tree answer (
 its first look for 滚 (``_dismissal_gate``) and normalise's ``_read_spaced_numerals`` without its count of spaces.
 Round 78 (d17b78): every model and word file's modification time read per use (a ``stat`` each, ~4 per message),
 not trusted for ``FILE_TIME_TRUST_S`` (``classifier.file_time``). Round 79 (d17s79): ``a_not_a`` as a Python loop over
-every character, ``_purposes_in`` hashing evidence.yaml's nested tuple of cues at every call (``_cues_of``),
-``_char_forms`` through a generator, and jieba's own cut without HMM (``_cut_block`` before ``_cut_plain``).
+every character, ``_purposes_in`` hashing evidence.yaml's nested tuple of cues at every call (``_cues_of``), and
+``_char_forms`` through a generator.
 """
 
 from __future__ import annotations
@@ -124,13 +124,7 @@ def _old_char_forms(text: str) -> tuple[str, ...]:
     return tuple(textnorm._fold_cached(ch) for ch in text)
 
 
-@lru_cache(maxsize=131072)
-def _old_cut_block(block: str, hmm: bool) -> tuple[str, ...]:
-    return tuple(textnorm.jieba.dt.cut(block, HMM=hmm))
-
-
-_NEW79 = {"a_not_a": offtopic.a_not_a, "cues_of": evidence._cues_of, "char_forms": textnorm._char_forms,
-          "cut_block": textnorm._cut_block}
+_NEW79 = {"a_not_a": offtopic.a_not_a, "cues_of": evidence._cues_of, "char_forms": textnorm._char_forms}
 
 
 def use79(old: bool) -> None:
@@ -138,7 +132,6 @@ def use79(old: bool) -> None:
     offtopic.a_not_a = pipeline.a_not_a = _old_a_not_a if old else _NEW79["a_not_a"]  # type: ignore[assignment]
     evidence._cues_of = evidence._notice_cues if old else _NEW79["cues_of"]  # type: ignore[assignment]
     textnorm._char_forms = _old_char_forms if old else _NEW79["char_forms"]  # type: ignore[assignment]
-    textnorm._cut_block = _old_cut_block if old else _NEW79["cut_block"]  # type: ignore[assignment]
 
 
 def use(old: bool, *, latest: bool = False) -> None:

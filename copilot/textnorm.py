@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import math
 import re
 import sys
 import threading
@@ -591,60 +590,11 @@ def word_class(word: str) -> str | None:
 # is cut once whether it comes as its own text or inside its message, and every later pass over it
 # (topic words, key points, word bounds) reads the cached cut. Exactly jieba's own result.
 _JIEBA_BLOCK = jieba.re_han_default
-_JIEBA_ENG = jieba.re_eng  # a single Latin letter or digit: jieba joins a run of them into one word
 
 
 @lru_cache(maxsize=131072)
 def _cut_block(block: str, hmm: bool) -> tuple[str, ...]:
-    return tuple(jieba.dt.cut(block, HMM=hmm)) if hmm else _cut_plain(block)
-
-
-def _cut_plain(block: str) -> tuple[str, ...]:
-    """``jieba.dt.cut(block, HMM=False)``: the same words from the same sums. A run of Han, Latin letters and digits is
-    cut as jieba's ``get_DAG``, ``calc`` and ``__cut_DAG_NO_HMM`` cut it — each place's dictionary words (a character of
-    its own when none), the best route from the end backwards by ``log(freq or 1) - log(total) + route`` added in jieba's
-    order, the later word on a tie (``max`` of (score, end) pairs), single Latin letters and digits joined — in one loop,
-    without jieba's DAG dict, generator and tuples (round 79, d17s79: a message's cut for its reason words took ~40 % more);
-    anything else (spaces, punctuation) goes to jieba itself."""
-    dt = jieba.dt
-    dt.check_initialized()
-    if not _JIEBA_BLOCK.fullmatch(block):
-        return tuple(dt.cut(block, HMM=False))
-    freq = dt.FREQ
-    logtotal = math.log(dt.total)
-    n = len(block)
-    score: list[float] = [0] * (n + 1)  # jieba's route[N] = (0, 0)
-    ends = [0] * (n + 1)
-    for k in range(n - 1, -1, -1):
-        best: float | None = None
-        end = k
-        i, frag = k, block[k]
-        while i < n and frag in freq:  # jieba's DAG: every word starting here (its table holds each word's prefixes too)
-            if freq[frag]:
-                s = math.log(freq.get(frag) or 1) - logtotal + score[i + 1]
-                if best is None or s >= best:  # ends rise: an equal sum later wins, as in max() of (sum, end)
-                    best, end = s, i
-            i += 1
-            frag = block[k:i + 1]
-        if best is None:  # no dictionary word here: the character alone
-            best = math.log(freq.get(block[k]) or 1) - logtotal + score[k + 1]
-        score[k], ends[k] = best, end
-    words: list[str] = []
-    x, latin = 0, ""
-    while x < n:
-        y = ends[x] + 1
-        word = block[x:y]
-        if y - x == 1 and _JIEBA_ENG.match(word):
-            latin += word
-        else:
-            if latin:
-                words.append(latin)
-                latin = ""
-            words.append(word)
-        x = y
-    if latin:
-        words.append(latin)
-    return tuple(words)
+    return tuple(jieba.dt.cut(block, HMM=hmm))
 
 
 def cut_words(text: str, *, hmm: bool = True) -> list[str]:

@@ -3,9 +3,7 @@
 * ``offtopic.a_not_a`` (会不会, 有没有 without a question mark) is one regex search, not a Python loop over every character;
 * ``evidence._purposes_in`` finds evidence.yaml's cue pattern by the notices object itself (``_cues_of``), not through an
   ``lru_cache`` keyed by the nested tuple, which was hashed anew at every call;
-* ``textnorm._char_forms`` (each character's matching form, for the reason's quotes) maps instead of a generator;
-* ``textnorm._cut_plain``: jieba's cut without HMM (a message's dictionary words: the ad reason's words, cue edges) in one
-  loop of its own, the same words as ``jieba.dt.cut(block, HMM=False)``.
+* ``textnorm._char_forms`` (each character's matching form, for the reason's quotes) maps instead of a generator.
 
 The messages are written for these tests: a hiking club's and a basketball group's lines, asked in the A-not-A form and
 not, in Traditional, with zero-width characters and padded with spaces, and lost-and-found notices beside a business that
@@ -19,7 +17,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-import jieba
 import pytest
 
 from copilot import textnorm
@@ -66,31 +63,15 @@ def _old_char_forms(text: str) -> tuple[str, ...]:
     return tuple(textnorm._fold_cached(ch) for ch in text)
 
 
-@lru_cache(maxsize=4096)
-def _old_cut_block(block: str, hmm: bool) -> tuple[str, ...]:
-    return tuple(jieba.dt.cut(block, HMM=hmm))
-
-
-def _forget_cuts() -> None:
-    for f in (textnorm._cut_block, textnorm.word_spans, textnorm.word_bounds, textnorm._word_starts, _old_cut_block):
-        f.cache_clear()
-
-
 @contextmanager
 def _old_paths(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The four paths as they were before round 79, looked up where the moderator finds them; the remembered cuts are
-    forgotten on the way in and out, so every text is cut afresh by the old path."""
+    """The three paths as they were before round 79, looked up where the moderator finds them."""
     with monkeypatch.context() as m:
         m.setattr(offtopic, "a_not_a", _old_a_not_a)
         m.setattr(pipeline, "a_not_a", _old_a_not_a)
         m.setattr(evidence, "_cues_of", evidence._notice_cues)
         m.setattr(textnorm, "_char_forms", _old_char_forms)
-        m.setattr(textnorm, "_cut_block", _old_cut_block)
-        _forget_cuts()
-        try:
-            yield
-        finally:
-            _forget_cuts()
+        yield
 
 
 def _forms(text: str) -> list[str]:
@@ -200,46 +181,6 @@ def test_written_span_quotes_as_written() -> None:
     assert written_span(text, fold("管理员")) == "管理員"
     assert written_span("加\u200b微\u200b信 领取", "加微信") == "加\u200b微\u200b信"  # zero-width kept inside the span
     assert written_span(text, "篮球") is None
-
-
-# --- jieba's cut without HMM, in one loop -----------------------------------------------------------------------------
-CUT_MORE = ["加微信kk2288领资料", "ＡＢＣ１２３和abc123", "C++和C#哪个好学", "e-mail_x@qq.com", "3.14%的利率", "我 在 这",
-            "自己用咗十年嘅單車", "結婚證書遺失聲明", "南京市长江大桥", "研究生命起源", "iPhone15Pro二手出", "兼职日结300元",
-            "　我　在　图　书　馆　等　你　", "", " ", "，。！"]
-
-
-@pytest.mark.parametrize("text", LINES + CUT_MORE)
-def test_cut_plain_same_as_jieba(text: str) -> None:
-    textnorm.ensure_jieba()
-    for form in _forms(text):
-        for block in textnorm._JIEBA_BLOCK.split(form):
-            assert textnorm._cut_plain(block) == tuple(jieba.dt.cut(block, HMM=False)), block
-        assert textnorm.cut_words(form, hmm=False) == jieba.lcut(form, HMM=False), form
-
-
-def test_cut_plain_same_as_jieba_on_every_readable_row(readable: list[str]) -> None:
-    textnorm.ensure_jieba()
-    blocks = sorted({b for text in readable for form in _forms(text) for b in textnorm._JIEBA_BLOCK.split(form)})
-    assert len(blocks) > 10_000
-    assert [b for b in blocks if textnorm._cut_plain(b) != tuple(jieba.dt.cut(b, HMM=False))] == []
-
-
-def test_cut_with_hmm_is_still_jiebas(monkeypatch: pytest.MonkeyPatch) -> None:
-    textnorm.ensure_jieba()
-    asked: list[str] = []
-    monkeypatch.setattr(textnorm, "_cut_plain", lambda block: asked.append(block) or ())
-    textnorm._cut_block.cache_clear()
-    try:
-        assert textnorm.cut_words("考研人速转资料", hmm=True) == jieba.lcut("考研人速转资料", HMM=True)
-        assert asked == []
-    finally:
-        textnorm._cut_block.cache_clear()
-
-
-def test_word_spans_read_the_dictionary_words() -> None:
-    text = normalise("周日下午三点体育馆集合，AA场地费每人20").compact
-    words = [text[a:b] for a, b in textnorm.word_spans(text)]
-    assert "体育馆" in words and "集合" in words and "aa" in words and "20" in words
 
 
 # --- the whole verdict ---------------------------------------------------------------------------------------------
