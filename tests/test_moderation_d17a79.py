@@ -11,6 +11,9 @@
   (要教練LINE的私訊我, 需要医生名字的私我), was deleted or reviewed as an ad: the ask names a third person's contact
   (patterns.yaml third_party ``asks``), read like 需要的私聊我给电话 (pipeline._plain_referral). A 我报的 course is the
   member's own (resale.private_took).
+* A parent's report of the class their child attends, of a kind the profile bans (補習班廣告), with what it costs and
+  有需要的私訊我 was deleted as a banned deal: with no trade word, fee or handle and the child's attendance said (ad.own_child),
+  the price was paid, not asked (signals._banned_deal). 我們補習班 is the writer's own business (patterns.yaml provider kinds).
 
 Groups and messages written for these tests (dev163/dev164 profiles)."""
 
@@ -167,3 +170,30 @@ def test_the_third_party_ask_names_a_person_and_a_contact() -> None:
     assert ask.search(normalise("需要医生名字的私我").compact)
     assert not ask.search(normalise("需要的私我").compact)
     assert not ask.search(normalise("要链接的私我").compact)
+
+
+# ── a banned kind of business the member's child attends, reported with what it cost ─────────────────────────────────
+def test_a_parents_report_of_a_banned_kind_of_class_is_not_a_deal(judge: Callable[[str, str], Verdict]) -> None:
+    # the profile bans 補習班廣告: a parent's report of the class their child goes to, with what it costs and 私訊我 to
+    # tell the address, offers nothing (deleted as a banned deal before round 79)
+    v = judge(PARENTS, "我家小孩在那間英文補習班一個月四千五，老師很有耐心，有需要的私訊我給你地址")
+    assert v.label == Label.OK, v.reason
+    assert "banned_deal" not in {s["name"] for s in v.checks["signals"]}, v.checks["signals"]
+
+
+@pytest.mark.parametrize("text", [
+    "我家補習班一個月四千五，小班制，有需要的私訊我",
+    "英文補習班暑期班一期八千，有需要的私訊我報名",
+    "我家小孩在我們補習班學了一年，成績進步很多，一期八千，有需要的私訊我",
+    "我兒子在那間補習班補了半年，一個月三千，有需要的加我LINE: kidmom88",
+])
+def test_the_banned_class_sold_or_with_a_handle_stays_a_deal(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(PARENTS, text)
+    assert v.label == Label.AD, (text, v.reason)
+    assert "banned_deal" in {s["name"] for s in v.checks["signals"]}, (text, v.checks["signals"])
+
+
+def test_the_childs_class_words_are_read_after_folding() -> None:
+    said = normalise("我家小孩在那間英文補習班").compact
+    assert lexicons().words["ad.own_child"].search(said)
+    assert not lexicons().words["ad.own_child"].search(normalise("我們補習班一期八千").compact)

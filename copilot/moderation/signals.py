@@ -2178,12 +2178,27 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     if any(m in item for item in found.items for m in markup["marks"]):  # 原价转 of a ticket is no scalping
         polite = [w for w in polite if not any(o in w for o in markup["own"])]
     trade += polite
+    # a member's report of the banned thing they or their child used, with what it cost and 私我 to tell more (我家小孩在那間
+    # 補習班一個月四千五…有需要的私訊我給你地址, round 79 d17a79): no trade word, fee or handle — the price was paid, not asked
+    # (有需要的 is a call, not a trade, beside such a report: ad.described_call)
+    calls = scan.lex.words["ad.described_call"]
+    if all(calls.fullmatch(w) for w in trade) and not scan.contacts and _own_experience(scan):
+        return None
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
         # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
         trade += [w for name in ("money", "contact") + (() if scan.asks() else ("invite",)) for w in scan.found.get(name, [])]
         trade += said_prices(scan.n.folded)  # a price said without 元 (只要99, 一块99) is as much a trade
     trade = list(dict.fromkeys(trade))[:3]
     return Finding(found.items, suffix="、".join(trade)) if trade else None  # one weight: no variant
+
+
+def _own_experience(scan: Scan) -> bool:
+    """The writer reports their own or their child's use of what they name (lexicons.yaml ad.own_experience, ad.own_use,
+    resale.private_took: 我家小孩在那間…, 花了, 我报过), read in Mandarin."""
+    said = in_mandarin(scan.n.compact)
+    if own_business().search(said) or scan.lex.words["ad.seller_voice"].search(said):
+        return False  # 我们补习班, 本店: the writer's own business, not their use of one
+    return any(scan.lex.words[k].search(said) for k in ("ad.own_experience", "ad.own_child", "resale.private_took"))
 
 
 def _fees(scan: Scan) -> list[str]:
