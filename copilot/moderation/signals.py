@@ -2193,8 +2193,9 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
 
 
 def _own_experience(scan: Scan) -> bool:
-    """The writer reports their own or their child's use of what they name (lexicons.yaml ad.own_experience, ad.own_use,
-    resale.private_took: 我家小孩在那間…, 花了, 我报过), read in Mandarin."""
+    """The writer reports their own or their child's time with what they name (lexicons.yaml ad.own_experience,
+    ad.own_child, resale.private_took: 我之前在, 我家小孩在那間…, 我报过), read in Mandarin — not in a business's own voice
+    (patterns.yaml provider: 我们补习班; ad.seller_voice: 本店)."""
     said = in_mandarin(scan.n.compact)
     if own_business().search(said) or scan.lex.words["ad.seller_voice"].search(said):
         return False  # 我们补习班, 本店: the writer's own business, not their use of one
