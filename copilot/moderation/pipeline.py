@@ -2659,7 +2659,10 @@ def _plain_referral(rep: SignalReport, text: str, evasions: bool = False) -> boo
     # … or a member naming a third person of a trade (推荐一个做防水的李师傅, 我家是找的王师傅贴的; patterns.yaml third_party):
     # then a bare 私我 (需要的私我) is how to ask the member for that person's number, as ad.referral_pass says it outright
     pat = patterns()
-    third = bool(pat.third_party.search(text)
+    # … or asked of the writer for (要教练line的私我: patterns.yaml third_party asks), where no service sold to strangers is
+    # named (resale.private_own_not: 专业, 一对一, 机构 — "专业课一对一辅导，要老师微信的私我" is the seller's own teacher)
+    asked = bool(pat.third_party_ask.search(text)) and not words["resale.private_own_not"].search(text)
+    third = bool(pat.third_party.search(text) or asked
                  or (pat.third_party_told.search(text) and pat.third_party_voucher.search(text)))
     if evasions or rep.urls or rep.names(Label.SPAM) or not (third or words["ad.referral_voice"].search(text)):
         return False

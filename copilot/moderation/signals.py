@@ -919,6 +919,8 @@ class Patterns:
     third_party: re.Pattern[str]  # a member naming a third person of a trade they hired (我家是找的王师傅贴的)
     third_party_told: re.Pattern[str]  # … or recommend (推荐一个做防水的李师傅), said with third_party_voucher
     third_party_voucher: re.Pattern[str]  # the helper in the third person or the writer's own use (他做的, 我女儿跟她)
+    third_party_ask: re.Pattern[str]  # … or asked for by way of the writer (要教练line的私我, 需要医生名字的私我)
+    arrow_call: re.Pattern[str]  # a pointing sign right before where to write (批发，全网最低 👉 私聊): a call to act
     profile_look: re.Pattern[str]
     speech_quote: re.Pattern[str]
     recipients: re.Pattern[str]
@@ -1255,6 +1257,10 @@ def patterns() -> Patterns:
         third_party_told=re.compile(_alt(d["third_party"]["leads"]) + rf"{_CLAUSE}{{0,{int(d['third_party']['gap'])}}}?"
                                     + _alt(d["third_party"]["persons"])),
         third_party_voucher=re.compile(_alt(d["third_party"]["vouchers"])),
+        third_party_ask=re.compile(_alt(d["third_party"]["asks"]) + rf"{_CLAUSE}{{0,{int(d['third_party']['ask_gap'])}}}?"
+                                   + _alt([*d["third_party"]["persons"], *d["third_party"]["pronouns"]]) + rf"{_CLAUSE}{{0,2}}?"
+                                   + _alt(d["third_party"]["contact_nouns"]) + "的"),
+        arrow_call=re.compile(_alt(d["arrow_call"]["arrows"]) + rf"\s{{0,{int(d['arrow_call']['gap'])}}}"),
         profile_look=re.compile("".join(f"(?<!{re.escape(str(x))})" for x in pl.get("not_after") or ())
                                 + _alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
         # a quotation right after a speech verb: 骂'…', 说我'…', 冲我喊了一句'…'
@@ -1757,6 +1763,10 @@ def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
     # the app's own way of asking to be messaged (QQ: 扣我, 扣扣我 — lexicons.yaml ad.invite_<platform>), only in its groups
     if scan.platform and (own := scan.lex.words.get(f"ad.invite_{scan.platform}")) is not None:
         hits += [h for h in cue_words(own, scan.n.compact) if h not in hits]
+    # a bare 私聊/私信 that a pointing sign calls to (全网最低 👉 私聊, round 79 d17a79): no story tells it, it asks to be written to
+    bare = scan.lex.words["ad.bare_contact"]
+    hits += [h.group() for m in patterns().arrow_call.finditer(scan.n.folded)
+             if (h := bare.match(scan.n.folded, m.end())) is not None and h.group() not in hits]
     refused = patterns().negated_invite
     if hits and refused.search(scan.n.compact):
         hits = cue_words(scan.lex.words[spec.words], refused.sub(CUT, scan.text(spec)))
@@ -2168,12 +2178,28 @@ def _banned_deal(scan: Scan, spec: SignalSpec) -> Finding | None:
     if any(m in item for item in found.items for m in markup["marks"]):  # 原价转 of a ticket is no scalping
         polite = [w for w in polite if not any(o in w for o in markup["own"])]
     trade += polite
+    # a member's report of the banned thing they or their child used, with what it cost and 私我 to tell more (我家小孩在那間
+    # 補習班一個月四千五…有需要的私訊我給你地址, round 79 d17a79): no trade word, fee or handle — the price was paid, not asked
+    # (有需要的 is a call, not a trade, beside such a report: ad.described_call)
+    calls = scan.lex.words["ad.described_call"]
+    if all(calls.fullmatch(w) for w in trade) and not scan.contacts and _own_experience(scan):
+        return None
     if found.variant != "subject":  # the group's subject with a price or a handle is members' business
         # a question about the banned thing ("野生的鸟能不能养？有懂的私我") asks to be told, not to trade
         trade += [w for name in ("money", "contact") + (() if scan.asks() else ("invite",)) for w in scan.found.get(name, [])]
         trade += said_prices(scan.n.folded)  # a price said without 元 (只要99, 一块99) is as much a trade
     trade = list(dict.fromkeys(trade))[:3]
     return Finding(found.items, suffix="、".join(trade)) if trade else None  # one weight: no variant
+
+
+def _own_experience(scan: Scan) -> bool:
+    """The writer reports their own or their child's time with what they name (lexicons.yaml ad.own_experience,
+    ad.own_child, resale.private_took: 我之前在, 我家小孩在那間…, 我报过), read in Mandarin — not in a business's own voice
+    (patterns.yaml provider: 我们补习班; ad.seller_voice: 本店)."""
+    said = in_mandarin(scan.n.compact)
+    if own_business().search(said) or scan.lex.words["ad.seller_voice"].search(said):
+        return False  # 我们补习班, 本店: the writer's own business, not their use of one
+    return any(scan.lex.words[k].search(said) for k in ("ad.own_experience", "ad.own_child", "resale.private_took"))
 
 
 def _fees(scan: Scan) -> list[str]:
@@ -3199,6 +3225,27 @@ def _service_pitch(scan: Scan, spec: SignalSpec) -> Finding | None:
     return found
 
 
+def _course_pitch(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A course sold to the group with no seller named (signals.yaml course_pitch, round 79 d17a79): a learner's promise
+    (零基础, 包会, 带你上岸), a fee word with its sum (报名费399, 学费1980, 一期2999: the sum right after, or a price said)
+    and a way to sign up with the writer (感兴趣私我) — and none of a member's words for a course they took themselves
+    (resale.private_took: 我报的, 我上过) or what it cost them (ad.own_use: 花了): "我报的班报名费3000，想了解的私我" passes
+    on an experience, it sells nothing."""
+    found = _combo(scan, spec)
+    if found is None:
+        return None
+    folded, said = scan.n.folded, in_mandarin(scan.n.compact)
+    fee = scan.lex.words["ad.course_fee"]
+    if not (said_prices(folded) or any(COURSE_FEE_SUM.match(folded, m.end()) for m in fee.finditer(folded))):
+        return None
+    if scan.lex.words["resale.private_took"].search(said) or scan.lex.words["ad.own_use"].search(said):
+        return None
+    return found
+
+
+COURSE_FEE_SUM = re.compile(r"[^\d，,。；;！!？?]{0,3}\d")  # the sum a few characters after a course's fee word (报名费只要399)
+
+
 def _fee_scam(scan: Scan, spec: SignalSpec) -> Finding | None:
     """A fee before a sure result with a way to reach the writer (signals.yaml fee_scam): the combo's lexicons all
     present (预付鉴定费…上拍率百分百…私我), or a fee said as to be paid (:func:`fee_payments`: 交800登记费, 交300手续费 —
@@ -3219,7 +3266,8 @@ def _fee_scam(scan: Scan, spec: SignalSpec) -> Finding | None:
 # its ``combo`` must have a hit (:func:`_combo`; :func:`_service_pitch`, a combo and a price; :func:`_group_deal`, both
 # lists near each other), or every list of its ``or_combo``. :meth:`SignalTable.needs` skips them for such a message.
 _LIST_GATED: dict[Any, str] = {_words: "words", _vote: "words", _course_gift: "words", _rival: "words", _targeted: "words", _severe: "words",
-                               _combo: "combo", _service_pitch: "combo", _group_deal: "combo"}
+                               _combo: "combo", _service_pitch: "combo", _course_pitch: "combo",
+                               _group_deal: "combo"}
 
 
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
@@ -3232,7 +3280,7 @@ _DETECTORS: dict[str, Detector] = {
     "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "rude": _targeted, "accused": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
     "belittle": _belittle, "disabled_slur": _disabled_slur, "dismissal": _dismissed, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
-    "service_pitch": _service_pitch, "paid_entry": _paid_entry, "fee_scam": _fee_scam,
+    "service_pitch": _service_pitch, "course_pitch": _course_pitch, "paid_entry": _paid_entry, "fee_scam": _fee_scam,
 }
 
 
