@@ -951,7 +951,7 @@ def group_slur() -> re.Pattern[str]:
     """A put-down of a whole kind of people ("外地人就是素质低", "河南人都是骗子"; patterns.yaml ``group_slur``): a people,
     an origin (河南来的) or a trade (搞销售的) generalised with a bad trait, or a kind hedged by 某些/有些 with contempt
     (某些南方来的就是一股穷酸味, 有些家长一副穷酸样), or a kind addressed as a whole and called a burden (你们这些透析的就是
-    浪费医保的钱)."""
+    浪费医保的钱), or summed up as having no good one (河南人没一个好东西), or called a herd of low things (一群下贱东西)."""
     d = load_resource(PATTERNS)["group_slur"]
     cjk = r"[\u4e00-\u9fff]"
     people = _alt(d["peoples"]) + _alt(d["peoples_suffix"])
@@ -962,7 +962,9 @@ def group_slur() -> re.Pattern[str]:
     scorned = _alt([*d["traits"], *d["contempt"], *d["contempt_generalised"]])
     trade = _alt(d["trade_lead"]) + rf"{cjk}{{1,{int(d['trade_gap'])}}}?的"
     kind = _alt(d["hedges"]) + rf"{cjk}{{1,{int(d['hedge_gap'])}}}?"
-    return gated(re.compile(group + rf"{cjk}{{0,{int(d['act_gap'])}}}?" + generalised + scorned
+    return gated(re.compile(group + rf"{cjk}{{0,{int(d['act_gap'])}}}?" + "(?:" + generalised + scorned + "|" + _alt(d["none_good"]) + ")"
+                      # a herd of low things, wherever the kind was named (…，一群下贱东西)
+                      + "|" + _alt(d["herd"]) + _alt([*d["contempt"], *d["contempt_generalised"]]) + _alt(d["herd_things"])
                       # a trade generalised with contempt (搞销售的就是一身铜臭味) — not 骗子 (卖保健品的都是骗子 warns)
                       + "|" + trade + rf"{cjk}{{0,{int(d['act_gap'])}}}?" + generalised
                       + _alt([*d["contempt"], *d["contempt_generalised"]])
