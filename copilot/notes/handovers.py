@@ -1752,6 +1752,8 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
     window = int(raw("owner", "decline_window"))
     for k, m in enumerate(messages[first:]):
+        if 2 <= k <= 3 and _offer_taken(messages, first + k, a.owner):  # ("行，那你来" to the one who just offered)
+            return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
         # (or anyone's line handing it on from them by name: "路线表原来小吴做，他要加班，交给阿斌吧")
         if (m.speaker != a.owner and (people is None or is_question(m.text) or not _was_theirs(_fold(m.text), people, a.owner)
                                       or _passed_on_once_mine(_fold(m.text), people, a.owner) is None)) \
@@ -1782,6 +1784,26 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
                 continue  # the line gives up another work of theirs it names more closely
             return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
     return None
+
+
+def _offer_taken(messages: list[Message], k: int, owner: str | None) -> bool:
+    """Whether ``messages[k]`` is ``owner``'s short yes (owner.hands_to_offerer: "行，那你来", "好呀，交畀你") handing their
+    work to the member who offered it in the line just before with an offer naming no work (:func:`_bare_offer`:
+    "我家有打印机，我来吧，周六前打好带过去")."""
+    if k <= 0 or messages[k].speaker != owner or messages[k - 1].speaker in (owner, None):
+        return False
+    return has(_fold(messages[k].text).strip(), "owner", "hands_to_offerer") and _bare_offer(messages[k - 1].text)
+
+
+def _bare_offer(text: str) -> bool:
+    """Whether a clause of ``text`` is an offer and nothing else ("我来吧", "那我来", "我嚟啦"): the work is the one just
+    talked of, not work of its own ("水我来带吧" names its own)."""
+    for clause in _CLAUSE.split(_fold(text)):
+        said = cue("owner", "offer_lead").sub("", clause.strip())
+        offer = cue("action", "volunteer").match(said)
+        if offer and said and not said[offer.end():].strip():
+            return True
+    return False
 
 
 def _stood_in(messages: list[Message], declined: int) -> int | None:
@@ -2045,6 +2067,8 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
         or _handed_whole(messages[declined].text, people, a.owner)
     if passed is not None:
         return passed, declined
+    if _offer_taken(messages, declined, a.owner):  # ("我来吧" — "行，那你来": the one who offered, where they did)
+        return messages[declined - 1].speaker, declined - 1
     asked = _asked_to_take(a, declined, messages, people)  # (the line giving it up may itself ask who takes it)
     if asked is not None:
         return asked
@@ -2107,7 +2131,7 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
     if found is None:
         return None
     owner, k = found
-    near = {m.id for m in messages[declined : k + int(raw("owner", "accept_window")) + 1]}
+    near = {m.id for m in messages[min(declined, k) : k + int(raw("owner", "accept_window")) + 1]}
     theirs = next((b for b in actions if b is not a and b.owner == owner and set(b.sources) & near), None)
     took = _clean(messages[k].text)  # the words it was taken with ("那我来联系商场吧") stay with the work
     if theirs is not None:
