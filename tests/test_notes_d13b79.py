@@ -123,3 +123,22 @@ def test_handed_to_your_team_is_the_one_spoken_to(tmp_path: Path, engine) -> Non
         "[2026-12-07 19:34] 豆豆奶奶: 收到"])
     assert _owners_of(todos, "收款码") == {"朵朵爸爸"}
 
+
+
+# -- an offer turned down because it is done already leaves no work -------------------------------------------------
+
+def test_an_offer_turned_down_as_done_is_no_todo(tmp_path: Path, engine) -> None:
+    todos = _todos(tmp_path, engine, [HIKE, "[2026-12-07 20:01] 阿杰: 签到表我来打印吧",
+                                      "[2026-12-07 20:02] 领队-老秦: 不用，签到表我已经打印好了",
+                                      "[2026-12-07 20:03] 小鹿: 水我来带吧",
+                                      "[2026-12-07 20:04] 领队-老秦: 好的，谢谢"])
+    assert not _owners_of(todos, "签到表")
+    assert _owners_of(todos, "水") == {"小鹿"}  # hard negative: the next offer, not turned down, stays
+
+
+def test_a_no_that_gives_the_offerer_other_work_keeps_the_offer(tmp_path: Path, engine) -> None:
+    # hard negative: "不用…你买水就行" redirects the one who offered; nor is "不用担心，我已经查过天气了" a refusal
+    todos = _todos(tmp_path, engine, [HIKE, "[2026-12-07 20:01] 阿杰: 签到表我来打印吧",
+                                      "[2026-12-07 20:02] 领队-老秦: 好，辛苦了",
+                                      "[2026-12-07 20:03] 小鹿: 不用担心，我已经查过天气了，周日是晴天"])
+    assert _owners_of(todos, "签到表") == {"阿杰"}

@@ -2006,6 +2006,17 @@ def _reports_done(a: ActionItem, messages: list[Message], at: dict[int, int]) ->
         and any(x.group(0)[-1:] in ("了", "咗", "啦", "喇") for x in cue("action", "finished").finditer(_fold(m.text)))
 
 
+def _offer_refused(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
+    """Whether ``a`` is its owner's own offer from one line, with no deadline, that another member turns down in one of
+    the next two lines because it is done already (owner.offer_refused: "报销单我来收吧" — "不用，报销单我已经收齐了")."""
+    if len(a.sources) != 1 or a.deadline is not None or a.sources[0] not in at:
+        return False
+    k = at[a.sources[0]]
+    if messages[k].speaker != a.owner or not _takes_on(cue("owner", "offer_lead").sub("", _spoken(messages[k].text))):
+        return False
+    return any(m.speaker != a.owner and has(_fold(m.text).strip(), "owner", "offer_refused") for m in messages[k + 1 : k + 3])
+
+
 def _done_for_asker(a: ActionItem, messages: list[Message], first: int) -> bool:
     """Whether the member the to-do's line was @-addressed to (the one who asked for it: "@503-小林 已经派给王师傅了，
     今天下午4点前过去") says later that it is done, naming the doer or the work the line names ("王师傅来过了 修好了"):
@@ -2241,7 +2252,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         if off is not None and not _after_calling_off(a, messages[off]):
             continue  # status cancelled: the work is not to be done at all
         if a.sources and (_told_off(a, messages, at, people) or not _left_undone(a, messages, at, people)
-                          or _reports_done(a, messages, at)):
+                          or _reports_done(a, messages, at) or _offer_refused(a, messages, at)):
             # no work: the line tells its owner not to do something ("小葛你那个拼单就别弄了"); status done: its owner
             # said it was finished, or the line itself reports it ("打印机修好了")
             continue
