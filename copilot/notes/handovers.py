@@ -1752,6 +1752,8 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
     given = messages[first].speaker != a.owner  # asked of them, not their own promise
     window = int(raw("owner", "decline_window"))
     for k, m in enumerate(messages[first:]):
+        if 2 <= k <= 3 and _offer_taken(messages, first + k, a.owner):  # ("行，那你来" to the one who just offered)
+            return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
         # (or anyone's line handing it on from them by name: "路线表原来小吴做，他要加班，交给阿斌吧")
         if (m.speaker != a.owner and (people is None or is_question(m.text) or not _was_theirs(_fold(m.text), people, a.owner)
                                       or _passed_on_once_mine(_fold(m.text), people, a.owner) is None)) \
@@ -1782,6 +1784,26 @@ def _declined_at(a: ActionItem, messages: list[Message], at: dict[int, int], peo
                 continue  # the line gives up another work of theirs it names more closely
             return first + k if all(at.get(x, -1) <= at[m.id] for x in a.sources) else None
     return None
+
+
+def _offer_taken(messages: list[Message], k: int, owner: str | None) -> bool:
+    """Whether ``messages[k]`` is ``owner``'s short yes (owner.hands_to_offerer: "行，那你来", "好呀，交畀你") handing their
+    work to the member who offered it in the line just before with an offer naming no work (:func:`_bare_offer`:
+    "我家有打印机，我来吧，周六前打好带过去")."""
+    if k <= 0 or messages[k].speaker != owner or messages[k - 1].speaker in (owner, None):
+        return False
+    return has(_fold(messages[k].text).strip(), "owner", "hands_to_offerer") and _bare_offer(messages[k - 1].text)
+
+
+def _bare_offer(text: str) -> bool:
+    """Whether a clause of ``text`` is an offer and nothing else ("我来吧", "那我来", "我嚟啦"): the work is the one just
+    talked of, not work of its own ("水我来带吧" names its own)."""
+    for clause in _CLAUSE.split(_fold(text)):
+        said = cue("owner", "offer_lead").sub("", clause.strip())
+        offer = cue("action", "volunteer").match(said)
+        if offer and said and not said[offer.end():].strip():
+            return True
+    return False
 
 
 def _stood_in(messages: list[Message], declined: int) -> int | None:
@@ -1984,6 +2006,17 @@ def _reports_done(a: ActionItem, messages: list[Message], at: dict[int, int]) ->
         and any(x.group(0)[-1:] in ("了", "咗", "啦", "喇") for x in cue("action", "finished").finditer(_fold(m.text)))
 
 
+def _offer_refused(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
+    """Whether ``a`` is its owner's own offer from one line, with no deadline, that another member turns down in one of
+    the next two lines because it is done already (owner.offer_refused: "报销单我来收吧" — "不用，报销单我已经收齐了")."""
+    if len(a.sources) != 1 or a.deadline is not None or a.sources[0] not in at:
+        return False
+    k = at[a.sources[0]]
+    if messages[k].speaker != a.owner or not _takes_on(cue("owner", "offer_lead").sub("", _spoken(messages[k].text))):
+        return False
+    return any(m.speaker != a.owner and has(_fold(m.text).strip(), "owner", "offer_refused") for m in messages[k + 1 : k + 3])
+
+
 def _done_for_asker(a: ActionItem, messages: list[Message], first: int) -> bool:
     """Whether the member the to-do's line was @-addressed to (the one who asked for it: "@503-小林 已经派给王师傅了，
     今天下午4点前过去") says later that it is done, naming the doer or the work the line names ("王师傅来过了 修好了"):
@@ -2045,6 +2078,8 @@ def _taker(a: ActionItem, declined: int, messages: list[Message], people: People
         or _handed_whole(messages[declined].text, people, a.owner)
     if passed is not None:
         return passed, declined
+    if _offer_taken(messages, declined, a.owner):  # ("我来吧" — "行，那你来": the one who offered, where they did)
+        return messages[declined - 1].speaker, declined - 1
     asked = _asked_to_take(a, declined, messages, people)  # (the line giving it up may itself ask who takes it)
     if asked is not None:
         return asked
@@ -2107,7 +2142,7 @@ def _take_over(a: ActionItem, declined: int, actions: list[ActionItem], messages
     if found is None:
         return None
     owner, k = found
-    near = {m.id for m in messages[declined : k + int(raw("owner", "accept_window")) + 1]}
+    near = {m.id for m in messages[min(declined, k) : k + int(raw("owner", "accept_window")) + 1]}
     theirs = next((b for b in actions if b is not a and b.owner == owner and set(b.sources) & near), None)
     took = _clean(messages[k].text)  # the words it was taken with ("那我来联系商场吧") stay with the work
     if theirs is not None:
@@ -2217,7 +2252,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
         if off is not None and not _after_calling_off(a, messages[off]):
             continue  # status cancelled: the work is not to be done at all
         if a.sources and (_told_off(a, messages, at, people) or not _left_undone(a, messages, at, people)
-                          or _reports_done(a, messages, at)):
+                          or _reports_done(a, messages, at) or _offer_refused(a, messages, at)):
             # no work: the line tells its owner not to do something ("小葛你那个拼单就别弄了"); status done: its owner
             # said it was finished, or the line itself reports it ("打印机修好了")
             continue

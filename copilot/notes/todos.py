@@ -438,9 +438,28 @@ def _unsure(c: _Ctx, mentions: list[Mention], scores: list[float], span: tuple[i
     told = _told(c, mentions, span, inside, f)
     if told is not None:
         return Owner(told, "assigned")
+    if (bare := _handed_bare(c, mentions, scores, inside)) is not None:
+        return bare
     if has(f, "action", "to_me"):
         return _doer_before_receiver(c, mentions, span, inside) or _senders(c, mentions)
     return _own_short(c, mentions, scores, span, text, inside)
+
+
+def _handed_bare(c: _Ctx, mentions: list[Mention], scores: list[float], inside: list[int]) -> Owner | None:
+    """"你来吧，周五前订好" answering "包车我来订还是你来？", "你嚟啦，禮拜三之前租好": a clause that only hands the work to
+    the one spoken to (cue owner.you_do_it_bare, after at most a short 好 / 那 in its clause), who offered it in the line
+    before (owner.offers_before) — theirs, though the owner model is unsure of the 你 in the longer sentence."""
+    if not has(_fold(c.said_before), "owner", "offers_before"):
+        return None
+    for i in inside:
+        m = mentions[i]
+        if m.kind != "Y" or not cue("owner", "you_do_it_bare").match(c.f, m.start):
+            continue
+        opened = max((x.end() for x in _CLAUSE.finditer(c.f, 0, m.start)), default=0)
+        who = _addressee(c, mentions, i) if len(c.f[opened:m.start].strip()) <= 2 else None
+        if who:
+            return Owner(who, "assigned", scores[i])
+    return None
 
 
 def _asked_by_name(c: _Ctx, mentions: list[Mention], start: int, end: int) -> Owner | None:
@@ -809,15 +828,21 @@ def _our_side(c: _Ctx, mentions: list[Mention]) -> list[Mention]:
     """宝安片区-阿军's "我们宝安出个花鼓戏，1月31日前报": the speaker's 我们 right before the area their card says they speak
     for (:func:`~copilot.notes.reading.own_areas`) is their own part — read as 我 (the speaker), not as the whole
     group; so is 我们 before the speaker's household (cue owner.our_side: "我们家周五前把帐篷带过去",
-    "我哋屋企…"). (Only right after 我们: the area alone is no name of theirs — "从龙华出发" is a place.)"""
+    "我哋屋企…") or, right after 交给, before the speaker's team (owner.our_team: "节目这块交给我们组"; 你们 there is
+    the one spoken to and their team: "收款码交给你们组"). (Only right after 我们: the area alone is no name of theirs —
+    "从龙华出发" is a place.)"""
     areas = sorted(own_areas(c.speaker), key=len, reverse=True)
     out: list[Mention] = []
     for m in mentions:
         we = m.kind == "G" and bool(cue("owner", "we").fullmatch(c.f[m.start:m.end]))
         side = cue("owner", "our_side").match(c.f, m.end) if we else None
+        # ("节目这块交给我们组": the speaker's team takes it on; "收款码交给你们组": the team of the one spoken to)
+        yours = m.kind == "G" and bool(cue("owner", "you_all").match(c.f[m.start:m.end]))
+        if (we or yours) and side is None and cue("owner", "handed_to_us").search(c.f[:m.start]):
+            side = cue("owner", "our_team").match(c.f, m.end)
         area = next((a for a in areas if c.f.startswith(a, m.end)), None) if we else None
         if area is not None or side is not None:
-            out.append(Mention(m.start, m.end + len(area) if area is not None else side.end(), "I"))
+            out.append(Mention(m.start, m.end + len(area) if area is not None else side.end(), "I" if we else "Y"))
         elif not (out and out[-1].kind == "I" and m.start < out[-1].end):  # (宝安片区 of 我们宝安片区: inside it)
             out.append(m)
     # ("南山出个小孩子的舞蹈", 南山片区-Cindy: the speaker's own area opening the line, then its share: owner.area_gives)
@@ -1688,7 +1713,9 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
             and not has(f, "action", "claims") and not _will_do(f) or has(f, "action", "tentative") or asks(owner_part) or asks(clause.text[:max(0, clause.text.find(owner_part))]))):
         return None  # "我会看的", "那我先带她去试听一节", "我报了500": a reply, a plan or the past
     # "可以，我整理一下" answers the question just asked: the task names it
-    about = asker if clause.kind == "first_person" or owner == m.speaker else None
+    # (so does "你来吧，周五前订好" handing "包车我来订还是你来？" back to its asker: owner.you_do_it_bare)
+    about = asker if clause.kind == "first_person" or owner == m.speaker \
+        or owner == asker and has(f, "owner", "you_do_it_bare") else None
     deadline = _own_matter(deadline, timed)
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
