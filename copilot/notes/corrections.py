@@ -107,6 +107,12 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
         # (a correction its speaker makes of no line of their own sets right another member's: "更正一下：报名费100元"
         # by the treasurer after the organiser's "报名费80元" — only the nearest such line, within correction_reach)
         fixes = _corrected_lines(messages, j, kinds, named, corrects, organiser) if kinds else []
+        # (the speaker's own correction naming no subject, "刚才说错了，应该是下午两点半开始": the line it sets right keeps
+        # its words — place, topic — with the new value beside it, as a bare fix does, rather than losing the clause)
+        own = _bare_fix(messages, j) if fixes and not named and corrects else None
+        if own is not None and own[0].speaker == m.speaker and own[0] in fixes:
+            fixes = [x for x in fixes if x is not own[0]]
+            out[own[0].id] = own[1]
         for x in fixes:
             out[x.id] = Restated(kinds & figure_kinds(_fold(x.text)) | (out[x.id].kinds if x.id in out else frozenset()), m)
         changes = _slot_changes(f) if not kinds and not asked else []
@@ -213,7 +219,9 @@ def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | Non
     if not clause:  # (several clauses, each changing a value of its own kind: "时间改到三点，费用改成40元")
         return _several_bare(messages, j)
     kinds = figure_kinds(clause) & set(raw("figure_values"))
-    if len(kinds) != 1 or _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic")):
+    # (a correction's clause may name what its speaker's line says already: "说错了，是早上七点半集合" of "…七点在南门集合")
+    said = _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic"))
+    if len(kinds) != 1 or said and not fix.search(f):
         return None
     kind = next(iter(kinds))
     new = _figure_values(clause, kind)
@@ -222,10 +230,14 @@ def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | Non
         return _named_bare(messages, j, kind, told[0])
     if len(new) != 1:
         return None
-    line = _speakers_last(messages, j - int(raw("correction_bare_reach")), j, m.speaker, {kind})
+    # (one naming its line's words finds it as far back as a correction does: "…時間寫錯了，是早上七點半集合")
+    line = _speakers_last(messages, j - int(raw("correction_reach" if said else "correction_bare_reach")), j,
+                          m.speaker, {kind})
     if line is None:
         return None
     x, fx = line
+    if not all(w in fx for w in said):
+        return None
     # (a line that changed the value itself holds the old one in its change clause: "两点的场被人订走了，改到四点")
     old = _figure_values(_bare_clause(fx) or fx, kind)
     if is_question(x.text) or len(old) != 1 or _value_key(old[0]) == _value_key(new[0]):
@@ -1028,8 +1040,10 @@ def _bare_clause(f: str) -> str:
     # (a clause right after a heads-up that only says the value changes: "那再改一下，定三点半" — 定三点半)
     figured = [(k, c) for k, c in enumerate(clauses) if figure_kinds(c)]
     if len(figured) > 1:
+        # (or right after an opening that only owns the slip: "刚才说错了，应该是两点半开始，图书馆五点闭馆")
         figured = [(k, c) for k, c in figured if cue("correction").search(c) or cue("moved").search(c)
-                   or (k and head.search(clauses[k - 1]) and not figure_kinds(clauses[k - 1]))]
+                   or (k and head.search(clauses[k - 1]) and not figure_kinds(clauses[k - 1]))
+                   or (k and cue("correction").search(clauses[k - 1]) and not any(map(figure_kinds, clauses[:k])))]
     return figured[0][1] if len(figured) == 1 else ""
 
 
