@@ -82,6 +82,9 @@ class Restated:
     # the line sets itself right ("週六九點在捷運劍潭站集合…喔不對，八點半", :func:`_taken_back`): ``by`` is the line
     # itself, and the value it took back gets the one meant beside it, where the take-back starts
     inline: bool = False
+    # the line's speaker took another member's change up ("改成12元吧" … "行", :func:`_taken_change`): ``by`` is that
+    # member's line, yet the change is the speaker's own — their to-do on the line is re-valued too
+    taken: bool = False
 
 
 def restated_figures(messages: list[Message]) -> dict[int, Restated]:
@@ -300,12 +303,16 @@ def _taken_change(messages: list[Message], j: int) -> tuple[Message, Restated] |
     of the yes, stating a figure of the kind holds one other value of it. The member's line is the correction."""
     m = messages[j]
     f = _fold(m.text).strip()
-    # (a refusal is no yes: "不行", as for _says_yes_after)
-    if is_question(m.text) or not (cue("correction_taken").search(f) or _says_yes(m.text)) \
-            or cue("change_refused").search(_spoken(m.text)):
+    # (a refusal is no yes: "不行", as for _says_yes_after; a line that only states the member's new value again, "就10点
+    #吧", takes it up too — checked below, once that value is known)
+    yes = cue("correction_taken").search(f) is not None or _says_yes(m.text)
+    if is_question(m.text) or cue("change_refused").search(_spoken(m.text)):
         return None
     start = max(0, j - int(raw("correction_taken_reach")))
-    told = [(k, p) for k, p in enumerate(messages[start:j], start) if p.speaker != m.speaker]
+    # (the latest other member's line that changes or doubts a value: a third member's "+1" or "好的" may come between)
+    told = [(k, p) for k, p in enumerate(messages[start:j], start) if p.speaker != m.speaker
+            and (cue("correction").search(_fold(p.text)) or cue("moved").search(_fold(p.text))
+                 or cue("correction_doubt").search(_fold(p.text)))]
     if not told:
         return None
     k, p = told[-1]
@@ -317,9 +324,10 @@ def _taken_change(messages: list[Message], j: int) -> tuple[Message, Restated] |
     if changes:  # (its one clause with a figure states the new value, by its change word, naming no subject)
         clause = _bare_clause(fp)
         fix, moved = cue("correction"), cue("moved")
-        # (or the line opens with the correction: "更正一下，是七点半")
+        # (or the line opens with the correction: "更正一下，是七点半"; a question only as a proposal the yes takes up,
+        # "要不改到10点？" — "好")
         bare = bool(fix.search(clause) or moved.search(clause) or cue("correction_opens").search(fp)) \
-            and not is_question(p.text) \
+            and (not is_question(p.text) or cue("change_wish").search(fp) is not None) \
             and not _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic"))
         kinds = figure_kinds(clause) & set(raw("figure_values")) if bare else frozenset()
         said = {kind: _figure_values(clause, kind) for kind in kinds} if len(kinds) == 1 else {}
@@ -338,9 +346,10 @@ def _taken_change(messages: list[Message], j: int) -> tuple[Message, Restated] |
     new = [v for v in values if not old or _value_key(v) != _value_key(old[0])] if not changes else values
     if is_question(x.text) or len(old) != 1 or len(new) != 1 or (not changes and len(values) == len(new)) \
             or _value_key(old[0]) == _value_key(new[0]) \
-            or any(_value_key(v) != _value_key(new[0]) for v in _figure_values(f, kind)):
+            or any(_value_key(v) != _value_key(new[0]) for v in _figure_values(f, kind)) \
+            or not (yes or changes and _figure_values(f, kind) and not _content_slot(f, cue("change_generic"))):
         return None  # (nor when the yes names another value: it takes no change up)
-    return x, Restated(frozenset({kind}), p, bare=True)
+    return x, Restated(frozenset({kind}), p, bare=True, taken=True)
 
 
 def _taken_back(m: Message) -> Restated | None:
