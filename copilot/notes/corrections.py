@@ -222,9 +222,10 @@ def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | Non
     if not clause:  # (several clauses, each changing a value of its own kind: "时间改到三点，费用改成40元")
         return _several_bare(messages, j)
     kinds = figure_kinds(clause) & set(raw("figure_values"))
-    # (a correction's clause may name what its speaker's line says already: "说错了，是早上七点半集合" of "…七点在南门集合")
+    # (a correction's clause restating the value may name what its speaker's line says already: "说错了，是早上七点半
+    # 集合" of "…七点在南门集合"; one that moves a named thing, "更正一下：爱心包裹改到下午5点领取", names its slot)
     said = _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic"))
-    if len(kinds) != 1 or said and not fix.search(f):
+    if len(kinds) != 1 or said and (not fix.search(f) or moved.search(clause)):
         return None
     kind = next(iter(kinds))
     new = _figure_values(clause, kind)
