@@ -135,3 +135,13 @@ def test_a_proposal_refused_or_about_another_event_changes_nothing() -> None:
     assert _fixes([*old, ("小王", "周日的烧烤改到10点吧"), ("队长-老周", "好")]) == {}
     # (nobody takes it up: the organiser's nine o'clock stands)
     assert _fixes([*old, ("小王", "改到10点吧"), ("小李", "+1")]) == {}
+
+
+# -- a length said in Cantonese hours or Latin minutes ----------------------------------------------------------------
+def test_a_correction_of_a_cantonese_length_in_hours_restates_the_line() -> None:
+    head = [("行山隊-阿輝", "今次行八仙嶺，全程大概5個鐘，記得帶夠水"), ("阿詩", "收到")]
+    assert _fixes([*head, ("行山隊-阿輝", "更正：全程要6個鐘，路線加咗一段")]) == {1: (3, True)}
+    assert _fixes([("主持-小林", "每人分享5min，之后自由讨论"), ("阿杰", "收到"), ("主持-小林", "更正：每人分享8min")]) \
+        == {1: (3, True)}
+    # (a clock time with 钟 is no length; another event's hours are left alone)
+    assert _fixes([*head, ("行山隊-阿輝", "另外星期六三點鐘仲有一團去龍脊")]) == {}
