@@ -82,6 +82,9 @@ class Restated:
     # the line sets itself right ("週六九點在捷運劍潭站集合…喔不對，八點半", :func:`_taken_back`): ``by`` is the line
     # itself, and the value it took back gets the one meant beside it, where the take-back starts
     inline: bool = False
+    # the line's speaker took another member's change up ("改成12元吧" … "行", :func:`_taken_change`): ``by`` is that
+    # member's line, yet the change is the speaker's own — their to-do on the line is re-valued too
+    taken: bool = False
 
 
 def restated_figures(messages: list[Message]) -> dict[int, Restated]:
@@ -107,6 +110,12 @@ def restated_figures(messages: list[Message]) -> dict[int, Restated]:
         # (a correction its speaker makes of no line of their own sets right another member's: "更正一下：报名费100元"
         # by the treasurer after the organiser's "报名费80元" — only the nearest such line, within correction_reach)
         fixes = _corrected_lines(messages, j, kinds, named, corrects, organiser) if kinds else []
+        # (the speaker's own correction naming no subject, "刚才说错了，应该是下午两点半开始": the line it sets right keeps
+        # its words — place, topic — with the new value beside it, as a bare fix does, rather than losing the clause)
+        own = _bare_fix(messages, j) if fixes and not named and corrects else None
+        if own is not None and own[0].speaker == m.speaker and own[0] in fixes:
+            fixes = [x for x in fixes if x is not own[0]]
+            out[own[0].id] = own[1]
         for x in fixes:
             out[x.id] = Restated(kinds & figure_kinds(_fold(x.text)) | (out[x.id].kinds if x.id in out else frozenset()), m)
         changes = _slot_changes(f) if not kinds and not asked else []
@@ -213,7 +222,10 @@ def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | Non
     if not clause:  # (several clauses, each changing a value of its own kind: "时间改到三点，费用改成40元")
         return _several_bare(messages, j)
     kinds = figure_kinds(clause) & set(raw("figure_values"))
-    if len(kinds) != 1 or _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic")):
+    # (a correction's clause restating the value may name what its speaker's line says already: "说错了，是早上七点半
+    # 集合" of "…七点在南门集合"; one that moves a named thing, "更正一下：爱心包裹改到下午5点领取", names its slot)
+    said = _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic"))
+    if len(kinds) != 1 or said and (not fix.search(f) or moved.search(clause)):
         return None
     kind = next(iter(kinds))
     new = _figure_values(clause, kind)
@@ -222,10 +234,14 @@ def _bare_fix(messages: list[Message], j: int) -> tuple[Message, Restated] | Non
         return _named_bare(messages, j, kind, told[0])
     if len(new) != 1:
         return None
-    line = _speakers_last(messages, j - int(raw("correction_bare_reach")), j, m.speaker, {kind})
+    # (one naming its line's words finds it as far back as a correction does: "…時間寫錯了，是早上七點半集合")
+    line = _speakers_last(messages, j - int(raw("correction_reach" if said else "correction_bare_reach")), j,
+                          m.speaker, {kind})
     if line is None:
         return None
     x, fx = line
+    if not all(w in fx for w in said):
+        return None
     # (a line that changed the value itself holds the old one in its change clause: "两点的场被人订走了，改到四点")
     old = _figure_values(_bare_clause(fx) or fx, kind)
     if is_question(x.text) or len(old) != 1 or _value_key(old[0]) == _value_key(new[0]):
@@ -288,12 +304,16 @@ def _taken_change(messages: list[Message], j: int) -> tuple[Message, Restated] |
     of the yes, stating a figure of the kind holds one other value of it. The member's line is the correction."""
     m = messages[j]
     f = _fold(m.text).strip()
-    # (a refusal is no yes: "不行", as for _says_yes_after)
-    if is_question(m.text) or not (cue("correction_taken").search(f) or _says_yes(m.text)) \
-            or cue("change_refused").search(_spoken(m.text)):
+    # (a refusal is no yes: "不行", as for _says_yes_after; a line that only states the member's new value again, "就10点
+    #吧", takes it up too — checked below, once that value is known)
+    yes = cue("correction_taken").search(f) is not None or _says_yes(m.text)
+    if is_question(m.text) or cue("change_refused").search(_spoken(m.text)):
         return None
     start = max(0, j - int(raw("correction_taken_reach")))
-    told = [(k, p) for k, p in enumerate(messages[start:j], start) if p.speaker != m.speaker]
+    # (the latest other member's line that changes or doubts a value: a third member's "+1" or "好的" may come between)
+    told = [(k, p) for k, p in enumerate(messages[start:j], start) if p.speaker != m.speaker
+            and (cue("correction").search(_fold(p.text)) or cue("moved").search(_fold(p.text))
+                 or cue("correction_doubt").search(_fold(p.text)))]
     if not told:
         return None
     k, p = told[-1]
@@ -305,9 +325,10 @@ def _taken_change(messages: list[Message], j: int) -> tuple[Message, Restated] |
     if changes:  # (its one clause with a figure states the new value, by its change word, naming no subject)
         clause = _bare_clause(fp)
         fix, moved = cue("correction"), cue("moved")
-        # (or the line opens with the correction: "更正一下，是七点半")
+        # (or the line opens with the correction: "更正一下，是七点半"; a question only as a proposal the yes takes up,
+        # "要不改到10点？" — "好")
         bare = bool(fix.search(clause) or moved.search(clause) or cue("correction_opens").search(fp)) \
-            and not is_question(p.text) \
+            and (not is_question(p.text) or cue("change_wish").search(fp) is not None) \
             and not _content_slot(moved.sub(" ", fix.sub(" ", clause)), cue("change_generic"))
         kinds = figure_kinds(clause) & set(raw("figure_values")) if bare else frozenset()
         said = {kind: _figure_values(clause, kind) for kind in kinds} if len(kinds) == 1 else {}
@@ -326,9 +347,10 @@ def _taken_change(messages: list[Message], j: int) -> tuple[Message, Restated] |
     new = [v for v in values if not old or _value_key(v) != _value_key(old[0])] if not changes else values
     if is_question(x.text) or len(old) != 1 or len(new) != 1 or (not changes and len(values) == len(new)) \
             or _value_key(old[0]) == _value_key(new[0]) \
-            or any(_value_key(v) != _value_key(new[0]) for v in _figure_values(f, kind)):
+            or any(_value_key(v) != _value_key(new[0]) for v in _figure_values(f, kind)) \
+            or not (yes or changes and _figure_values(f, kind) and not _content_slot(f, cue("change_generic"))):
         return None  # (nor when the yes names another value: it takes no change up)
-    return x, Restated(frozenset({kind}), p, bare=True)
+    return x, Restated(frozenset({kind}), p, bare=True, taken=True)
 
 
 def _taken_back(m: Message) -> Restated | None:
@@ -1028,8 +1050,10 @@ def _bare_clause(f: str) -> str:
     # (a clause right after a heads-up that only says the value changes: "那再改一下，定三点半" — 定三点半)
     figured = [(k, c) for k, c in enumerate(clauses) if figure_kinds(c)]
     if len(figured) > 1:
+        # (or right after an opening that only owns the slip: "刚才说错了，应该是两点半开始，图书馆五点闭馆")
         figured = [(k, c) for k, c in figured if cue("correction").search(c) or cue("moved").search(c)
-                   or (k and head.search(clauses[k - 1]) and not figure_kinds(clauses[k - 1]))]
+                   or (k and head.search(clauses[k - 1]) and not figure_kinds(clauses[k - 1]))
+                   or (k and cue("correction").search(clauses[k - 1]) and not any(map(figure_kinds, clauses[:k])))]
     return figured[0][1] if len(figured) == 1 else ""
 
 

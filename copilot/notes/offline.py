@@ -309,6 +309,19 @@ def _unmarked(text: str) -> str:
     return "".join(kept).rstrip("，,；;") or text
 
 
+def _stale_by_bare_fix(m: Message, messages: list[Message], restated: dict[int, Restated]) -> bool:
+    """Whether the stale line ``m`` (:func:`superseded`) keeps its words as a key point, the new value beside it: a bare
+    fix set its one value right (:func:`restated_figures`: "本周六下午三点（已改：两点半）在市图书馆二楼读书分享" after
+    "刚才说错了，应该是下午两点半开始") and no other later line on its subject corrects, changes or swaps anything
+    ("地点也换成二楼多功能室", "不是50是60": one mark cannot tell those, the line gives way)."""
+    fix = restated.get(m.id)
+    if fix is None or not fix.bare:
+        return False
+    changing = (cue("correction"), cue("moved"), cue("correction_swap"))
+    return not any(x.id > m.id and x.id != fix.by.id and any(c.search(fold(x.text)) for c in changing)
+                   and relevant(m.text, x.text, by_kind=False) for x in messages)
+
+
 def candidate_sentences(transcript: Transcript, st: Structure, people: People | None = None) -> list[Sentence]:
     out: list[Sentence] = []
     topic = st.topic_words or topic_words(transcript.messages)
@@ -328,7 +341,8 @@ def candidate_sentences(transcript: Transcript, st: Structure, people: People | 
         return m.id in opening and bool(st.topic) and st.topic in sentence and framing_only(sentence)
 
     for m in transcript.messages:
-        if is_chatter(m.text) or m.id in stale or signup_header(m.text) is not None:
+        if is_chatter(m.text) or m.id in stale and not _stale_by_bare_fix(m, transcript.messages, restated) \
+                or signup_header(m.text) is not None:
             continue  # (a 接龙 is listed whole under 公告)
         base = _role_weight(m, st)
         talks = st.session_type == "主讲分享" and m.speaker in st.speakers

@@ -311,7 +311,8 @@ def analyze(transcript: Transcript) -> Structure:
     restated = restated_figures(msgs)  # a figure a later correction replaced: the notes state the final one
     # (a to-do keeps its own words when another member corrects a figure of its line: only its speaker re-times it)
     said_by = {m.id: m.speaker for m in msgs}
-    own_fixes = {i: f for i, f in restated.items() if f.by.speaker == said_by.get(i)}
+    # (or when its speaker took another member's change up: corrections._taken_change)
+    own_fixes = {i: f for i, f in restated.items() if f.by.speaker == said_by.get(i) or f.taken}
     for a in actions:
         a.task = _final_state(a, own_fixes) or a.task
     for n in announcements:
