@@ -1175,7 +1175,7 @@ def _replies(messages: list[Message], people: People, opened: list[_Open] | None
     for i, whole in enumerate(messages):
         parts = _addressed_parts(whole, people)
         if len(parts) == 1 and opened:
-            parts = _answered_parts(whole, opened, i, near)
+            parts = _led_parts(whole, people, opened, i, near) or _answered_parts(whole, opened, i, near)
         for m in parts:
             yield i, m
 
@@ -1211,6 +1211,28 @@ def _answered_parts(m: Message, opened: list[_Open], i: int, near: int) -> list[
         else:
             parts.append((q, x))
     return [replace(m, text=x.strip(), reply_to=q.msg.speaker) for q, x in parts]  # each to its asker, as a quote would
+
+
+def _led_parts(m: Message, people: People, opened: list[_Open], i: int, near: int) -> list[Message]:
+    """``m`` as its unaddressed lead and the rest when one @ opens a later clause and the lead answers before it
+    turns to hand out work ("桌子够不够？" — "还差一张，@阿强 你周五前从三楼搬一张下来"; "饮料够不够？" — "不太够，@以利亚 你周二前
+    再买两箱"): the lead is read as a reply to no one (so it may answer the question just asked), the rest as the @-line
+    it is. Only when a question from someone other than the one named waits unanswered, and the lead is words, not a
+    question; ``[]`` for any other line."""
+    t = m.text.strip()
+    if t.count("@") + t.count("＠") != 1:
+        return []
+    at = next(people.at.finditer(t), None)
+    if at is None or at.start() == 0 or not _STOPS.fullmatch(t[at.start() - 1]):
+        return []
+    lead = _TRAILING_MARKS.sub("", t[:at.start()]).strip()
+    named = people.mentions(t[at.start():])[:1]
+    if not named or not _NON_WORD.sub("", lead) or is_question(lead):
+        return []
+    if not any(not q.answer and not q.closed and 0 < i - q.index <= near and q.msg.speaker not in (m.speaker, named[0])
+               for q in opened):
+        return []
+    return [replace(m, text=lead), replace(m, text=t[at.start():].strip())]
 
 
 def _addressed_parts(m: Message, people: People) -> list[Message]:
