@@ -854,7 +854,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     # (also an answer beside the point, taken as sure by a word it shares in passing or a bare "是的" to the side
     # chat: a line on the question's own words or in its form replaces it)
     guessed = [q for q in recent if i - q.index <= near and not q.direct and q.msg.speaker != m.speaker
-               and (q.loose and (relevant(q.text, m.text, days=False) or in_form(q.text, m.text))
+               and (q.loose and not _host_at_word(q, m, host, [o for o in recent if i - o.index <= near]) and (relevant(q.text, m.text, days=False) or in_form(q.text, m.text))
                     or (_beside_the_point(q, host) or _told_own_story(q, m, host))
                     and (relevant(q.text, m.text, by_kind=False, days=False) or in_form(q.text, m.text)))]
     if guessed:
@@ -873,6 +873,20 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
            and has(_fold(m.text), "reply", "self_answer") and relevant(q.text, m.text)]
     return (own[-1] if own else None), False
+
+
+def _host_at_word(q: _Open, m: Message, host: str | None, close: list[_Open]) -> bool:
+    """``q`` (a member's question) is answered so far by the one running the chat in the very next line: taken at
+    their word, as :func:`_beside_the_point` does, so a later member's line ``m`` on the question's words does not
+    replace it ("垃圾最後載去哪裡？" — the host: "清潔隊的車十一點來載，我會在現場交接" — a member: "垃圾好多喔上次撿了十幾袋").
+    Not when ``m`` is the host's own (their later line may set their first right), nor when an earlier question among
+    ``close`` still waits unanswered (the host's line may be that one's answer: "两岁的要买票吗" "晕车的怎么办" — the host:
+    "三岁以下免费")."""
+    if host is None or m.speaker == host or q.msg.speaker == host or len(q.answer) != 1 or q.answer[0].speaker != host \
+            or q.answer[0].id - q.msg.id != 1:
+        return False
+    return not any(o is not q and o.index < q.index and not o.answer and not o.closed and o.msg.speaker != host
+                   for o in close)
 
 
 @lru_cache(maxsize=65536)
