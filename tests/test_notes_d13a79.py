@@ -10,6 +10,11 @@ member's line on the question's words ("垃圾好多喔上次撿了十幾袋") d
 negatives: the host's own later line still sets their first right, and a host's line that may answer an earlier
 question still waiting ("两岁的要买票吗" "晕车的怎么办" — "三岁以下免费") leaves the later one open for the member who knows.
 
+A question answered in the very next line by someone else's to-do line of their own work on its words ("翻地的锄头够用吗"
+— "锄头我明天去五金店再买两把") is kept as Q&A as well as the to-do (pairing._takes_on_asked). Hard negatives: a member's
+"谁…" call (left to the taken-call reading), the asker's own line, a line that is not the next one, a line that is no
+to-do, one handing the work to someone else, and one not on the question's words.
+
 The chats are written by hand for this test.
 """
 
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 from copilot.notes.model import Message, Notes, QAPair
 from copilot.notes.offline import summarize_offline
-from copilot.notes.pairing import _led_parts, _Open
+from copilot.notes.pairing import _led_parts, _Open, _takes_on_asked
 from copilot.notes.parse import parse_text
 from copilot.notes.reading import People
 
@@ -126,3 +131,33 @@ def test_host_line_with_an_earlier_question_waiting_leaves_the_later_one_open() 
                     ("周老师", "我会带晕车药，上车前半小时吃")], head)
     pair = _pair(notes.qa, "晕车")
     assert pair is not None and pair.answerer == "周老师" and "晕车药" in pair.answer, notes.qa
+
+
+def _asked_and_answered(lines: list[tuple[str, str]]) -> tuple[list[Message], _Open]:
+    msgs = _msgs(lines)
+    q = _Open(msgs[0], 0, msgs[0].text, set())
+    q.answer.append(msgs[-1])
+    return msgs, q
+
+
+def test_takes_on_asked_keeps_own_work_on_the_question() -> None:
+    msgs, q = _asked_and_answered([("小满", "翻地的锄头够用吗"), ("阿福", "锄头我明天去五金店再买两把，周六前拿到菜园")])
+    assert _takes_on_asked(q, frozenset({msgs[1].id}), "园长-老许")
+    msgs, q = _asked_and_answered([("阿芬", "報名表交去邊度？"), ("阿明", "報名表我聽日朝早喺會所收")])
+    assert _takes_on_asked(q, frozenset({msgs[1].id}), "會長")
+
+
+def test_takes_on_asked_hard_negatives() -> None:
+    msgs, q = _asked_and_answered([("小满", "翻地的锄头够用吗"), ("阿福", "锄头我明天去五金店再买两把")])
+    assert not _takes_on_asked(q, frozenset(), "园长-老许")  # no to-do line
+    msgs, q = _asked_and_answered([("芳姐", "有机肥谁去拉？"), ("大志", "有机肥我周五开车去拉")])
+    assert not _takes_on_asked(q, frozenset({msgs[1].id}), "园长-老许")  # a member's 谁 call
+    assert _takes_on_asked(q, frozenset({msgs[1].id}), "芳姐")  # …put by the one running the chat
+    msgs, q = _asked_and_answered([("小满", "翻地的锄头够用吗"), ("小满", "锄头我明天去五金店再买两把")])
+    assert not _takes_on_asked(q, frozenset({msgs[1].id}), "园长-老许")  # the asker's own line
+    msgs, q = _asked_and_answered([("小满", "翻地的锄头够用吗"), ("芳姐", "好冷"), ("阿福", "锄头我明天去五金店再买两把")])
+    assert not _takes_on_asked(q, frozenset({msgs[2].id}), "园长-老许")  # not the next line
+    msgs, q = _asked_and_answered([("小满", "翻地的锄头够用吗"), ("园长-老许", "锄头阿福你明天去五金店再买两把")])
+    assert not _takes_on_asked(q, frozenset({msgs[1].id}), "园长-老许")  # work handed to someone else
+    msgs, q = _asked_and_answered([("小满", "翻地的锄头够用吗"), ("阿福", "我明天去开会")])
+    assert not _takes_on_asked(q, frozenset({msgs[1].id}), "园长-老许")  # not on the question's words

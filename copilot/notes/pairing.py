@@ -1522,10 +1522,29 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return True  # a bystander said they did not know ("我也不太清楚", "唔清楚，等隊長講啦"): a question the group waited
         # on, answered by a line after on its words ("演出服统一放在文化中心，不用自己带") or by the one running the chat
         # ("最好帶，落山好多石級")
+    if _takes_on_asked(q, tasks, runs):
+        return True  # ("报名表哪里交？" — "交给我就行，我明天上午在前台收": the answerer's own work, a to-do and Q&A)
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or on_subject() or _host_answers(q, host, tasks) or _plain_answer(q, tasks)
     return q.answer[0].speaker in speakers or q.answer[0].speaker == host or on_subject()
+
+
+def _takes_on_asked(q: _Open, tasks: frozenset[int], runs: str | None) -> bool:
+    """``q`` is answered by the very next line, someone else's, which is a to-do line (``tasks``) of the answerer's own
+    work (cue ``action.first_person``: 我来/我去/我会…) on the question's words: what was asked, taken on or told when
+    it will be done ("报名表哪里交？" — "交给我就行，我明天上午在前台收报名表"; "翻地的锄头够用吗" — "锄头我明天去五金店再买
+    两把"). The notes keep both, the to-do and the Q&A telling what was asked. Not a member's "谁…" call (a call for help
+    taken on is read by the structure's taken pairs), a question asked on a side remark, a choice put without a
+    question form, nor an answer that asks back."""
+    if q.after_side or q.alt is not None or len(q.answer) != 1:
+        return False
+    a = q.answer[0]
+    if a.id not in tasks or a.id - q.msg.id != 1 or a.speaker == q.msg.speaker or is_question(a.text):
+        return False
+    if q.msg.speaker != runs and cue("reply", "asks_who").search(_fold(q.text)):
+        return False
+    return bool(cue("action", "first_person").search(_fold(a.text))) and relevant(q.text, a.text, by_kind=False)
 
 
 def _plain_answer(q: _Open, tasks: frozenset[int] = frozenset()) -> bool:
