@@ -861,7 +861,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     # (also an answer beside the point, taken as sure by a word it shares in passing or a bare "是的" to the side
     # chat: a line on the question's own words or in its form replaces it)
     guessed = [q for q in recent if i - q.index <= near and not q.direct and q.msg.speaker != m.speaker
-               and (q.loose and (relevant(q.text, m.text, days=False) or in_form(q.text, m.text))
+               and (q.loose and not _host_at_word(q, m, host, [o for o in recent if i - o.index <= near]) and (relevant(q.text, m.text, days=False) or in_form(q.text, m.text))
                     or (_beside_the_point(q, host) or _told_own_story(q, m, host))
                     and (relevant(q.text, m.text, by_kind=False, days=False) or in_form(q.text, m.text)))]
     if guessed:
@@ -880,6 +880,20 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
            and has(_fold(m.text), "reply", "self_answer") and relevant(q.text, m.text)]
     return (own[-1] if own else None), False
+
+
+def _host_at_word(q: _Open, m: Message, host: str | None, close: list[_Open]) -> bool:
+    """``q`` (a member's question) is answered so far by the one running the chat in the very next line: taken at
+    their word, as :func:`_beside_the_point` does, so a later member's line ``m`` on the question's words does not
+    replace it ("垃圾最後載去哪裡？" — the host: "清潔隊的車十一點來載，我會在現場交接" — a member: "垃圾好多喔上次撿了十幾袋").
+    Not when ``m`` is the host's own (their later line may set their first right), nor when an earlier question among
+    ``close`` still waits unanswered (the host's line may be that one's answer: "两岁的要买票吗" "晕车的怎么办" — the host:
+    "三岁以下免费")."""
+    if host is None or m.speaker == host or q.msg.speaker == host or len(q.answer) != 1 or q.answer[0].speaker != host \
+            or q.answer[0].id - q.msg.id != 1:
+        return False
+    return not any(o is not q and o.index < q.index and not o.answer and not o.closed and o.msg.speaker != host
+                   for o in close)
 
 
 @lru_cache(maxsize=65536)
@@ -1179,7 +1193,7 @@ def _replies(messages: list[Message], people: People, opened: list[_Open] | None
     for i, whole in enumerate(messages):
         parts = _addressed_parts(whole, people)
         if len(parts) == 1 and opened:
-            parts = _answered_parts(whole, opened, i, near)
+            parts = _led_parts(whole, people, opened, i, near) or _answered_parts(whole, opened, i, near)
         for m in parts:
             yield i, m
 
@@ -1215,6 +1229,28 @@ def _answered_parts(m: Message, opened: list[_Open], i: int, near: int) -> list[
         else:
             parts.append((q, x))
     return [replace(m, text=x.strip(), reply_to=q.msg.speaker) for q, x in parts]  # each to its asker, as a quote would
+
+
+def _led_parts(m: Message, people: People, opened: list[_Open], i: int, near: int) -> list[Message]:
+    """``m`` as its unaddressed lead and the rest when one @ opens a later clause and the lead answers before it
+    turns to hand out work ("桌子够不够？" — "还差一张，@阿强 你周五前从三楼搬一张下来"; "饮料够不够？" — "不太够，@以利亚 你周二前
+    再买两箱"): the lead is read as a reply to no one (so it may answer the question just asked), the rest as the @-line
+    it is. Only when a question from someone other than the one named waits unanswered, and the lead is words, not a
+    question; ``[]`` for any other line."""
+    t = m.text.strip()
+    if t.count("@") + t.count("＠") != 1:
+        return []
+    at = next(people.at.finditer(t), None)
+    if at is None or at.start() == 0 or not _STOPS.fullmatch(t[at.start() - 1]):
+        return []
+    lead = _TRAILING_MARKS.sub("", t[:at.start()]).strip()
+    named = people.mentions(t[at.start():])[:1]
+    if not named or not _NON_WORD.sub("", lead) or is_question(lead):
+        return []
+    if not any(not q.answer and not q.closed and 0 < i - q.index <= near and q.msg.speaker not in (m.speaker, named[0])
+               for q in opened):
+        return []
+    return [replace(m, text=lead), replace(m, text=t[at.start():].strip())]
 
 
 def _addressed_parts(m: Message, people: People) -> list[Message]:
@@ -1490,10 +1526,29 @@ def _kept(q: _Open, speakers: list[str], host: str | None, topic: frozenset[str]
         return True  # a bystander said they did not know ("我也不太清楚", "唔清楚，等隊長講啦"): a question the group waited
         # on, answered by a line after on its words ("演出服统一放在文化中心，不用自己带") or by the one running the chat
         # ("最好帶，落山好多石級")
+    if _takes_on_asked(q, tasks, runs):
+        return True  # ("报名表哪里交？" — "交给我就行，我明天上午在前台收": the answerer's own work, a to-do and Q&A)
     if q.loose:  # (a chat too short for its words to come back is all on its subject; the one running the
         # chat answering right after is on it too: "奖品有啥" — "冠军500，亚军300")
         return not topic or on_subject() or _host_answers(q, host, tasks) or _plain_answer(q, tasks)
     return q.answer[0].speaker in speakers or q.answer[0].speaker == host or on_subject()
+
+
+def _takes_on_asked(q: _Open, tasks: frozenset[int], runs: str | None) -> bool:
+    """``q`` is answered by the very next line, someone else's, which is a to-do line (``tasks``) of the answerer's own
+    work (cue ``action.first_person``: 我来/我去/我会…) on the question's words: what was asked, taken on or told when
+    it will be done ("报名表哪里交？" — "交给我就行，我明天上午在前台收报名表"; "翻地的锄头够用吗" — "锄头我明天去五金店再买
+    两把"). The notes keep both, the to-do and the Q&A telling what was asked. Not a member's "谁…" call (a call for help
+    taken on is read by the structure's taken pairs), a question asked on a side remark, a choice put without a
+    question form, nor an answer that asks back."""
+    if q.after_side or q.alt is not None or len(q.answer) != 1:
+        return False
+    a = q.answer[0]
+    if a.id not in tasks or a.id - q.msg.id != 1 or a.speaker == q.msg.speaker or is_question(a.text):
+        return False
+    if q.msg.speaker != runs and cue("reply", "asks_who").search(_fold(q.text)):
+        return False
+    return bool(cue("action", "first_person").search(_fold(a.text))) and relevant(q.text, a.text, by_kind=False)
 
 
 def _plain_answer(q: _Open, tasks: frozenset[int] = frozenset()) -> bool:
