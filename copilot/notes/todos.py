@@ -110,6 +110,7 @@ from copilot.notes.reading import (
     _spoken_to,
     aliases,
     asks,
+    display_name,
     find_invitation,
     is_question,
     own_areas,
@@ -134,6 +135,9 @@ class _Ctx:
     asker: str | None = None  # who asked the question this message answers ("照片发给谁？" — "发我就行")
     said_before: str = ""  # what the one just spoken to said ("押金我先垫了" — "发票拿回来找我报销")
     lead_alone: bool = False  # the message's @s stand on a first line of their own ("@老郑\n名单周日前统计出来")
+    # a later sentence of a message whose earlier sentences each gave a member named first their share ("…；阿杰你负责订
+    # 大巴；小雨准备急救包；老钱带对讲机"): the list of shares goes on across the sentences (:func:`_list_opener`)
+    shares_before: bool = False
 
 
 class Owner(NamedTuple):
@@ -799,7 +803,7 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
             parts.append((text, taker))
         elif text:
             picked = _pick(c, mentions, scores, (start, end), text)
-            if listed and picked.who is None:
+            if (listed or c.shares_before) and picked.who is None:
                 picked = _list_opener(c, mentions, scores, start, end) or picked
             parts.append((text, picked))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
@@ -840,12 +844,16 @@ def _named_side(c: _Ctx, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# a list's heading before its first share ("周年庆分工：", "分工一下：")
+_HEADING = re.compile(r"[^，,；;：:]{0,12}[：:]")
+
+
 def _list_opener(c: _Ctx, mentions: list[Mention], scores: list[float], start: int, end: int) -> Owner | None:
     """In a list of shares ("…，阿明带脚环，小孙管直播，王姐统计成绩"), a clause the owner model gives no doer to, which
     opens with a member and goes on with words of its own, is that member's share: the list's form says so when the
     clause is too short for the model (管直播, 开车载板子) — as sure as a doer the model is sure of."""
     f = c.f[start:end]
-    colon = re.match(r"[^，,；;：:]{0,12}[：:]", f) if start == 0 else None
+    colon = _HEADING.match(f) if start == 0 else None
     at = start + (colon.end() if colon else 0)
     at += len(c.f[at:end]) - len(c.f[at:end].lstrip(" @"))
     i = next((i for i, m in enumerate(mentions) if m.start == at and m.kind == "P"), None)
@@ -923,7 +931,7 @@ def _each_opens_with_someone(f: str, mentions: list[Mention], seps: list[tuple[i
     openers: list[str] = []
     for start in cuts:
         head = f[start:]
-        colon = re.match(r"[^，,；;：:]{0,12}[：:]", head) if start == 0 else None
+        colon = _HEADING.match(head) if start == 0 else None
         at = start + (colon.end() if colon else 0)
         at += len(f[at:]) - len(f[at:].lstrip(" @"))
         first = next((m for m in mentions if m.start == at and m.kind == "P"), None)
@@ -997,7 +1005,7 @@ def _nobody_in(f: str, people: People, lead: list[str], volunteering: bool, item
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
              spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False,
              volunteer: str | None = None, item_at: list[str] | None = None, said_before: str = "",
-             lead_alone: bool = False) -> list[_Clause]:
+             lead_alone: bool = False, shares_before: bool = False) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
@@ -1008,7 +1016,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     if vocative is not None:
         return [vocative]
     whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker, said_before,
-                                 lead_alone))
+                                 lead_alone, shares_before))
     # (unless the speaker then says what they will do: "彭哥 板材我周五之前拉到楼下" is the speaker's)
     said_next = next((o.kind for _, o in scored[1:] if o.who), "")
     if whole.who and whole.kind in ("named", "assigned") and said_next != "first_person" \
@@ -1063,6 +1071,17 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else:
             pending.append(c.text)
     return groups
+
+
+def _opens_share(clauses: list[_Clause], sentence: str) -> bool:
+    """Whether a sentence of a message gives the member it opens with (after a heading's 「：」) their share: one named
+    owner, whose name (as the owner model read it) starts the sentence — "阿杰你负责订返程的大巴", "美玲寫紅紙，禮拜五前貼好"."""
+    if len(clauses) != 1 or clauses[0].kind != "named" or not clauses[0].owner:
+        return False
+    f = _fold(sentence)
+    colon = _HEADING.match(f)
+    head = f[colon.end() if colon else 0:].lstrip(" @")
+    return head.startswith(_fold(clauses[0].owner)) or head.startswith(_fold(display_name(clauses[0].owner) or ""))
 
 
 def _asked_their_own(question: str, answer: str) -> bool:
@@ -2190,6 +2209,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         # message; its @s follow it
         head_due = None if lead else _time_head(m, people, events[idx], meetings[idx])
         lead = head_due[2] if head_due else lead
+        shared = False  # an earlier sentence of the message gave the member it opens with their share
         for n, s in enumerate(parts):
             s = _past_head(s, n, head_due)
             if len(s) < 4:
@@ -2218,6 +2238,11 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "",
                                                  lead_alone=_lead_alone(m.text, people))
+            if shared and len(clauses) == 1 and clauses[0].owner is None:
+                # ("分工一下：…；阿杰你负责订大巴；…；老钱带一个对讲机"): the list of shares goes on in this sentence
+                clauses = _clauses(s, m.speaker, people, said_to, spoken_to, sender, lead_alone=_lead_alone(m.text, people),
+                                   said_before=messages[idx - 1].text if spoken_to else "", shares_before=True)
+            shared = shared or _opens_share(clauses, s)
             clauses = _job_per_deadline(clauses, m)
             named_item = task_list and not (headed and n == 0) and _item_named(clauses, s, people)
             # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
