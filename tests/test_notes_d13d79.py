@@ -116,3 +116,23 @@ def test_a_bare_offer_keeps_the_call_as_the_to_do() -> None:
 def test_simplified_reply_naming_its_own_thing_after_a_call() -> None:
     acts = _actions([*HIKE, "[2031-12-16 20:18] 领队-老贺: 球谁带？", "[2031-12-16 20:19] 小雨: 我带两筒，上周刚买的"])
     assert _owner_of(acts, "两筒") == ["小雨"]
+
+
+# -- a notice telling everyone what to bring to a coming day ---------------------------------------------------------
+
+CLASS = ["[2026-12-11 20:00] 班长-阿明: 各位好", "[2026-12-11 20:01] 小红: 收到", "[2026-12-11 20:02] 小刚: 收到"]
+
+
+def test_what_everyone_brings_to_a_coming_day_is_their_to_do_on_that_day() -> None:
+    acts = _actions([*CLASS, "[2026-12-11 20:05] 班长-阿明: 12月19日上午9点到11点在3号楼抽签，大家带上身份证和购房合同复印件"])
+    assert _owner_of(acts, "身份证") == ["大家"]
+    assert find_actions(parse_text("\n".join([*CLASS, "[2026-12-11 20:05] 班长-阿明: 12月19日上午9点在3号楼抽签，"
+                                              "大家帶齊身份證"]) + "\n", "c.txt").messages)[0][0].deadline \
+        == "2026-12-19 09:00"
+
+
+def test_a_same_day_talk_s_notebook_and_a_safety_reminder_stay_no_to_do() -> None:
+    # hard negatives: tonight is no coming day (the talk's listeners are told, not given work); no bring word at all
+    acts = _actions([*CLASS, "[2026-12-11 20:05] 班长-阿明: 今晚8点请小林老师分享，大家准备好小本本",
+                     "[2026-12-11 20:06] 班长-阿明: 下周六上午9点在东门集合，大家注意安全"])
+    assert acts == []

@@ -6,9 +6,10 @@ Part of the notes structure finder (:mod:`copilot.notes.structure`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from copilot.notes.classify import kind_threshold, sentence_kind
@@ -1073,6 +1074,12 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     return groups
 
 
+def _as_share(clauses: list[_Clause], shared: bool, reread: Callable[[], list[_Clause]]) -> list[_Clause]:
+    """A sentence given no owner, read again as an item of the list of shares the message's earlier sentences opened
+    (``shared``: :func:`_opens_share` held for one of them)."""
+    return reread() if shared and len(clauses) == 1 and clauses[0].owner is None else clauses
+
+
 def _opens_share(clauses: list[_Clause], sentence: str) -> bool:
     """Whether a sentence of a message gives the member it opens with (after a heading's 「：」) their share: one named
     owner, whose name (as the owner model read it) starts the sentence — "阿杰你负责订返程的大巴", "美玲寫紅紙，禮拜五前貼好"."""
@@ -1681,7 +1688,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # ("要6个志愿者，周五前在群里接龙报名": signing up is what the members do, not the one answering)
         owner = "大家" if marked and has(f, "action", "members_sign_up") else m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
-            future and (has(f, "action", "imperative") or clause.kind == "to_me" and owner != "大家")):
+            future and (has(f, "action", "imperative") or has(f, "action", "group_brings")
+                        or clause.kind == "to_me" and owner != "大家")):
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
@@ -1969,6 +1977,19 @@ def _told_in_notice(action: ActionItem, kind: str | None, m: Message) -> bool:
     return kind == "通知" and action.owner == "大家" and not _marked(action, m)
 
 
+def _kept_past_notice(action: ActionItem, kind: str | None, m: Message) -> bool:
+    """Whether a to-do stays though its sentence is a notice: one the notice does not tell (:func:`_told_in_notice`),
+    or what the group is to bring to the notice's coming day (:func:`_brought_to_the_day`)."""
+    return not _told_in_notice(action, kind, m) or _brought_to_the_day(action)
+
+
+def _brought_to_the_day(action: ActionItem) -> bool:
+    """A notice's everyone to-do that tells what to bring or wear to its coming day ("12月27日上午9点在3号楼抽签，大家带上
+    身份证", cue ``action.group_brings``; a dated to-do, :func:`_action_from` lets no same-day one through): the group's
+    work for that day, which the notice does not do for them."""
+    return bool(action.deadline) and cue("action", "group_brings").search(action.task) is not None
+
+
 def _brings_share(clause: _Clause, m: Message, event: date | None) -> bool:
     """"我带素饺子 50个", "电推子我带三个": the speaker's promise of a counted share for the event the chat is
     about (it has an event day), a to-do even where the task model would not call it one."""
@@ -2238,11 +2259,11 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "",
                                                  lead_alone=_lead_alone(m.text, people))
-            if shared and len(clauses) == 1 and clauses[0].owner is None:
-                # ("分工一下：…；阿杰你负责订大巴；…；老钱带一个对讲机"): the list of shares goes on in this sentence
-                clauses = _clauses(s, m.speaker, people, said_to, spoken_to, sender, lead_alone=_lead_alone(m.text, people),
-                                   said_before=messages[idx - 1].text if spoken_to else "", shares_before=True)
-            shared = shared or _opens_share(clauses, s)
+            # ("分工一下：…；阿杰你负责订大巴；…；老钱带一个对讲机"): the list of shares goes on in this sentence
+            clauses = _as_share(clauses, shared, partial(
+                _clauses, s, m.speaker, people, said_to, spoken_to, sender, lead_alone=_lead_alone(m.text, people),
+                said_before=messages[idx - 1].text if spoken_to else "", shares_before=True))
+            shared |= _opens_share(clauses, s)
             clauses = _job_per_deadline(clauses, m)
             named_item = task_list and not (headed and n == 0) and _item_named(clauses, s, people)
             # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
@@ -2277,7 +2298,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 own_plan = action is not None and _not_group_work(action, clause, m, actions, recapping=recapping,
                                                                   **_own_plans(own, messages, idx, people, offered, s))
                 if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
-                        and not _told_in_notice(action, kind, m) and (
+                        and _kept_past_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
                         or clause.kind == "first_person" and _will_do(_fold(clause.text))
