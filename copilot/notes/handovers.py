@@ -1297,7 +1297,7 @@ def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -
         first.sources = sorted(set(first.sources) | {m.id})
         return []
     if own is None:
-        _merge(actions, volunteered)
+        _merge(actions, _with_named_share(volunteered, m))
         return []
     headed: list[tuple[ActionItem, str]] = []
     if cue("action", "volunteer_with").fullmatch(_spoken(own.task)) or _offer_only(own.task):
@@ -1308,6 +1308,21 @@ def _take_call(actions: list[ActionItem], volunteered: ActionItem, m: Message) -
     if own.deadline is None:
         own.deadline, own.deadline_text = volunteered.deadline, volunteered.deadline_text
     return headed
+
+
+def _with_named_share(volunteered: ActionItem, m: Message) -> ActionItem:
+    """A volunteer's reply that names what it takes on beside its offer ("球谁带？" — "我带两筒，上周刚买的", "海报这个我
+    包了"): the to-do holds the reply's first clause after the call, since the thing named is the work; a bare offer
+    ("我来吧", "好的我来") or one naming only the call's own things adds nothing."""
+    said = _CLAUSE.split(m.text.strip())[0].strip()
+    f = _spoken(said)
+    offer = _takes_on(f)
+    if offer is None:
+        return volunteered
+    things, _ = _call_words(f[:offer.start()] + f[offer.end():])
+    if things and not things & _call_words(volunteered.task)[0] and _fold(said) not in _fold(volunteered.task):
+        volunteered.task = f"{volunteered.task}；{said}"
+    return volunteered
 
 
 def _call_words(text: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -6,9 +6,10 @@ Part of the notes structure finder (:mod:`copilot.notes.structure`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from copilot.notes.classify import kind_threshold, sentence_kind
@@ -110,6 +111,7 @@ from copilot.notes.reading import (
     _spoken_to,
     aliases,
     asks,
+    display_name,
     find_invitation,
     is_question,
     own_areas,
@@ -134,6 +136,9 @@ class _Ctx:
     asker: str | None = None  # who asked the question this message answers ("照片发给谁？" — "发我就行")
     said_before: str = ""  # what the one just spoken to said ("押金我先垫了" — "发票拿回来找我报销")
     lead_alone: bool = False  # the message's @s stand on a first line of their own ("@老郑\n名单周日前统计出来")
+    # a later sentence of a message whose earlier sentences each gave a member named first their share ("…；阿杰你负责订
+    # 大巴；小雨准备急救包；老钱带对讲机"): the list of shares goes on across the sentences (:func:`_list_opener`)
+    shares_before: bool = False
 
 
 class Owner(NamedTuple):
@@ -818,7 +823,7 @@ def _owners(c: _Ctx) -> tuple[Owner, list[tuple[str, Owner]]]:
             parts.append((text, taker))
         elif text:
             picked = _pick(c, mentions, scores, (start, end), text)
-            if listed and picked.who is None:
+            if (listed or c.shares_before) and picked.who is None:
                 picked = _list_opener(c, mentions, scores, start, end) or picked
             parts.append((text, picked))
     return _pick(c, mentions, scores, (0, len(c.f)), c.clause), parts
@@ -865,12 +870,16 @@ def _named_side(c: _Ctx, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# a list's heading before its first share ("周年庆分工：", "分工一下：")
+_HEADING = re.compile(r"[^，,；;：:]{0,12}[：:]")
+
+
 def _list_opener(c: _Ctx, mentions: list[Mention], scores: list[float], start: int, end: int) -> Owner | None:
     """In a list of shares ("…，阿明带脚环，小孙管直播，王姐统计成绩"), a clause the owner model gives no doer to, which
     opens with a member and goes on with words of its own, is that member's share: the list's form says so when the
     clause is too short for the model (管直播, 开车载板子) — as sure as a doer the model is sure of."""
     f = c.f[start:end]
-    colon = re.match(r"[^，,；;：:]{0,12}[：:]", f) if start == 0 else None
+    colon = _HEADING.match(f) if start == 0 else None
     at = start + (colon.end() if colon else 0)
     at += len(c.f[at:end]) - len(c.f[at:end].lstrip(" @"))
     i = next((i for i, m in enumerate(mentions) if m.start == at and m.kind == "P"), None)
@@ -948,7 +957,7 @@ def _each_opens_with_someone(f: str, mentions: list[Mention], seps: list[tuple[i
     openers: list[str] = []
     for start in cuts:
         head = f[start:]
-        colon = re.match(r"[^，,；;：:]{0,12}[：:]", head) if start == 0 else None
+        colon = _HEADING.match(head) if start == 0 else None
         at = start + (colon.end() if colon else 0)
         at += len(f[at:]) - len(f[at:].lstrip(" @"))
         first = next((m for m in mentions if m.start == at and m.kind == "P"), None)
@@ -1022,7 +1031,7 @@ def _nobody_in(f: str, people: People, lead: list[str], volunteering: bool, item
 def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
              spoken_to: str | None = None, asker: str | None = None, volunteering: bool = False,
              volunteer: str | None = None, item_at: list[str] | None = None, said_before: str = "",
-             lead_alone: bool = False) -> list[_Clause]:
+             lead_alone: bool = False, shares_before: bool = False) -> list[_Clause]:
     """The sentence cut into clauses, each subject-less clause joined to the owner clause before it (or
     the first one after it); one clause per owner. A receiver ("…，9月10日前报给我") is not a second
     owner when someone else in the sentence does the work. ``volunteering``: the sentence answers a
@@ -1033,7 +1042,7 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     if vocative is not None:
         return [vocative]
     whole, scored = _owners(_Ctx(sentence, _fold(sentence), speaker, people, lead, spoken_to, asker, said_before,
-                                 lead_alone))
+                                 lead_alone, shares_before))
     # (unless the speaker then says what they will do: "彭哥 板材我周五之前拉到楼下" is the speaker's)
     said_next = next((o.kind for _, o in scored[1:] if o.who), "")
     if whole.who and whole.kind in ("named", "assigned") and said_next != "first_person" \
@@ -1088,6 +1097,23 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
         else:
             pending.append(c.text)
     return groups
+
+
+def _as_share(clauses: list[_Clause], shared: bool, reread: Callable[[], list[_Clause]]) -> list[_Clause]:
+    """A sentence given no owner, read again as an item of the list of shares the message's earlier sentences opened
+    (``shared``: :func:`_opens_share` held for one of them)."""
+    return reread() if shared and len(clauses) == 1 and clauses[0].owner is None else clauses
+
+
+def _opens_share(clauses: list[_Clause], sentence: str) -> bool:
+    """Whether a sentence of a message gives the member it opens with (after a heading's 「：」) their share: one named
+    owner, whose name (as the owner model read it) starts the sentence — "阿杰你负责订返程的大巴", "美玲寫紅紙，禮拜五前貼好"."""
+    if len(clauses) != 1 or clauses[0].kind != "named" or not clauses[0].owner:
+        return False
+    f = _fold(sentence)
+    colon = _HEADING.match(f)
+    head = f[colon.end() if colon else 0:].lstrip(" @")
+    return head.startswith(_fold(clauses[0].owner)) or head.startswith(_fold(display_name(clauses[0].owner) or ""))
 
 
 def _asked_their_own(question: str, answer: str) -> bool:
@@ -1687,7 +1713,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         # ("要6个志愿者，周五前在群里接龙报名": signing up is what the members do, not the one answering)
         owner = "大家" if marked and has(f, "action", "members_sign_up") else m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
-            future and (has(f, "action", "imperative") or clause.kind == "to_me" and owner != "大家")):
+            future and (has(f, "action", "imperative") or has(f, "action", "group_brings")
+                        or clause.kind == "to_me" and owner != "大家")):
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
@@ -1977,6 +2004,19 @@ def _told_in_notice(action: ActionItem, kind: str | None, m: Message) -> bool:
     return kind == "通知" and action.owner == "大家" and not _marked(action, m)
 
 
+def _kept_past_notice(action: ActionItem, kind: str | None, m: Message) -> bool:
+    """Whether a to-do stays though its sentence is a notice: one the notice does not tell (:func:`_told_in_notice`),
+    or what the group is to bring to the notice's coming day (:func:`_brought_to_the_day`)."""
+    return not _told_in_notice(action, kind, m) or _brought_to_the_day(action)
+
+
+def _brought_to_the_day(action: ActionItem) -> bool:
+    """A notice's everyone to-do that tells what to bring or wear to its coming day ("12月27日上午9点在3号楼抽签，大家带上
+    身份证", cue ``action.group_brings``; a dated to-do, :func:`_action_from` lets no same-day one through): the group's
+    work for that day, which the notice does not do for them."""
+    return bool(action.deadline) and cue("action", "group_brings").search(action.task) is not None
+
+
 def _brings_share(clause: _Clause, m: Message, event: date | None) -> bool:
     """"我带素饺子 50个", "电推子我带三个": the speaker's promise of a counted share for the event the chat is
     about (it has an event day), a to-do even where the task model would not call it one."""
@@ -2217,6 +2257,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         # message; its @s follow it
         head_due = None if lead else _time_head(m, people, events[idx], meetings[idx])
         lead = head_due[2] if head_due else lead
+        shared = False  # an earlier sentence of the message gave the member it opens with their share
         for n, s in enumerate(parts):
             s = _past_head(s, n, head_due)
             if len(s) < 4:
@@ -2245,6 +2286,11 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
                                                  said_before=messages[idx - 1].text if spoken_to else "",
                                                  lead_alone=_lead_alone(m.text, people))
+            # ("分工一下：…；阿杰你负责订大巴；…；老钱带一个对讲机"): the list of shares goes on in this sentence
+            clauses = _as_share(clauses, shared, partial(
+                _clauses, s, m.speaker, people, said_to, spoken_to, sender, lead_alone=_lead_alone(m.text, people),
+                said_before=messages[idx - 1].text if spoken_to else "", shares_before=True))
+            shared |= _opens_share(clauses, s)
             clauses = _job_per_deadline(clauses, m)
             named_item = task_list and not (headed and n == 0) and _item_named(clauses, s, people)
             # (an item of a task list that gives someone work is a to-do, not more of the notice before it)
@@ -2279,7 +2325,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 own_plan = action is not None and _not_group_work(action, clause, m, actions, recapping=recapping,
                                                                   **_own_plans(own, messages, idx, people, offered, s))
                 if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
-                        and not _told_in_notice(action, kind, m) and (
+                        and _kept_past_notice(action, kind, m) and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
                         or clause.kind == "first_person" and _will_do(_fold(clause.text))
