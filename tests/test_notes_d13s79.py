@@ -128,3 +128,49 @@ def test_a_chats_notes_are_the_same_when_every_text_takes_the_long_way(name: str
     monkeypatch.undo()
     _clear()
     assert quick == slow
+
+
+# -- the event under discussion and the event a line names before 前/那天 (read for every message, twice a chat) -----
+CHAT = [
+    ("年末发表会定在12月19日（六）下午2点，在社区中心礼堂", datetime(2026, 12, 7, 20, 0)),
+    ("收到", datetime(2026, 12, 7, 20, 1)),
+    ("发表会前一天下午大家来彩排，道具我带", datetime(2026, 12, 7, 20, 3)),
+    ("哈哈哈 好的", datetime(2026, 12, 7, 20, 4)),
+    ("發表會前三天把曲目表交給我", datetime(2026, 12, 7, 20, 6)),  # Traditional
+    ("那天记得穿演出服", datetime(2026, 12, 7, 20, 8)),
+    (f"场地那边{ZW}我再去问问", datetime(2026, 12, 8, 9, 0)),
+    ("我下个月15号退租，押金怎么退？", datetime(2026, 12, 8, 9, 5)),  # a question tells no day
+    ("园游会定在12月27日上午，在小学操场", datetime(2026, 12, 8, 9, 8)),
+    ("园游会结束后三天内交照片", datetime(2026, 12, 8, 9, 10)),
+    (LONG, datetime(2026, 12, 8, 10, 0)),
+    ("另外团里的年终聚餐是12月29日", datetime(2026, 12, 8, 10, 5)),
+    ("发表会前一天记得把谱子带齐", datetime(2026, 12, 8, 10, 10)),  # the show's day, not the fair's
+    ("好", None),  # a line with no time of its own (an export without times)
+]
+
+
+def test_anchor_looks_first_for_its_marks() -> None:
+    anchor = dates._anchor()
+    assert [m.group(1) for m in anchor.finditer(fold("发表会前一天下午大家来彩排"))]
+    assert [m.group(1) for m in anchor.finditer(fold("發表會前三天把曲目表交給我"))]
+    assert list(anchor.finditer(fold("收到"))) == []
+    assert list(anchor.finditer(fold(LONG))) == []
+    for text, _ in CHAT:
+        assert [m.span(1) for m in anchor.finditer(fold(text))] == [m.span(1) for m in anchor.rx.finditer(fold(text))]
+
+
+def test_event_days_and_anchored_events_are_the_long_ways(monkeypatch) -> None:
+    dates._event_days.cache_clear()
+    events = dates.event_days(CHAT)
+    quick = dates.anchored_events(CHAT, events)
+    # the show is the event under discussion until the fair is told; a line naming the show before 前 keeps its day
+    assert events[2] == date(2026, 12, 19) and events[-2] == date(2026, 12, 27)
+    assert quick[-2] == date(2026, 12, 19)
+    anchor = dates._anchor()
+    monkeypatch.setattr(dates, "_anchor", lambda: anchor.rx)  # the run pattern tried at every place, no first look
+    monkeypatch.setattr(dates, "_timeless", lambda folded: False)  # every line read for its days
+    dates._event_days.cache_clear()
+    assert dates.event_days(CHAT) == events
+    assert dates.anchored_events(CHAT, events) == quick
+    monkeypatch.undo()
+    dates._event_days.cache_clear()

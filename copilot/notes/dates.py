@@ -1210,7 +1210,7 @@ def _event_days(texts: tuple[tuple[str, datetime | None], ...]) -> tuple[date | 
     best: date | None = None
     out: list[date | None] = []
     for n, (text, when) in enumerate(texts):
-        if when is not None:
+        if when is not None and not _timeless(fold(text)):  # (a line with no time names no day: most lines)
             named: dict[date, int] = {}
             prep = _preparation_clauses(text)
             change = moved_from(fold(text))
@@ -1276,9 +1276,12 @@ def next_meetings(texts: list[tuple[str, datetime | None]]) -> list[date | None]
 
 
 @lru_cache(maxsize=1)
-def _anchor() -> re.Pattern[str]:
+def _anchor() -> re.Pattern[str] | Gated:
     days, spans = _alt(time_words("event_anchor_days")), _alt(time_words("event_anchor_spans"))
-    return re.compile(rf"([\u4e00-\u9fff]{{2,5}})(?=(?:{days}|(?:{spans})(?:\d|[{CN_DIGITS}])))")
+    marks = rf"(?:{days}|(?:{spans})(?:\d|[{CN_DIGITS}]))"
+    # behind a first look for its marks (every match is followed by one): the run before them is tried at every Han
+    # character of every message, twice a chat, and most messages hold no mark at all
+    return Gated(re.compile(rf"([\u4e00-\u9fff]{{2,5}})(?={marks})"), re.compile(marks))
 
 
 _CLAUSE = pauses("，,。；;！!？?\n")  # (not a figure's comma: clauses.py)
@@ -1299,11 +1302,14 @@ def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date 
     # every event's words looked up below (a run's tail of two or more) ends with its run's last two characters: a
     # clause with none of those is never looked up, so it is not read for its days
     tails = {run[-2:] for runs in found for run in runs}
+    # (a line with none of them anywhere has none in a clause: passed over before it is read for a question or cut)
+    any_tail = re.compile("|".join(map(re.escape, sorted(tails))))
     told: list[tuple[str, list[tuple[int, date]]]] = []  # each clause with a later day, and its days' places
     for text, when in texts:
         folded = fold(text)
         # (a question tells no day: "我下个月15号退租，押金怎么退" asks about a member's own move)
-        if when is None or "?" in folded or has(folded, "question", "anywhere") or interrogative(folded):
+        if when is None or not any_tail.search(folded) or "?" in folded or has(folded, "question", "anywhere") \
+                or interrogative(folded):
             continue
         for clause in _CLAUSE.split(folded):
             if not any(t in clause for t in tails):
