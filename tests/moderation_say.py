@@ -1,18 +1,19 @@
 """One message said to a moderator in the moderation tests: ``say(mod, text, n=…, user=…)``, each file fixing its own
 time base and gap with ``functools.partial``; ``audited_moderator`` is the offline moderator of one group with its own
 audit log, for tests that follow a member's record; ``assert_fee_scam_deleted`` is what a deleted fee scam's verdict
-shows."""
+shows; ``verdict_lines`` is every verdict of a run, whole, as JSON (for speed changes that must keep them)."""
 
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 from copilot.config import Settings
 from copilot.moderation import Moderator, Verdict
 from copilot.moderation.audit import AuditLog
 from copilot.moderation.labels import REMOVED, Label
-from copilot.profile import parse_profile_text
+from copilot.profile import GroupProfile, parse_profile_text
 
 T0 = 1_767_225_600.0  # 2026-01-01 00:00 UTC
 
@@ -55,3 +56,16 @@ def assert_fee_scam_deleted(v: Verdict) -> None:
     assert v.label == Label.AD and v.action in REMOVED, v.reason
     assert "先收费再包结果" in v.reason or "骗局" in v.reason
     assert "没有联系方式、价格或链接" not in v.reason
+
+
+def verdict_lines(profile: GroupProfile, lines: list[str], speaker: str, speakers: int) -> list[str]:
+    """Each of ``lines`` judged in turn by a fresh offline moderator of ``profile`` (no audit log), a minute apart, said by
+    one of ``speakers`` members (speaker0, speaker1…): each verdict whole as sorted JSON, but its random id."""
+    mod = Moderator(Settings(llm_provider="offline"), profile, audit=None)
+    out = []
+    for k, text in enumerate(lines):
+        v = mod.moderate({"id": str(k), "user": f"{speaker}{k % speakers}", "text": text, "ts": 1_796_300_000 + 60 * k})
+        data = v.model_dump(mode="json")
+        data.pop("verdict_id")
+        out.append(json.dumps(data, ensure_ascii=False, sort_keys=True, default=str))
+    return out

@@ -10,19 +10,18 @@ readable moderation row: the same findings, the same verdicts."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from moderation_say import verdict_lines
 
-from copilot.config import Settings
 from copilot.evals.evasions import expand
 from copilot.evals.moderation import DATA_DIR, load_set
-from copilot.moderation import Moderator, signals
 from copilot.moderation import normalise as norm
+from copilot.moderation import signals
 from copilot.moderation.normalise import normalise
 from copilot.profile import load_profile
 
@@ -321,17 +320,7 @@ def test_detect_fields_still_read() -> None:
 def test_verdicts_same_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     prof = load_profile(DATA_DIR / "profiles" / "reading.yaml")
 
-    def verdicts() -> list[str]:
-        mod = Moderator(Settings(llm_provider="offline"), prof, audit=None)
-        out = []
-        for k, text in enumerate(LINES):
-            v = mod.moderate({"id": str(k), "user": f"书友{k % 3}", "text": text, "ts": 1_796_300_000 + 60 * k})
-            data = v.model_dump(mode="json")
-            data.pop("verdict_id")
-            out.append(json.dumps(data, ensure_ascii=False, sort_keys=True, default=str))
-        return out
-
-    new = verdicts()
+    new = verdict_lines(prof, LINES, "书友", 3)
     with _old_paths(monkeypatch):
-        assert verdicts() == new
+        assert verdict_lines(prof, LINES, "书友", 3) == new
     assert any('"label": "ad"' in v for v in new) and any('"label": "spam"' in v for v in new)

@@ -18,12 +18,12 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 import pytest
+from moderation_say import verdict_lines
 
 from copilot import textnorm
-from copilot.config import Settings
 from copilot.evals.evasions import expand
 from copilot.evals.moderation import DATA_DIR, load_set
-from copilot.moderation import Moderator, evidence, offtopic, pipeline
+from copilot.moderation import evidence, offtopic, pipeline
 from copilot.moderation.normalise import normalise
 from copilot.profile import load_profile
 from copilot.textnorm import fold, written_span
@@ -187,18 +187,8 @@ def test_written_span_quotes_as_written() -> None:
 def test_verdicts_same_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     prof = load_profile(DATA_DIR / "profiles" / "reading.yaml")
 
-    def verdicts() -> list[str]:
-        mod = Moderator(Settings(llm_provider="offline"), prof, audit=None)
-        out = []
-        for k, text in enumerate(LINES):
-            v = mod.moderate({"id": str(k), "user": f"山友{k % 4}", "text": text, "ts": 1_796_300_000 + 60 * k})
-            data = v.model_dump(mode="json")
-            data.pop("verdict_id")
-            out.append(json.dumps(data, ensure_ascii=False, sort_keys=True, default=str))
-        return out
-
-    new = verdicts()
+    new = verdict_lines(prof, LINES, "山友", 4)
     with _old_paths(monkeypatch):
-        assert verdicts() == new
+        assert verdict_lines(prof, LINES, "山友", 4) == new
     labels = [json.loads(v)["label"] for v in new]
     assert "ad" in labels and "ok" in labels
