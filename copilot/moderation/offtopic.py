@@ -230,7 +230,7 @@ def _a_not_a_form() -> re.Pattern[str]:
     """The A-not-A form as one search: a Chinese character, a negation of :func:`_a_not_a` (one character: a longer
     entry never equals the one character it was compared with), the same character again."""
     neg = sorted(c for c in _a_not_a() if len(c) == 1)
-    return re.compile(f"([\u3400-\u9fff])[{''.join(map(re.escape, neg))}]\\1") if neg else re.compile(r"(?!x)x")
+    return re.compile(r"([\u3400-\u9fff])[" + "".join(map(re.escape, neg)) + r"]\1") if neg else re.compile(r"(?!x)x")
 
 
 def a_not_a(folded: str) -> bool:

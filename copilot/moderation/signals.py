@@ -1261,7 +1261,7 @@ def patterns() -> Patterns:
         third_party_voucher=re.compile(_alt(d["third_party"]["vouchers"])),
         third_party_ask=re.compile(_alt(d["third_party"]["asks"]) + rf"{_CLAUSE}{{0,{int(d['third_party']['ask_gap'])}}}?"
                                    + _alt([*d["third_party"]["persons"], *d["third_party"]["pronouns"]]) + rf"{_CLAUSE}{{0,2}}?"
-                                   + _alt(d["third_party"]["contact_nouns"]) + "的"),
+                                   + _alt(d["third_party"]["contact_nouns"]) + _alt(d["third_party"]["contact_tail"])),
         arrow_call=re.compile(_alt(d["arrow_call"]["arrows"]) + rf"\s{{0,{int(d['arrow_call']['gap'])}}}"),
         profile_look=re.compile("".join(f"(?<!{re.escape(str(x))})" for x in pl.get("not_after") or ())
                                 + _alt(pl["verbs"]) + _alt(pl["owners"]) + "?" + _alt(pl["places"])),
