@@ -218,14 +218,16 @@ def ask_cmd(
         typer.echo("      " + to_script(c.where(), answer.script))
     # a hedged answer says "only something near" in its first line: the footer must not say "covered"
     coverage = ("资料覆盖" if answer.direct else "资料只有相近的内容") if answer.covered else "资料未覆盖"
-    # the fit says how sure we are the section suits the situation asked about (covered answers only)
-    fit = f"，小节贴合度 {answer.fit:.2f}" if answer.covered else ""
+    # the fit says how sure we are the section suits the situation asked about (covered answers only); each figure
+    # says in words what it measures — a high confidence beside a low fit read as a contradiction (qa15r5): the first
+    # is whether the material treats this kind of matter at all, the second whether the section named fits the case
+    fit = f"；所答小节对不对得上你说的情形：小节贴合度 {answer.fit:.2f}" if answer.covered else ""
     # a decline says why (a confidence above the threshold next to "not covered" read like a bug)
     numbers = decline_reason(answer) if not answer.covered else \
-        f"检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}{fit}"
+        f"资料讲不讲这类事：检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}{fit}"
     if answer.safety:  # the fixed safety reply: no retrieval figure stands behind it
         coverage, numbers = safety_cues().self_harm.footer, ""
-    numbers = f"，{numbers}" if numbers else ""
+    numbers = f"{'；' if answer.covered else '，'}{numbers}" if numbers else ""
     typer.echo(to_script(f"\n（{coverage}{numbers}；"
                          f"生成引擎：{engine_label(answer.engine)}）", answer.script))
     if answer.suggest_import:
