@@ -15,7 +15,7 @@ detect's plain lists on the compact text searched without the word-tree answer (
 its first look for 滚 (``_dismissal_gate``) and normalise's ``_read_spaced_numerals`` without its count of spaces.
 Round 78 (d17b78): every model and word file's modification time read per use (a ``stat`` each, ~4 per message),
 not trusted for ``FILE_TIME_TRUST_S`` (``classifier.file_time``). Round 79 (d17s79): ``a_not_a`` as a Python loop over
-every character, ``_purposes_in`` hashing evidence.yaml's nested tuple of cues at every call (``_cues_of``), and
+every character, ``_purposes_in`` hashing evidence.yaml's nested tuple of cues at every call (now ``EvidenceRules.notice_cues``), and
 ``_char_forms`` through a generator.
 """
 
@@ -124,13 +124,19 @@ def _old_char_forms(text: str) -> tuple[str, ...]:
     return tuple(textnorm._fold_cached(ch) for ch in text)
 
 
-_NEW79 = {"a_not_a": offtopic.a_not_a, "cues_of": evidence._cues_of, "char_forms": textnorm._char_forms}
+# (round 79's old path: the cue pattern looked up through the cache keyed by the nested notices tuple at every call; a
+# data descriptor on the class comes before the value cached_property kept on the rules object)
+_OLD_NOTICE_CUES = property(lambda rules: evidence._notice_cues(rules.notices))
+
+
+_NEW79 = {"a_not_a": offtopic.a_not_a, "notice_cues": evidence.EvidenceRules.__dict__["notice_cues"],
+          "char_forms": textnorm._char_forms}
 
 
 def use79(old: bool) -> None:
     """Round 79's (d17s79) old code paths (A) or this tree's (B)."""
     offtopic.a_not_a = pipeline.a_not_a = _old_a_not_a if old else _NEW79["a_not_a"]  # type: ignore[assignment]
-    evidence._cues_of = evidence._notice_cues if old else _NEW79["cues_of"]  # type: ignore[assignment]
+    evidence.EvidenceRules.notice_cues = _OLD_NOTICE_CUES if old else _NEW79["notice_cues"]  # type: ignore[assignment,method-assign]
     textnorm._char_forms = _old_char_forms if old else _NEW79["char_forms"]  # type: ignore[assignment]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from copilot.moderation.labels import Label
@@ -43,6 +43,13 @@ class EvidenceRules:
     notes: tuple[str, ...] = ()  # each purpose's note to the admin (evidence.yaml ``note``), beside ``notices``
     errands: tuple[bool, ...] = ()  # each purpose is a member's own errand (a ride: evidence.yaml ``errand``), beside ``notices``
     costs: tuple[tuple[str, ...], ...] = ()  # each purpose's shared costs (a ride's 油费: evidence.yaml ``costs``), beside ``notices``
+
+    @cached_property
+    def notice_cues(self) -> re.Pattern[str] | None:
+        """Every purpose's cue words as one pattern (:func:`_notice_cues`), built once for these rules: a cache keyed by
+        the nested ``notices`` tuple hashed it anew at every look-up (~5 µs, most of :func:`_purposes_in`'s time on a
+        message with no cue; round 79, d17s79)."""
+        return _notice_cues(self.notices)
 
 
 @lru_cache(maxsize=1)
@@ -141,26 +148,11 @@ def _purposes_in(text: str) -> list[int]:
     words (``not_with``: 专业, 收费…) it has not. Asked several times for every message (the policy's and the layers'
     corroboration, the notice checks): most messages have no purpose's cue word, and one search says so."""
     rules = evidence_rules()
-    cues = _cues_of(rules.notices)
+    cues = rules.notice_cues
     if cues is None or cues.search(text) is None:
         return []
     return [i for i, (words, not_with) in enumerate(rules.notices)
             if any(w in text for w in words) and not any(b in text for b in not_with)]
-
-
-_CUES_SEEN: list[tuple[Any, re.Pattern[str] | None]] = []  # the last notices asked about and their cues (one, in practice)
-
-
-def _cues_of(notices: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> re.Pattern[str] | None:
-    """:func:`_notice_cues` of ``notices``, found by the object itself: the cached function's key is the nested tuple,
-    hashed anew at every call (a tuple keeps no hash: ~5 µs for evidence.yaml's, most of :func:`_purposes_in`'s time on a
-    message with no cue; round 79, d17s79). The same object (:func:`evidence_rules` is built once) gives the same cues."""
-    seen = _CUES_SEEN[-1] if _CUES_SEEN else None  # (read once: another thread may put a new pair in its place)
-    if seen is not None and seen[0] is notices:
-        return seen[1]
-    cues = _notice_cues(notices)
-    _CUES_SEEN[:] = [(notices, cues)]  # the object is kept, so its id is never another's
-    return cues
 
 
 @lru_cache(maxsize=4)
