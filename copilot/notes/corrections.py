@@ -311,16 +311,14 @@ def _taken_change(messages: list[Message], j: int) -> tuple[Message, Restated] |
         return None
     start = max(0, j - int(raw("correction_taken_reach")))
     # (the latest other member's line that changes or doubts a value: a third member's "+1" or "好的" may come between)
-    told = [(k, p) for k, p in enumerate(messages[start:j], start) if p.speaker != m.speaker
-            and (cue("correction").search(_fold(p.text)) or cue("moved").search(_fold(p.text))
-                 or cue("correction_doubt").search(_fold(p.text)))]
+    told = [(k, p, fp) for k, p in enumerate(messages[start:j], start) if p.speaker != m.speaker
+            and (cue("correction").search(fp := _fold(p.text).strip()) or cue("moved").search(fp)
+                 or cue("correction_doubt").search(fp))]
     if not told:
         return None
-    k, p = told[-1]
-    fp = _fold(p.text).strip()
+    k, p, fp = told[-1]
     changes = cue("correction").search(fp) or cue("moved").search(fp)
-    if not (changes or cue("correction_doubt").search(fp)) or cue("correction_swap_own").search(fp) \
-            or has(fp, "moved_unless"):
+    if cue("correction_swap_own").search(fp) or has(fp, "moved_unless"):
         return None
     if changes:  # (its one clause with a figure states the new value, by its change word, naming no subject)
         clause = _bare_clause(fp)

@@ -2258,6 +2258,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         head_due = None if lead else _time_head(m, people, events[idx], meetings[idx])
         lead = head_due[2] if head_due else lead
         shared = False  # an earlier sentence of the message gave the member it opens with their share
+        lead_alone = _lead_alone(m.text, people) if parts else False
         for n, s in enumerate(parts):
             s = _past_head(s, n, head_due)
             if len(s) < 4:
@@ -2281,15 +2282,15 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             own_life = idx > 0 and (asker is not None or messages[idx - 1].speaker != m.speaker
                                     and is_question(messages[idx - 1].text) and m.speaker in messages[idx - 1].text) \
                 and _asked_their_own(messages[idx - 1].text, f)
+            said_before = messages[idx - 1].text if spoken_to else ""
             clauses = [] if retort or own_life else _clauses(s, m.speaker, people, said_to, spoken_to, sender,
                                                  volunteering=n == 0 and offered, volunteer=volunteer,
                                                  item_at=people.mentions(s) if task_list and not (headed and n == 0) else [],
-                                                 said_before=messages[idx - 1].text if spoken_to else "",
-                                                 lead_alone=_lead_alone(m.text, people))
+                                                 said_before=said_before, lead_alone=lead_alone)
             # ("分工一下：…；阿杰你负责订大巴；…；老钱带一个对讲机"): the list of shares goes on in this sentence
             clauses = _as_share(clauses, shared, partial(
-                _clauses, s, m.speaker, people, said_to, spoken_to, sender, lead_alone=_lead_alone(m.text, people),
-                said_before=messages[idx - 1].text if spoken_to else "", shares_before=True))
+                _clauses, s, m.speaker, people, said_to, spoken_to, sender, lead_alone=lead_alone,
+                said_before=said_before, shares_before=True))
             shared |= _opens_share(clauses, s)
             clauses = _job_per_deadline(clauses, m)
             named_item = task_list and not (headed and n == 0) and _item_named(clauses, s, people)
