@@ -292,6 +292,12 @@ def _original_sentence(action: ActionItem, src: _Source) -> str | None:
     return texts[-1].strip() or None
 
 
+def _quote_of(text: str, n: int = 40) -> str:
+    """An item's first line, cut at ``n`` characters: what a removal line quotes of the item it took out."""
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if len(line) <= n else line[:n] + "…"
+
+
 def ground_notes(notes: Notes, transcript: Transcript) -> tuple[Notes, list[str]]:
     """A copy of ``notes`` without the items that invent entities or cite missing messages.
 
@@ -304,6 +310,8 @@ def ground_notes(notes: Notes, transcript: Transcript) -> tuple[Notes, list[str]
     data = notes.model_copy(deep=True)
 
     def keep(where: str, text: str, people: list[str], sources: list[int] | None, figures: str | None = None) -> bool:
+        # the item's own words go with the reason, so a reader can find (and keep by hand) what was taken out
+        where = f"{where}（{_quote_of(text)}）" if text.strip() else where
         bad = _ungrounded_in(text, people, src)
         if bad:
             removed.append(f"{where}：原文中没有「{'、'.join(dict.fromkeys(bad))}」，已删除")

@@ -1,0 +1,64 @@
+"""Round 80 (lead, from the fresh notes tester qa13r66): 所有队员 is every member, not a unit 所有队 (the to-do was
+given the owner 「所有队」 and the faithfulness check then dropped it); a removal line quotes the item it took out."""
+
+from __future__ import annotations
+
+from copilot.config import get_settings
+from copilot.llm import get_engine
+from copilot.notes.faithfulness import ground_notes
+from copilot.notes.model import ActionItem, Notes
+from copilot.notes.parse import parse_text
+from copilot.notes.summarize import NotesResult, summarize_text
+
+PACKING = """时间,发送人,内容
+2026-12-02 20:01:00,站长-老林,明天的打包活动分一下工
+2026-12-02 20:02:00,站长-老林,1. 小周明早九点前把纸箱搬到活动室
+2026-12-02 20:02:30,站长-老林,2. 所有队员周五前把志愿时长表填好交给我
+2026-12-02 20:03:00,小周,收到
+2026-12-02 20:03:30,阿梅,好的
+2026-12-02 20:04:30,大刘,明白
+"""
+
+LEADERS = """站长-老林：所有组长周五前把本组名单发我
+小周：收到
+站长-老林：所有会员下周一前在小程序上续费
+阿梅：好
+"""
+
+
+def _actions(text: str, name: str) -> tuple[list[tuple[str, str, str | None]], list[str]]:
+    settings = get_settings()
+    result: NotesResult = summarize_text(text, name, settings, get_engine(settings, prefer="offline"))
+    return [(a.owner or "", a.task, a.deadline) for a in result.notes.actions], result.removed
+
+
+def test_every_member_of_a_team_owns_the_task_as_everyone() -> None:
+    actions, removed = _actions(PACKING, "打包.csv")
+    assert ("大家", "所有队员周五前把志愿时长表填好交给我（我＝站长-老林）", "2026-12-04") in actions
+    assert ("小周", "小周明早九点前把纸箱搬到活动室", "2026-12-03 09:00") in actions
+    assert removed == []
+
+
+def test_all_leaders_stay_a_collective_owner_and_all_members_are_everyone() -> None:
+    actions, removed = _actions(LEADERS, "会员.txt")
+    owners = {task: owner for owner, task, _ in actions}
+    assert owners.get("所有组长周五前把本组名单发我") == "所有组长"  # a role of part of the group, as written
+    assert owners.get("所有会员下周一前在小程序上续费") == "大家"
+    assert removed == []
+
+
+def test_a_removal_line_quotes_the_item_it_took_out() -> None:
+    t = parse_text("2026-12-01 09:00 里长陈大哥\n台风周四登陆，大家注意\n", "台风.txt")
+    notes = Notes(title="台风准备", summary="台风周四登陆。",
+                  actions=[ActionItem(task="张伟周三前去五金行买二十个沙包回来放在活动中心门口备用", owner="张伟", sources=[])])
+    cleaned, removed = ground_notes(notes, t)
+    assert cleaned.actions == []
+    assert removed == ["待办 1（张伟周三前去五金行买二十个沙包回来放在活动中心门口备用）：原文中没有「张伟」，已删除"]
+
+
+def test_a_long_removed_item_is_quoted_cut_with_an_ellipsis() -> None:
+    t = parse_text("2026-12-01 09:00 里长陈大哥\n台风周四登陆，大家注意\n", "台风.txt")
+    long_task = "王强" + "负责把活动中心的沙包和手电筒清点一遍然后在群里报数量并且联系物业" * 2
+    notes = Notes(title="台风准备", summary="台风周四登陆。", actions=[ActionItem(task=long_task, owner="王强", sources=[])])
+    _, removed = ground_notes(notes, t)
+    assert removed[0].startswith(f"待办 1（{long_task[:40]}…）：原文中没有「王强」")
