@@ -2383,7 +2383,7 @@ def _scores(rep: SignalReport, p_ad: float, checks: dict[str, Any], *, sure: flo
     elif spam >= 0.5 and _liked_share(rep, text):
         spam = min(spam, MEMBER_SHARING_CAP)
         checks["liked_share"] = True
-    if spam >= 0.5 and not rep.contacts and "ad_words" not in rep.names(Label.AD):
+    if spam >= 0.5 and _spam_not_pitch(rep, checks):
         ad *= 0.5  # a chain letter or vote link, not a sales pitch: handle as spam
     own = own or rep
     if rep.rule_notice and not (own.contacts or own.blocked_urls or _offered(own, text)):
@@ -3075,6 +3075,18 @@ _PRIORITY = (Label.AD, Label.ABUSE, Label.SPAM, Label.OFF_TOPIC)
 _MIDDLE_DECIDES = frozenset({Label.AD, Label.ABUSE, Label.SPAM})  # what a window of an over-long message's middle may decide
 
 
+def _spam_not_pitch(rep: SignalReport, checks: dict[str, Any]) -> bool:
+    """Spam whose ad evidence is no sales pitch: no contact and no ad words (a vote link), or a chain letter whose
+    plea carries a phone ("紧急扩散！急需RH阴性血，联系电话139…张医生，不转不是中国人": the phone is the plea's, nothing
+    is sold; ``checks["chain_plea"]``)."""
+    if not rep.contacts and "ad_words" not in rep.names(Label.AD):
+        return True
+    if "chain_letter" in rep.names(Label.SPAM) and set(rep.names(Label.AD)) <= _CHAIN_PLEA_PATH:
+        checks["chain_plea"] = True
+        return True
+    return False
+
+
 def _pick_label(scores: dict[Label, float]) -> Label:
     """The best-supported label; a rule violation with enough evidence outranks off-topic chatter."""
     # max keeps the first of equal scores: a tie goes to the label earlier in _PRIORITY
@@ -3322,6 +3334,7 @@ _ORGANISER_ASK_PATH = _ORGANISER_PATH | {"invite"}
 _ALLOWED_DEAL_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words"})
 # … and all a shop's own after-sales notice may carry: its one handle and the ask to use it (Moderator._own_organiser_layer)
 _SERVICE_PATH = frozenset({"contact", "landline", "invite"})
+_CHAIN_PLEA_PATH = frozenset({"contact", "landline", "promo_words"})  # all a chain letter's plea may carry (联系电话…)
 
 
 def _without_contacts(compact: str, rep: SignalReport) -> str:
