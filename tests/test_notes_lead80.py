@@ -3,11 +3,13 @@ given the owner 「所有队」 and the faithfulness check then dropped it); a r
 
 from __future__ import annotations
 
+import pytest
+
 from copilot.config import get_settings
 from copilot.llm import get_engine
 from copilot.notes.faithfulness import ground_notes
 from copilot.notes.model import ActionItem, Notes
-from copilot.notes.parse import parse_text
+from copilot.notes.parse import NotesParseError, parse_text
 from copilot.notes.summarize import NotesResult, summarize_text
 
 PACKING = """时间,发送人,内容
@@ -62,3 +64,32 @@ def test_a_long_removed_item_is_quoted_cut_with_an_ellipsis() -> None:
     notes = Notes(title="台风准备", summary="台风周四登陆。", actions=[ActionItem(task=long_task, owner="王强", sources=[])])
     _, removed = ground_notes(notes, t)
     assert removed[0].startswith(f"待办 1（{long_task[:40]}…）：原文中没有「王强」")
+
+
+# WhatsApp's text export in a Chinese locale writes the year first: iOS brackets the stamp and puts a comma after the
+# date, Android puts a dash before the name (the layouts a blind writer of round 80 used and the parser refused)
+WA_IOS = """[2026/11/28, 09:00:12] 领队-阿Ken: 周日早上六点半在湾仔码头集合
+[2026/11/28, 09:01:40] 小芸: 要带午餐吗
+[2026/11/28, 09:02:05] 领队-阿Ken: 要，山上没有补给
+[2026/11/28, 09:03:30] 大伟: 我负责带急救包，周五前买齐
+"""
+WA_ANDROID = """2026/11/28 下午7:00 - 领队-阿Ken: 周日早上六点半在湾仔码头集合
+2026/11/28 下午7:01 - 小芸: 要带午餐吗
+2026/11/28 下午7:02 - 领队-阿Ken: 要，山上没有补给
+2026/11/28 下午7:03 - 大伟: 我负责带急救包，周五前买齐
+"""
+
+
+@pytest.mark.parametrize(("text", "first"), [(WA_IOS, "2026-11-28 09:00:12"), (WA_ANDROID, "2026-11-28 19:00:00")])
+def test_a_year_first_whatsapp_export_reads_its_speakers_and_times(text: str, first: str) -> None:
+    t = parse_text(text, "行山.txt")
+    assert [m.speaker for m in t.messages] == ["领队-阿Ken", "小芸", "领队-阿Ken", "大伟"]
+    assert str(t.messages[0].time) == first and t.messages[1].text == "要带午餐吗"
+    actions, _ = _actions(text, "行山.txt")
+    assert ("大伟", "我负责带急救包，周五前买齐", "2026-12-04") in actions
+
+
+def test_an_unreadable_file_names_the_whatsapp_layout_among_the_accepted_ones() -> None:
+    with pytest.raises(NotesParseError) as err:
+        parse_text("这不是聊天记录\n只是一段随便写的文字，没有名字也没有时间，第三行也一样\n", "随笔.txt")
+    assert "WhatsApp 导出：[2026/12/01, 21:02:05] 大飞: 内容" in str(err.value)

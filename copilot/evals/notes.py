@@ -69,9 +69,13 @@ LOCKED_BLIND4_DIR = NOTES_EVAL_DIR / "locked_blind4"
 # a fifth blind writer (round 60), same brief as the fourth plus WhatsApp exports, tasks split between two people in one
 # message, plans without 我来 and takers of 谁去…？ — the forms the to-do step was missing on the readable chats
 LOCKED_BLIND5_DIR = NOTES_EVAL_DIR / "locked_blind5"
+# a sixth blind writer (round 80), who read no code, test, eval or doc file, only a brief with the spec schema and a
+# parse check (how an export is read, no notes): 18 chats, 1,008 messages; written after round 79's helpers had tuned
+# on counts of the earlier blind splits' misses, so it is the one split no tuning has seen in any form
+LOCKED_BLIND6_DIR = NOTES_EVAL_DIR / "locked_blind6"
 LOCKED_SPLITS = {"locked": LOCKED_DIR, "locked_blind": LOCKED_BLIND_DIR, "locked_blind2": LOCKED_BLIND2_DIR,
                  "locked_blind3": LOCKED_BLIND3_DIR, "locked_blind4": LOCKED_BLIND4_DIR,
-                 "locked_blind5": LOCKED_BLIND5_DIR}
+                 "locked_blind5": LOCKED_BLIND5_DIR, "locked_blind6": LOCKED_BLIND6_DIR}
 # another independent writer's chats (round 24), readable: a tuning set, first scored out of sample
 INDEPENDENT_DIR = NOTES_EVAL_DIR / "independent"
 

@@ -52,7 +52,9 @@ _ID = r"(?:\((\d{4,12})\)|<([^<>\s]+)>)"
 # QQ message manager: "2024-05-12 20:00:03 昵称(123456)" or "... 昵称<mail@qq.com>"
 _QQ_HEAD = re.compile(rf"^{_DATE}\s+{_TIME}\s+(.+?){_ID}\s*$")
 # WeChat style, one line: "[2024-05-12 20:00] 昵称: 文本" / "20:00 昵称：文本"
-_INLINE = re.compile(rf"^\[?(?:{_DATE}\s+)?{_TIME}\]?\s+([^\s:：][^:：]{{0,30}}?)\s*[:：]\s?(.*)$")
+# (and WhatsApp's in a Chinese locale, the year first: "[2026/12/01, 20:01:05] 昵称: 文本" on iOS, "2026/12/01 20:01 - 昵称:
+# 文本" on Android — the comma after the date and the dash before the name are the export's, not the name's)
+_INLINE = re.compile(rf"^\[?(?:{_DATE},?\s+)?{_TIME}\]?\s+(?:-\s+)?([^\s:：][^:：]{{0,30}}?)\s*[:：]\s?(.*)$")
 # WeChat style, header line then text: "2024-05-12 20:00:03 昵称"
 _WX_HEAD = re.compile(rf"^\[?{_DATE}\s+{_TIME}\]?\s+(\S.{{0,39}})$")
 # name first, then the date and time ("老K 2025/4/8 21:02:11"), or the QQ number and the time of day
@@ -537,6 +539,7 @@ ACCEPTED_LAYOUTS = (
     ("一行一条", "[2026-12-01 21:02] 大飞：内容"),
     ("无时间粘贴", "大飞：内容"),
     ("LINE 导出", "2026/12/01（二） 换行写 21:02<Tab>大飞<Tab>内容"),
+    ("WhatsApp 导出", "[2026/12/01, 21:02:05] 大飞: 内容 或 2026/12/01 21:02 - 大飞: 内容"),
     ("JSON / JSONL", '[{"time": "2026-12-01 21:02", "sender": "大飞", "content": "内容"}]'),
     ("CSV", "时间,发送人,内容"),
 )
