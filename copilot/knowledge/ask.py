@@ -1235,6 +1235,11 @@ def _is_item(line: str) -> bool:
     return bool(re.match(r"\s*(\d+[.、]|[-*•] )", line))
 
 
+def _is_row(line: str) -> bool:
+    """A table's row as :func:`readable_lines` gives it: a short label, a colon, then cells split by 「；」."""
+    return bool(re.match(r"(?!\s*\d)[^：:；;，,。]{1,12}[：:][^；;]+[；;]", line))
+
+
 def _part_lines(text: str, question: str, titles: set[str], alone: bool = False,
                 quoted: list[str] | tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """A part's lines as the answer gives them (pointers to cards not in the answer taken out, and to the next
@@ -1321,8 +1326,12 @@ def section_lines(sections: list[SectionHit], citations: list[Citation], questio
                 if not new:
                     repeated = True
                     continue
-                if new != text and _is_item(text) and not _is_item(new):
-                    new = text  # a list item keeps its number even when its first sentence repeats
+                if new != text and (_is_item(text) and not _is_item(new) or _is_row(text)):
+                    # a list item keeps its number even when its first sentence repeats, and a table's row its
+                    # cells ("廣告：推銷、二維碼、拉人去別的群；刪除並私聊提醒" lost its action to a like step above)
+                    new = text
+                elif new != text and new.endswith(("；", ";")):
+                    new = new[:-1] + "。"  # a sentence whose last clause repeats ends where it now ends
                 rows.append(("\0" + new if other else new, c.n))
         # an example's lead-in ("几个例子：") is not a method line of its own
         method = [(t, n) for t, n in rows if not t.startswith("\0")
