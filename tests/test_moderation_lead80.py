@@ -48,3 +48,17 @@ def test_a_chain_that_sells_is_still_an_ad(mod: Moderator) -> None:
 def test_a_plain_call_for_donors_with_a_phone_is_no_chain_letter(mod: Moderator) -> None:
     label, _, reason = _judge(mod, "市中心血站今天库存紧张，RH阴性的朋友方便的话这周去献一下，献血点电话在群公告里")
     assert label == Label.OK, reason
+
+
+def test_an_official_accounts_passed_notice_says_it_is_exempt() -> None:
+    # the profile's official accounts pass their own notice with a WeChat id; the verdict says so in ``exempt`` as it
+    # does for a violation (it was false on every ``ok``, so nothing in the output showed the list was used)
+    profile = GroupProfile.model_validate({**RARE_BLOOD, "official": ["rb_admin（群主阿红）"]})
+    mod = Moderator(get_settings(), profile, audit=None)
+    notice = "【群公告】本周六流动献血车到人民广场，要一起去的加我微信 hong_rb2026 备注姓名"
+    owner = mod.moderate(Message(id="n1", user="rb_admin", text=notice, group="g-exempt"))
+    assert owner.label == Label.OK and owner.action == Action.NONE and owner.exempt, owner.reason
+    member = mod.moderate(Message(id="n2", user="rb_member9", text=notice, group="g-exempt"))
+    assert not member.exempt
+    admin_role = mod.moderate(Message(id="n3", user="rb_helper", role="admin", text="明天献血前记得吃早饭，别空腹", group="g-exempt"))
+    assert admin_role.label == Label.OK and admin_role.exempt

@@ -1875,6 +1875,9 @@ class Moderator:
     def _apply_policy(self, msg: Message, v: Verdict, strikes_before: int) -> None:
         """The action for ``v`` given the member's earlier strikes for its label in the window."""
         pol = self.policy
+        # the group's official accounts (profile ``official``) are exempt as OneBot's owner and admin roles are — said
+        # on every verdict, an ``ok`` one too (an owner's notice with a WeChat id passed: the output shows why)
+        v.exempt = pol.is_exempt(msg.user, msg.role) or bool(msg.user and msg.user in self.official)
         if v.label == Label.OK:
             _ok_action(v)
             # a member's reach with nothing on sale or with their own one-off sale, or a member's own thought of dying
@@ -1908,8 +1911,6 @@ class Moderator:
             v.checks["chain_link"] = True
         _unread_note(v)
         v.strike = strikes_before + (1 if v.action in ACTED else 0)
-        # the group's official accounts (profile ``official``) are exempt as OneBot's owner and admin roles are
-        v.exempt = pol.is_exempt(msg.user, msg.role) or bool(msg.user and msg.user in self.official)
         if v.exempt and v.label == Label.ABUSE and not any(s.get("label") == Label.ABUSE.value
                                                           for s in v.checks.get("signals") or []):
             # an admin's stern notice with no insult word (不交会费的就别来了): the abuse model's word alone does not make
