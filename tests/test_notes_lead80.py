@@ -93,3 +93,48 @@ def test_an_unreadable_file_names_the_whatsapp_layout_among_the_accepted_ones() 
     with pytest.raises(NotesParseError) as err:
         parse_text("这不是聊天记录\n只是一段随便写的文字，没有名字也没有时间，第三行也一样\n", "随笔.txt")
     assert "WhatsApp 导出：[2026/12/01, 21:02:05] 大飞: 内容" in str(err.value)
+
+
+# a talk that turns to planning: its summary told the talk's points and stopped, though the chat went on to settle
+# dates and give out work (qa13r66, a home-bathing volunteers' talk). Written for this test: a hospice volunteers' talk.
+HOSPICE_TALK = """2026-12-03 19:00:00 站长-林姐(20001)
+今晚请陈护士给大家讲讲陪伴临终老人时的沟通，大家欢迎
+2026-12-03 19:01:00 陈护士(20002)
+谢谢站长。我在安宁病房做了十二年，今天讲三件事
+2026-12-03 19:02:00 陈护士(20002)
+第一是说话的节奏。每句话说完停三秒，等老人回应，不要一直追问
+2026-12-03 19:03:00 陈护士(20002)
+第二是触摸。先握手背，再慢慢握手心，老人缩手就停，每次陪伴不超过40分钟
+2026-12-03 19:04:00 陈护士(20002)
+第三是家属。家属情绪崩溃时先带到走廊，给一杯温水，陪着坐五分钟再说话
+2026-12-03 19:05:00 陈护士(20002)
+最后一点，老人说想回家，不要马上说不行，先问他最想念家里的什么
+2026-12-03 19:06:00 阿杰(20003)
+请问老人一直不说话的时候怎么办？
+2026-12-03 19:07:00 陈护士(20002)
+就安静陪着，可以读报纸给他听，沉默也是陪伴
+2026-12-03 19:10:00 站长-林姐(20001)
+谢谢陈护士！接下来定一下下个月的排班
+2026-12-03 19:11:00 小雨(20004)
+周三晚上人手最少，要不改成周四？
+2026-12-03 19:12:00 站长-林姐(20001)
+那就定了，以后固定每周四晚上七点到九点
+2026-12-03 19:13:00 阿杰(20003)
+同意
+2026-12-03 19:14:00 站长-林姐(20001)
+小雨周五前把新排班表发群里
+2026-12-03 19:15:00 小雨(20004)
+好的
+"""
+
+
+def test_a_talk_that_turns_to_planning_says_what_it_settled() -> None:
+    settings = get_settings()
+    notes = summarize_text(HOSPICE_TALK, "安宁陪伴.txt", settings, get_engine(settings, prefer="offline")).notes
+    assert notes.session_type == "主讲分享"
+    talk, _, tail = notes.summary.partition("最后决定：")
+    assert "主要讲了" in talk and "40分钟" in talk  # the talk's points stay first
+    assert "每周四晚上七点到九点" in tail
+    assert "小雨" in tail and "2026-12-04" in tail  # what happens next, with its owner and date
+    ids = {m.id for m in parse_text(HOSPICE_TALK, "安宁陪伴.txt").messages if "排班表" in m.text}
+    assert ids <= set(notes.summary_sources)

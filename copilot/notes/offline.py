@@ -904,7 +904,17 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
     voices = [_told_voice(s, st.host, verbs) for s in picked]
     sources = [s.msg.id for s in picked]
     text = lead + "；".join(voices) + "。"
+    tail, tail_sources = settled_tail(st, settled, senders, people)
+    return text + tail, sorted(set(sources + tail_sources))
+
+
+def settled_tail(st: Structure, settled: set[int] | None, senders: dict[int, str] | None,
+                 people: People | None) -> tuple[str, list[int]]:
+    """What a chat settled and what happens next, as a summary ends: who decided and who agreed, 最后决定：…, then
+    接下来： up to three to-dos with their owners — told after a discussion's voices and after a talk's main points
+    (a talk that turns to planning: the dates and the work given out were missing from its summary, qa13r66)."""
     settled = settled or set()
+    text, sources = "", []
     if st.decisions:  # what settled it: the one most agreed to, then the last word ("定在15号" … "最终改成16号")
         d = _settling(st, settled)
         listed = [x for x in st.decisions if x.sources == d.sources and x is not d]
@@ -928,16 +938,18 @@ def discussion_summary(lead: str, st: Structure, points: list[Sentence], pool: l
         text += "接下来：" + "；".join(_next_step(a, (senders or {}).get(a.sources[0]) if a.sources else None)
                                     for a in nxt) + "。"
         sources.extend(i for a in nxt for i in a.sources[:1])
-    return text, sorted(set(sources))
+    return text, sources
 
 
-def talk_summary(lead: str, points: list[Sentence], most: int = 5) -> tuple[str, list[int]]:
+def talk_summary(lead: str, points: list[Sentence], most: int = 5,
+                 tail: tuple[str, list[int]] = ("", [])) -> tuple[str, list[int]]:
     """A talk told as its speaker, theme and main points with their figures: the opening clause of each
-    of the (up to five) key points, in the order they were made."""
+    of the (up to five) key points, in the order they were made; then what it settled (``tail``: :func:`settled_tail`)."""
     chosen = sorted(sorted(points, key=lambda s: -s.score * (1 + FACT_BOOST * min(3, s.facts)))[:most],
                     key=lambda s: (s.msg.id, s.msg.text.find(s.text)))
     parts = [_clause(_keypoint_text(s), 45) for s in chosen]
-    return lead + "主要讲了：" + "；".join(parts) + "。", sorted({s.msg.id for s in chosen})
+    return (lead + "主要讲了：" + "；".join(parts) + "。" + tail[0],
+            sorted({s.msg.id for s in chosen} | set(tail[1])))
 
 
 def _told_todo(a: ActionItem) -> ActionItem:
@@ -1304,7 +1316,9 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         if told is not None:
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:
-        summary, summary_sources = talk_summary(lead, points)
+        settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
+        summary, summary_sources = talk_summary(lead, points, tail=settled_tail(
+            st, settled, {m.id: m.speaker for m in transcript.messages}, people))
     safety = _safety_points(sentences, people)
     key_points = _with_safety([_key_point(s) for s in points], safety, people)
     for kp in key_points:  # a point a named change rewrote ("早上9:30北河街街市門口集合") cites the change too
