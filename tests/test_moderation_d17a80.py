@@ -168,3 +168,19 @@ def test_an_outing_that_sells_stays_an_ad(judge: Callable[[str, str], Verdict], 
     v = judge(group, text)
     assert v.label == Label.AD, (text, v.reason)
     assert not v.checks.get("topic_event"), v.checks
+
+
+# ── the picture of the item is no contact in a picture ─────────────────────────────────────────────────────────────────
+
+
+def test_a_report_in_the_picture_is_not_a_contact_in_a_picture(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(METEOR, "转让自己闲置的一块石陨石，检测报告在图里，加我微信 shi_ye_007")
+    assert "picture_pointer" not in {s["name"] for s in v.checks["signals"]}, v.checks["signals"]
+    assert v.action not in ACTED, v.reason
+
+
+@pytest.mark.parametrize("text", ["陨石原石大量批发，联系方式见图，量大价优", "铁陨石切片批发价出，微信号在图里，量大从优"])
+def test_a_contact_in_the_picture_still_is_one(judge: Callable[[str, str], Verdict], text: str) -> None:
+    v = judge(METEOR, text)
+    assert "picture_pointer" in {s["name"] for s in v.checks["signals"]}, (text, v.checks["signals"])
+    assert v.label == Label.AD, (text, v.reason)

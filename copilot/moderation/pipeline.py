@@ -575,8 +575,7 @@ class Moderator:
         _spread_notice(rep, n.folded, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
-        if scores[Label.AD] >= 0.5 and not group_model and not n.evasions:
-            self._topic_event_sign_up(rep, n.folded, n.compact, scores, checks)
+            self._topic_event_sign_up(rep, n, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_offer(rep, n.compact, scores, checks)
             self._own_event_perk(rep, n.compact, scores, checks)
@@ -734,7 +733,7 @@ class Moderator:
         elif not rep.sign_up:
             checks["own_event_reach"] = True
 
-    def _topic_event_sign_up(self, rep: SignalReport, folded: str, compact: str, scores: dict[Label, float],
+    def _topic_event_sign_up(self, rep: SignalReport, n: Normalised, scores: dict[Label, float],
                              checks: dict[str, Any]) -> None:
         """A member's sign-up for an outing on the group's very subject that the profile does not list (我们公司组织献血，
         有小礼品，需要的私我报名 in a blood donors' group; 群友组织12月去南昆山露营…想报名的加我微信 in a campers' group): the
@@ -742,10 +741,13 @@ class Moderator:
         organises it in a member's voice (ad.own_event_voice: 我们公司, 我们单位, 群友, 我统计) and at most one way to
         reach them. The whole message is about the group, so 私我, 加我微信 and an employer's 我们公司 are how to join it,
         not a seller's way in (round 80, d17a80). Anything with a price or a fee, something taught or sold (讲座, 课程:
-        ad.own_activity_not), another venue, a link, a second contact or any other ad sign stays as it was — an outsider's
-        保健讲座…免费领鸡蛋…私我报名 names none of the group's topics."""
-        if self.profile is None or self.offtopic is None or not rep.sign_up or rep.urls or len(rep.contacts) > 1:
+        ad.own_activity_not), another venue, a link, a second contact, a disguised one or any other ad sign stays as it
+        was — an outsider's 保健讲座…免费领鸡蛋…私我报名 names none of the group's topics. Only a message still read as
+        an ad (``scores``) is looked at."""
+        if scores[Label.AD] < 0.5 or self.profile is None or self.offtopic is None or not rep.sign_up or rep.urls \
+                or n.evasions or len(rep.contacts) > 1:
             return
+        folded, compact = n.folded, n.compact
         words = lexicons().words
         voice = words["ad.own_event_voice"]
         if not voice.search(compact) or words["ad.own_activity_not"].search(compact) or self.offtopic.elsewhere(compact) \
