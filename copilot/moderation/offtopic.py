@@ -732,6 +732,15 @@ def permitted_words(positioning: str) -> frozenset[str]:
                      if len(w) >= 2 and w not in stop)
 
 
+def _granting_text(positioning: str) -> str:
+    """The positioning, folded, less its asides that take an allowance back ("（商家和代购不行）": relevance.yaml
+    ``permission.negations``) or set a condition on it ("（需附检测报告）": ``permission.conditions``) — neither names what
+    members may post: "允许转让自己的闲置标本（需附检测报告）" grants 标本, not 报告 (round 80, d17a80)."""
+    perm = load_resource(RELEVANCE)["permission"]
+    text = re.sub(r"[（(][^）)]*(?:" + "|".join(map(re.escape, perm["negations"])) + r")[^）)]*[）)]", "", fold(positioning))
+    return re.sub(r"[（(]\s*(?:" + "|".join(map(re.escape, perm.get("conditions") or ())) + r")[^）)]*[）)]", "", text)
+
+
 @lru_cache(maxsize=64)
 def permitted_clauses(positioning: str) -> tuple[str, ...]:
     """What each clause of a profile's positioning grants, after its granting verb (relevance.yaml ``permission``):
@@ -740,7 +749,7 @@ def permitted_clauses(positioning: str) -> tuple[str, ...]:
     perm = load_resource(RELEVANCE)["permission"]
     verbs = re.compile("|".join(map(re.escape, perm["verbs"])))
     negations = tuple(perm["negations"])
-    text = re.sub(r"[（(][^）)]*(?:" + "|".join(map(re.escape, negations)) + r")[^）)]*[）)]", "", fold(positioning))
+    text = _granting_text(positioning)
     out: list[str] = []
     for clause in re.split(r"[，,；;。.!！？?\n]", text):
         granted = next((m for m in verbs.finditer(clause) if not clause[: m.start()].endswith(negations)), None)
@@ -760,7 +769,7 @@ def permitted_things(positioning: str) -> tuple[str, ...]:
     stop = set(perm["stop"]) | set(perm["people"]) | generic | particles
     verbs = re.compile("|".join(map(re.escape, perm["verbs"])))
     negations = tuple(perm["negations"])
-    text = re.sub(r"[（(][^）)]*(?:" + "|".join(map(re.escape, negations)) + r")[^）)]*[）)]", "", fold(positioning))
+    text = _granting_text(positioning)
     out: list[str] = []
     ensure_jieba()
     for clause in re.split(r"[，,；;。.!！？?\n]", text):

@@ -575,6 +575,7 @@ class Moderator:
         _spread_notice(rep, n.folded, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_event_sign_up(rep, n.compact, scores, checks)
+            self._topic_event_sign_up(rep, n, scores, checks)
         if scores[Label.AD] >= 0.5 and not group_model:
             self._own_offer(rep, n.compact, scores, checks)
             self._own_event_perk(rep, n.compact, scores, checks)
@@ -629,7 +630,8 @@ class Moderator:
             _member_post(rep, scores, checks, deal=deal, deal_words=category.offer_words if category else frozenset(),
                          text=n.compact, disguised=bool(n.evasions))
         _group_buy_review(rep, n.compact, scores, checks, hidden=bool(n.evasions))
-        _allowed_deal_review(rep, scores, checks, deal=self._profile_deal(deal), hidden=bool(n.evasions) or group_model)
+        _allowed_deal_review(rep, scores, checks, deal=self._profile_deal(deal), hidden=bool(n.evasions) or group_model,
+                             contacts_ok=self.contacts_ok)
         _allowed_contact_review(rep, scores, checks, allowed=self.contacts_ok, hidden=bool(n.evasions) or group_model)
         if checks["offtopic"].get("about_group"):
             _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
@@ -730,6 +732,40 @@ class Moderator:
             checks["own_event_share"] = True
         elif not rep.sign_up:
             checks["own_event_reach"] = True
+
+    def _topic_event_sign_up(self, rep: SignalReport, n: Normalised, scores: dict[Label, float],
+                             checks: dict[str, Any]) -> None:
+        """A member's sign-up for an outing on the group's very subject that the profile does not list (我们公司组织献血，
+        有小礼品，需要的私我报名 in a blood donors' group; 群友组织12月去南昆山露营…想报名的加我微信 in a campers' group): the
+        call to sign up (lexicons.yaml roster: 报名), one of the profile's topics by its whole word (献血, 露营), who
+        organises it in a member's voice (ad.own_event_voice: 我们公司, 我们单位, 群友, 我统计) and at most one way to
+        reach them. The whole message is about the group, so 私我, 加我微信 and an employer's 我们公司 are how to join it,
+        not a seller's way in (round 80, d17a80). Anything with a price or a fee, something taught or sold (讲座, 课程:
+        ad.own_activity_not), another venue, a link, a second contact, a disguised one or any other ad sign stays as it
+        was — an outsider's 保健讲座…免费领鸡蛋…私我报名 names none of the group's topics. Only a message still read as
+        an ad (``scores``) is looked at."""
+        if scores[Label.AD] < 0.5 or self.profile is None or self.offtopic is None or not rep.sign_up or rep.urls \
+                or n.evasions or len(rep.contacts) > 1:
+            return
+        folded, compact = n.folded, n.compact
+        words = lexicons().words
+        voice = words["ad.own_event_voice"]
+        if not voice.search(compact) or words["ad.own_activity_not"].search(compact) or self.offtopic.elsewhere(compact) \
+                or said_prices(folded) or numeral_prices(compact) or rep.signal("money") is not None:
+            return
+        topics = [t for t in (normalise(t).compact for t in self.profile.topics) if len(t) >= 2 and t in compact]
+        if not topics:
+            return
+        names = set(rep.names(Label.AD))
+        seller = rep.signal("seller_form")
+        if seller is not None and all(voice.fullmatch(w) for w in seller.items):
+            names.discard("seller_form")
+        promo = rep.signal("promo_words")
+        if names - _EVENT_REACH_PATH or (promo is not None and not set(promo.items) <= SIGN_UP_WORDS | _FREE_WORDS):
+            return
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["own_event"] = topics[:3]
+        checks["topic_event"] = True
 
     def _own_activity(self, rep: SignalReport, compact: str, taught: bool) -> list[str]:
         """What a member invites the others to do together when no event of the profile is named (约一桌练手还差两个人,
@@ -2541,13 +2577,17 @@ def _group_buy_review(rep: SignalReport, text: str, scores: dict[Label, float], 
 
 
 def _allowed_deal_review(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *, deal: str | None,
-                         hidden: bool = False) -> None:
+                         hidden: bool = False, contacts_ok: bool = False) -> None:
     """A post of a kind the profile allows (:meth:`Moderator._profile_deal`: 允许…发招聘 and a job post, a member's own
     thing where members pass theirs on) that would be acted on for what such a post needs to be answered — one phone
     number (or a landline), 有意者联系, a salary or price, and the employer's or the category's own voice (permissions.yaml
     ``voice``: 我们店, 我们公司) — is reviewed, never deleted. A handle (WeChat, QQ), a link, a disguised contact, an ad word
     (日结, 刷单), a fee or scam's words, an income promise or a banned item keep it an ad acted on; so does a verdict of
-    the group's own model (``hidden`` is set for it too: its history outranks the profile's words)."""
+    the group's own model (``hidden`` is set for it too: its history outranks the profile's words).
+    ``contacts_ok``: the profile also lets members leave a phone or handle in such posts (permissions.yaml
+    ``contacts_grant``: 可留电话或微信). There the one handle is what the profile allows too, and a post the profile
+    allows twice over — its kind and its way to be answered — is no ad at all: left alone with the note (round 80,
+    d17a80: 同行可以发招聘…可留电话或微信 and 我们工作室招学徒…加我微信)."""
     if deal is None or hidden or rep.urls or scores[Label.AD] <= CLASSIFIER_ALONE_CAP \
             or not checks["offtopic"].get("about_group"):
         return
@@ -2555,11 +2595,15 @@ def _allowed_deal_review(rep: SignalReport, scores: dict[Label, float], checks: 
     voice = cat.offer_words if cat is not None else frozenset()
     names = set(rep.names(Label.AD)) - {s.name for s in rep.signals
                                          if s.name in _DEAL_WORDED and s.items and set(s.items) <= voice}
-    if not _needs_only(rep, names) or not all(c.startswith(_PHONE_CONTACTS) for c in rep.contacts):
+    if not _needs_only(rep, names):
         return
-    scores[Label.AD] = CLASSIFIER_ALONE_CAP
+    scores[Label.AD] = MEMBER_SHARING_CAP if contacts_ok else CLASSIFIER_ALONE_CAP
     checks["allowed_deal"] = deal
-    checks["allowed_deal_note"] = _ALLOWED_DEAL_NOTE.format(kind=_deal_zh(deal))
+    # a number to ring (a mobile, or one offered after 电话/WhatsApp) is how such a post is answered; one handle to add
+    # where the profile does not grant handles still leaves it reviewed, not deleted — a person decides (round 80)
+    note = _ALLOWED_DEAL_GRANTED_NOTE if contacts_ok else _ALLOWED_DEAL_NOTE \
+        if all(c.startswith(_DEAL_NUMBERS) for c in rep.contacts) else _ALLOWED_DEAL_HANDLE_NOTE
+    checks["allowed_deal_note"] = note.format(kind=_deal_zh(deal))
 
 
 def _needs_only(rep: SignalReport, names: set[str]) -> bool:
@@ -3266,6 +3310,8 @@ _OWN_ACTIVITY_NOTE = "群友约大家一起做本群的事（{event}）：邀请
 _OWN_EVENT_REACH_NOTE = "本群活动（{event}）的联络：留的联系方式是组织者或参加的人为活动当天找人用的，没有价格和推销用语"
 _GROUP_QR_NOTE = "二维码在群公告/群文件/群相册等群里自己的地方，或贴在前台、公告栏等现场：是本群或本地的报名、收款方式，不是外部联系方式"
 _ALLOWED_DEAL_NOTE = "{kind}：这条是这类帖子，留的电话是让有意的人联系用的，没有微信号、链接、刷单日结或收费这类广告迹象，交人工判断，不删除"
+_ALLOWED_DEAL_GRANTED_NOTE = "{kind}，群档案也允许留电话微信：这条是这类帖子，只留了一个联系方式，没有链接、刷单日结或收费这类广告迹象，不算广告"
+_ALLOWED_DEAL_HANDLE_NOTE = "{kind}：这条是这类帖子，只留了一个微信/QQ 号让有意的人联系，没有链接、刷单日结或收费这类广告迹象；群档案没写允许留微信，交人工判断，不删除"
 _ALLOWED_CONTACT_NOTE = "群档案允许成员在本群相关的帖子里留电话微信：这条与本群相关，只留了一个联系方式，没有链接、隐藏的联系方式或推销用语，交人工判断，不删除"
 _NOTICE_OK_NOTE = "寻人寻物/失物招领或找集合地点：留的联系方式是为了让看到的人（找不到地方的人）联系，没有价格、链接或推销用语"
 _WARNING_OK_NOTE = "像是提醒大家防骗：转述了别人的推销或骗局说法，本身没有联系方式或链接"
@@ -3292,6 +3338,7 @@ _OWN_SALE_PATH = frozenset({"contact", "landline", "invite", "money"})
 _PLAIN_REFERRAL_PATH = frozenset({"contact", "landline", "money"})  # a member's plain referral: the helper's phone and price only
 _SURPLUS_PATH = frozenset({"invite", "promo_words", "money", "details_pointer"})  # a member's surplus: 私聊/需要的私我, a price
 _PHONE_CONTACTS = ("手机号",)  # how a phone number is named among a message's contacts (a member's surplus, its pickup)
+_DEAL_NUMBERS = (*_PHONE_CONTACTS, "联系号码")  # … and a number offered after 电话/WhatsApp (HK, TW mobiles): an allowed post's
 # a member's own lot in a market group (Moderator._market_own): a way to reach them, 加我, a price, a count (二十只)
 _MARKET_OWN_PATH = frozenset({"contact", "landline", "invite", "money", "promo_words", "seller_form", "details_pointer"})
 _MARKET_OWN_NOT = ("resale.market_own_not", "resale.seller_sign", "resale.dealer", "resale.pitch", "ad.trade_voice",
@@ -3397,7 +3444,8 @@ def _event_words(profile: GroupProfile, *, broad: bool = False) -> re.Pattern[st
 _NOT_EVENT_NAMES = ("t", "m", "ns", "r", "q", "f")  # jieba: time, numeral, place, pronoun, measure, direction
 # What offers something in a message that quotes the group's rules: a way to reach the sender or to pay.
 _OFFERING = frozenset({"invite", "pointer", "profile_pointer", "picture_pointer", "qr", "money", "income", "self_promo", "referral"})
-_DEAL_WORDED = frozenset({"ad_words", "business", "seller_form", "promo_words"})  # word signals a permitted deal may use
+# word signals a permitted deal may use (private_seller: 我们工作室招 is who hires in a job post the profile allows; round 80)
+_DEAL_WORDED = frozenset({"ad_words", "business", "seller_form", "promo_words", "private_seller"})
 _PRICE_ASK_PATH = frozenset({"money", "business"})  # all a question whether a price is fair may carry and still be asked
 _CALL_TO_BUY_MAX = 2  # more distinct promo words than this (特价、秒杀、私聊…) is a pitch, not a tip
 
