@@ -16,12 +16,16 @@ its first look for 滚 (``_dismissal_gate``) and normalise's ``_read_spaced_nume
 Round 78 (d17b78): every model and word file's modification time read per use (a ``stat`` each, ~4 per message),
 not trusted for ``FILE_TIME_TRUST_S`` (``classifier.file_time``). Round 79 (d17s79): ``a_not_a`` as a Python loop over
 every character, ``_purposes_in`` hashing evidence.yaml's nested tuple of cues at every call (now ``EvidenceRules.notice_cues``), and
-``_char_forms`` through a generator.
+``_char_forms`` through a generator. Round 80 (d17s80): a signal row with a ``mask`` (ad_words, rude, qr, lure_reply,
+profile_pointer, promo_words, business, seller_form, counterfeit_deal) and the detectors of ``signals._OWN_NEEDS``
+(pointer, fee_scam, kin_business…) run on every message, never ruled out by the one walk of the word tree
+(``SignalTable.needs`` left them out), and the walk without keys for patterns of patterns.yaml.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import re
 import statistics
 import sys
@@ -140,12 +144,57 @@ def use79(old: bool) -> None:
     textnorm._char_forms = _old_char_forms if old else _NEW79["char_forms"]  # type: ignore[assignment]
 
 
+def _tree_without(node: dict[str, Any], drop: frozenset[str]) -> dict[str, Any]:
+    """A copy of a word tree (:class:`signals.LexiconHits`) without the keys ``drop`` (and the branches left empty)."""
+    out: dict[str, Any] = {}
+    for ch, sub in node.items():
+        if ch == signals.LexiconHits.END:
+            if keys := sub - drop:
+                out[ch] = keys
+        elif kid := _tree_without(sub, drop):
+            out[ch] = kid
+    return out
+
+
+_LEX, _TABLE = signals.lexicons(), signals.signal_table()
+_NEW80 = {"hits": _LEX.hits, "needs": _TABLE.needs}
+
+
+def _old80_hits() -> Any:
+    """The one walk as before round 80: no keys for the masks that are patterns of patterns.yaml."""
+    new = _NEW80["hits"]
+    drop = frozenset(k for k in new.gated if k.startswith(signals.PATTERN_MASK))
+    old = copy.copy(new)
+    old.root, old.gated = _tree_without(new.root, drop), new.gated - drop
+    return old
+
+
+def _old80_needs() -> dict[str, Any]:
+    """The rows the walk answered for before round 80: those of _LIST_GATED's shapes with no ``mask`` (not _promo_words)."""
+    detectors = _TABLE.detectors
+    return {name: need for name, need in _NEW80["needs"].items()
+            if not need[1] and detectors[name] not in signals._OWN_NEEDS and detectors[name] is not signals._promo_words}
+
+
+_OLD80 = {"hits": _old80_hits(), "needs": _old80_needs()}
+
+
+def use80(old: bool) -> None:
+    """Round 80's (d17s80) old path (A: a row with a ``mask`` is never idle, the walk answers for no pattern mask) or
+    this tree's (B)."""
+    got = _OLD80 if old else _NEW80
+    _LEX.hits = got["hits"]
+    _TABLE.__dict__["needs"] = got["needs"]
+    _TABLE.__dict__["_idle"], _TABLE.__dict__["_to_run"] = {}, {}
+
+
 def use(old: bool, *, latest: bool = False) -> None:
     """The old functions (A) or this tree's (B), wherever the moderator looks them up; ``latest``: only the latest
-    round's (79) are put back for A, the earlier rounds' stay as they are."""
-    use79(old)
+    round's (80) are put back for A, the earlier rounds' stay as they are."""
+    use80(old)
     if latest:
         old = False
+    use79(old)
     use78(old)
     use76(old)
     signals._contact_forms = (lambda p: None) if old else _NEW73["contact_forms"]  # type: ignore[assignment]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
-from copilot.moderation.literals import any_of, gated, required_literals
+from copilot.moderation.literals import Gated, any_of, gated, required_literals
 from copilot.moderation.normalise import SENTENCE as _SENTENCE
 from copilot.moderation.normalise import (
     SPACED_HANDLE,
@@ -741,6 +741,14 @@ def lexicons() -> Lexicons:
                                              + rf"[^,.!?;\uff0c\u3002\uff01\uff1f\uff1b]{{0,{int(mu['gap'])}}}?" + _alt(mu["new"]))
     plain = {k for k in lists if k not in words}
     gates = {k: got for k, rx in words.items() if (got := required_literals(rx))}
+    # the masks of signals.yaml rows that are patterns of patterns.yaml (reach_note, group_qr), and the patterns some
+    # detectors read on the compact text beside their lists (WALKED_PATTERNS), in the same walk by what every match of
+    # theirs contains: a row whose mask has none of it in the compact text reads that text as it is; a detector none of
+    # whose lists and patterns can match finds nothing (SignalTable.needs, round 80)
+    for name in [*_pattern_masks(lists), *WALKED_PATTERNS]:
+        rx = getattr(patterns(), name)
+        if got := required_literals(rx.rx if isinstance(rx, Gated) else rx):
+            gates[PATTERN_MASK + name] = got
     return Lexicons(
         # the other lists behind a cheap first look for what every match contains, where the engine cannot skip places
         words=PatternsOnUse(list(dict.fromkeys([*lists, *words])), {k: gated(rx) for k, rx in words.items()},
@@ -755,6 +763,25 @@ def lexicons() -> Lexicons:
         warning=alternation(data.get("warning", [])),
         hits=LexiconHits(lists, plain, gates),
     )
+
+
+PATTERN_MASK = "patterns."  # the walk's key of a pattern of patterns.yaml (a row's mask, WALKED_PATTERNS): no word list's key
+# patterns of patterns.yaml that detectors search on the compact text beside their word lists (_OWN_NEEDS), answered
+# for by the one walk as the lists are
+WALKED_PATTERNS = ("buy_get", "profile_look", "kin_venture", "like_genuine")
+
+
+def _pattern_masks(lists: dict[str, list[str]]) -> list[str]:
+    """The ``mask`` names of signals.yaml rows that are no word list of lexicons.yaml: patterns of patterns.yaml that
+    :meth:`Scan.text` takes out of the compact text (reach_note, group_qr)."""
+    rows = load_resource(SIGNALS)["signals"]
+    return list(dict.fromkeys(str(m) for row in rows if (m := row.get("mask")) and str(m) not in lists))
+
+
+def mask_key(mask: str, lex: Lexicons) -> str:
+    """The key under which the one walk (:class:`LexiconHits`) answers for a row's ``mask``: the word list's own key, or
+    the pattern's under :data:`PATTERN_MASK`."""
+    return mask if mask in lex.words else PATTERN_MASK + mask
 
 
 @dataclass(frozen=True)
@@ -796,32 +823,47 @@ class SignalTable:
         return {spec.name: found for spec in self.specs if (found := detector(spec)) is not None}
 
     @cached_property
-    def needs(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    def needs(self) -> dict[str, tuple[tuple[frozenset[str], ...], str]]:
         """The signals whose detector finds nothing without its word lists (:data:`_LIST_GATED`: the generic :func:`_words`,
-        :func:`_combo` and the detectors of their shape; no ``mask``), each with the lists it cannot find anything without:
-        a words signal its list; a combo every list of its ``combo`` and, when it has one, of its ``or_combo`` (the second
-        set; empty: none). A list the one walk does not answer for (not in :attr:`LexiconHits.gated`) is left out: it may
-        match anywhere."""
-        gated = lexicons().hits.gated if lexicons().hits is not None else frozenset()
+        :func:`_combo` and the detectors of their shape; :data:`_OWN_NEEDS`: detectors that read a few lists and patterns
+        of their own on the compact text), each with the ways it can find something: sets of lists (and patterns,
+        :data:`WALKED_PATTERNS`) that must all have a match — a words signal its list; a combo every list of its ``combo``
+        and, when it has one, every list of its ``or_combo``. A list the one walk does not answer for (not in
+        :attr:`LexiconHits.gated`) is left out of its set (it may match anywhere); a set left empty makes the signal one
+        the walk cannot rule out. The second item is the walk's key of the row's ``mask`` (:func:`mask_key`; "" for none):
+        a row with a mask reads the compact text less its phrases, and cutting one out could join two halves of a word, so
+        the sets answer for it only in a text with no match of the mask — which the walk tells too. A row whose mask the
+        walk does not answer for is left out (round 80: masked rows and :data:`_OWN_NEEDS` added)."""
+        lex = lexicons()
+        gated = lex.hits.gated if lex.hits is not None else frozenset()
         out = {}
         for spec in self.specs:
-            shape = _LIST_GATED.get(detector(spec))  # type: ignore[arg-type]
-            if spec.mask or shape is None:
+            found = detector(spec)
+            shape, own = _LIST_GATED.get(found), _OWN_NEEDS.get(found)  # type: ignore[arg-type]
+            if shape is None and own is None:
                 continue
-            first = frozenset({spec.words} if shape == "words" else spec.combo) & gated
-            second = frozenset(spec.or_combo) & gated if shape == "combo" and spec.or_combo else frozenset()
-            if first and (second or not (shape == "combo" and spec.or_combo)):
-                out[spec.name] = (first, second)
+            mask = mask_key(spec.mask, lex) if spec.mask else ""
+            if mask and mask not in gated:
+                continue
+            if own is not None:
+                ways = own(spec)
+            elif shape == "words":
+                ways = ((spec.words,),)
+            else:
+                ways = (spec.combo, spec.or_combo) if spec.or_combo else (spec.combo,)
+            sets = tuple(frozenset(way) & gated for way in ways)
+            if all(sets):
+                out[spec.name] = (sets, mask)
         return out
 
     def idle(self, present: frozenset[str]) -> frozenset[str]:
-        """The signals of :attr:`needs` that find nothing in a compact text with no Cantonese word whose plain lists with a
-        word are ``present``: a words signal's list is missing, or a combo's lists and its ``or_combo``'s lists each miss
-        one. Remembered per ``present`` (most messages share a few)."""
+        """The signals of :attr:`needs` that find nothing in a compact text with no Cantonese word whose lists (and walked
+        patterns) with a match are ``present``: no match of the row's mask can be there, and each of its ways misses a
+        list. Remembered per ``present`` (most messages share a few)."""
         got = self._idle.get(present)
         if got is None:
-            got = frozenset(name for name, (first, second) in self.needs.items()
-                            if not first <= present and not (second and second <= present))
+            got = frozenset(name for name, (sets, mask) in self.needs.items()
+                            if not (mask and mask in present) and not any(way <= present for way in sets))
             if len(self._idle) < 4096:
                 self._idle[present] = got
         return got
@@ -3267,10 +3309,34 @@ def _fee_scam(scan: Scan, spec: SignalSpec) -> Finding | None:
 # which read the list in the text's Mandarin form, the text itself when it has no Cantonese); "combo" — every list of
 # its ``combo`` must have a hit (:func:`_combo`; :func:`_service_pitch`, a combo and a price; :func:`_group_deal`, both
 # lists near each other), or every list of its ``or_combo``. :meth:`SignalTable.needs` skips them for such a message.
-_LIST_GATED: dict[Any, str] = {_words: "words", _vote: "words", _course_gift: "words", _rival: "words", _targeted: "words", _severe: "words",
+_LIST_GATED: dict[Any, str] = {_words: "words", _promo_words: "words", _vote: "words", _course_gift: "words", _rival: "words", _targeted: "words", _severe: "words",
                                _combo: "combo", _service_pitch: "combo", _course_pitch: "combo",
                                _group_deal: "combo"}
 
+
+
+def _walked(name: str) -> str:
+    """The walk's key of a pattern of patterns.yaml (:data:`WALKED_PATTERNS`)."""
+    assert name in WALKED_PATTERNS, name
+    return PATTERN_MASK + name
+
+
+# Detectors of their own shape that find nothing unless one of a few sets of lists and patterns all match the compact
+# text (the row's ``mask`` aside, which SignalTable.needs reads off the row): for each, the sets of walk keys, read off
+# its code (round 80). _promo_words: its list alone (in _LIST_GATED). _business: its list, or a quantity deal (buy_get).
+# _pointer: its list, a look at the profile (profile_look; in Mandarin only when the text has Cantonese), or — when the
+# writer is unnamed — a pointer at the name (sender_name.pointer). _counterfeit_deal: its list, like_genuine, or a copy
+# or an age faked beside what it copies (counterfeit_copy and genuine_ref, counterfeit_aged and antique_ref).
+# _fee_scam: its combo, or a fee paid with the combo's other lists — both need those two. _kin_business: a relative's
+# venture (kin_venture; in Mandarin only when the text has Cantonese).
+_OWN_NEEDS: dict[Any, Callable[[SignalSpec], tuple[tuple[str, ...], ...]]] = {
+    _business: lambda spec: ((str(spec.words),), (_walked("buy_get"),)),
+    _pointer: lambda spec: ((str(spec.words),), (_walked("profile_look"),), ("sender_name.pointer",)),
+    _counterfeit_deal: lambda spec: ((str(spec.words),), (_walked("like_genuine"),),
+                                     ("ad.counterfeit_copy", "ad.genuine_ref"), ("ad.counterfeit_aged", "ad.antique_ref")),
+    _fee_scam: lambda spec: (spec.combo[1:],),
+    _kin_business: lambda spec: ((_walked("kin_venture"),),),
+}
 
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
 # (:func:`_combo`), a ``words`` row's lexicon (:func:`_words`).
