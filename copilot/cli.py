@@ -191,7 +191,7 @@ def search_cmd(
 @app.command("ask")
 def ask_cmd(
     question: Annotated[str, typer.Argument(help="运营问题")],
-    k: Annotated[int, typer.Option("-k", min=1, max=20, help="排序时看多少个候选小节（至少看 3 个；离线回答仍只用最相关的一两节）")] = 5,
+    k: Annotated[int, typer.Option("-k", min=1, max=20, help="排序时看多少个候选小节（小于 3 时按 3 个看；离线回答仍只用最相关的一两节）")] = 5,
     as_json: JsonOpt = False,
     engine: EngineOpt = "auto",
 ) -> None:
