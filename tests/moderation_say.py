@@ -1,7 +1,8 @@
 """One message said to a moderator in the moderation tests: ``say(mod, text, n=…, user=…)``, each file fixing its own
 time base and gap with ``functools.partial``; ``audited_moderator`` is the offline moderator of one group with its own
 audit log, for tests that follow a member's record; ``assert_fee_scam_deleted`` is what a deleted fee scam's verdict
-shows; ``verdict_lines`` is every verdict of a run, whole, as JSON (for speed changes that must keep them)."""
+shows; ``verdict_lines`` is every verdict of a run, whole, as JSON (for speed changes that must keep them); ``judged_alone``
+is one message's label, action and reason from a member and group of its own (no flood, no context between tests)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ import json
 from pathlib import Path
 
 from copilot.config import Settings
-from copilot.moderation import Moderator, Verdict
+from copilot.moderation import Message, Moderator, Verdict
 from copilot.moderation.audit import AuditLog
-from copilot.moderation.labels import REMOVED, Label
+from copilot.moderation.labels import REMOVED, Action, Label
 from copilot.profile import GroupProfile, parse_profile_text
 
 T0 = 1_767_225_600.0  # 2026-01-01 00:00 UTC
@@ -27,6 +28,14 @@ def say(mod: Moderator, text: str, *, n: int = 0, user: str | None = None, nickn
     if with_id:
         msg["id"] = f"m{n}"
     return mod.moderate(msg)
+
+
+def judged_alone(mod: Moderator, text: str) -> tuple[Label, Action, str]:
+    """``text``'s label, action and reason, said by a member in a group of its own: one test's messages never make
+    another's a flood or its context."""
+    key = abs(hash(text))
+    v = mod.moderate(Message(id=text[:8], user=f"u{key}", text=text, group=f"g{key}"))
+    return v.label, v.action, v.reason
 
 
 def audited_moderator(tmp_path: Path, profile: str, group: str = "g1") -> Moderator:

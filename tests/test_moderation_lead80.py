@@ -6,6 +6,7 @@ chain letter's, not an ad's; a chain that sells (转发…加微信领取红包)
 from __future__ import annotations
 
 import pytest
+from moderation_say import judged_alone
 
 from copilot.config import get_settings
 from copilot.moderation import Action, Label, Message, Moderator
@@ -25,9 +26,7 @@ def mod() -> Moderator:
     return Moderator(get_settings(), GroupProfile.model_validate(RARE_BLOOD), audit=None)
 
 
-def _judge(mod: Moderator, text: str) -> tuple[Label, Action, str]:
-    v = mod.moderate(Message(id=text[:8], user=f"u{abs(hash(text))}", text=text, group=f"g{abs(hash(text))}"))
-    return v.label, v.action, v.reason
+_judge = judged_alone
 
 
 @pytest.mark.parametrize("text", [
