@@ -138,3 +138,48 @@ def test_a_talk_that_turns_to_planning_says_what_it_settled() -> None:
     assert "小雨" in tail and "2026-12-04" in tail  # what happens next, with its owner and date
     ids = {m.id for m in parse_text(HOSPICE_TALK, "安宁陪伴.txt").messages if "排班表" in m.text}
     assert ids <= set(notes.summary_sources)
+
+
+# the decision agreed on its own line by four members, then repeated in a closing recap split into pieces, settles
+# the discussion — not a later hand-over of one job (qa13r66: 「海报改成小雯来」 was the title's and summary's outcome)
+DARKROOM = """2026-11-20 20:00 社长-老周
+市集邀请我们摄影社下个月办一次胶片冲洗体验，今晚把时间地点定一下
+2026-11-20 20:02 阿凯
+周六下午比较好，周日上午市集人太多
+2026-11-20 20:03 小琪
+暗房要全黑，现场不好搭，我觉得只演示显影比较合适
+2026-11-20 20:05 社长-老周
+那就定了：12月12日周六下午3点，地点文创园二楼活动室
+2026-11-20 20:06 小琪
+同意
+2026-11-20 20:06 阿凯
+赞成
+2026-11-20 20:07 阿敏
+可以
+2026-11-20 20:08 老何
+没问题
+2026-11-20 20:10 社长-老周
+宣传图小琪来做，后天发群里
+2026-11-20 20:11 阿敏
+小琪那周要加班吧，宣传图我来做
+2026-11-20 20:12 社长-老周
+好，宣传图改成阿敏来，谢谢阿敏
+2026-11-20 20:14 社长-老周
+阿凯负责买显影液和定影液，下周五前买齐
+2026-11-20 20:15 阿凯
+收到
+2026-11-20 20:20 社长-老周
+总结一下：12月12日周六下午3点，文创园二楼活动室；体验只演示显影；20个名额，免费
+2026-11-20 20:21 小琪
+好的
+"""
+
+
+def test_a_decision_repeated_in_a_recap_still_settles_the_discussion() -> None:
+    settings = get_settings()
+    notes = summarize_text(DARKROOM, "冲洗体验.txt", settings, get_engine(settings, prefer="offline")).notes
+    assert notes.title.endswith("12月12日周六下午3点，地点文创园二楼活动室"), notes.title
+    assert "最后决定：12月12日周六下午3点" in notes.summary and "最后决定：宣传图" not in notes.summary
+    assert any(d.text.startswith("好，宣传图改成阿敏来") for d in notes.decisions)  # still listed, just not the outcome
+    # the job handed on is told as its new owner's: not 「阿敏负责：宣传图小琪来做」
+    assert "接下来：阿敏负责宣传图（后天，2026-11-22）" in notes.summary, notes.summary

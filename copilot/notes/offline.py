@@ -573,10 +573,12 @@ def _settling(st: Structure, settled: set[int] | None = None) -> Decision | None
     if not st.decisions:
         return None
     strong = cue("decision", "strong")
-    # (a line split into several decisions is a recap told in pieces, "场地我；零食小雨": no one piece settles it)
+    # (a line split into several decisions is a recap told in pieces, "场地我；零食小雨": no one piece settles it — unless
+    # the piece was settled on a line of its own first and the recap only repeats it: "那就定了：12月5日周六下午2点…",
+    # agreed by four, then a recap of time, place and places; "海报改成小雯来" was told as the outcome, qa13r66)
     shared = Counter(i for d in st.decisions for i in set(d.sources))
     settled = settled or set()
-    return max(st.decisions, key=lambda d: (not any(shared[i] > 1 for i in d.sources), len(set(d.by)),
+    return max(st.decisions, key=lambda d: (not all(shared[i] > 1 for i in d.sources), len(set(d.by)),
                                             bool(strong.search(fold(d.text)) or set(d.sources) & settled),
                                             max(d.sources, default=0)))
 
@@ -935,7 +937,8 @@ def settled_tail(st: Structure, settled: set[int] | None, senders: dict[int, str
     # never a line blaming a neighbour, nor one that asks ("…周五那天8点班改成8:15出发行不行" is no next step)
     nxt = [a for a in st.actions if a.owner and not blames(a.task) and not is_question(bare_task(a.task))][:3]
     if nxt:  # what happens next
-        text += "接下来：" + "；".join(_next_step(a, (senders or {}).get(a.sources[0]) if a.sources else None)
+        text += "接下来：" + "；".join(_next_step(a, (senders or {}).get(a.sources[0]) if a.sources else None,
+                                               [(senders or {}).get(i) for i in a.sources])
                                     for a in nxt) + "。"
         sources.extend(i for a in nxt for i in a.sources[:1])
     return text, sources
@@ -960,7 +963,7 @@ def _told_todo(a: ActionItem) -> ActionItem:
     return a if task == a.task or len(task) < 4 else a.model_copy(update={"task": task})
 
 
-def _next_step(a: ActionItem, sender: str | None = None) -> str:
+def _next_step(a: ActionItem, sender: str | None = None, said_by: list[str | None] | None = None) -> str:
     """One to-do as a next step: the owner and their own words (the piece with the date, if merged). Work
     someone else gave them ("路书和每天行程铁柱你来做", said by 老K) is not the owner's words: it is told as
     what the owner does ("铁柱负责路书和每天行程"), never under the owner's name as if they said it."""
@@ -971,6 +974,14 @@ def _next_step(a: ActionItem, sender: str | None = None) -> str:
     task = a.task.replace(mark, dated) if mark and mark in a.task else a.task
     pieces = [p for p in re.split(r"[；;]", re.sub(r"（回复.*?）$", "", task)) if p.strip()]
     piece = next((p for p in pieces if a.deadline_text and a.deadline_text in p), pieces[-1] if pieces else task)
+    # work handed on ("宣传图小琪来做，后天发群里；…宣传图我来做；好，宣传图改成阿敏来"): the dated piece names the one it
+    # was given to first, so the step is told from the later piece naming the owner, by whoever said it (``said_by``,
+    # one sender per cited message, when each piece is one message) — "阿敏负责宣传图", not "阿敏负责：宣传图小琪来做"
+    name = display_name(a.owner) or a.owner or ""
+    if name and said_by and len(said_by) == len(pieces) and name not in piece and sender != a.owner:
+        later = [j for j in range(pieces.index(piece) + 1, len(pieces)) if name in pieces[j]]
+        if later:
+            piece, sender = pieces[later[-1]], said_by[later[-1]]
     # (a head up to its colon, never the colon of a time: "你周六22:30把…" is no "你周六22：" head)
     piece = _ACK_HEAD.sub("", re.sub(r"^[^：:，,]{0,8}(?:：|(?<!\d):)", "", _MENTION_HEAD.sub("", piece.strip())))
     due = "，".join(x for x in (a.deadline_text, a.deadline) if x and (x not in piece or x == a.deadline))
