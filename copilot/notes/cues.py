@@ -68,8 +68,19 @@ def search_any(text: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
 
 @lru_cache(maxsize=256)
 def _screens(*path: str) -> tuple[re.Pattern[str], ...]:
-    """:func:`screens` of the cue list at ``path``."""
-    return screens(raw(*path))
+    """:func:`screens` of the cue list at ``path``, each behind a first look for its required literals where the engine
+    cannot skip places by itself (:func:`_gated`)."""
+    return tuple(_gated(rx) for rx in screens(raw(*path)))
+
+
+def _gated(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` behind a :class:`copilot.moderation.literals.Gated` first look when it opens with a look-behind or a class
+    (the engine then tries it at every place of the text) and every match of it holds one of a few literal strings: a
+    text holding none of them is answered "no match" without running ``rx``, so every answer is ``rx``'s own (round 80:
+    the cue regexes of a 2,000-message export). Anything else as it is."""
+    from copilot.moderation.literals import gated  # noqa: PLC0415 - the moderation package is loaded by then anyway
+
+    return gated(rx)
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +98,10 @@ def raw(*path: str) -> Any:
 
 @lru_cache(maxsize=256)
 def cue(*path: str) -> re.Pattern[str]:
-    """The compiled regex of the cue list at ``path`` (e.g. ``cue("question", "openers")``)."""
-    return phrases_regex(raw(*path))
+    """The compiled regex of the cue list at ``path`` (e.g. ``cue("question", "openers")``), gated where that saves
+    the engine trying it at every place (:func:`_gated`; a :class:`~copilot.moderation.literals.Gated` answers like the
+    pattern and keeps its ``pattern``)."""
+    return _gated(phrases_regex(raw(*path)))
 
 
 @lru_cache(maxsize=65536)
@@ -99,8 +112,9 @@ def folded(text: str) -> str:
 
 @lru_cache(maxsize=64)
 def cue_list(*path: str) -> tuple[re.Pattern[str], ...]:
-    """Each entry of the cue list at ``path`` as its own regex (patterns read one by one, e.g. for a group)."""
-    return tuple(phrases_regex(e) for e in raw(*path))
+    """Each entry of the cue list at ``path`` as its own regex (patterns read one by one, e.g. for a group), gated as
+    :func:`cue` is."""
+    return tuple(_gated(phrases_regex(e)) for e in raw(*path))
 
 
 @lru_cache(maxsize=131072)

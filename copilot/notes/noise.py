@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copilot.moderation import Label, quick_analysis
+from copilot.moderation.literals import gated
 from copilot.moderation.pipeline import Analysis, quick_signals_among
 from copilot.moderation.signals import SignalReport
 from copilot.notes.cues import asks, interrogative, phrases_regex, screens, search_any
@@ -91,7 +92,7 @@ def rules() -> NoiseRules:
     placeholder = re.compile(rf"\[(?:{names})\]|{data['placeholders']['wechat_code'][1:-1]}")
 
     def rx(section: str, key: str) -> re.Pattern[str]:
-        return phrases_regex(data[section][key])
+        return gated(phrases_regex(data[section][key]))  # (a first look for its literals: answers as the pattern)
 
     return NoiseRules(
         system_speakers=frozenset(fold(str(s)) for s in data["system_speakers"]),
