@@ -1287,7 +1287,8 @@ def patterns() -> Patterns:
         income=re.compile(_alt(inc["periods"]) + _alt(inc["verbs"]) + r"(?:\d+|" + rf"[{inc['numerals']}]+" + _alt(inc["magnitudes"])
                           + "|" + _either(inc["amounts"]) + ")"
                           + "|" + _alt(inc["earn_verbs"]) + r"(?:\d+|" + _either(inc["earn_amounts"]) + ")"),
-        reported_speech=re.compile(_alt(rep["verbs"]) + _alt(rep["objects"])
+        reported_speech=re.compile("".join(f"(?<!{re.escape(str(w))})" for w in rep.get("not_after") or ())
+                                   + _alt(rep["verbs"]) + _alt(rep["objects"])
                                    + r"[^\uff0c\u3002\uff01\uff1f,.!?\uff1b;\n]{0,24}"),
         narrated_contact=re.compile(_alt(nc["verbs"]) + _alt(nc["objects"])
                                     + rf"{_CLAUSE}{{0,{int(nc['max_gap'])}}}?" + _alt(nc["says"])
@@ -2695,6 +2696,23 @@ def _targeted(scan: Scan, spec: SignalSpec) -> Finding | None:
     return Finding(hits, "targeted" if targeted else "default")
 
 
+def _harm_vow(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A beating the writer promises a member (lexicons.yaml ``abuse.harm_vow``: 再在群里阴阳怪气我就揍你), read as the threat
+    row reads its words (:func:`_targeted`) — unless a laugh (``care.joke``: 哈哈, 😂) is beside it and no hostile word
+    (``abuse.teasing_hostile``: 滚, 等着, 小心点…) besides the vow's own: "再迟到我就揍你哈哈" is friends' banter over a small
+    thing, "散场你别走，我就揍你，等着" is not."""
+    found = _targeted(scan, spec)
+    if found is None or found.variant == "reported":
+        return found
+    said = in_mandarin(scan.n.compact)
+    rest = said
+    for hit in found.items:  # the vow's own 揍你 is a hostile word of teasing_hostile: only the words beside it count
+        rest = rest.replace(hit, " ")
+    if scan.lex.words["care.joke"].search(said) and not scan.lex.words["abuse.teasing_hostile"].search(rest):
+        return None
+    return found
+
+
 def _severe(scan: Scan, spec: SignalSpec) -> Finding | None:
     """One of the harshest curses (lexicons.yaml abuse.severe) said to a member: aimed at someone (as the insult row
     reads it: not quoted to report it, not at a player on the screen or a scammer outside the group) and the message
@@ -2929,7 +2947,7 @@ def sneer_forms() -> tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ..
              (_alt(cd["lead"]) + f"{_CLAUSE}{{0,{int(cd['max_gap'])}}}?" + _alt(cd["end"]), cd),
              (_alt(tb["title"]) + f"{_CLAUSE}{{0,{int(tb['max_gap'])}}}?" + _alt(tb["again"]), tb),
              (_alt(st["who"]) + f"{_SENTENCE}{{0,{int(st['max_gap'])}}}?" + _alt(st["lead"])
-              + f"{_CLAUSE}{{0,{int(st['gap'])}}}?" + _alt(tb["title"]),
+              + f"{_CLAUSE}{{0,{int(st['gap'])}}}?" + _alt([*tb["title"], *(st.get("titles") or ())]),
               {"not_before": st["not_before"], "not_with": tb["not_with"]}))
     # each behind its literal first look (:func:`literals.gated`): the rhetorical form opens with a gap, which the engine
     # tries at every place of the text; it runs only where one of the strings every match of it contains is written
@@ -3309,7 +3327,8 @@ def _fee_scam(scan: Scan, spec: SignalSpec) -> Finding | None:
 # which read the list in the text's Mandarin form, the text itself when it has no Cantonese); "combo" — every list of
 # its ``combo`` must have a hit (:func:`_combo`; :func:`_service_pitch`, a combo and a price; :func:`_group_deal`, both
 # lists near each other), or every list of its ``or_combo``. :meth:`SignalTable.needs` skips them for such a message.
-_LIST_GATED: dict[Any, str] = {_words: "words", _promo_words: "words", _vote: "words", _course_gift: "words", _rival: "words", _targeted: "words", _severe: "words",
+_LIST_GATED: dict[Any, str] = {_words: "words", _promo_words: "words", _vote: "words", _course_gift: "words", _rival: "words",
+                               _targeted: "words", _harm_vow: "words", _severe: "words",
                                _combo: "combo", _service_pitch: "combo", _course_pitch: "combo",
                                _group_deal: "combo"}
 
@@ -3345,7 +3364,7 @@ _DETECTORS: dict[str, Detector] = {
     "evasion": _evasion, "link": _link, "business": _business, "seller_form": _business, "promo_words": _promo_words,
     "income": _income, "money": _money, "rival": _rival, "rival_deal": _rival_deal, "kin_business": _kin_business,
     "banned": _banned, "banned_deal": _banned_deal, "counterfeit_deal": _counterfeit_deal, "illegal_deal": _illegal_deal, "vote": _vote,
-    "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "rude": _targeted, "accused": _targeted,
+    "repetition": _repetition, "emoji_flood": _emoji_flood, "severe_insult": _severe, "insult": _targeted, "threat": _targeted, "harm_vow": _harm_vow, "rude": _targeted, "accused": _targeted,
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
     "belittle": _belittle, "disabled_slur": _disabled_slur, "dismissal": _dismissed, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
     "service_pitch": _service_pitch, "course_pitch": _course_pitch, "paid_entry": _paid_entry, "fee_scam": _fee_scam,
