@@ -1099,6 +1099,16 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     return groups
 
 
+def _share_list(clauses: list[_Clause]) -> bool:
+    """Whether a sentence's clauses share work out: two or more, each with an owner of its own (a member named in it,
+    or the speaker's 我), none asking — "分工一下：物业那边我来联系，小芳收钱，老周开车把书架运过去", "投影我周六去调好，
+    横幅阿亮帮我一起挂". A member's part of it is their to-do even when the reader alone would take it for a remark
+    (:func:`find_actions` keeps it only beside another member's share the reader took)."""
+    owners = [c.owner for c in clauses]
+    return len(clauses) >= 2 and all(owners) and len(set(owners)) == len(owners) \
+        and all(c.kind in ("named", "assigned", "first_person") and not asks(c.text) for c in clauses)
+
+
 def _as_share(clauses: list[_Clause], shared: bool, reread: Callable[[], list[_Clause]]) -> list[_Clause]:
     """A sentence given no owner, read again as an item of the list of shares the message's earlier sentences opened
     (``shared``: :func:`_opens_share` held for one of them)."""
@@ -1624,10 +1634,13 @@ class _LazyKind:
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool, event: date | None = None, meeting: date | None = None,
-                 asker: str | None = None, informs: bool = False, spoke: dict[str, int] | None = None) -> ActionItem | None:
+                 asker: str | None = None, informs: bool = False, spoke: dict[str, int] | None = None,
+                 share: bool = False) -> ActionItem | None:
     """The to-do of ``clause`` in ``m``, or None (``spoke``: each speaker's last message id so far); ``informs``: ``m`` answers a question that asked for a fact, not for
     work of its speaker ("出发前还有培训吗" — "出发前会安排两次线上试讲"), so a line with no subject tells what
-    will happen rather than promising it — unless it tells the members to sign up ("要4个人，周五前在群里接龙报名")."""
+    will happen rather than promising it — unless it tells the members to sign up ("要4个人，周五前在群里接龙报名").
+    ``share``: the clause is one member's part of a sentence that shares work out (:func:`_share_list`), so its
+    doing word need be in no verb list and the owner model need not be sure of its name ("志明扛工具")."""
     f = _fold(clause.text)
     if _only_an_ack(f, people) or cue("summary", "sign_off").match(f) or _not_ours(clause, m, f, homework):
         return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
@@ -1675,7 +1688,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     handed = clause.owner is not None and _handed(clause, m)
     # "长房出人抬供桌", "三组搬桌子": a household or team given work with a doing word right after it (owner.household)
     house = _household_owned(clause, f) or _area_share(clause, m, f)
-    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed or house \
+    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed or house or share \
         or clause.kind == "first_person" and bool(_WILL.search(f) or has(f, "action", "later_promise")
                                                      or has(f, "action", "claims"))
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
@@ -1723,7 +1736,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
             clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f) and not handed
-            and not house
+            and not house and not share
             or asks(clause.text) and not request
             or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
             or has(f, "action", "suggests") and not handed
@@ -2303,6 +2316,10 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             # a preview is not a to-do — but a clause of it where someone takes work on is
             # ("下周六的读书分享会，场地我周三前订好")
             preview = kind == "下期预告" and not has(f, "action", "assign")
+            # (a share the reader would drop, kept only when another member's share of the sentence is a to-do)
+            shares = _share_list(clauses)
+            kept_by: set[str] = set()
+            held: list[tuple[ActionItem, str]] = []
             for clause in clauses:
                 if default is not None and n == default[0]:
                     break  # the list's "没写时间的…前" line: its time goes to the items, it is no to-do itself
@@ -2318,6 +2335,14 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                                       informs=asker is not None and _asks_fact(messages[idx - 1].text, m))
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
+                # (a member of the chat, in a message not @-addressed to someone else: "@阿杰 小雨照常骑，中雨以上取消"
+                # answers 阿杰, its 小雨 is the weather)
+                share = shares and clause.kind in ("named", "assigned") and people.resolve(clause.owner or "") is not None \
+                    and not (lead and clause.owner not in lead)
+                rescued = action is None and share
+                if rescued:
+                    action = _action_from(clause, m, people, last_by, spoke=spoke, homework=kind == "作业",
+                                          event=events[idx], meeting=meetings[idx], asker=asker, share=True)
                 if action is not None and default is not None and _undated(action):
                     _set_due(action, default[1])  # the list's deadline
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
@@ -2325,8 +2350,10 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
                 own_plan = action is not None and _not_group_work(action, clause, m, actions, recapping=recapping,
                                                                   **_own_plans(own, messages, idx, people, offered, s))
-                if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
-                        and _kept_past_notice(action, kind, m) and (
+                if action is None or own_plan or _me_too(clause, messages, idx, actions) \
+                        or not _kept_past_notice(action, kind, m):
+                    continue
+                if not rescued and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
                         or clause.kind == "first_person" and _will_do(_fold(clause.text))
@@ -2334,6 +2361,12 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                         or _brings_share(clause, m, events[idx])):
                     _merge_each_called(actions, action, clause.text, m, people, before, said_to is not lead,
                                        speaker_of, calls)
+                    kept_by.add(action.owner or "")
+                elif share:
+                    held.append((action, clause.text))
+            for action, text in held:
+                if kept_by - {action.owner or ""}:
+                    _merge_each_called(actions, action, text, m, people, before, said_to is not lead, speaker_of, calls)
         _message_due(actions[before:], m, head_due)
         _share_out(actions, before, m, lead)
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
