@@ -1103,10 +1103,25 @@ def _share_list(clauses: list[_Clause]) -> bool:
     """Whether a sentence's clauses share work out: two or more, each with an owner of its own (a member named in it,
     or the speaker's 我), none asking — "分工一下：物业那边我来联系，小芳收钱，老周开车把书架运过去", "投影我周六去调好，
     横幅阿亮帮我一起挂". A member's part of it is their to-do even when the reader alone would take it for a remark
-    (:func:`find_actions` keeps it only beside another member's share the reader took)."""
+    (:func:`find_actions` keeps it only beside the share of another member named in it that the reader took)."""
     owners = [c.owner for c in clauses]
     return len(clauses) >= 2 and all(owners) and len(set(owners)) == len(owners) \
         and all(c.kind in ("named", "assigned", "first_person") and not asks(c.text) for c in clauses)
+
+
+def _share_part(clause: _Clause) -> bool:
+    """Whether a named clause says the member's part, not only who and when: words of its own beside the owner's name
+    and its times ("志明扛工具", "横幅阿亮帮我一起挂" — not "小周上午", "初七到初九小周和婷婷", a roster's slot), the name
+    not the owner of a thing ("小涵的花器還沒看到")."""
+    f = _fold(_ungreeted(_clean(clause.text)))
+    owner = _fold(clause.owner or "")
+    if not owner or owner not in f or f[f.find(owner) + len(owner):].startswith("的"):
+        return False
+    rest = f.replace(owner, " ")
+    for start, end in sorted(time_spans(rest), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    rest = cue("roster", "slot_chars").sub("", rest)
+    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", rest)) >= 2
 
 
 def _as_share(clauses: list[_Clause], shared: bool, reread: Callable[[], list[_Clause]]) -> list[_Clause]:
@@ -2316,7 +2331,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             # a preview is not a to-do — but a clause of it where someone takes work on is
             # ("下周六的读书分享会，场地我周三前订好")
             preview = kind == "下期预告" and not has(f, "action", "assign")
-            # (a share the reader would drop, kept only when another member's share of the sentence is a to-do)
+            # (a share the reader would drop, kept only when another member named in the sentence is given a to-do
+            # by it: "我明天去，阿明还在路上" gives no one a share)
             shares = _share_list(clauses)
             kept_by: set[str] = set()
             held: list[tuple[ActionItem, str]] = []
@@ -2338,7 +2354,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 # (a member of the chat, in a message not @-addressed to someone else: "@阿杰 小雨照常骑，中雨以上取消"
                 # answers 阿杰, its 小雨 is the weather)
                 share = shares and clause.kind in ("named", "assigned") and people.resolve(clause.owner or "") is not None \
-                    and not (lead and clause.owner not in lead)
+                    and not (lead and clause.owner not in lead) and _share_part(clause)
                 rescued = action is None and share
                 if rescued:
                     action = _action_from(clause, m, people, last_by, spoke=spoke, homework=kind == "作业",
@@ -2361,7 +2377,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                         or _brings_share(clause, m, events[idx])):
                     _merge_each_called(actions, action, clause.text, m, people, before, said_to is not lead,
                                        speaker_of, calls)
-                    kept_by.add(action.owner or "")
+                    if clause.kind in ("named", "assigned"):
+                        kept_by.add(action.owner or "")
                 elif share:
                     held.append((action, clause.text))
             for action, text in held:
