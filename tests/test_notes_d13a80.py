@@ -122,4 +122,5 @@ def test_share_part_needs_words_beside_the_name_and_time() -> None:
     assert not _share_part(_Clause("小周上午", "小周", "named"))  # a roster's slot: who is on when
     assert not _share_part(_Clause("初七到初九小周和婷婷", "小周和婷婷", "named"))
     assert not _share_part(_Clause("小涵的花器還沒看到", "小涵", "named"))  # the name owns a thing
+    assert not _share_part(_Clause("阿凯家里的事先忙", "阿凯", "named"))  # or a matter of their own
     assert not _share_part(_Clause("@小K", "小K", "assigned"))  # nothing but the name (no task at all)

@@ -1112,10 +1112,10 @@ def _share_list(clauses: list[_Clause]) -> bool:
 def _share_part(clause: _Clause) -> bool:
     """Whether a named clause says the member's part, not only who and when: words of its own beside the owner's name
     and its times ("志明扛工具", "横幅阿亮帮我一起挂" — not "小周上午", "初七到初九小周和婷婷", a roster's slot), the name
-    not the owner of a thing ("小涵的花器還沒看到")."""
+    not the owner of a thing or a matter ("小涵的花器還沒看到", "阿凯家里的事先忙": 的 within a few characters of it)."""
     f = _fold(_ungreeted(_clean(clause.text)))
     owner = _fold(clause.owner or "")
-    if not owner or owner not in f or f[f.find(owner) + len(owner):].startswith("的"):
+    if not owner or owner not in f or "的" in f[f.find(owner) + len(owner):][:4]:
         return False
     rest = f.replace(owner, " ")
     for start, end in sorted(time_spans(rest), reverse=True):
