@@ -1109,6 +1109,36 @@ def _share_list(clauses: list[_Clause]) -> bool:
         and all(c.kind in ("named", "assigned", "first_person") and not asks(c.text) for c in clauses)
 
 
+def _share_of(clause: _Clause, people: People, lead: list[str]) -> bool:
+    """Whether a clause of a sentence that shares work out (:func:`_share_list`) is a member's part of it: a named
+    clause whose owner is a member of the chat, in a message not @-addressed to someone else ("@阿杰 小雨照常骑，
+    中雨以上取消" answers 阿杰, its 小雨 is the weather), with words of its own (:func:`_share_part`)."""
+    return clause.kind in ("named", "assigned") and people.resolve(clause.owner or "") is not None \
+        and not (lead and clause.owner not in lead) and _share_part(clause)
+
+
+class _HeldShares:
+    """The members' parts of one sentence that shares work out which the reader alone would drop (:func:`find_actions`),
+    filed only once the sentence gives another member named in it a to-do ("我明天去，阿明还在路上" gives none)."""
+
+    def __init__(self) -> None:
+        self.kept_by: set[str] = set()
+        self.held: list[tuple[ActionItem, str]] = []
+
+    def note(self, clause: _Clause, action: ActionItem | None, kept: bool, share: bool) -> None:
+        """Note a clause's to-do: filed by the reader (``kept``; a named member's counts) or held (``share``)."""
+        if action is not None and kept and clause.kind in ("named", "assigned"):
+            self.kept_by.add(action.owner or "")
+        elif action is not None and share and not kept:
+            self.held.append((action, clause.text))
+
+    def file(self, merge: Callable[..., None]) -> None:
+        """File each held part beside another named member's to-do (``merge(action, clause_text)``)."""
+        for action, text in self.held:
+            if self.kept_by - {action.owner or ""}:
+                merge(action=action, clause_text=text)
+
+
 def _share_part(clause: _Clause) -> bool:
     """Whether a named clause says the member's part, not only who and when: words of its own beside the owner's name
     and its times ("志明扛工具", "横幅阿亮帮我一起挂" — not "小周上午", "初七到初九小周和婷婷", a roster's slot), the name
@@ -2333,9 +2363,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             preview = kind == "下期预告" and not has(f, "action", "assign")
             # (a share the reader would drop, kept only when another member named in the sentence is given a to-do
             # by it: "我明天去，阿明还在路上" gives no one a share)
-            shares = _share_list(clauses)
-            kept_by: set[str] = set()
-            held: list[tuple[ActionItem, str]] = []
+            shares, held = _share_list(clauses), _HeldShares()
             for clause in clauses:
                 if default is not None and n == default[0]:
                     break  # the list's "没写时间的…前" line: its time goes to the items, it is no to-do itself
@@ -2353,12 +2381,10 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
                 # (a member of the chat, in a message not @-addressed to someone else: "@阿杰 小雨照常骑，中雨以上取消"
                 # answers 阿杰, its 小雨 is the weather)
-                share = shares and clause.kind in ("named", "assigned") and people.resolve(clause.owner or "") is not None \
-                    and not (lead and clause.owner not in lead) and _share_part(clause)
+                share = shares and _share_of(clause, people, lead)
                 rescued = action is None and share
-                if rescued:
-                    action = _action_from(clause, m, people, last_by, spoke=spoke, homework=kind == "作业",
-                                          event=events[idx], meeting=meetings[idx], asker=asker, share=True)
+                action = _action_from(clause, m, people, last_by, spoke=spoke, homework=kind == "作业", event=events[idx],
+                                      meeting=meetings[idx], asker=asker, share=True) if rescued else action
                 if action is not None and default is not None and _undated(action):
                     _set_due(action, default[1])  # the list's deadline
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
@@ -2366,24 +2392,20 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
                 own_plan = action is not None and _not_group_work(action, clause, m, actions, recapping=recapping,
                                                                   **_own_plans(own, messages, idx, people, offered, s))
-                if action is None or own_plan or _me_too(clause, messages, idx, actions) \
-                        or not _kept_past_notice(action, kind, m):
-                    continue
-                if not rescued and (
+                fit = action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
+                    and _kept_past_notice(action, kind, m)
+                kept = fit and not rescued and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
                         or clause.kind == "first_person" and _will_do(_fold(clause.text))
                         or _handed(clause, m) or named_item
-                        or _brings_share(clause, m, events[idx])):
+                        or _brings_share(clause, m, events[idx]))
+                if kept:
                     _merge_each_called(actions, action, clause.text, m, people, before, said_to is not lead,
                                        speaker_of, calls)
-                    if clause.kind in ("named", "assigned"):
-                        kept_by.add(action.owner or "")
-                elif share:
-                    held.append((action, clause.text))
-            for action, text in held:
-                if kept_by - {action.owner or ""}:
-                    _merge_each_called(actions, action, text, m, people, before, said_to is not lead, speaker_of, calls)
+                held.note(clause, action, kept=kept, share=fit and share)
+            held.file(partial(_merge_each_called, actions, m=m, people=people, before=before, mid_at=said_to is not lead,
+                              speaker_of=speaker_of, calls=calls))
         _message_due(actions[before:], m, head_due)
         _share_out(actions, before, m, lead)
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
