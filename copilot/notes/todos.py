@@ -1099,6 +1099,61 @@ def _clauses(sentence: str, speaker: str, people: People, lead: list[str],
     return groups
 
 
+def _share_list(clauses: list[_Clause]) -> bool:
+    """Whether a sentence's clauses share work out: two or more, each with an owner of its own (a member named in it,
+    or the speaker's 我), none asking — "分工一下：物业那边我来联系，小芳收钱，老周开车把书架运过去", "投影我周六去调好，
+    横幅阿亮帮我一起挂". A member's part of it is their to-do even when the reader alone would take it for a remark
+    (:func:`find_actions` keeps it only beside the share of another member named in it that the reader took)."""
+    owners = [c.owner for c in clauses]
+    return len(clauses) >= 2 and all(owners) and len(set(owners)) == len(owners) \
+        and all(c.kind in ("named", "assigned", "first_person") and not asks(c.text) for c in clauses)
+
+
+def _share_of(clause: _Clause, people: People, lead: list[str]) -> bool:
+    """Whether a clause of a sentence that shares work out (:func:`_share_list`) is a member's part of it: a named
+    clause whose owner is a member of the chat, in a message not @-addressed to someone else ("@阿杰 小雨照常骑，
+    中雨以上取消" answers 阿杰, its 小雨 is the weather), with words of its own (:func:`_share_part`)."""
+    return clause.kind in ("named", "assigned") and people.resolve(clause.owner or "") is not None \
+        and not (lead and clause.owner not in lead) and _share_part(clause)
+
+
+class _HeldShares:
+    """The members' parts of one sentence that shares work out which the reader alone would drop (:func:`find_actions`),
+    filed only once the sentence gives another member named in it a to-do ("我明天去，阿明还在路上" gives none)."""
+
+    def __init__(self) -> None:
+        self.kept_by: set[str] = set()
+        self.held: list[tuple[ActionItem, str]] = []
+
+    def note(self, clause: _Clause, action: ActionItem | None, kept: bool, share: bool) -> None:
+        """Note a clause's to-do: filed by the reader (``kept``; a named member's counts) or held (``share``)."""
+        if action is not None and kept and clause.kind in ("named", "assigned"):
+            self.kept_by.add(action.owner or "")
+        elif action is not None and share and not kept:
+            self.held.append((action, clause.text))
+
+    def file(self, merge: Callable[..., None]) -> None:
+        """File each held part beside another named member's to-do (``merge(action, clause_text)``)."""
+        for action, text in self.held:
+            if self.kept_by - {action.owner or ""}:
+                merge(action=action, clause_text=text)
+
+
+def _share_part(clause: _Clause) -> bool:
+    """Whether a named clause says the member's part, not only who and when: words of its own beside the owner's name
+    and its times ("志明扛工具", "横幅阿亮帮我一起挂" — not "小周上午", "初七到初九小周和婷婷", a roster's slot), the name
+    not the owner of a thing or a matter ("小涵的花器還沒看到", "阿凯家里的事先忙": 的 within a few characters of it)."""
+    f = _fold(_ungreeted(_clean(clause.text)))
+    owner = _fold(clause.owner or "")
+    if not owner or owner not in f or "的" in f[f.find(owner) + len(owner):][:4]:
+        return False
+    rest = f.replace(owner, " ")
+    for start, end in sorted(time_spans(rest), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    rest = cue("roster", "slot_chars").sub("", rest)
+    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", rest)) >= 2
+
+
 def _as_share(clauses: list[_Clause], shared: bool, reread: Callable[[], list[_Clause]]) -> list[_Clause]:
     """A sentence given no owner, read again as an item of the list of shares the message's earlier sentences opened
     (``shared``: :func:`_opens_share` held for one of them)."""
@@ -1624,10 +1679,13 @@ class _LazyKind:
 
 def _action_from(clause: _Clause, m: Message, people: People, context: dict[str, Message],
                  homework: bool, event: date | None = None, meeting: date | None = None,
-                 asker: str | None = None, informs: bool = False, spoke: dict[str, int] | None = None) -> ActionItem | None:
+                 asker: str | None = None, informs: bool = False, spoke: dict[str, int] | None = None,
+                 share: bool = False) -> ActionItem | None:
     """The to-do of ``clause`` in ``m``, or None (``spoke``: each speaker's last message id so far); ``informs``: ``m`` answers a question that asked for a fact, not for
     work of its speaker ("出发前还有培训吗" — "出发前会安排两次线上试讲"), so a line with no subject tells what
-    will happen rather than promising it — unless it tells the members to sign up ("要4个人，周五前在群里接龙报名")."""
+    will happen rather than promising it — unless it tells the members to sign up ("要4个人，周五前在群里接龙报名").
+    ``share``: the clause is one member's part of a sentence that shares work out (:func:`_share_list`), so its
+    doing word need be in no verb list and the owner model need not be sure of its name ("志明扛工具")."""
     f = _fold(clause.text)
     if _only_an_ack(f, people) or cue("summary", "sign_off").match(f) or _not_ours(clause, m, f, homework):
         return None  # "收到 6:40", "收到会长": an acknowledgement, whatever name or time it repeats; "好，今天问答先到这"
@@ -1675,7 +1733,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     handed = clause.owner is not None and _handed(clause, m)
     # "长房出人抬供桌", "三组搬桌子": a household or team given work with a doing word right after it (owner.household)
     house = _household_owned(clause, f) or _area_share(clause, m, f)
-    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed or house \
+    doing = _has_verb(f) or clause.p >= SURE_OWNER or handed or house or share \
         or clause.kind == "first_person" and bool(_WILL.search(f) or has(f, "action", "later_promise")
                                                      or has(f, "action", "claims"))
     # homework is due at the time it names ("下周二上课我检查"), whatever follows that time
@@ -1723,7 +1781,7 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         return None
     elif clause.kind in ("named", "assigned") and not marked and not homework and (
             clause.p < SURE_OWNER and kind["other"] >= kind_threshold("named_remark") and not _pending(f) and not handed
-            and not house
+            and not house and not share
             or asks(clause.text) and not request
             or has(f, "action", "advice") and not _has_verb(_fold(owner_part))
             or has(f, "action", "suggests") and not handed
@@ -2303,6 +2361,9 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
             # a preview is not a to-do — but a clause of it where someone takes work on is
             # ("下周六的读书分享会，场地我周三前订好")
             preview = kind == "下期预告" and not has(f, "action", "assign")
+            # (a share the reader would drop, kept only when another member named in the sentence is given a to-do
+            # by it: "我明天去，阿明还在路上" gives no one a share)
+            shares, held = _share_list(clauses), _HeldShares()
             for clause in clauses:
                 if default is not None and n == default[0]:
                     break  # the list's "没写时间的…前" line: its time goes to the items, it is no to-do itself
@@ -2318,6 +2379,12 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                                       informs=asker is not None and _asks_fact(messages[idx - 1].text, m))
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
+                # (a member of the chat, in a message not @-addressed to someone else: "@阿杰 小雨照常骑，中雨以上取消"
+                # answers 阿杰, its 小雨 is the weather)
+                share = shares and _share_of(clause, people, lead)
+                rescued = action is None and share
+                action = _action_from(clause, m, people, last_by, spoke=spoke, homework=kind == "作业", event=events[idx],
+                                      meeting=meetings[idx], asker=asker, share=True) if rescued else action
                 if action is not None and default is not None and _undated(action):
                     _set_due(action, default[1])  # the list's deadline
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
@@ -2325,15 +2392,20 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 # (a "…前" deadline of their own is still a promise: "我是新来的小王，周五前交表")
                 own_plan = action is not None and _not_group_work(action, clause, m, actions, recapping=recapping,
                                                                   **_own_plans(own, messages, idx, people, offered, s))
-                if action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
-                        and _kept_past_notice(action, kind, m) and (
+                fit = action is not None and not own_plan and not _me_too(clause, messages, idx, actions) \
+                    and _kept_past_notice(action, kind, m)
+                kept = fit and not rescued and (
                         _merge_target(actions, action, speaker_of, calls=calls) is not None
                         or _marked(action, m) or not not_a_task(clause.text, m.speaker, people)
                         or clause.kind == "first_person" and _will_do(_fold(clause.text))
                         or _handed(clause, m) or named_item
-                        or _brings_share(clause, m, events[idx])):
+                        or _brings_share(clause, m, events[idx]))
+                if kept:
                     _merge_each_called(actions, action, clause.text, m, people, before, said_to is not lead,
                                        speaker_of, calls)
+                held.note(clause, action, kept=kept, share=fit and share)
+            held.file(partial(_merge_each_called, actions, m=m, people=people, before=before, mid_at=said_to is not lead,
+                              speaker_of=speaker_of, calls=calls))
         _message_due(actions[before:], m, head_due)
         _share_out(actions, before, m, lead)
         _dated_by_what_it_answers(actions, messages, idx, events, meetings)
