@@ -183,3 +183,24 @@ def test_a_decision_repeated_in_a_recap_still_settles_the_discussion() -> None:
     assert any(d.text.startswith("好，宣传图改成阿敏来") for d in notes.decisions)  # still listed, just not the outcome
     # the job handed on is told as its new owner's: not 「阿敏负责：宣传图小琪来做」
     assert "接下来：阿敏负责宣传图（后天，2026-11-22）" in notes.summary, notes.summary
+
+
+# a list of jobs, each line opening with an @: a line whose work opens on a doing word (负责, 帮忙, 记得) right after
+# the @ is the @'s — it was everyone's (the speaker receiving), or no to-do at all (d13s80, a class group's list)
+@pytest.mark.parametrize(("body", "want"), [
+    ("分工：\n1. @小陈 12月20日前把节目单定下来\n2. @老高 周五前把音响借到\n3. @阿琳 负责主持稿，下周三前给我看",
+     [("小陈", "2026-12-20"), ("老高", "2026-12-04"), ("阿琳", "2026-12-09")]),
+    ("分工：\n@阿琳 负责主持稿", [("阿琳", None)]),
+    ("年会分工：\n@大飞 帮忙借投影仪，周四前\n@阿琳 记得周五前交报名表", [("大飞", "2026-12-03"), ("阿琳", "2026-12-04")]),
+])
+def test_each_at_line_of_a_job_list_is_its_members(body: str, want: list[tuple[str, str | None]]) -> None:
+    t = parse_text(f"2026-12-01 19:00 班主任-刘老师\n{body}\n2026-12-01 19:02 小陈\n收到\n", "元旦晚会.txt")
+    actions, _ = _actions(f"2026-12-01 19:00 班主任-刘老师\n{body}\n2026-12-01 19:02 小陈\n收到\n", "元旦晚会.txt")
+    assert [(owner, due[:10] if due else None) for owner, _, due in actions] == want
+    assert len(t.messages) == 2
+
+
+def test_an_at_line_telling_work_done_is_no_job() -> None:
+    actions, _ = _actions("2026-12-01 19:00 班主任-刘老师\n通知：\n@阿琳 负责的那部分已经完成了，谢谢\n"
+                          "2026-12-01 19:02 小陈\n收到\n", "元旦晚会.txt")
+    assert actions == []

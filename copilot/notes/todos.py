@@ -2239,7 +2239,10 @@ def _said_to(s: str, n: int, people: People, lead: list[str]) -> list[str]:
     if n == 0 or lead:
         return lead
     f = _fold(s)
-    told = cue("owner", "you").search(f) or _told_due_first(_LEAD_MENTIONS.sub("", f).lstrip(" ，,"))
+    rest = _LEAD_MENTIONS.sub("", f).lstrip(" ，,")
+    # (or opens on a doing word right after the @s: "分工：\n1. @小陈 …\n3. @阿琳 负责主持稿，下周三前给我看" — cue
+    # owner.runon_opener: 负责, 帮忙, 记得 — the @ is who does it; it was read as everyone's, the speaker receiving)
+    told = cue("owner", "you").search(f) or _told_due_first(rest) or (rest != f and cue("owner", "runon_opener").match(rest))
     return (people.lead(s) if told else []) or lead
 
 
