@@ -884,20 +884,21 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
 
 
 def _side_taken(q: _Open, m: Message, host: str | None) -> bool:
-    """``q`` (a member's question) is answered so far only by coming next, by a member's line that is no plain answer by
-    the chatter model (cue ``reply.plain_answer_chatter``: "要不要带午饭？" — "我家白菜今年长得可好了哈哈"; "下雨怎么办" —
-    "昨天那场球你们看了没") and says nothing in the question's form, the question being put to no one and no small talk
-    itself (cue ``reply.plain_question_chatter``), and ``m`` is a statement of the one running the chat
+    """``q`` (a member's question) is answered so far only by coming next, by a member's line the chatter model is sure
+    is side chatter ("要不要带午饭？" — "我家白菜今年长得可好了哈哈") that says nothing in the question's form, the question
+    being put to no one, no small talk itself (cue ``reply.plain_question_chatter``) and no turn to a matter of its own
+    (cue ``reply.topic_shift``), and ``m`` is a statement of the one running the chat
     within ``reply.reach_minutes``: theirs is the answer ("中午统一订盒饭，每人15块"), whatever words it shares with the
     question."""
     if host is None or m.speaker != host or q.msg.speaker == host or len(q.answer) != 1 or not _guessed(q):
         return False  # (a side line that still answers in the question's form stands: "日出 靚唔靚" — "好靚呀")
     # (not a question put to someone, nor one that is small talk itself: "中午有人一起点奶茶吗", "你最近在追那个剧吗")
-    if q.to or chatter_probability(q.text) >= float(raw("reply", "plain_question_chatter")):
+    # (nor one turning to a matter of its own: "对了大家最近用什么胶带，我想囤点和纸胶带")
+    if q.to or chatter_probability(q.text) >= float(raw("reply", "plain_question_chatter")) \
+            or has(_fold(q.text).strip(), "reply", "topic_shift"):
         return False
     a = q.answer[0]
-    return a.speaker not in (host, q.msg.speaker) and not is_question(m.text) \
-        and chatter_probability(a.text) >= float(raw("reply", "plain_answer_chatter")) \
+    return a.speaker not in (host, q.msg.speaker) and not is_question(m.text) and is_side_chatter(a.text) \
         and not _told_all(m) and _minutes(q.msg, m) <= float(raw("reply", "reach_minutes"))
 
 
