@@ -19,7 +19,7 @@ from copilot.evals.notes import NOTES_EVAL_DIR
 from copilot.files import decode_bytes
 from copilot.notes.model import Message, Notes, QAPair
 from copilot.notes.offline import summarize_offline
-from copilot.notes.pairing import _answered_next, _Open
+from copilot.notes.pairing import _answered_next, _Open, _side_taken
 from copilot.notes.parse import parse_text
 
 
@@ -148,13 +148,23 @@ def test_negative_side_question_answered_in_form_keeps_its_answer() -> None:
     assert pair is None or "加排" not in pair.answer, notes.qa
 
 
-def test_negative_a_question_turning_to_its_own_matter_gets_no_host_line() -> None:
-    notes = _notes([("社长七七", "下周六手帐交换会在咖啡馆二楼，每人带两本旧手帐"),
-                    ("小满", "对了大家最近用什么胶带，我想囤点和纸胶带"),
-                    ("阿兔", "我家猫昨天把我的胶带全扯乱了哈哈哈"),
-                    ("社长七七", "场地费每人20，1月3日前转给小满")])
-    pair = _pair(notes.qa, "胶带")
-    assert pair is None or "场地费" not in pair.answer, notes.qa
+def _taken(asked: tuple[str, str], said: tuple[str, str], host_line: str, to: frozenset[str] = frozenset()) -> bool:
+    msgs = parse_text(_chat([asked, said, ("园长-老杜", host_line)]), "chat.txt").messages
+    q = _Open(msgs[0], 0, msgs[0].text, set(to), answer=[msgs[1]], loose=True)
+    return _side_taken(q, msgs[2], "园长-老杜")
+
+
+def test_side_taken_reads_the_question_and_the_line_between() -> None:
+    assert _taken(("小钟", "要不要带午饭？"), ("阿玲", "我家白菜今年长得可好了哈哈"), "中午统一订盒饭，每人15块")
+    # a question turning to its asker's own matter ("对了…我想囤点")
+    assert not _taken(("小满", "对了大家最近用什么胶带，我想囤点和纸胶带"), ("阿玲", "我家白菜今年长得可好了哈哈"),
+                      "场地费每人20，1月3日前转给小满")
+    # a question put to someone by name, and a line between that answers in the question's form
+    assert not _taken(("小钟", "阿玲 要不要带午饭？"), ("胖虎", "我家白菜今年长得可好了哈哈"), "中午统一订盒饭，每人15块",
+                      frozenset({"阿玲"}))
+    assert not _taken(("小钟", "要不要带午饭？"), ("阿玲", "要带，中午那边没有饭店哈哈"), "中午统一订盒饭，每人15块")
+    # the host asking back
+    assert not _taken(("小钟", "要不要带午饭？"), ("阿玲", "我家白菜今年长得可好了哈哈"), "你们想吃盒饭还是自己带？")
 
 
 def test_negative_small_talk_question_gets_no_host_line() -> None:
