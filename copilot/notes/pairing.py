@@ -863,7 +863,8 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     guessed = [q for q in recent if i - q.index <= near and not q.direct and q.msg.speaker != m.speaker
                and (q.loose and not _host_at_word(q, m, host, [o for o in recent if i - o.index <= near]) and (relevant(q.text, m.text, days=False) or in_form(q.text, m.text))
                     or (_beside_the_point(q, host) or _told_own_story(q, m, host))
-                    and (relevant(q.text, m.text, by_kind=False, days=False) or in_form(q.text, m.text)))]
+                    and (relevant(q.text, m.text, by_kind=False, days=False) or in_form(q.text, m.text))
+                    or _side_taken(q, m, host))]
     if guessed:
         guessed[-1].answer, guessed[-1].loose = [], False
         return guessed[-1], False
@@ -880,6 +881,25 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
     own = [q for q in recent if q.msg.speaker == m.speaker and not q.answer and i - q.index <= near * 2
            and has(_fold(m.text), "reply", "self_answer") and relevant(q.text, m.text)]
     return (own[-1] if own else None), False
+
+
+def _side_taken(q: _Open, m: Message, host: str | None) -> bool:
+    """``q`` (a member's question) is answered so far only by coming next, by a member's line the chatter model is sure
+    is side chatter ("要不要带午饭？" — "我家白菜今年长得可好了哈哈") that says nothing in the question's form, the question
+    being put to no one, no small talk itself (cue ``reply.plain_question_chatter``) and no turn to a matter of its own
+    (cue ``reply.topic_shift``), and ``m`` is a statement of the one running the chat
+    within ``reply.reach_minutes``: theirs is the answer ("中午统一订盒饭，每人15块"), whatever words it shares with the
+    question."""
+    if host is None or m.speaker != host or q.msg.speaker == host or len(q.answer) != 1 or not _guessed(q):
+        return False  # (a side line that still answers in the question's form stands: "日出 靚唔靚" — "好靚呀")
+    # (not a question put to someone, nor one that is small talk itself: "中午有人一起点奶茶吗", "你最近在追那个剧吗")
+    # (nor one turning to a matter of its own: "对了大家最近用什么胶带，我想囤点和纸胶带")
+    if q.to or chatter_probability(q.text) >= float(raw("reply", "plain_question_chatter")) \
+            or has(_fold(q.text).strip(), "reply", "topic_shift"):
+        return False
+    a = q.answer[0]
+    return a.speaker not in (host, q.msg.speaker) and not is_question(m.text) and is_side_chatter(a.text) \
+        and not _told_all(m) and _minutes(q.msg, m) <= float(raw("reply", "reach_minutes"))
 
 
 def _host_at_word(q: _Open, m: Message, host: str | None, close: list[_Open]) -> bool:
@@ -1448,7 +1468,7 @@ def _answer_stands(q: _Open, m: Message, direct: bool, replaced: Callable[[list[
     the yes or no it asked for (:func:`_opens_yes_no`); an answer by the
     one asked stands against anything later."""
     if direct and q.answer and not q.direct:
-        if _answered_in_form(q, m) or _answered_on_it(q, m) \
+        if _answered_in_form(q, m) or _answered_on_it(q, m) or _answered_next(q, m) \
                 or not q.after_side and _opens_yes_no(q.text, q.answer[0].text):
             return True
         before, q.answer = q.answer, []
@@ -1463,6 +1483,24 @@ def _answered_on_it(q: _Open, m: Message) -> bool:
     work), which tells them something else rather than answering."""
     return not q.loose and relevant(q.text, " ".join(x.text for x in q.answer), by_kind=False) \
         and not relevant(q.text, m.text) and not _in_form(q.text, m.text)
+
+
+def _answered_next(q: _Open, m: Message) -> bool:
+    """A question answered by the very next line, someone else's statement ("釉料用哪种？" — "哑光白和天青两种，别的颜色
+    这次不上"; "球用什么牌子的？" — "往年都是用的红双喜"), keeps that answer against a later @-line to the asker that hands
+    them work on another matter ("@小蕾 作品标签你去打印一下"; cue ``reply.hands_work``): the line handing work neither
+    shares the question's words nor gives what it asks in its form, so it tells the asker something else rather than
+    answering — whatever words the first answer shares with the question."""
+    a = q.answer[0]
+    if a.id - q.msg.id != 1 or a.speaker == q.msg.speaker or is_question(a.text) or is_side_chatter(a.text):
+        return False
+    said = _fold(MENTION.sub("", a.text)).strip()
+    if cue("reply", "acks").match(_CLAUSE.split(said)[0].strip()):
+        return False  # ("那试衣服要去哪里换" — "哈哈 谁会在现场试穿啦": a laugh first, no answer to keep)
+    # (a work line giving a time as well — "@小雨 你去把节目单再校一遍，周四前发我" after "几点到后台化妆" — "六点前到" —
+    # answers only when the first answer did not give what was asked in the question's form)
+    return has(_fold(MENTION.sub("", m.text)), "reply", "hands_work") and not relevant(q.text, m.text, by_kind=False) \
+        and (_in_form(q.text, a.text) or not relevant(q.text, m.text) and not _in_form(q.text, m.text))
 
 
 def _answered_in_form(q: _Open, m: Message) -> bool:
