@@ -19,7 +19,9 @@ every character, ``_purposes_in`` hashing evidence.yaml's nested tuple of cues a
 ``_char_forms`` through a generator. Round 80 (d17s80): a signal row with a ``mask`` (ad_words, rude, qr, lure_reply,
 profile_pointer, promo_words, business, seller_form, counterfeit_deal) and the detectors of ``signals._OWN_NEEDS``
 (pointer, fee_scam, kin_business…) run on every message, never ruled out by the one walk of the word tree
-(``SignalTable.needs`` left them out), and the walk without keys for patterns of patterns.yaml.
+(``SignalTable.needs`` left them out), and the walk without keys for patterns of patterns.yaml. Round 80 (d17t80,
+``--only80t``): the six own-words detectors (disabled_slur, belittle, dismissal, sneer, veiled, sarcasm) run on every
+message (``signals._own_words_gate`` None) and detect's chatter list searched on every message (``Scan.walked_out``).
 """
 
 from __future__ import annotations
@@ -188,9 +190,24 @@ def use80(old: bool) -> None:
     _TABLE.__dict__["_idle"], _TABLE.__dict__["_to_run"] = {}, {}
 
 
-def use(old: bool, *, latest: bool = False) -> None:
+_NEW80T = {"walked_out": signals.Scan.walked_out, "own_words_gate": signals._own_words_gate}
+
+
+def use80t(old: bool) -> None:
+    """Round 80's second speed step (d17t80): A runs the six detectors that read the writer's own words on every message
+    (``_own_words_gate`` None) and searches detect's chatter list on every message, the word tree's walk not asked
+    (``Scan.walked_out`` always False); B rules the six out with one search and skips the chatter search when the walk
+    found no chatter word."""
+    signals._own_words_gate = (lambda: None) if old else _NEW80T["own_words_gate"]  # type: ignore[assignment]
+    signals.Scan.walked_out = (lambda self, key, text: False) if old else _NEW80T["walked_out"]  # type: ignore[method-assign]
+
+
+def use(old: bool, *, latest: bool = False, only80t: bool = False) -> None:
     """The old functions (A) or this tree's (B), wherever the moderator looks them up; ``latest``: only the latest
-    round's (80) are put back for A, the earlier rounds' stay as they are."""
+    round's (80) are put back for A, the earlier rounds' stay as they are; ``only80t``: only d17t80's step."""
+    use80t(old)
+    if only80t:
+        old = False
     use80(old)
     if latest:
         old = False
@@ -217,6 +234,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--reps", type=int, default=8)
     ap.add_argument("--latest", action="store_true", help="A puts back only the latest round's old code paths")
+    ap.add_argument("--only80t", action="store_true", help="A puts back only d17t80's old code path (chatter searched)")
     args = ap.parse_args()
     pin_one_core()
     rows = load_set()
@@ -227,7 +245,7 @@ def main() -> None:
         try:
             for rep in range(args.reps):
                 for v in ("A", "B") if rep % 2 == 0 else ("B", "A"):
-                    use(v == "A", latest=args.latest)
+                    use(v == "A", latest=args.latest, only80t=args.only80t)
                     texts = [f"{r['text']} {i}{v}{rep}q" for i, r in enumerate(rows * (args.n // len(rows) + 1))][: args.n]
                     t0 = time.thread_time()
                     for i, x in enumerate(texts):

@@ -170,6 +170,18 @@ def _forms_gate() -> re.Pattern[str] | None:
     return any_of([pats[key] for name, _ in FORMS for key in _FORM_READS[name]])
 
 
+def first_looks() -> list[re.Pattern[str]] | None:
+    """The patterns one of whose :func:`literals.required_literals` every finding of :func:`veiled_forms` and
+    :func:`sarcasm` contains: the forms' first reads (``_FORM_READS``, as :func:`_forms_gate` reads them) and the praise
+    sarcasm opens on (``sarcasm_praise``). Words holding none of their strings hold no veiled form and no sarcasm, warmth
+    or not. None when the forms have no first look (every form is then run). Round 80 (d17t80): detect rules both out
+    with one search of the writer's own words (:func:`signals._own_words_gate`)."""
+    if _forms_gate() is None:
+        return None
+    pats = _patterns()
+    return [*(pats[key] for name, _ in FORMS for key in _FORM_READS[name]), _compiled()["sarcasm_praise"]]
+
+
 @lru_cache(maxsize=64)
 def banter(said: str) -> bool:
     """Warmth beside a taunt (加油, 我陪你练, 下次请…): teasing between friends, not contempt. Remembered for the last
