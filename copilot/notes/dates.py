@@ -922,6 +922,12 @@ def _day_named_before(found: Deadline, folded: str, when: datetime | None, event
     return replace(found, day=days[-1].day) if days else found
 
 
+def weekdays_named(text: str) -> list[tuple[bool, bool]]:
+    """Each weekday the text names, as (a week word stands with it — 下周二, 这周四 —, it is a due time — 周五前)."""
+    return [(bool(m.group("wk")), bool(m.group("mark"))) for m in _lexicon().pattern.finditer(fold(text))
+            if m.group("wd")]
+
+
 def other_matter(found: Deadline, text: str) -> bool:
     """Whether an unmarked date closes a clause about another matter while the work is told in a clause of its
     own ("婚期确定是2029年10月6日，请帖我这边按这个日子去印": the wedding's day, not when the invitations are due).

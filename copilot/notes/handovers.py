@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -30,6 +30,7 @@ from copilot.notes.dates import (
     small_hours,
     time_expressions,
     time_words,
+    weekdays_named,
     without_times,
 )
 from copilot.notes.deciding import (
@@ -638,6 +639,32 @@ def _follow_event(actions: list[ActionItem], messages: list[Message], events: li
         now = find_deadline(a.deadline_text, messages[i].time, strict=False, event=final, meeting=meetings[i])
         if then is not None and now is not None and now.iso != then.iso and then.iso == a.deadline and now.iso:
             a.deadline = now.iso
+
+
+def _settled_week(actions: list[ActionItem], messages: list[Message]) -> None:
+    """「那就定下周二上午和下周六上午」 then 「周二老邓和阿蕾去刘奶奶家，周六小蒋和我去周奶奶家」: a to-do's bare weekday
+    (no week word, no 前) is the day a line shortly before (``action.settled_week_reach`` messages, or its own)
+    named for that weekday with its week word, when that day is exactly one week after the bare reading — the week
+    the chat settled, not this one. A weekday this week named in those lines (这周四) keeps the bare reading."""
+    reach = int(raw("action", "settled_week_reach"))
+    at = {m.id: i for i, m in enumerate(messages)}
+    for a in actions:
+        if not a.deadline or not a.deadline_text or not a.sources or a.sources[0] not in at:
+            continue
+        named = weekdays_named(a.deadline_text)
+        if len(named) != 1 or any(named[0]):
+            continue
+        j = at[a.sources[0]]
+        try:
+            bare = date.fromisoformat(a.deadline[:10])
+        except ValueError:
+            continue
+        told = {d.day for o in messages[max(0, j - reach):j + 1] if o.time is not None
+                for d in time_expressions(o.text, o.time)
+                if d.day is not None and not d.marked and d.day.isoweekday() == bare.isoweekday()
+                and [w for w, _ in weekdays_named(d.text)] == [True]}
+        if told == {bare + timedelta(days=7)}:
+            a.deadline = (bare + timedelta(days=7)).isoformat() + a.deadline[10:]
 
 
 def _countered(actions: list[ActionItem], messages: list[Message], events: list[date | None],

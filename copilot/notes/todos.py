@@ -41,6 +41,7 @@ from copilot.notes.handovers import (
     _dates_given_work,
     _dates_volunteer,
     _day_of_named,
+    _settled_week,
     _due,
     _due_answer,
     _due_next_line,
@@ -2350,6 +2351,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     actions, decisions = _retimed(actions, decisions, messages, people, events, meetings)
     _handed_over(actions, messages, people)
     _day_of_named(actions, messages)
+    _settled_week(actions, messages)
     _follow_event(actions, messages, told_events, meetings)
     _countered(actions, messages, events, meetings)
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
