@@ -26,6 +26,7 @@ from copilot.notes.dates import (
     night_work,
     off_schedule,
     other_matter,
+    says_day_part,
     says_soon,
     small_hours,
     time_expressions,
@@ -665,6 +666,50 @@ def _settled_week(actions: list[ActionItem], messages: list[Message]) -> None:
                 and [w for w, _ in weekdays_named(d.text)] == [True]}
         if told == {bare + timedelta(days=7)}:
             a.deadline = (bare + timedelta(days=7)).isoformat() + a.deadline[10:]
+
+
+def _event_clock(messages: list[Message], upto: int, event: date) -> int | None:
+    """The hour (minutes after midnight) of the event on ``event``, from the first message up to ``upto`` that names
+    that day (not as a due time) with an hour beside it: "年终联欢会定在12月5日（周六）下午2点" → 14:00."""
+    for o in messages[:upto + 1]:
+        if o.time is None or o.time.year <= 1900:
+            continue
+        found = [d for d in time_expressions(o.text, o.time, event) if not d.marked]
+        if any(d.day == event and not d.hour_only for d in found):
+            hours = [d.clock for d in found if d.clock and d.day == event]
+            if hours:
+                hh, mm = map(int, hours[0].split(":"))
+                return hh * 60 + mm
+    return None
+
+
+def _before_event_hour(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
+    """"年终联欢会定在12月5日（周六）下午2点" … "小郑和阿杰负责布置，布置的事1点半前弄好就行": a to-do setting up for the
+    event (time.yaml ``event_setup``) due by a bare hour (no day word in its line) within ``action.event_lead_hours``
+    before the event's own hour is due on the event's day — the last preparation before it starts — not on the day
+    it was said. The hour is read either side of noon (1点半 → 13:30 before a 2 pm start, 8点半 → 08:30 before a
+    9 o'clock opening) unless the line says which; an hour that fits neither keeps its reading, and so does work
+    that is no setting up ("报名表12点前发我")."""
+    lead = int(float(raw("action", "event_lead_hours")) * 60)
+    at = {m.id: i for i, m in enumerate(messages)}
+    for a in actions:
+        j = at.get(a.sources[0]) if a.sources else None
+        if j is None or not a.deadline or len(a.deadline) <= 10 or not a.deadline_text or events[j] is None:
+            continue
+        m, event = messages[j], events[j]
+        if m.time is None or m.time.year <= 1900 or event <= m.time.date() + timedelta(days=1) \
+                or not any(w in _fold(m.text) for w in time_words("event_setup")):
+            continue
+        said = [d for d in time_expressions(m.text, m.time) if d.iso == a.deadline]
+        if not said or not all(d.hour_only and d.marked and _fold(d.text) in _fold(a.deadline_text) for d in said):
+            continue
+        start = _event_clock(messages, j, event)
+        hh, mm = map(int, a.deadline[11:16].split(":"))
+        # (a line that says which half of the day, "下午1点半前", keeps it)
+        readings = [hh * 60 + mm] if says_day_part(a.deadline_text) else [(hh % 12) * 60 + mm, (hh % 12 + 12) * 60 + mm]
+        fit = [r for r in readings if start is not None and 0 < start - r <= lead]
+        if fit:
+            a.deadline = f"{event.isoformat()} {fit[0] // 60:02d}:{fit[0] % 60:02d}"
 
 
 def _countered(actions: list[ActionItem], messages: list[Message], events: list[date | None],
