@@ -102,3 +102,38 @@ def test_other_bare_hours_keep_the_day_they_were_said(tmp_path: Path, text: str,
     lines = [*PARTY[:2], ("10:08:55", "会长-阿芳", text), ("10:09:30", "小郑", "好的")]
     got = _actions(tmp_path, "2026-11-21", lines)
     assert [d for task, d in got.items() if task in text] == [due]
+
+
+def _export(tmp_path: Path, lines: list[tuple[str, str, str]]) -> dict[str, str | None]:
+    """Like :func:`_actions`, for a chat over several days: (date and time, speaker, text)."""
+    path = tmp_path / "chat.txt"
+    path.write_text("\n\n".join(f"{t} {who}\n{text}" for t, who, text in lines) + "\n", encoding="utf-8")
+    settings = get_settings()
+    notes = summarize_file(path, settings, get_engine(settings, prefer="offline")).notes
+    return {a.task: a.deadline for a in notes.actions}
+
+
+MATCH = [
+    ("2026-06-05 18:20:11", "刘教练", "各位家长好，下周六（6月13日）U10去佛山打篮球客场，比赛上午10点开始"),
+    ("2026-06-05 18:47:30", "刘教练", "另外需要一位家长帮忙拍照录像，比赛视频我们要拿来复盘"),
+]
+
+
+def test_an_offer_handed_to_another_member_is_still_due_on_the_match_day(tmp_path: Path) -> None:
+    lines = [*MATCH,
+             ("2026-06-05 18:49:05", "阿豪爸", "录像我来 我有云台"),
+             ("2026-06-05 18:49:50", "刘教练", "太好了，谢谢阿豪爸"),
+             ("2026-06-06 09:40:02", "阿豪爸", "教练不好意思 我13号临时要出差 录像的事只能找别人了"),
+             ("2026-06-06 09:42:15", "刘教练", "没事，还有家长能帮忙录像吗"),
+             ("2026-06-06 09:45:30", "5号的妈妈", "我来吧 我手机拍就行 三脚架我有"),
+             ("2026-06-06 09:46:02", "刘教练", "@5号的妈妈 好，谢谢！那录像改由子涵妈妈负责")]
+    assert _due(_export(tmp_path, lines), "录像") == "2026-06-13"
+
+
+def test_work_given_with_no_time_and_handed_on_stays_undated(tmp_path: Path) -> None:
+    # hard negative: no one offered it — "@老陈 签到表你来整理吧" is given work with no time, handing it on gives none
+    lines = [*MATCH,
+             ("2026-06-05 18:50:10", "刘教练", "@老陈 签到表你来整理吧"),
+             ("2026-06-05 18:51:00", "老陈", "好"),
+             ("2026-06-06 09:46:02", "刘教练", "签到表改由小美负责，老陈那天要值班")]
+    assert all(d is None for task, d in _export(tmp_path, lines).items() if "签到表" in task)

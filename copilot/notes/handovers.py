@@ -1499,6 +1499,19 @@ def _all_due(actions: list[ActionItem], messages: list[Message]) -> list[ActionI
     return actions
 
 
+def _handed_offer(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
+    """"录像我来 我有云台" … "那录像改由俊杰爸爸负责": an offer of one's own (cue action.volunteer after the work's name)
+    handed to another member by a later line that joined the to-do's sources (cue owner.reassigned_to) is the new
+    owner's promise as much as it was the first one's."""
+    lines = [messages[at[s]] for s in a.sources if s in at]
+    if len(lines) < 2:
+        return False
+    first = _fold(lines[0].text)
+    i = first.find("我")
+    return i >= 0 and cue("action", "volunteer").match(first[i:]) is not None \
+        and any(cue("owner", "reassigned_to").search(_fold(o.text)) for o in lines[1:])
+
+
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
     """A to-do with no time of its own, taken on while an event is ahead, for work done at the event
     ("医药箱我来带" for Saturday's match), is due on that event's day: the day the chat names for it (so
@@ -1510,7 +1523,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
             continue
         # (only one's own promise, "点心我来带": work given to another with no time, "@陈叔 签到你来管吧", gets none)
-        if not any(m.id in a.sources and m.speaker == a.owner for m in messages):
+        if not any(m.id in a.sources and m.speaker == a.owner for m in messages) and not _handed_offer(a, messages, at):
             continue
         # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
         # (not a date that closes a clause about another matter: "婚期确定是10月6日，请帖我这边按这个日子去印")
