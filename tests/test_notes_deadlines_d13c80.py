@@ -137,3 +137,15 @@ def test_work_given_with_no_time_and_handed_on_stays_undated(tmp_path: Path) -> 
              ("2026-06-05 18:51:00", "老陈", "好"),
              ("2026-06-06 09:46:02", "刘教练", "签到表改由小美负责，老陈那天要值班")]
     assert all(d is None for task, d in _export(tmp_path, lines).items() if "签到表" in task)
+
+
+def test_a_due_time_with_its_lead_word_stays_before_the_settled_day(tmp_path: Path) -> None:
+    # hard negative: 下周四 is the open day; "最晚周四给大家" is work leading up to it — this week's Thursday
+    lines = [
+        ("19:00:00", "孙老师", "各位家长好，下周四（12月10日）学校科技节，孩子们的作品会在礼堂展出"),
+        ("19:02:00", "孙老师", "科技节要一份参观家长的名单，谁来帮忙整理一下？"),
+        ("19:03:30", "米粒妈", "名单我来整理"),
+        ("19:04:10", "米粒妈", "最晚周四给大家"),
+    ]
+    got = _actions(tmp_path, "2026-11-30", lines)  # a Monday
+    assert _due(got, "名单") == "2026-12-03"

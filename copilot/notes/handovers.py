@@ -646,7 +646,8 @@ def _settled_week(actions: list[ActionItem], messages: list[Message]) -> None:
     """「那就定下周二上午和下周六上午」 then 「周二老邓和阿蕾去刘奶奶家，周六小蒋和我去周奶奶家」: a to-do's bare weekday
     (no week word, no 前) is the day a line shortly before (``action.settled_week_reach`` messages, or its own)
     named for that weekday with its week word, when that day is exactly one week after the bare reading — the week
-    the chat settled, not this one. A weekday this week named in those lines (这周四) keeps the bare reading."""
+    the chat settled, not this one. A weekday this week named in those lines (这周四) keeps the bare reading, and so does
+    a due time ("周四前", "最晚周四": time.yaml deadline_lead_marks) — work leading up to the settled day."""
     reach = int(raw("action", "settled_week_reach"))
     at = {m.id: i for i, m in enumerate(messages)}
     for a in actions:
@@ -656,6 +657,9 @@ def _settled_week(actions: list[ActionItem], messages: list[Message]) -> None:
         if len(named) != 1 or any(named[0]):
             continue
         j = at[a.sources[0]]
+        # (a due time with its lead word, "最晚周四给大家" before Thursday week's open day: this week's, left alone)
+        if any(w in _fold(messages[at[i]].text) for i in a.sources if i in at for w in time_words("deadline_lead_marks")):
+            continue
         try:
             bare = date.fromisoformat(a.deadline[:10])
         except ValueError:
