@@ -662,6 +662,12 @@ def _past_frame(folded: str, start: int, lex: _Lexicon) -> bool:
     return bool(frames) and not lex.present_frame.search(before, frames[-1].end())
 
 
+def says_day_part(text: str) -> bool:
+    """Whether the text names a part of the day (上午, 下午, 晚上…: time.yaml day_parts)."""
+    folded = fold(text)
+    return any(fold(str(p)) in folded for p in _lexicon().parts)
+
+
 def says_soon(text: str) -> bool:
     """Whether ``text`` puts its work a moment away ("帳號等一下發", "我一会发群文件"): due soon after the
     message, not on the day of the event under discussion."""
@@ -922,6 +928,12 @@ def _day_named_before(found: Deadline, folded: str, when: datetime | None, event
     return replace(found, day=days[-1].day) if days else found
 
 
+def weekdays_named(text: str) -> list[tuple[bool, bool]]:
+    """Each weekday the text names, as (a week word stands with it — 下周二, 这周四 —, it is a due time — 周五前)."""
+    return [(bool(m.group("wk")), bool(m.group("mark"))) for m in _lexicon().pattern.finditer(fold(text))
+            if m.group("wd")]
+
+
 def other_matter(found: Deadline, text: str) -> bool:
     """Whether an unmarked date closes a clause about another matter while the work is told in a clause of its
     own ("婚期确定是2029年10月6日，请帖我这边按这个日子去印": the wedding's day, not when the invitations are due).
@@ -1167,6 +1179,9 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
                 out |= {d.day.isoformat(), f"{d.day.month}月{d.day.day}日"}
                 if d.clock:
                     out.add(d.clock)
+                    if d.hour_only and not says_day_part(d.text):  # "8点半前": either half of the day's 8:30
+                        hh, mm = map(int, d.clock.split(":"))
+                        out.add(f"{(hh + 12) % 24:02d}:{mm:02d}")
                     # (and, in a chat about night work, the coming night's reading of a bare hour: small_hours)
                     late = small_hours(f"{d.day.isoformat()} {d.clock}", d.text, when) if night else None
                     if late is not None:

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -26,10 +26,12 @@ from copilot.notes.dates import (
     night_work,
     off_schedule,
     other_matter,
+    says_day_part,
     says_soon,
     small_hours,
     time_expressions,
     time_words,
+    weekdays_named,
     without_times,
 )
 from copilot.notes.deciding import (
@@ -638,6 +640,80 @@ def _follow_event(actions: list[ActionItem], messages: list[Message], events: li
         now = find_deadline(a.deadline_text, messages[i].time, strict=False, event=final, meeting=meetings[i])
         if then is not None and now is not None and now.iso != then.iso and then.iso == a.deadline and now.iso:
             a.deadline = now.iso
+
+
+def _settled_week(actions: list[ActionItem], messages: list[Message]) -> None:
+    """「那就定下周二上午和下周六上午」 then 「周二老邓和阿蕾去刘奶奶家，周六小蒋和我去周奶奶家」: a to-do's bare weekday
+    (no week word, no 前) is the day a line shortly before (``action.settled_week_reach`` messages, or its own)
+    named for that weekday with its week word, when that day is exactly one week after the bare reading — the week
+    the chat settled, not this one. A weekday this week named in those lines (这周四) keeps the bare reading, and so does
+    a due time ("周四前", "最晚周四": time.yaml deadline_lead_marks) — work leading up to the settled day."""
+    reach = int(raw("action", "settled_week_reach"))
+    at = {m.id: i for i, m in enumerate(messages)}
+    for a in actions:
+        if not a.deadline or not a.deadline_text or not a.sources or a.sources[0] not in at:
+            continue
+        named = weekdays_named(a.deadline_text)
+        if len(named) != 1 or any(named[0]):
+            continue
+        j = at[a.sources[0]]
+        # (a due time with its lead word, "最晚周四给大家" before Thursday week's open day: this week's, left alone)
+        if any(w in _fold(messages[at[i]].text) for i in a.sources if i in at for w in time_words("deadline_lead_marks")):
+            continue
+        try:
+            bare = date.fromisoformat(a.deadline[:10])
+        except ValueError:
+            continue
+        told = {d.day for o in messages[max(0, j - reach):j + 1] if o.time is not None
+                for d in time_expressions(o.text, o.time)
+                if d.day is not None and not d.marked and d.day.isoweekday() == bare.isoweekday()
+                and [w for w, _ in weekdays_named(d.text)] == [True]}
+        if told == {bare + timedelta(days=7)}:
+            a.deadline = (bare + timedelta(days=7)).isoformat() + a.deadline[10:]
+
+
+def _event_clock(messages: list[Message], upto: int, event: date) -> int | None:
+    """The hour (minutes after midnight) of the event on ``event``, from the first message up to ``upto`` that names
+    that day (not as a due time) with an hour beside it: "年终联欢会定在12月5日（周六）下午2点" → 14:00."""
+    for o in messages[:upto + 1]:
+        if o.time is None or o.time.year <= 1900:
+            continue
+        found = [d for d in time_expressions(o.text, o.time, event) if not d.marked]
+        if any(d.day == event and not d.hour_only for d in found):
+            hours = [d.clock for d in found if d.clock and d.day == event]
+            if hours:
+                hh, mm = map(int, hours[0].split(":"))
+                return hh * 60 + mm
+    return None
+
+
+def _before_event_hour(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
+    """"年终联欢会定在12月5日（周六）下午2点" … "小郑和阿杰负责布置，布置的事1点半前弄好就行": a to-do setting up for the
+    event (time.yaml ``event_setup``) due by a bare hour (no day word in its line) within ``action.event_lead_hours``
+    before the event's own hour is due on the event's day — the last preparation before it starts — not on the day
+    it was said. The hour is read either side of noon (1点半 → 13:30 before a 2 pm start, 8点半 → 08:30 before a
+    9 o'clock opening) unless the line says which; an hour that fits neither keeps its reading, and so does work
+    that is no setting up ("报名表12点前发我")."""
+    lead = int(float(raw("action", "event_lead_hours")) * 60)
+    at = {m.id: i for i, m in enumerate(messages)}
+    for a in actions:
+        j = at.get(a.sources[0]) if a.sources else None
+        if j is None or not a.deadline or len(a.deadline) <= 10 or not a.deadline_text or events[j] is None:
+            continue
+        m, event = messages[j], events[j]
+        if m.time is None or m.time.year <= 1900 or event <= m.time.date() + timedelta(days=1) \
+                or not any(w in _fold(m.text) for w in time_words("event_setup")):
+            continue
+        said = [d for d in time_expressions(m.text, m.time) if d.iso == a.deadline]
+        if not said or not all(d.hour_only and d.marked and _fold(d.text) in _fold(a.deadline_text) for d in said):
+            continue
+        start = _event_clock(messages, j, event)
+        hh, mm = map(int, a.deadline[11:16].split(":"))
+        # (a line that says which half of the day, "下午1点半前", keeps it)
+        readings = [hh * 60 + mm] if says_day_part(a.deadline_text) else [(hh % 12) * 60 + mm, (hh % 12 + 12) * 60 + mm]
+        fit = [r for r in readings if start is not None and 0 < start - r <= lead]
+        if fit:
+            a.deadline = f"{event.isoformat()} {fit[0] // 60:02d}:{fit[0] % 60:02d}"
 
 
 def _countered(actions: list[ActionItem], messages: list[Message], events: list[date | None],
@@ -1427,6 +1503,19 @@ def _all_due(actions: list[ActionItem], messages: list[Message]) -> list[ActionI
     return actions
 
 
+def _handed_offer(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
+    """"录像我来 我有云台" … "那录像改由俊杰爸爸负责": an offer of one's own (cue action.volunteer after the work's name)
+    handed to another member by a later line that joined the to-do's sources (cue owner.reassigned_to) is the new
+    owner's promise as much as it was the first one's."""
+    lines = [messages[at[s]] for s in a.sources if s in at]
+    if len(lines) < 2:
+        return False
+    first = _fold(lines[0].text)
+    i = first.find("我")
+    return i >= 0 and cue("action", "volunteer").match(first[i:]) is not None \
+        and any(cue("owner", "reassigned_to").search(_fold(o.text)) for o in lines[1:])
+
+
 def _event_due(actions: list[ActionItem], messages: list[Message], events: list[date | None]) -> None:
     """A to-do with no time of its own, taken on while an event is ahead, for work done at the event
     ("医药箱我来带" for Saturday's match), is due on that event's day: the day the chat names for it (so
@@ -1438,7 +1527,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
             continue
         # (only one's own promise, "点心我来带": work given to another with no time, "@陈叔 签到你来管吧", gets none)
-        if not any(m.id in a.sources and m.speaker == a.owner for m in messages):
+        if not any(m.id in a.sources and m.speaker == a.owner for m in messages) and not _handed_offer(a, messages, at):
             continue
         # the task's own day ("我今天下午去找物业说", "明天上午去"): when the owner acts, not the event's
         # (not a date that closes a clause about another matter: "婚期确定是10月6日，请帖我这边按这个日子去印")

@@ -32,6 +32,7 @@ from copilot.notes.dates import (
 from copilot.notes.deciding import _PAUSE, _has_verb, _merge_announcements, agreement_spans
 from copilot.notes.handovers import (
     _accepted,
+    _before_event_hour,
     _Clause,
     _conditional_notice,
     _corrected,
@@ -66,6 +67,7 @@ from copilot.notes.handovers import (
     _semicolon_run,
     _set_due,
     _settle_owners,
+    _settled_week,
     _share_out,
     _spoken_to_at,
     _take_call,
@@ -2425,6 +2427,8 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     actions, decisions = _retimed(actions, decisions, messages, people, events, meetings)
     _handed_over(actions, messages, people)
     _day_of_named(actions, messages)
+    _settled_week(actions, messages)
+    _before_event_hour(actions, messages, events)
     _follow_event(actions, messages, told_events, meetings)
     _countered(actions, messages, events, meetings)
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
