@@ -36,11 +36,12 @@ def jargon_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_word_made_of_the_group_s_bird_is_still_its_jargon(profile_moderator: Callable[[str], Moderator],
                                                               jargon_reads: list[str]) -> None:
-    # 幼鸽 is unknown to jieba; 鸽 is what the group's topics keep
-    v = profile_moderator(PIGEONS).moderate({"id": "1", "user": "u1", "text": "今年的幼鸽换羽换到第几根了"})
+    # 雏鸽 is unknown to jieba and to the racing-pigeon domain words; 鸽 is what the group's topics keep (round 80: 幼鸽
+    # and 换羽, this test's first words, joined the domain's words — d17b80 — so they need no jargon look-up any more)
+    v = profile_moderator(PIGEONS).moderate({"id": "1", "user": "u1", "text": "今年的雏鸽掉毛掉到第几根了"})
     assert v.label == "ok", v.reason
-    assert "幼鸽" in v.checks["offtopic"]["relevant"]
-    assert jargon_reads == ["今年的幼鸽换羽换到第几根了"]
+    assert "雏鸽" in v.checks["offtopic"]["relevant"]
+    assert jargon_reads == ["今年的雏鸽掉毛掉到第几根了"]
 
 
 def test_a_message_without_the_group_s_bird_is_not_read_for_its_jargon(profile_moderator: Callable[[str], Moderator],

@@ -1327,9 +1327,11 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         if told is not None:
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:
+        # (what it settled only when it settled something: an admin's fee notice after a talk is no outcome of it)
         settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
-        summary, summary_sources = talk_summary(lead, points, tail=settled_tail(
-            st, settled, {m.id: m.speaker for m in transcript.messages}, people))
+        tail = settled_tail(st, settled, {m.id: m.speaker for m in transcript.messages}, people) \
+            if st.decisions else ("", [])
+        summary, summary_sources = talk_summary(lead, points, tail=tail)
     safety = _safety_points(sentences, people)
     key_points = _with_safety([_key_point(s) for s in points], safety, people)
     for kp in key_points:  # a point a named change rewrote ("早上9:30北河街街市門口集合") cites the change too
