@@ -204,3 +204,18 @@ def test_an_at_line_telling_work_done_is_no_job() -> None:
     actions, _ = _actions("2026-12-01 19:00 班主任-刘老师\n通知：\n@阿琳 负责的那部分已经完成了，谢谢\n"
                           "2026-12-01 19:02 小陈\n收到\n", "元旦晚会.txt")
     assert actions == []
+
+
+# a volunteer's own offer with a due day, the owner model unsure of its 我: never everyone's to-do (qa13r66: 「我可以問學校
+# 攝影學會借兩部，星期五前攞到」 was listed for 大家 beside the right to-do 阿Ken then gave Fiona)
+@pytest.mark.parametrize("offer", ["我可以借两台，星期五前拿到", "我可以問學校攝影學會借兩部，星期五前攞到"])
+def test_a_members_own_offer_is_never_everyones_todo(offer: str) -> None:
+    chat = f"2026-11-20 20:13 陳伯\n我部相機舊咗\n2026-11-20 20:14 Fiona\n{offer}\n2026-11-20 20:15 阿Ken\n好\n"
+    actions, _ = _actions(chat, "招牌.txt")
+    assert not any(owner == "大家" for owner, _, _ in actions), actions
+
+
+@pytest.mark.parametrize("notice", ["记得明天带身份证", "管理费下周五前交到副园长那里"])
+def test_a_notice_with_a_due_day_is_still_everyones(notice: str) -> None:
+    actions, _ = _actions(f"2026-11-20 20:13 园长-陈老师\n{notice}\n2026-11-20 20:15 阿Ken\n好\n", "通知.txt")
+    assert [owner for owner, _, _ in actions] == ["大家"]

@@ -1753,7 +1753,10 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     told = has(f, "action", "imperative") or (marked and not replying and kind["commitment"] < COMMITS and not asks(clause.text))
     # "@住户-阿伟 梯子周四前找物业借出来": work with a "…前" put to the one member the line opens by calling is theirs
     owner = _put_to(clause, m, people, context, spoke or {}, owner, marked) or owner
-    if owner is None and future and told and not has(f, "action", "advice"):
+    # (a clause whose subject is the speaker's own 我 tells the group nothing: "我可以借两台，星期五前拿到" is an offer
+    # the owner model was unsure of, never everyone's to-do — qa13r66, round 80)
+    if owner is None and future and told and not has(f, "action", "advice") \
+            and not cue("owner", "me").match(f.lstrip(" ，,、")):
         # "记得明天带身份证", "管理费3月15日前交到副园长那里": the group is told (a notice with a
         # "…前" deadline and no one named is not the speaker's own promise unless it reads as one) —
         # unless the message opens by calling one member ("苗苗，15号前盘点一下仓库"): then it is theirs
