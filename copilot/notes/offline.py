@@ -1274,6 +1274,11 @@ def _named_me(text: str, name: str) -> str:
     return text
 
 
+def _settling_ids(transcript: Transcript) -> set[int]:
+    """The messages with a settling word (cue ``decision.strong``): what :func:`settled_tail` prefers as the outcome."""
+    return {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
+
+
 def _me_named(st: Structure, transcript: Transcript) -> Structure:
     """``st`` with each to-do for someone else and each notice saying who its 我 is: a member reading "大家：要去的人
     11月30日前把3500元转给我" cannot tell who to pay ("…转给我（我＝阿芳）"). Only items whose cited messages are all one speaker's, and
@@ -1319,8 +1324,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
 
     point_pool, points = outline.pool, outline.points
     if st.session_type == "话题讨论":
-        settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
-        told = discussion_summary(lead, st, points, point_pool, sentences, settled,
+        told = discussion_summary(lead, st, points, point_pool, sentences, _settling_ids(transcript),
                                   senders={m.id: m.speaker for m in transcript.messages},
                                   skip=no_point | _yes_answers(transcript.messages, qa_ids),
                                   people=people)
@@ -1328,8 +1332,7 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
             summary, summary_sources = told
     elif st.speakers and not _ANON_SPEAKER.match(st.speakers[0]) and len(points) >= 3:
         # (what it settled only when it settled something: an admin's fee notice after a talk is no outcome of it)
-        settled = {m.id for m in transcript.messages if cue("decision", "strong").search(fold(m.text))}
-        tail = settled_tail(st, settled, {m.id: m.speaker for m in transcript.messages}, people) \
+        tail = settled_tail(st, _settling_ids(transcript), {m.id: m.speaker for m in transcript.messages}, people) \
             if st.decisions else ("", [])
         summary, summary_sources = talk_summary(lead, points, tail=tail)
     safety = _safety_points(sentences, people)
