@@ -32,6 +32,7 @@ def eval_cmd(
     no_judge: Annotated[bool, typer.Option("--no-judge", help="不调用 LLM 评审（只跑确定性检查）")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="把各评测集的指标以 JSON 输出")] = False,
     why: Annotated[bool, typer.Option("--why", help="notes：每个评测集里每条标准答案没找到的原因，只出计数")] = False,
+    gated: Annotated[bool, typer.Option("--gated", help="只评分门槛用到的切分（CI 用，快一半）；别的切分不进报告")] = False,
     split: Annotated[str, typer.Option("--split", help="profiles 评测集用哪一半：tuning（默认，逐份档案）/ locked（只出汇总数字）")] = "tuning",
 ) -> None:
     """运行评测，写出报告，列出回归。"""
@@ -56,6 +57,7 @@ def eval_cmd(
     except LLMUnavailable as exc:
         raise fail(str(exc), 2) from None
     ctx.extra["split"] = split
+    ctx.only_gated = gated
     started = time.perf_counter()
     results = run_suites(names, ctx)
     regressions = write_reports(results, report_dir, engine=ctx.engine.name)

@@ -72,6 +72,13 @@ GATES: dict[str, list[tuple[str, str, float]]] = {
                  ("rule_pass_rate", ">=", 1.0), ("similarity.calendar", "<=", 0.4), ("similarity.welcome", "<=", 0.4),
                  ("similarity.rules", "<=", 0.4), ("similarity.activity", "<=", 0.4)],
 }
+
+
+def gated_splits(suite: str) -> set[str]:
+    """The eval splits ``suite``'s gates read: a metric path's first part (``locked_blind.qa_pairs`` → ``locked_blind``)."""
+    return {path.split(".", 1)[0] for path, _, _ in GATES.get(suite, []) if "." in path}
+
+
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 
 
@@ -121,6 +128,12 @@ class EvalContext:
     judge: bool = False
     progress: Callable[[str], None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # score only the splits a gate reads (:func:`gated_splits`): the CI gate's run; the report then lacks the others
+    only_gated: bool = False
+
+    def wanted(self, suite: str, split: str) -> bool:
+        """Whether this run scores ``split`` of ``suite``."""
+        return not self.only_gated or split in gated_splits(suite)
 
     def map(self, fn: Callable[[Any], CaseResult], items: list[Any]) -> list[CaseResult]:
         """Run cases concurrently (threads: the LLM path is I/O bound), keeping input order."""

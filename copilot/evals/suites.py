@@ -54,7 +54,7 @@ def run_retrieval(ctx: EvalContext) -> SuiteResult:
             Check(name="前 5 条命中相关卡片", passed=ok, reason=f"期望 {r.relevant}，得到 {r.retrieved[:5]}")]))
     metrics = {"n": report.n, "recall_at_5": recall_at[5], "mrr": report.mrr,
                "recall_at": {str(k): v for k, v in recall_at.items()}, "by_script_recall_at_10": report.by_script}
-    files = ask_split_files(EVALS_DIR / "retrieval")
+    files = {name: v for name, v in ask_split_files(EVALS_DIR / "retrieval").items() if ctx.wanted("retrieval", name)}
     splits = {name: evaluate_ask(index, ctx.engine, load_ask_cases(path)) for name, (_, path) in files.items()}
     for name, split in splits.items():
         metrics[name] = split.totals()
@@ -302,7 +302,7 @@ def run_notes(ctx: EvalContext) -> SuiteResult:
         metrics["tuning"] = notes_eval.aggregate(tuning)
         rows += [_tuning_case(s) for s in tuning]
     for name, folder in notes_eval.LOCKED_SPLITS.items():
-        if (folder / "expected.yaml").exists():
+        if (folder / "expected.yaml").exists() and ctx.wanted("notes", name):
             metrics[name] = notes_eval.score_locked(ctx.settings, ctx.engine, folder, workers=ctx.workers)
             rows.append(_locked_case(metrics[name], name))
     for half in ("tuning", *notes_eval.LOCKED_SPLITS):
