@@ -87,7 +87,7 @@ from copilot.notes.reading import (
     topic_words,
 )
 from copilot.notes.rosters import find_rosters
-from copilot.notes.todos import find_actions, hands_on_by_name
+from copilot.notes.todos import find_actions, hands_on_by_name, takes_own_work
 
 
 @dataclass
@@ -301,6 +301,21 @@ def _taken_pairs(actions: list[ActionItem], messages: list[Message], paired: lis
     return out
 
 
+def _advice_to_asker(qa: list[QAPair], by_id: dict[int, Message], people: People) -> frozenset[int]:
+    """Answer lines that speak to the asker alone by @ or name and take no work on themselves: "没有三脚架怎么办？" —
+    "@小林 那就把相机搁在栏杆上" tells 小林 what to do, it hands no job to 小林 and settles nothing for the group. An
+    answer with the answerer's own work ("@小林 我来问问店家", :func:`takes_own_work`) or with a time is still
+    a to-do (the caller keeps dated ones); a call for help taken on is not here (its pair is read as a to-do first)."""
+    out = set()
+    for p in qa:
+        if len(p.sources) != 2 or not p.asker or p.answerer in (None, p.asker):
+            continue
+        a = by_id.get(p.sources[1])
+        if a and _spoken_to(a, people) == [p.asker] and not takes_own_work(a.text):
+            out.add(a.id)
+    return frozenset(out)
+
+
 def analyze(transcript: Transcript) -> Structure:
     msgs = dated_messages(transcript.messages)
     people = People.of(msgs)
@@ -425,6 +440,10 @@ def analyze(transcript: Transcript) -> Structure:
     talk |= (frozenset(i for p in side for i in p.sources) | invited) - spared
     chatter |= talk
     qa = [p for p in qa if p not in side and p not in invites]
+    # an answer put to the asker alone is advice to them, neither the group's decision nor anyone's to-do
+    advice = _advice_to_asker(qa, by_id, people)
+    decisions = [d for d in decisions if not (len(d.sources) == 1 and d.sources[0] in advice)]
+    actions = [a for a in actions if not (len(a.sources) == 1 and a.sources[0] in advice and not a.deadline)]
     # (a line of the speaker's own trip that hands a work on by name is no life news for the one it names: "我下周二去
     # 广州出差，签到表交给阿梅吧")
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))

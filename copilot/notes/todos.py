@@ -1600,6 +1600,14 @@ _REPLY_NOTE = "（回复{who}：{about}）"
 
 
 _WILL = re.compile("我(?:" + "|".join(re.escape(str(w)) for w in raw("action", "first_person_future")) + ")")
+
+
+def takes_own_work(text: str) -> bool:
+    """The speaker takes work on in ``text``: 我 right before a verb of future work (action.first_person_future: 我来/
+    我去/我会/我帮…), not a 我 that is owned or asked of ("报我名字", "发给我")."""
+    return bool(_WILL.search(_fold(text)))
+
+
 SURE_OWNER = 0.8  # a named owner this sure needs no other sign that the clause is a task
 # the sentence classifier's probabilities the to-do and decision rules read (``resources/notes/thresholds.yaml``):
 # they belong to the shipped model and are re-set on the readable eval sets whenever it is retrained

@@ -1,0 +1,94 @@
+"""Round 81 (lead, issue 13; from the fresh tester qa13r67): an answer put to the asker alone ("没有三脚架怎么办？" —
+"@小林 那就把相机搁在栏杆上") is advice to them — listed under Q&A, neither the group's decision nor a to-do of the asker
+or of the one answering. An answer with the answerer's own work, or with a time, is still a to-do, and a choice the
+group settles in reply to a question is still a decision. Chats written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copilot.config import Settings
+from copilot.llm import get_engine
+from copilot.notes import summarize_text
+
+
+@pytest.fixture
+def offline(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", llm_provider="offline")
+
+ADVICE = """\
+2026-12-03 20:00:00 阿杰(1001)
+今晚讲夜景拍摄。第一点，快门拉到两秒以上一定要稳住机身，最好上三脚架。
+
+2026-12-03 20:02:00 小林(1002)
+没有三脚架怎么办？
+
+2026-12-03 20:03:00 阿杰(1001)
+@小林 那就把相机搁在栏杆上，开两秒延时拍。
+
+2026-12-03 20:06:00 老周(1004)
+镜头起雾的话用什么擦比较好？
+
+2026-12-03 20:07:00 阿杰(1001)
+@老周 找镜头纸，报我名字去摄影器材店打九折。
+
+2026-12-03 20:08:00 老周(1004)
+好嘞
+
+2026-12-03 20:11:00 青青(1003)
+快门线忘在家了怎么办
+
+2026-12-03 20:12:00 阿杰(1001)
+@青青 明天上午我把我的那根带给你
+
+2026-12-03 20:14:00 阿杰(1001)
+今天就讲到这里。下周三晚上8点前大家把作业发群里。
+"""
+
+
+def test_advice_to_the_asker_is_a_pair_not_a_task_nor_a_decision(offline: Settings) -> None:
+    n = summarize_text(ADVICE, "夜景.txt", offline, get_engine(offline)).notes
+    pairs = {q.asker: q.answer for q in n.qa}
+    assert "栏杆" in pairs["小林"] and "镜头纸" in pairs["老周"]
+    tasks = [(a.owner, a.task) for a in n.actions]
+    assert not any("栏杆" in t or "镜头纸" in t for _, t in tasks), tasks
+    assert not any("栏杆" in d.text for d in n.decisions)
+    # the answerer's own work stays a to-do, dated or not; so does the group's homework
+    assert any(o == "阿杰" and "快门线" in t or o == "阿杰" and "带给你" in t for o, t in tasks), tasks
+    assert any(o == "大家" and "作业" in t for o, t in tasks), tasks
+
+
+OWN_WORK = """\
+2026-12-03 20:09:00 麦子(1005)
+遮光罩哪里能借到？
+
+2026-12-03 20:10:00 阿杰(1001)
+@麦子 我去摄影社帮你借一个
+
+2026-12-03 20:11:00 麦子(1005)
+谢谢杰哥
+"""
+
+
+def test_an_answer_taking_work_on_is_still_the_answerers_to_do(offline: Settings) -> None:
+    n = summarize_text(OWN_WORK, "遮光罩.txt", offline, get_engine(offline)).notes
+    assert any(a.owner == "阿杰" and "摄影社" in a.task for a in n.actions), n.actions
+
+
+CHOICE = """\
+2026-12-05 19:00:00 老陈(2001)
+下个月的读书会线下还是线上？
+
+2026-12-05 19:02:00 小雨(2002)
+线下吧，好久没见了
+
+2026-12-05 19:05:00 老陈(2001)
+那就线下，还在老地方茶馆，1月10号下午两点
+"""
+
+
+def test_a_choice_settled_for_the_group_is_still_a_decision(offline: Settings) -> None:
+    n = summarize_text(CHOICE, "读书会.txt", offline, get_engine(offline)).notes
+    assert any("线下" in d.text and "茶馆" in d.text for d in n.decisions), n.decisions
