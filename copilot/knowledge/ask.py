@@ -152,6 +152,9 @@ class Answer(BaseModel):
     # a question about a person at risk (``safety.yaml``: "self_harm"): the fixed safety reply and a pointer to the
     # crisis section (not direct); "" otherwise
     safety: str = ""
+    # the situation (``stated.yaml``: "scammed", "harassed"…) whose safety line opens an answer built from the material
+    # (our own bottom line before the method); "" otherwise
+    safety_note: str = ""
 
 
 class DeclineTexts(BaseModel):
@@ -2024,8 +2027,14 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     if told is not None and told.note:  # a member at risk: our own safety line comes before the method
         text = f"{told.note}\n{text}"
     # a question that asks several things says ask by ask where it is answered; else a note names an ask left out
-    notes = [*(asks_lines(asks, sections) or [part_left_out(sections, part, text, index), ask_left_out(sections, asked, part),
-                                               ask_elsewhere(sections, asked, asked_q)]), outside_note(mixed)]
+    # (one note per ask: the one naming where the material speaks to it, else the one saying nothing does — never both,
+    # which told the operator "not found" and "see section X" of the same ask)
+    # (nor a second-part note on words the named ask holds: "群主是不是有责任，我现在该怎么做" and its "我现在该怎么做")
+    elsewhere = ask_elsewhere(sections, asked, asked_q)
+    second = "" if elsewhere and part.text and fold(part.text).rstrip("？?。！!，, ") in fold(asked.text) \
+        else part_left_out(sections, part, text, index)
+    notes = [*(asks_lines(asks, sections) or [second, elsewhere or ask_left_out(sections, asked, part)]),
+             outside_note(mixed)]
     notes = [*name_check_lines(question, sections, index), *notes]
     for left_out in notes:
         if left_out:
@@ -2036,7 +2045,7 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
                               confidence=ranking.confidence, threshold=ranking.threshold,
                               sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked, basis),
                               direct=not warned and not lacking, basis=basis, missing_subject=lacking,
-                              led_by=led_by))
+                              led_by=led_by, safety_note=told.name if told is not None and told.note else ""))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer
