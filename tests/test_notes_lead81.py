@@ -92,3 +92,23 @@ CHOICE = """\
 def test_a_choice_settled_for_the_group_is_still_a_decision(offline: Settings) -> None:
     n = summarize_text(CHOICE, "读书会.txt", offline, get_engine(offline)).notes
     assert any("线下" in d.text and "茶馆" in d.text for d in n.decisions), n.decisions
+
+
+HEADER_THEN_ITEMS = """\
+2026-12-03 21:00:00 老葛(3001)
+今天就讲到这里，谢谢大家。
+
+2026-12-03 21:01:30 小满(3002)
+几个通知：
+
+2026-12-03 21:02:00 小满(3002)
+1. 今天的录音我明天中午前发到群文件。
+2. 下期预告：12月17日（周四）晚8点，阿澄分享《座钟走时调校》。
+"""
+
+
+def test_a_list_header_alone_is_no_notice(offline: Settings) -> None:
+    n = summarize_text(HEADER_THEN_ITEMS, "通知.txt", offline, get_engine(offline)).notes
+    texts = [a.text for a in n.announcements]
+    assert not any(t.rstrip("：:") in ("说两件事", "几个通知") for t in texts), texts
+    assert any("座钟走时调校" in t for t in texts), texts

@@ -301,6 +301,13 @@ def _taken_pairs(actions: list[ActionItem], messages: list[Message], paired: lis
     return out
 
 
+def _header_only(text: str) -> bool:
+    """A notice that is only a list's header ("几个通知：", "说两件事"), its items given in later messages."""
+    f = _fold(text).strip()
+    m = cue("announcement", "list_header").search(f)
+    return m is not None and not any(ch.isalnum() for ch in f[:m.start()])
+
+
 def _advice_to_asker(qa: list[QAPair], by_id: dict[int, Message], people: People) -> frozenset[int]:
     """Answer lines that speak to the asker alone by @ or name and take no work on themselves: "没有三脚架怎么办？" —
     "@小林 那就把相机搁在栏杆上" tells 小林 what to do, it hands no job to 小林 and settles nothing for the group. An
@@ -333,7 +340,9 @@ def analyze(transcript: Transcript) -> Structure:
     for n in announcements:
         n.text = _final_state(n, restated)
     _cite_changes([*actions, *announcements], restated)
-    announcements = [n for n in announcements if n.text and not _notice_called_off(n, msgs, people)]
+    # (a list's header alone — "几个通知：" with its items in the next message — announces nothing)
+    announcements = [n for n in announcements if n.text and not _notice_called_off(n, msgs, people)
+                     and not _header_only(n.text)]
     decisions = _restated_decisions(decisions, restated, msgs)
     if invited:  # an explicit hand-over settles type, speaker and host
         host, main = invited
