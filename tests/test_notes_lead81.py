@@ -112,3 +112,17 @@ def test_a_list_header_alone_is_no_notice(offline: Settings) -> None:
     texts = [a.text for a in n.announcements]
     assert not any(t.rstrip("：:") in ("说两件事", "几个通知") for t in texts), texts
     assert any("座钟走时调校" in t for t in texts), texts
+
+
+LIST_THEN_REPLY = """\
+05/12/2026, 20:57 - 芬姐: 分工如下：
+05/12/2026, 21:00 - 芬姐: 1. 阿強聽日之前問清楚花墟邊檔有泥賣
+2. 小玲負責買兩包有機肥，下星期二前買齊
+3. 大家星期六前喺group報自己要幾多包泥
+05/12/2026, 21:01 - 阿強: 收到，我聽朝就去問
+"""
+
+
+def test_a_reply_note_quotes_a_list_of_lines_on_one_line(offline: Settings) -> None:
+    n = summarize_text(LIST_THEN_REPLY, "天台.txt", offline, get_engine(offline)).notes
+    assert n.actions and not any("\n" in a.task for a in n.actions), [a.task for a in n.actions]

@@ -1585,7 +1585,7 @@ def _task(text: str, m: Message, people: People, context: dict[str, Message], as
     lead = people.lead(m.text) or ([asker] if asker else [])
     # (work given to the one addressed, "@小林 你下周三前把大纲发我", answers none of their questions)
     if lead and lead[0] in context and not has(_fold(text), "action", "given_due"):
-        about = _clean(context[lead[0]].text)
+        about = " ".join(_clean(context[lead[0]].text).split())  # (a list of several lines is quoted on one)
         # (said to no one, one's own dated work on none of the words or the form of the question just before it
         # replies to nothing: "海报谁来设计？" — "我明天把签到表打印好")
         if not people.lead(m.text) and _own_work(text) and not relevant(about, text) and not _in_form(about, text):
