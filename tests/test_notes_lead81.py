@@ -1,7 +1,8 @@
 """Round 81 (lead, issue 13; from the fresh tester qa13r67): an answer put to the asker alone ("没有三脚架怎么办？" —
-"@小林 那就把相机搁在栏杆上") is advice to them — listed under Q&A, neither the group's decision nor a to-do of the asker
-or of the one answering. An answer with the answerer's own work, or with a time, is still a to-do, and a choice the
-group settles in reply to a question is still a decision. Chats written for these tests."""
+"@小林 那就把相机搁在栏杆上") is advice to them — listed under Q&A, neither the group's decision nor a to-do of the one
+answering ("@老周 找镜头纸，报我名字打九折" was 阿杰's). An answer with the answerer's own work, or with a time, is still
+a to-do, and a choice the group settles in reply to a question is still a decision. (Work such an answer gives the
+asker stays the asker's: on the readable chats most of those are real jobs.) Chats written for these tests."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ ADVICE = """\
 """
 
 
-def test_advice_to_the_asker_is_a_pair_not_a_task_nor_a_decision(offline: Settings) -> None:
+def test_advice_to_the_asker_is_a_pair_not_the_answerers_task_nor_a_decision(offline: Settings) -> None:
     n = summarize_text(ADVICE, "夜景.txt", offline, get_engine(offline)).notes
     pairs = {q.asker: q.answer for q in n.qa}
     assert "栏杆" in pairs["小林"] and "镜头纸" in pairs["老周"]

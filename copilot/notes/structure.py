@@ -308,19 +308,22 @@ def _header_only(text: str) -> bool:
     return m is not None and not any(ch.isalnum() for ch in f[:m.start()])
 
 
-def _advice_to_asker(qa: list[QAPair], by_id: dict[int, Message], people: People) -> frozenset[int]:
-    """Answer lines that speak to the asker alone by @ or name and take no work on themselves: "没有三脚架怎么办？" —
-    "@小林 那就把相机搁在栏杆上" tells 小林 what to do, it hands no job to 小林 and settles nothing for the group. An
-    answer with the answerer's own work ("@小林 我来问问店家", :func:`takes_own_work`) or with a time is still
-    a to-do (the caller keeps dated ones); a call for help taken on is not here (its pair is read as a to-do first)."""
-    out = set()
+def _advice_to_asker(qa: list[QAPair], by_id: dict[int, Message], people: People) -> dict[int, str]:
+    """Answer lines that speak to the asker alone by @ or name and take no work on themselves, each with its answerer:
+    "镜头起雾用什么擦？" — "@老周 找镜头纸，报我名字打九折" is advice, no job of the one answering, and settles nothing
+    for the group. An answer with the answerer's own work ("@小林 我去摄影社帮你借", :func:`takes_own_work`) or with a
+    time is still a to-do (the caller keeps dated ones); a call for help taken on is not here (its pair is read as a
+    to-do first). Work the answer gives the asker stays theirs: on the readable chats most such answers hand the asker
+    a job ("@赵思琪 …你负责带证据目录", "@小夏 你自己找人换，换好了在群里说一声") — dropping those lowered owners on
+    every split (round 81)."""
+    out: dict[int, str] = {}
     for p in qa:
         if len(p.sources) != 2 or not p.asker or p.answerer in (None, p.asker):
             continue
         a = by_id.get(p.sources[1])
         if a and _spoken_to(a, people) == [p.asker] and not takes_own_work(a.text):
-            out.add(a.id)
-    return frozenset(out)
+            out[a.id] = p.answerer
+    return out
 
 
 def analyze(transcript: Transcript) -> Structure:
@@ -452,7 +455,7 @@ def analyze(transcript: Transcript) -> Structure:
     # an answer put to the asker alone is advice to them, neither the group's decision nor anyone's to-do
     advice = _advice_to_asker(qa, by_id, people)
     decisions = [d for d in decisions if not (len(d.sources) == 1 and d.sources[0] in advice)]
-    actions = [a for a in actions if not (len(a.sources) == 1 and a.sources[0] in advice and not a.deadline)]
+    actions = [a for a in actions if not (len(a.sources) == 1 and a.owner == advice.get(a.sources[0]) and not a.deadline)]
     # (a line of the speaker's own trip that hands a work on by name is no life news for the one it names: "我下周二去
     # 广州出差，签到表交给阿梅吧")
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
