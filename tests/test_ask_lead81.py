@@ -17,7 +17,7 @@ from copilot.llm import get_engine
 @pytest.mark.parametrize("question", [
     "有人进群后私聊好几个球友说能弄到内部票，收了钱就把人拉黑了，我该怎么办",
     "茶友群有人冒充群主收活动费，已经有三个人转了钱，怎么处理",
-    "有個人話可以幫手搶演唱會飛，收完錢就失蹤，好多群友被騙咗",  # Traditional / Cantonese
+    "有個人話可以幫手搶演唱會飛，收完錢就失蹤，好多群友被騙咗，點算好",  # Traditional / Cantonese
 ])
 def test_money_taken_by_a_cheat_is_the_scam_case_not_harassment(question: str) -> None:
     told = stated_situations().deciding(question)
@@ -28,6 +28,8 @@ def test_money_taken_by_a_cheat_is_the_scam_case_not_harassment(question: str) -
 @pytest.mark.parametrize("question", [
     "怎么提醒群里的老人防骗，最近诈骗电话特别多",  # prevention: no one was cheated
     "会不会被骗啊，群里有人说能低价代购",
+    "羽毛球群有球友被冒充教练的人骗了八百块，能报警吗，派出所会立案吗",  # only police and the law: outside the material
+    "有家长在群里说我们的托管班是骗钱的，我该怎么回应",  # a complaint about the group's own service
 ])
 def test_preventing_a_scam_is_not_told_as_one(question: str) -> None:
     told = stated_situations().deciding(question)
