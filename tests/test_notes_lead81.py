@@ -127,3 +127,43 @@ LIST_THEN_REPLY = """\
 def test_a_reply_note_quotes_a_list_of_lines_on_one_line(offline: Settings) -> None:
     n = summarize_text(LIST_THEN_REPLY, "天台.txt", offline, get_engine(offline)).notes
     assert n.actions and not any("\n" in a.task for a in n.actions), [a.task for a in n.actions]
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "chats" / "night-photo-qq.txt"
+
+
+def test_a_talk_that_ends_by_planning_the_next_outing_is_still_a_talk(offline: Settings) -> None:
+    """The README's example: three tips counted out (第一点… — imperative, which the to-do model read as work), then the
+    next outing settled with the members. The settling after the last point is the talk's coda, not a discussion, and
+    the summary tells the decision once, not also as a point of the talk."""
+    from copilot.notes import summarize_file
+
+    n = summarize_file(EXAMPLE, offline, get_engine(offline)).notes
+    assert n.session_type == "主讲分享" and n.speakers[:1] == ["阿杰"]
+    assert n.summary.count("滨江大桥北岸集合") == 1, n.summary
+    assert "最后决定" in n.summary and "曝光补偿" in n.summary
+    assert any("滨江大桥" in d.text for d in n.decisions)
+    owners = {a.owner for a in n.actions}
+    assert {"老周", "阿杰", "大家"} <= owners, n.actions
+
+
+COUNTED_WORK = """\
+2026-12-05 09:00:00 店长阿梅(5001)
+下周排班说一下：
+2026-12-05 09:01:00 店长阿梅(5001)
+第一，各店店长三天内把排班表报给人事。
+2026-12-05 09:02:00 店长阿梅(5001)
+第二，小周负责周六的盘点，周五下班前把货架清出来。
+2026-12-05 09:03:00 店长阿梅(5001)
+第三，大家周日之前在群里接龙报加班时间。
+2026-12-05 09:05:00 小周(5002)
+收到
+2026-12-05 09:06:00 阿强(5003)
+好的
+"""
+
+
+def test_work_counted_out_with_owners_and_times_is_no_talk(offline: Settings) -> None:
+    n = summarize_text(COUNTED_WORK, "排班.txt", offline, get_engine(offline)).notes
+    assert n.session_type == "话题讨论"
+    assert any(a.owner == "小周" and "盘点" in a.task for a in n.actions), n.actions

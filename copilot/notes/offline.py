@@ -951,7 +951,9 @@ def settled_tail(st: Structure, settled: set[int] | None, senders: dict[int, str
 def talk_summary(lead: str, points: list[Sentence], most: int = 5,
                  tail: tuple[str, list[int]] = ("", [])) -> tuple[str, list[int]]:
     """A talk told as its speaker, theme and main points with their figures: the opening clause of each
-    of the (up to five) key points, in the order they were made; then what it settled (``tail``: :func:`settled_tail`)."""
+    of the (up to five) key points, in the order they were made; then what it settled (``tail``: :func:`settled_tail`),
+    whose lines are not told again as points ("那就定了：下周六晚上7点…" was both)."""
+    points = [s for s in points if s.msg.id not in tail[1]]
     chosen = sorted(sorted(points, key=lambda s: -s.score * (1 + FACT_BOOST * min(3, s.facts)))[:most],
                     key=lambda s: (s.msg.id, s.msg.text.find(s.text)))
     parts = [_clause(_keypoint_text(s), 45) for s in chosen]

@@ -24,6 +24,8 @@ from copilot.notes.dates import (
 from copilot.notes.exchanges import Asides, Line, asides
 from copilot.notes.model import Decision, Message, QAPair, SessionType
 from copilot.notes.owners import (
+    PLACEHOLDER,
+    TIME,
     dictionary_word,
     glued,
     introduced,
@@ -724,8 +726,25 @@ def enumerated_points(messages: list[Message], speaker: str) -> int:
     points = [f for m in messages if m.speaker == speaker
               for f in [next((f for f in (x.strip() for x in _SENTENCE_END.split(_fold(m.text))) if enum.match(f)), None)]
               if f is not None]
-    telling = sum(task_probability(normalised(f, [])) < 0.5 for f in points)
+    telling = sum(_telling(normalised(f, [])) for f in points)
     return len(points) if 2 * telling >= len(points) else 0
+
+
+def _after_last_point(messages: list[Message], speaker: str) -> int | None:
+    """The id of ``speaker``'s last message holding a point counted out (cue ``patterns.enumeration``), or None."""
+    enum = cue("patterns", "enumeration")
+    return next((m.id for m in reversed(messages) if m.speaker == speaker
+                 and any(enum.match(x.strip()) for x in _SENTENCE_END.split(_fold(m.text)))), None)
+
+
+_WORK_MARKS = frozenset([*PLACEHOLDER.values(), TIME])
+
+
+def _telling(norm: str) -> bool:
+    """A counted point that tells rather than hands out work: the task model says so, or it names no one and no time
+    (no person, 我/你, group word or time placeholder) — a tip said to nobody ("第二点，点一下最亮的地方测光，再把曝光补偿
+    往下拉", which the task model reads as work) is the talk's advice; "第一，各店店长三天内把排班表报给人事" has its time."""
+    return task_probability(norm) < 0.5 or not any(ch in _WORK_MARKS for ch in norm)
 
 
 def admin_voice(own: list[Message]) -> bool:
@@ -762,9 +781,14 @@ def classify(messages: list[Message], share: dict[str, float],
     avg_len = sum(len(m.text) for m in top_msgs) / max(1, len(top_msgs))
     counted = points[top] >= MIN_POINTS
     # points counted out are a talk's own sign: its speaker needs a smaller share of the text (the admin after)
-    deciding = group_decided(decisions or [], top)
+    # (…but what the speaker settles with the members after their last point counted out — the next outing after a
+    # talk — is the talk's coda, not a discussion)
+    after_talk = _after_last_point(messages, top) if counted else None
+    deciding = group_decided([d for d in decisions or [] if after_talk is None or min(d.sources, default=0) <= after_talk],
+                             top)
     holds_floor = monologue(messages, top, questions_break=True) >= FLOOR_RUN
-    worded = has(text, "discussion") and (deciding or not holds_floor)
+    said = text if after_talk is None else _fold("\n".join(m.text for m in messages[:15] if m.id <= after_talk))
+    worded = has(said, "discussion") and (deciding or not holds_floor)
     lecture_score = (share[top] >= (0.4 if counted else 0.45)) + (share[top] >= 0.6) + (avg_len >= 40) \
         + has(text, "lecture") + counted - 2 * (worded or deciding)
     # a talk also needs the shape of one: a run of the speaker's messages, points counted out, or words
