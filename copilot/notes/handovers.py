@@ -19,9 +19,11 @@ from copilot.notes.cues import cue, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
+    clock_of,
     done_at_event,
     find_deadline,
     in_message_week,
+    minutes_of,
     moved_from,
     night_work,
     off_schedule,
@@ -682,8 +684,7 @@ def _event_clock(messages: list[Message], upto: int, event: date) -> int | None:
         if any(d.day == event and not d.hour_only for d in found):
             hours = [d.clock for d in found if d.clock and d.day == event]
             if hours:
-                hh, mm = map(int, hours[0].split(":"))
-                return hh * 60 + mm
+                return minutes_of(hours[0])
     return None
 
 
@@ -707,13 +708,14 @@ def _before_event_hour(actions: list[ActionItem], messages: list[Message], event
         said = [d for d in time_expressions(m.text, m.time) if d.iso == a.deadline]
         if not said or not all(d.hour_only and d.marked and _fold(d.text) in _fold(a.deadline_text) for d in said):
             continue
-        start = _event_clock(messages, j, event)
-        hh, mm = map(int, a.deadline[11:16].split(":"))
+        start, said = _event_clock(messages, j, event), minutes_of(a.deadline[11:16])
+        if said is None:
+            continue
         # (a line that says which half of the day, "下午1点半前", keeps it)
-        readings = [hh * 60 + mm] if says_day_part(a.deadline_text) else [(hh % 12) * 60 + mm, (hh % 12 + 12) * 60 + mm]
+        readings = [said] if says_day_part(a.deadline_text) else [said % (12 * 60), said % (12 * 60) + 12 * 60]
         fit = [r for r in readings if start is not None and 0 < start - r <= lead]
         if fit:
-            a.deadline = f"{event.isoformat()} {fit[0] // 60:02d}:{fit[0] % 60:02d}"
+            a.deadline = f"{event.isoformat()} {clock_of(fit[0])}"
 
 
 def _countered(actions: list[ActionItem], messages: list[Message], events: list[date | None],
