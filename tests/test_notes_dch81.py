@@ -2,7 +2,8 @@
 
 - ``dates.minutes_of`` is the one place the notes turn a clock into minutes after midnight (the event's hour, the
   bare hour's other half of the day in the grounding, "10点前" today or tomorrow), on the clocks chats write
-  ("8:30", "八点半", "20:00", "晚上8点", "下午两点半", "12点前"); ``clock_of`` writes it back.
+  ("8:30", "八点半", "20:00", "晚上8点", "下午两点半", "12点前"); ``clock_of`` writes it back;
+- ``model.positions`` is the one id → index map the notes passes build.
 """
 
 from datetime import datetime
@@ -10,6 +11,7 @@ from datetime import datetime
 import pytest
 
 from copilot.notes.dates import clock_of, grounded_dates, minutes_of, time_expressions
+from copilot.notes.model import Message, positions
 
 
 @pytest.mark.parametrize(("said", "minutes"), [
@@ -54,3 +56,11 @@ def test_grounding_accepts_either_half_of_a_bare_hour_but_not_of_a_said_one() ->
     said = grounded_dates([("场地下午两点半前布置好", when)])
     assert "14:30" in said and "02:30" not in said
 
+
+
+def test_positions_maps_each_message_id_to_where_it_stands() -> None:
+    when = datetime(2026, 12, 1, 19, 30)
+    messages = [Message(id=i, time=when, speaker=s, text=t)
+                for i, s, t in [(3, "社工-小林", "那就定下周二上午"), (7, "阿蕾", "收到"), (12, "小蒋", "好的")]]
+    assert positions(messages) == {3: 0, 7: 1, 12: 2}
+    assert positions([]) == {}

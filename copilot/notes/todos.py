@@ -77,7 +77,7 @@ from copilot.notes.handovers import (
     _volunteer,
     _with_rosters,
 )
-from copilot.notes.model import ActionItem, Announcement, Decision, Message
+from copilot.notes.model import ActionItem, Announcement, Decision, Message, positions
 from copilot.notes.noise import signup_heading
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import (
@@ -2276,7 +2276,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     last_by: dict[str, Message] = {}
     spoke: dict[str, int] = {}  # each speaker's last message so far
     speaker_of = {m.id: m.speaker for m in messages}
-    at_msg = {m.id: j for j, m in enumerate(messages)}
+    at_msg = positions(messages)
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
     to_head: list[tuple[ActionItem, str]] = []  # a volunteer's item that names none of its call's things, and the call
     # a member's own plan ("12月20号我要考护士资格证", "我下周三出差") is no event of the group: its day
