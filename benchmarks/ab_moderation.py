@@ -14,9 +14,10 @@ without its first look on the folded text (``_illegal_offer_gate``), ``_chain_le
 detect's plain lists on the compact text searched without the word-tree answer (``Scan.said``), ``_dismissed`` without
 its first look for 滚 (``_dismissal_gate``) and normalise's ``_read_spaced_numerals`` without its count of spaces.
 Round 78 (d17b78): every model and word file's modification time read per use (a ``stat`` each, ~4 per message),
-not trusted for ``FILE_TIME_TRUST_S`` (``classifier.file_time``). Round 79 (d17s79): ``a_not_a`` as a Python loop over
-every character, ``_purposes_in`` hashing evidence.yaml's nested tuple of cues at every call (now ``EvidenceRules.notice_cues``), and
-``_char_forms`` through a generator. Round 80 (d17s80): a signal row with a ``mask`` (ad_words, rude, qr, lure_reply,
+not trusted for ``FILE_TIME_TRUST_S`` (``classifier.file_time``). Round 79's (d17s79) A paths (``a_not_a`` as a Python
+loop over every character, ``_purposes_in`` hashing evidence.yaml's nested tuple of cues at every call, ``_char_forms``
+through a generator) were dropped in round 81 (dch81): they were copies of old code kept for this A only, and
+``tests/test_moderation_speed_d17s79.py`` still pins that the new ones answer as they did. Round 80 (d17s80): a signal row with a ``mask`` (ad_words, rude, qr, lure_reply,
 profile_pointer, promo_words, business, seller_form, counterfeit_deal) and the detectors of ``signals._OWN_NEEDS``
 (pointer, fee_scam, kin_business…) run on every message, never ruled out by the one walk of the word tree
 (``SignalTable.needs`` left them out), and the walk without keys for patterns of patterns.yaml. Round 80 (d17t80,
@@ -33,7 +34,6 @@ import statistics
 import sys
 import tempfile
 import time
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +41,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_moderation import _group_moderator, pin_one_core, warm  # noqa: E402
 
-from copilot import textnorm  # noqa: E402
 from copilot.evals.moderation import load_set  # noqa: E402
 from copilot.files import modified_at  # noqa: E402
-from copilot.moderation import classifier, evidence, group_vocab, normalise, offtopic, pipeline, signals, veiled  # noqa: E402
+from copilot.moderation import classifier, group_vocab, normalise, pipeline, signals, veiled  # noqa: E402
 
 
 def _old_said_prices(folded: str) -> list[str]:
@@ -119,33 +118,6 @@ def use78(old: bool) -> None:
     classifier.file_time = group_vocab.file_time = modified_at if old else _NEW78["file_time"]  # type: ignore[assignment]
 
 
-def _old_a_not_a(folded: str) -> bool:
-    neg = offtopic._a_not_a()
-    return any(folded[i] in neg and folded[i - 1] == folded[i + 1] and "\u3400" <= folded[i - 1] <= "\u9fff"
-               for i in range(1, len(folded) - 1))
-
-
-@lru_cache(maxsize=64)
-def _old_char_forms(text: str) -> tuple[str, ...]:
-    return tuple(textnorm._fold_cached(ch) for ch in text)
-
-
-# (round 79's old path: the cue pattern looked up through the cache keyed by the nested notices tuple at every call; a
-# data descriptor on the class comes before the value cached_property kept on the rules object)
-_OLD_NOTICE_CUES = property(lambda rules: evidence._notice_cues(rules.notices))
-
-
-_NEW79 = {"a_not_a": offtopic.a_not_a, "notice_cues": evidence.EvidenceRules.__dict__["notice_cues"],
-          "char_forms": textnorm._char_forms}
-
-
-def use79(old: bool) -> None:
-    """Round 79's (d17s79) old code paths (A) or this tree's (B)."""
-    offtopic.a_not_a = pipeline.a_not_a = _old_a_not_a if old else _NEW79["a_not_a"]  # type: ignore[assignment]
-    evidence.EvidenceRules.notice_cues = _OLD_NOTICE_CUES if old else _NEW79["notice_cues"]  # type: ignore[assignment,method-assign]
-    textnorm._char_forms = _old_char_forms if old else _NEW79["char_forms"]  # type: ignore[assignment]
-
-
 def _tree_without(node: dict[str, Any], drop: frozenset[str]) -> dict[str, Any]:
     """A copy of a word tree (:class:`signals.LexiconHits`) without the keys ``drop`` (and the branches left empty)."""
     out: dict[str, Any] = {}
@@ -211,7 +183,6 @@ def use(old: bool, *, latest: bool = False, only80t: bool = False) -> None:
     use80(old)
     if latest:
         old = False
-    use79(old)
     use78(old)
     use76(old)
     signals._contact_forms = (lambda p: None) if old else _NEW73["contact_forms"]  # type: ignore[assignment]

@@ -100,6 +100,12 @@ def _folding_help(format_help: Callable[..., None]) -> Callable[..., None]:
     return format_help_folded
 
 
+# Set on typer's two classes, not passed as ``cls=``: typer takes a command class per command only (``Typer(cls=)`` is
+# the group's, here LazyGroup), so each of the ~23 commands and the draft sub-app in five modules would have to name a
+# subclass, and one added without it would lose the folding with no sign; click has no app-wide hook that runs before
+# a command's help either (the --help callback, Context.get_help and the context class are all per command). The
+# wrapper only calls tidy_help (once per process; it loads typer's Rich layer) before typer's own format_help: the
+# help text itself is typer's, unchanged (tests/test_cli_help_width.py renders every command's help).
 TyperCommand.format_help = _folding_help(TyperCommand.format_help)  # type: ignore[method-assign,assignment]
 TyperGroup.format_help = _folding_help(TyperGroup.format_help)  # type: ignore[method-assign,assignment]
 

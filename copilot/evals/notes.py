@@ -44,7 +44,7 @@ from copilot.notes.chatter import is_side_chatter
 from copilot.notes.corrections import figure_kinds, restated_figures, superseded
 from copilot.notes.dates import moved_from, time_expressions, with_assumed_days
 from copilot.notes.faithfulness import find_bad_citations, find_miscited, find_ungrounded
-from copilot.notes.model import ActionItem, Decision, Message, QAPair
+from copilot.notes.model import ActionItem, Decision, Message, QAPair, positions
 from copilot.notes.noise import leak_class
 from copilot.notes.pairing import notice
 from copilot.notes.parse import parse_file
@@ -606,7 +606,7 @@ def _unpaired_how(asking: list[Message], answering: list[Message], messages: lis
         | ({people.resolve(a.reply_to) or a.reply_to} if a.reply_to else set())
     if to:
         return "to_asker" if q.speaker in to else "to_other"
-    at = {m.id: n for n, m in enumerate(messages)}
+    at = positions(messages)
     gap = at[a.id] - at[q.id]
     if gap > int(cues.raw("reply", "reach")):
         return "far"

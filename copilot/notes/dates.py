@@ -334,6 +334,26 @@ def _clock(g: dict[str, str | None], evening_day: bool, lex: _Lexicon, now: date
     return f"{hour:02d}:{minute:02d}" if minute < 60 else None
 
 
+def minutes_of(clock: str) -> int | None:
+    """Minutes after midnight of a clock: the ``HH:MM`` a time expression carries (``Deadline.clock``, a deadline's
+    ``[11:16]``: "14:30" → 870), or an hour said in words, read as :func:`_clock` reads it with no message time
+    ("八点半" → 510, "下午两点半" → 870, "晚上8点" → 1200, "12点前" → 720). None when no hour is said. The one
+    place the notes turn a clock into a number (the event's hour, the bare hour's other half of the day, "10点前"
+    today or tomorrow)."""
+    hh, colon, mm = clock.partition(":")
+    if colon and hh.isdigit() and mm.isdigit():
+        return int(hh) * 60 + int(mm)
+    lex = _lexicon()
+    found = lex.pattern.search(fold(clock))
+    said = _clock(found.groupdict(), False, lex) if found is not None and found["h"] else None
+    return minutes_of(said) if said is not None else None
+
+
+def clock_of(minutes: int) -> str:
+    """The ``HH:MM`` of ``minutes`` after midnight (:func:`minutes_of`'s inverse for a time within the day)."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: date | None = None) -> Deadline:
     g = match.groupdict()
     deadline = Deadline(text=match.group(0).strip(), marked=bool(g["mark"]), spelled=bool(g["mo"] or g["yr"]), relative=bool(g["rel"]))
@@ -383,9 +403,9 @@ def _resolve(match: re.Match[str], base: datetime | None, lex: _Lexicon, event: 
     if evening_before:
         day, same_day = event, False
     clock = _clock(g, g["rel"] in lex.evening if g["rel"] else False, lex, base if same_day else None)
-    if day is None and clock is not None:  # "10点前": today, or tomorrow if that hour has passed
-        hh, mm = map(int, clock.split(":"))
-        day = base.date() if (hh, mm) > (base.hour, base.minute) else base.date() + timedelta(days=1)
+    if day is None and clock is not None and (said := minutes_of(clock)) is not None:
+        # "10点前": today, or tomorrow if that hour has passed
+        day = base.date() if said > base.hour * 60 + base.minute else base.date() + timedelta(days=1)
     deadline.day, deadline.clock = day, clock if day else None
     return deadline
 
@@ -1179,9 +1199,9 @@ def grounded_dates(texts: list[tuple[str, datetime | None]]) -> set[str]:
                 out |= {d.day.isoformat(), f"{d.day.month}月{d.day.day}日"}
                 if d.clock:
                     out.add(d.clock)
-                    if d.hour_only and not says_day_part(d.text):  # "8点半前": either half of the day's 8:30
-                        hh, mm = map(int, d.clock.split(":"))
-                        out.add(f"{(hh + 12) % 24:02d}:{mm:02d}")
+                    # "8点半前": either half of the day's 8:30
+                    if d.hour_only and not says_day_part(d.text) and (said := minutes_of(d.clock)) is not None:
+                        out.add(clock_of((said + 12 * 60) % (24 * 60)))
                     # (and, in a chat about night work, the coming night's reading of a bare hour: small_hours)
                     late = small_hours(f"{d.day.isoformat()} {d.clock}", d.text, when) if night else None
                     if late is not None:

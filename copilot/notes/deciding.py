@@ -19,7 +19,7 @@ from copilot.notes.dates import (
     cn_to_int,
     without_times,
 )
-from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message
+from copilot.notes.model import ActionItem, Announcement, Decision, Dropped, Message, positions
 from copilot.notes.owners import (
     name_shaped,
 )
@@ -707,7 +707,7 @@ CONCEDE_REACH = 3  # messages after a reluctant yes in which another member's se
 def _conceded(decisions: list[Decision], messages: list[Message]) -> list[Decision]:
     """A reluctant yes read as a decision ("好吧 那就7点半 我多穿点") that another member settles just after on
     the same matter ("OK 7点半集合 不改了") is agreement: it joins that decision, whose line's speaker decides."""
-    at = {m.id: k for k, m in enumerate(messages)}
+    at = positions(messages)
     out = list(decisions)
     for d in decisions:
         k = at.get(d.sources[0]) if d.sources else None
@@ -733,7 +733,7 @@ def _reverted(decisions: list[Decision], messages: list[Message]) -> list[Decisi
     decisions after which its speaker said nothing on another matter, and any other on its matter (sharing words,
     figures out): a change of the upkeep fee leaves the down payment settled three lines earlier, with the speaker's
     notice on the fee between them, standing."""
-    at = {m.id: k for k, m in enumerate(messages)}
+    at = positions(messages)
     reach = int(raw("decision", "reverts_reach"))
     goes_back = [has(_fold(d.text), "decision", "reverts") for d in decisions]
     backs = [(at[d.sources[-1]], _gist(d.text)) for d, back in zip(decisions, goes_back)
@@ -755,7 +755,7 @@ def _called_off_earlier(decisions: list[Decision], messages: list[Message]) -> l
     """A decision that calls an old choice off by name ("那就改了：周日不去凤凰山了，改去植物园") replaces an
     earlier decision naming that choice ("好，那就这么定了，周日去凤凰山，早上8点半东门集合"): the plan changed,
     only the change stands (cue ``drops_named``)."""
-    at = {m.id: k for k, m in enumerate(messages)}
+    at = positions(messages)
     drops = [(at[d.sources[0]], m.group("old")) for d in decisions if d.sources and d.sources[0] in at
              for m in cue("decision", "drops_named").finditer(_fold(d.text))]
     if not drops:
@@ -774,7 +774,7 @@ def _vote_settled(decisions: list[Decision], messages: list[Message]) -> list[De
     定了，每周六早上7点半集合", "好，训练时间就这么定了") are one decision: the more complete wording is kept (the
     proposal's when the settling line names only the matter), without the call for votes, and the one who settled it
     decides."""
-    at = {m.id: k for k, m in enumerate(messages)}
+    at = positions(messages)
     reach, call = int(raw("decision", "vote_reach")), cue("decision", "vote_call")
 
     def said(d: Decision) -> int:
@@ -855,7 +855,7 @@ def _suggestions_settled(decisions: list[Decision], messages: list[Message]) -> 
     """A member's "那就3点吧" / "那就周四吧" (cue decision.suggests) a few lines before another member settles the
     matter with a strong word ("好，那就这么定了：…2点开打") was put up, not decided: no decision of its own, and its
     speaker agrees to the settled line only when it takes the suggestion up (shares its words)."""
-    at = {m.id: k for k, m in enumerate(messages)}
+    at = positions(messages)
     reach, suggests = int(raw("decision", "suggest_reach")), cue("decision", "suggests")
     dropped: set[int] = set()
     for e in decisions:
@@ -879,7 +879,7 @@ def _told_next(decisions: list[Decision], messages: list[Message]) -> list[Decis
     """A decision that is only a heading ending with a colon ("大家投票结果出来了：") takes what its speaker's next
     message says (the result itself, "A 农家乐 3票，B 2票"): one decision with both lines' sources, and any decision read
     from that next line alone is folded into it. (Found by identity and line position: linear in the chat.)"""
-    at = {m.id: n for n, m in enumerate(messages)}
+    at = positions(messages)
     by_line: dict[int, list[Decision]] = {}
     for d in decisions:
         if d.sources:
@@ -910,7 +910,7 @@ def _asked_matter(decisions: list[Decision], messages: list[Message]) -> list[De
     a few lines before (``decision.asked_matter_reach``), others having spoken between ("周日的徒步还搞不搞？…" →
     "周日的徒步：那就不搞了"): the question's clause up to its A-not-A or closing particle (``decision.asked_tail``),
     cited too."""
-    at = {m.id: n for n, m in enumerate(messages)}
+    at = positions(messages)
     reach, tail = int(raw("decision", "asked_matter_reach")), cue("decision", "asked_tail")
     for d in decisions:
         if len(d.sources) != 1 or d.sources[0] not in at:

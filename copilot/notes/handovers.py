@@ -19,9 +19,11 @@ from copilot.notes.cues import cue, has, interrogative, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     Deadline,
+    clock_of,
     done_at_event,
     find_deadline,
     in_message_week,
+    minutes_of,
     moved_from,
     night_work,
     off_schedule,
@@ -53,7 +55,7 @@ from copilot.notes.deciding import (
     _standing_rule,
     _told_before_asking,
 )
-from copilot.notes.model import ActionItem, Announcement, Decision, Message
+from copilot.notes.model import ActionItem, Announcement, Decision, Message, positions
 from copilot.notes.owners import (
     name_shaped,
 )
@@ -376,7 +378,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
     The later line must name the same work and give another time; the earlier to-do takes its time (in its text
     too) and cites it, and the line itself is no to-do or decision. A question, a contingency (``moved_unless``) or
     a line telling the work is done or maybe (``action.retime_not``) changes nothing."""
-    at = {m.id: i for i, m in enumerate(messages)}
+    at = positions(messages)
     gone: set[int] = set()
     changed: set[int] = set()
     for a in actions:
@@ -456,7 +458,7 @@ def _handed_over(actions: list[ActionItem], messages: list[Message], people: Peo
     work already (their "没问题，我来" made one: :func:`_settle_owners` moves the work). The work is named before the
     change word, by one dated to-do only; a question, or a line handing it to several ("换成刘梅和Cindy"), hands
     nothing on here."""
-    at = {m.id: i for i, m in enumerate(messages)}
+    at = positions(messages)
     now_cue = cue("owner", "reassigned_to")
     for k, m in enumerate(messages):
         f = _fold(m.text)
@@ -630,7 +632,7 @@ def _follow_event(actions: list[ActionItem], messages: list[Message], events: li
              and moved_from(_fold(messages[k].text)) is not None]
     if not moved:
         return
-    at = {m.id: i for i, m in enumerate(messages)}
+    at = positions(messages)
     for a in actions:
         i = at.get(a.sources[0]) if a.sources else None
         if i is None or i >= moved[-1] or not a.deadline_text or events[i] in (None, final) \
@@ -649,7 +651,7 @@ def _settled_week(actions: list[ActionItem], messages: list[Message]) -> None:
     the chat settled, not this one. A weekday this week named in those lines (这周四) keeps the bare reading, and so does
     a due time ("周四前", "最晚周四": time.yaml deadline_lead_marks) — work leading up to the settled day."""
     reach = int(raw("action", "settled_week_reach"))
-    at = {m.id: i for i, m in enumerate(messages)}
+    at = positions(messages)
     for a in actions:
         if not a.deadline or not a.deadline_text or not a.sources or a.sources[0] not in at:
             continue
@@ -682,8 +684,7 @@ def _event_clock(messages: list[Message], upto: int, event: date) -> int | None:
         if any(d.day == event and not d.hour_only for d in found):
             hours = [d.clock for d in found if d.clock and d.day == event]
             if hours:
-                hh, mm = map(int, hours[0].split(":"))
-                return hh * 60 + mm
+                return minutes_of(hours[0])
     return None
 
 
@@ -695,7 +696,7 @@ def _before_event_hour(actions: list[ActionItem], messages: list[Message], event
     9 o'clock opening) unless the line says which; an hour that fits neither keeps its reading, and so does work
     that is no setting up ("报名表12点前发我")."""
     lead = int(float(raw("action", "event_lead_hours")) * 60)
-    at = {m.id: i for i, m in enumerate(messages)}
+    at = positions(messages)
     for a in actions:
         j = at.get(a.sources[0]) if a.sources else None
         if j is None or not a.deadline or len(a.deadline) <= 10 or not a.deadline_text or events[j] is None:
@@ -707,13 +708,14 @@ def _before_event_hour(actions: list[ActionItem], messages: list[Message], event
         said = [d for d in time_expressions(m.text, m.time) if d.iso == a.deadline]
         if not said or not all(d.hour_only and d.marked and _fold(d.text) in _fold(a.deadline_text) for d in said):
             continue
-        start = _event_clock(messages, j, event)
-        hh, mm = map(int, a.deadline[11:16].split(":"))
+        start, said = _event_clock(messages, j, event), minutes_of(a.deadline[11:16])
+        if said is None:
+            continue
         # (a line that says which half of the day, "下午1点半前", keeps it)
-        readings = [hh * 60 + mm] if says_day_part(a.deadline_text) else [(hh % 12) * 60 + mm, (hh % 12 + 12) * 60 + mm]
+        readings = [said] if says_day_part(a.deadline_text) else [said % (12 * 60), said % (12 * 60) + 12 * 60]
         fit = [r for r in readings if start is not None and 0 < start - r <= lead]
         if fit:
-            a.deadline = f"{event.isoformat()} {fit[0] // 60:02d}:{fit[0] % 60:02d}"
+            a.deadline = f"{event.isoformat()} {clock_of(fit[0])}"
 
 
 def _countered(actions: list[ActionItem], messages: list[Message], events: list[date | None],
@@ -723,7 +725,7 @@ def _countered(actions: list[ActionItem], messages: list[Message], events: list[
     The owner's line must be a question within ``action.counter_reach`` lines of the to-do, with a day later than the
     to-do's; the giver's yes (``owner.accepts``) must come within ``owner.accept_window`` lines of it. The yes's own
     time, when it says one, wins; else the time asked for."""
-    at = {m.id: i for i, m in enumerate(messages)}
+    at = positions(messages)
     reach, window = int(raw("action", "counter_reach")), int(raw("owner", "accept_window"))
     for a in actions:
         if not a.deadline or not a.owner or not a.sources or a.sources[0] not in at:
@@ -809,7 +811,7 @@ def _set_due(a: ActionItem, due: Deadline) -> None:
 def _speakers_own(actions: list[ActionItem], messages: list[Message]) -> Iterator[tuple[ActionItem, int]]:
     """The to-dos of ``actions`` (as listed now; each read when reached, so a change made on the way counts) that come
     from one line and are owned by its speaker, with that line's place in ``messages``."""
-    at = {m.id: n for n, m in enumerate(messages)}
+    at = positions(messages)
     for a in list(actions):
         n = at.get(a.sources[0]) if len(a.sources) == 1 else None
         if n is not None and a.owner == messages[n].speaker:
@@ -869,7 +871,7 @@ def _day_of_named(actions: list[ActionItem], messages: list[Message]) -> None:
     """"彩排定在12月20日主日下午2点" … "好，约书亚彩排那天带来": a to-do due on "X那天/X当天" is due on the day an earlier
     message names with X (a later day than that message's own), not on the event's day — when one is named."""
     refs = time_words("event_day_refs")
-    at_msg = {o.id: j for j, o in enumerate(messages)}
+    at_msg = positions(messages)
     for a in actions:
         # (only a to-do with no time of its own, or one read from that very word: "下周一之前交回执…开学当天不能入园"
         # is due on Monday)
@@ -1485,7 +1487,7 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
 def _all_due(actions: list[ActionItem], messages: list[Message]) -> list[ActionItem]:
     """A line that puts all the work before one day (cue ``action.all_due``: "所有准备工作12月25日前都要弄完") is no
     to-do of its own: its day is the due date of every to-do given from it on that states no time of its own."""
-    at = {m.id: n for n, m in enumerate(messages)}
+    at = positions(messages)
     for n, m in enumerate(messages):
         if m.time is None or not has(_fold(m.text), "action", "all_due"):
             continue
@@ -1521,7 +1523,7 @@ def _event_due(actions: list[ActionItem], messages: list[Message], events: list[
     ("医药箱我来带" for Saturday's match), is due on that event's day: the day the chat names for it (so
     the date is grounded). Not work sent or handed in before it ("你把名字发给李大爷就行"), nor one
     whose own time could not be dated ("海报出来后两天内") nor one put a moment away ("一会发")."""
-    at = {m.id: i for i, m in enumerate(messages)}
+    at = positions(messages)
     for a in actions:
         i = at.get(a.sources[0]) if a.sources else None
         if a.deadline is not None or a.deadline_text or i is None or messages[i].time is None or says_soon(a.task):
@@ -2342,7 +2344,7 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     (:func:`_task_words`), or to whoever took it over (:func:`_take_over`), and is otherwise dropped; when the
     decline is a trade ("排版我跟阿凯换一下"), the partner's work given before it becomes this owner's. Work given on
     to someone later (the same work, a later to-do of another owner) leaves the earlier owner's list."""
-    at = {m.id: i for i, m in enumerate(messages)}
+    at = positions(messages)
     group = cue("owner", "group")
     first = {id(a): at.get(a.sources[0], -1) for a in actions if a.sources}
     last = {id(a): at.get(a.sources[-1], -1) for a in actions if a.sources}

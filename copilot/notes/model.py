@@ -93,6 +93,11 @@ class Transcript:
         return "\n".join(lines)
 
 
+def positions(messages: list[Message]) -> dict[int, int]:
+    """Where each message stands in ``messages``, by its id: notes cite ids, the passes walk the list by position."""
+    return {m.id: i for i, m in enumerate(messages)}
+
+
 # -- notes ----------------------------------------------------------------------------------------
 Sources = list[int]
 

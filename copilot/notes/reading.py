@@ -22,7 +22,7 @@ from copilot.notes.dates import (
     time_expressions,
 )
 from copilot.notes.exchanges import Asides, Line, asides
-from copilot.notes.model import Decision, Message, QAPair, SessionType
+from copilot.notes.model import Decision, Message, QAPair, SessionType, positions
 from copilot.notes.owners import (
     PLACEHOLDER,
     TIME,
@@ -972,7 +972,7 @@ def side_exchanges(messages: list[Message], organisers: set[str], dated: frozens
     # a line joins the exchange before it only when it replies to it (shares a word, follows a question,
     # or says nothing of its own); two unrelated asides in a row are two exchanges
     runs: list[list[int]] = []
-    index = {m.id: i for i, m in enumerate(messages)}
+    index = positions(messages)
     for m in messages:
         if m.id not in out:
             continue
@@ -1050,7 +1050,7 @@ def _aside_yeses(d: Decision, messages: list[Message], off: frozenset[int]) -> s
     """The members among ``d.by`` whose every yes near the decision was said in an aside ("好的 我报" to a
     badminton call two members made while the organiser's grouping was being agreed) and names nothing of it:
     they agreed to the aside, not to the decision's own proposal."""
-    at = {m.id: n for n, m in enumerate(messages)}
+    at = positions(messages)
     spots = [at[i] for i in d.sources if i in at]
     if not spots:
         return set()

@@ -58,7 +58,7 @@ from copilot.notes.handovers import (
     _vote_closed,
     calls_for_help,
 )
-from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript
+from copilot.notes.model import ActionItem, Announcement, Decision, Message, QAPair, SessionType, Transcript, positions
 from copilot.notes.pairing import _clean, find_qa
 from copilot.notes.reading import (
     _CLAUSE_WHOLE,
@@ -239,7 +239,7 @@ def _restated_decisions(decisions: list[Decision], restated: dict[int, Restated]
 def _notice_called_off(n: Announcement, messages: list[Message], people: People) -> bool:
     """Whether a later line of the notice's speaker calls off what it tells of (:func:`_calls_off`: "周三晚上7点在
     活动室加练一次" … "那周三的加练就不搞了"): a notice of a thing that will not happen is no notice."""
-    at = {m.id: k for k, m in enumerate(messages)}
+    at = positions(messages)
     first = at.get(n.sources[0]) if n.sources else None
     if first is None:
         return False
@@ -435,7 +435,7 @@ def analyze(transcript: Transcript) -> Structure:
     # (nor a line a decision takes up: "我想吃烧烤，人均五十左右" before "那就定了，周六去吃烧烤")
     # (a decision takes a line up when it follows it closely: "话说今天那家卤肉饭超好吃" shares 排练 with a decision
     # settled ten lines later and is still chatter)
-    at = {m.id: n for n, m in enumerate(msgs)}
+    at = positions(msgs)
     spared = frozenset(i for a in actions for i in a.sources) | frozenset(i for d in decisions for i in d.sources) \
         | _taken_up(msgs, decisions, at)
     talk = chatter_lines(msgs, spared | frozenset(m.id for m in msgs if m.speaker in organisers))
@@ -471,7 +471,7 @@ def analyze(transcript: Transcript) -> Structure:
                      and not (session == "主讲分享" and _talk_tip(a, msgs, speakers))]
     decisions = [d for d in decisions if not (d.sources and set(d.sources) <= asides | off)]
     decisions = _merge_decisions(_vote_settled(_called_off_earlier(_reverted(_conceded(_suggestions_settled(_asked_matter(_told_next(decisions, msgs), msgs), msgs), msgs), msgs), msgs), msgs))
-    at_line = {m.id: n for n, m in enumerate(msgs)}
+    at_line = positions(msgs)
     # a plan told as the first word on its matter is a notice (it still made the chat a discussion and kept its line
     # out of the chatter above); a decision settled over several lines is kept
     read: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # each line's matter words, read once

@@ -77,7 +77,7 @@ from copilot.notes.handovers import (
     _volunteer,
     _with_rosters,
 )
-from copilot.notes.model import ActionItem, Announcement, Decision, Message
+from copilot.notes.model import ActionItem, Announcement, Decision, Message, positions
 from copilot.notes.noise import signup_heading
 from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import (
@@ -2284,7 +2284,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     last_by: dict[str, Message] = {}
     spoke: dict[str, int] = {}  # each speaker's last message so far
     speaker_of = {m.id: m.speaker for m in messages}
-    at_msg = {m.id: j for j, m in enumerate(messages)}
+    at_msg = positions(messages)
     calls: dict[int, str] = {}  # a volunteer's message → the "谁来…" call it answers
     to_head: list[tuple[ActionItem, str]] = []  # a volunteer's item that names none of its call's things, and the call
     # a member's own plan ("12月20号我要考护士资格证", "我下周三出差") is no event of the group: its day
@@ -2390,17 +2390,19 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 if (preview and clause.kind != "first_person" and not (clause.owner is None and _self_paced(_fold(clause.text)))) \
                         or _conditional_notice(announcements, clause.text, s, m, kind):
                     continue
-                action = _action_from(clause, m, people, last_by, spoke=spoke, homework=kind == "作业", event=events[idx],
-                                      meeting=meetings[idx], asker=asker,
-                                      informs=asker is not None and _asks_fact(messages[idx - 1].text, m))
+                read = partial(_action_from, clause, m, people, last_by, spoke=spoke, homework=kind == "作业",
+                               event=events[idx], meeting=meetings[idx], asker=asker)
+                action = read(informs=asker is not None and _asks_fact(messages[idx - 1].text, m))
                 if action is None:
                     action = _accepted(clause, messages, idx, events[idx], meetings[idx])
                 # (a member of the chat, in a message not @-addressed to someone else: "@阿杰 小雨照常骑，中雨以上取消"
                 # answers 阿杰, its 小雨 is the weather)
                 share = shares and _share_of(clause, people, lead)
                 rescued = action is None and share
-                action = _action_from(clause, m, people, last_by, spoke=spoke, homework=kind == "作业", event=events[idx],
-                                      meeting=meetings[idx], asker=asker, share=True) if rescued else action
+                # (a second reading as a share, not one reading with share=share: it comes only where the plain
+                # reading and an accepted offer found nothing — a share's looser reading must not pre-empt either, nor
+                # read the asker's question as asking a fact — and what it rescues is held, not kept at once)
+                action = read(share=True) if rescued else action
                 if action is not None and default is not None and _undated(action):
                     _set_due(action, default[1])  # the list's deadline
                 # a new to-do with no "…前/截止" deadline that the task model is sure is none ("我周五要去复查",
