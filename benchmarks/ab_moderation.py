@@ -23,6 +23,9 @@ profile_pointer, promo_words, business, seller_form, counterfeit_deal) and the d
 (``SignalTable.needs`` left them out), and the walk without keys for patterns of patterns.yaml. Round 80 (d17t80,
 ``--only80t``): the six own-words detectors (disabled_slur, belittle, dismissal, sneer, veiled, sarcasm) run on every
 message (``signals._own_words_gate`` None) and detect's chatter list searched on every message (``Scan.walked_out``).
+Round 81 (d17s81, ``--only81``): the patterns that need several digits (landline, foreign_mobile, qq_num:
+``literals.DigitGated``) searched behind their literal gate only, with no count of the text's digits first, and the word
+tree (``LexiconHits.present``) walked with two dictionary look-ups a step (the word's end, the next character).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +48,7 @@ from bench_moderation import _group_moderator, pin_one_core, warm  # noqa: E402
 from copilot.evals.moderation import load_set  # noqa: E402
 from copilot.files import modified_at  # noqa: E402
 from copilot.moderation import classifier, group_vocab, normalise, pipeline, signals, veiled  # noqa: E402
+from copilot.moderation.literals import DigitGated, Gated  # noqa: E402
 
 
 def _old_said_prices(folded: str) -> list[str]:
@@ -140,6 +145,7 @@ def _old80_hits() -> Any:
     drop = frozenset(k for k in new.gated if k.startswith(signals.PATTERN_MASK))
     old = copy.copy(new)
     old.root, old.gated = _tree_without(new.root, drop), new.gated - drop
+    old.steps = signals.LexiconHits.steps_of(old.root)
     return old
 
 
@@ -174,15 +180,50 @@ def use80t(old: bool) -> None:
     signals.Scan.walked_out = (lambda self, key, text: False) if old else _NEW80T["walked_out"]  # type: ignore[method-assign]
 
 
-def use(old: bool, *, latest: bool = False, only80t: bool = False) -> None:
+_PATTERNS = signals.patterns()
+_NEW81 = {f.name: rx for f in fields(_PATTERNS) if isinstance(rx := getattr(_PATTERNS, f.name), DigitGated)}
+_OLD81 = {name: Gated(rx.rx, rx.gate) for name, rx in _NEW81.items()}
+_NEW81_PRESENT = signals.LexiconHits.present
+
+
+def _old81_present(self: Any, text: str) -> frozenset[str]:
+    """The word tree's walk before round 81: two look-ups a step (the word's end, then the next character)."""
+    out: set[str] = set()
+    root, end, size = self.root, self.END, len(text)
+    for i, ch in enumerate(text):
+        node = root.get(ch)
+        j = i + 1
+        while node is not None:
+            keys = node.get(end)
+            if keys is not None:
+                out |= keys
+            if j == size:
+                break
+            node = node.get(text[j])
+            j += 1
+    return frozenset(out)
+
+
+def use81(old: bool) -> None:
+    """Round 81's (d17s81) old paths (A: the patterns that need several digits behind their literal gate only; the word
+    tree walked with two look-ups a step) or this tree's (B: a count of the text's digits first,
+    ``literals.DigitGated``; one look-up a step, ``LexiconHits.steps``)."""
+    for name, rx in (_OLD81 if old else _NEW81).items():
+        object.__setattr__(_PATTERNS, name, rx)
+    signals.LexiconHits.present = _old81_present if old else _NEW81_PRESENT  # type: ignore[method-assign]
+
+
+def use(old: bool, *, latest: bool = False, only80t: bool = False, only81: bool = False) -> None:
     """The old functions (A) or this tree's (B), wherever the moderator looks them up; ``latest``: only the latest
-    round's (80) are put back for A, the earlier rounds' stay as they are; ``only80t``: only d17t80's step."""
+    round's (81) are put back for A, the earlier rounds' stay as they are; ``only80t``: only d17t80's step;
+    ``only81``: only d17s81's."""
+    use81(old)
+    if latest or only81:
+        old = False
     use80t(old)
     if only80t:
         old = False
     use80(old)
-    if latest:
-        old = False
     use78(old)
     use76(old)
     signals._contact_forms = (lambda p: None) if old else _NEW73["contact_forms"]  # type: ignore[assignment]
@@ -206,6 +247,7 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=8)
     ap.add_argument("--latest", action="store_true", help="A puts back only the latest round's old code paths")
     ap.add_argument("--only80t", action="store_true", help="A puts back only d17t80's old code path (chatter searched)")
+    ap.add_argument("--only81", action="store_true", help="A puts back only d17s81's old code path (no digit count)")
     args = ap.parse_args()
     pin_one_core()
     rows = load_set()
@@ -216,7 +258,7 @@ def main() -> None:
         try:
             for rep in range(args.reps):
                 for v in ("A", "B") if rep % 2 == 0 else ("B", "A"):
-                    use(v == "A", latest=args.latest, only80t=args.only80t)
+                    use(v == "A", latest=args.latest, only80t=args.only80t, only81=args.only81)
                     texts = [f"{r['text']} {i}{v}{rep}q" for i, r in enumerate(rows * (args.n // len(rows) + 1))][: args.n]
                     t0 = time.thread_time()
                     for i, x in enumerate(texts):

@@ -599,21 +599,29 @@ class LexiconHits:
             for ch in w:
                 node = node.setdefault(ch, {})
             node[self.END] = frozenset(keys)
+        self.steps = self.steps_of(self.root)
+
+    @classmethod
+    def steps_of(cls, node: dict[str, Any]) -> dict[str, tuple[dict[str, Any], frozenset[str] | None]]:
+        """The tree ``node`` as :meth:`present` walks it: each character → (the node after it, the lists of the word
+        ending there or None) — one look-up a step, not a second one for the word's end (round 81, d17s81: the walk
+        ~25 % cheaper)."""
+        return {ch: (cls.steps_of(sub), sub.get(cls.END)) for ch, sub in node.items() if ch != cls.END}
 
     def present(self, text: str) -> frozenset[str]:
         """The plain lists with a word written in ``text``."""
         out: set[str] = set()
-        root, end, size = self.root, self.END, len(text)
+        steps, size = self.steps, len(text)
         for i, ch in enumerate(text):
-            node = root.get(ch)
+            step = steps.get(ch)
             j = i + 1
-            while node is not None:
-                keys = node.get(end)
+            while step is not None:
+                node, keys = step
                 if keys is not None:
                     out |= keys
                 if j == size:
                     break
-                node = node.get(text[j])
+                step = node.get(text[j])
                 j += 1
         return frozenset(out)
 
