@@ -12,7 +12,9 @@ from datetime import datetime
 from functools import lru_cache, partial
 from typing import Literal
 
+from copilot.notes.answer_picker import score_candidates
 from copilot.notes.chatter import chatter_probability, is_side_chatter
+from copilot.notes.classify import THRESHOLDS_FILE
 from copilot.notes.corrections import Restated, figure_kinds, restated_figures, restating
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
@@ -46,6 +48,7 @@ from copilot.notes.reading import (
     topic_words,
     words,
 )
+from copilot.paths import load_resource
 from copilot.textnorm import split_sentences
 
 
@@ -1198,12 +1201,32 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         chosen.direct = chosen.direct or direct
         chosen.loose = chosen.loose and not direct
         last_answered = chosen
+    _learned_answers(opened, messages, people, host, speakers)
     topic = topic_words(messages) if topic is None else topic
     # a side remark answered by another side remark is chatter, not Q&A
     restated = restated_figures(messages) if restated is None else restated
     return [_pair(q, messages, session, decisions or [], people, restated) for q in _rejoin_parts(opened)
             if q.answer and _kept(q, speakers, host, topic, tasks) and not _disputed(q, messages, session)
             and not _settles_instead(q, decisions or [])]
+
+
+def _learned_answers(opened: list[_Open], messages: list[Message], people: People, host: str | None,
+                     speakers: list[str]) -> None:
+    """The learned answer picker's vote (:mod:`copilot.notes.answer_picker`): a question the rules left with no answer
+    takes the candidate reply the model scores highest, when it reaches ``answer_picker.pick`` and no other question
+    holds it ("几岁的孩子可以参加？" — a member's aside, another's weather, then the host's "三到八岁都可以"). The
+    rules' kept-pair tests (:func:`_kept`) still judge the pair."""
+    threshold = float(load_resource(THRESHOLDS_FILE)["answer_picker"]["pick"])
+    taken = frozenset(m.id for o in opened for m in o.answer)
+    for q in opened:
+        if q.answer or q.closed or q.held or q.alt is not None or q.problem or q.first is not None \
+                or messages[q.index].id != q.msg.id:
+            continue
+        scored = [(p, ci) for ci, p in score_candidates(messages, q.index, people, host, speakers, taken)
+                  if messages[ci].id not in taken]
+        if scored and (best := max(scored))[0] >= threshold:
+            q.answer, q.loose = [messages[best[1]]], True
+            taken |= {messages[best[1]].id}
 
 
 def _replies(messages: list[Message], people: People, opened: list[_Open] | None = None,
