@@ -54,19 +54,13 @@ def _to(m: Message, people: People) -> set[str]:
     return named | ({people.resolve(m.reply_to) or m.reply_to} if m.reply_to else set())
 
 
-def candidate_features(messages: Sequence[Message], qi: int, ci: int, people: People, host: str | None,
-                       speakers: Sequence[str], taken: frozenset[int] = frozenset()) -> list[str]:
-    """The features of ``messages[ci]`` as the answer to the question ``messages[qi]`` (``taken``: ids of lines the
-    pairing gave to another question)."""
-    q, c = messages[qi], messages[ci]
-    between = messages[qi + 1:ci]
-    others = [m for m in between if m.speaker != q.speaker]
-    feats = [f"gap{_bucket(ci - qi, (1, 2, 3, 5, 8))}", f"others{_bucket(len(others), (0, 1, 2, 4))}"]
-    if q.time and c.time:
-        feats.append(f"min{_bucket((c.time - q.time).total_seconds() / 60, (1, 3, 10, 60))}")
+def _who_features(q: Message, c: Message, between: Sequence[Message], people: People, host: str | None,
+                  speakers: Sequence[str]) -> list[str]:
+    """Who says the candidate: its role and the asker's, @ or quote to the asker or another, the one the question was
+    put to, whether it is its speaker's first line (or the first line of the one running the chat) since."""
     role = "host" if c.speaker == host else "speaker" if c.speaker in speakers else "member"
     asker = "host" if q.speaker == host else "speaker" if q.speaker in speakers else "member"
-    feats += [f"by_{role}", f"asker_{asker}_by_{role}"]
+    feats = [f"by_{role}", f"asker_{asker}_by_{role}"]
     to_c, q_to = _to(c, people), _to(q, people)
     if q.speaker in to_c:
         feats.append("at_asker")
@@ -74,34 +68,70 @@ def candidate_features(messages: Sequence[Message], qi: int, ci: int, people: Pe
         feats.append("at_other")
     if q_to:
         feats.append("q_to_cand" if c.speaker in q_to else "q_to_other")
-    if any(m.speaker == c.speaker for m in between):
-        feats.append("spoke_between")
-    else:
-        feats.append("first_of_speaker")
-    if not others:
-        feats.append("first_reply")
+    spoke = any(m.speaker == c.speaker for m in between)
+    feats.append("spoke_between" if spoke else "first_of_speaker")
+    if role != "member" and not spoke:
+        feats.append(f"first_line_of_{role}")
+    return feats
+
+
+def _line_features(c: Message) -> list[str]:
+    """What the candidate line is: a question, chatter, its length, the sentence-kind model's reading."""
+    feats = []
     if is_question(c.text):
         feats.append("cand_asks")
     if is_chatter(c.text):
         feats.append("cand_chatter")
     elif is_side_chatter(c.text):
         feats.append("cand_side_chatter")
-    size = len(MENTION.sub("", c.text).strip())
-    feats.append(f"len{_bucket(size, (2, 5, 10, 20, 40))}")
+    feats.append(f"len{_bucket(len(MENTION.sub('', c.text).strip()), (2, 5, 10, 20, 40))}")
     kinds = sentence_kind(c.text)
     top = max(kinds, key=kinds.get) if kinds else ""
     if top:
         feats.append(f"kind_{top}" + ("_sure" if kinds[top] >= 0.7 else ""))
-    feats.append(f"overlap{_overlap(q.text, c.text)}")
-    if relevant(q.text, c.text, by_kind=False):
+    return feats
+
+
+def _word_features(messages: Sequence[Message], qi: int, ci: int, others: Sequence[Message]) -> list[str]:
+    """The candidate's words against the question's, against the other questions asked just before or between, and
+    against the replies before it."""
+    q, c = messages[qi], messages[ci]
+    on_words = relevant(q.text, c.text, by_kind=False)
+    feats = [f"overlap{_overlap(q.text, c.text)}"]
+    if on_words:
         feats.append("relevant_words")
     elif relevant(q.text, c.text):
         feats.append("relevant_kind")
-    asked = [m for m in between if m.speaker not in (q.speaker, c.speaker) and is_question(m.text)]
+    asked = [m for m in messages[qi + 1:ci] if m.speaker not in (q.speaker, c.speaker) and is_question(m.text)]
     if asked:
         feats.append("other_asked_between")
-        if any(relevant(m.text, c.text, by_kind=False) for m in asked) and not relevant(q.text, c.text, by_kind=False):
+        if not on_words and any(relevant(m.text, c.text, by_kind=False) for m in asked):
             feats.append("fits_other_better")
+    if any(relevant(q.text, m.text, by_kind=False) for m in others):
+        feats.append("relevant_before")
+    elif on_words:
+        feats.append("first_relevant")
+    before = [m for m in messages[max(0, qi - 3):qi] if m.speaker not in (q.speaker, c.speaker) and is_question(m.text)]
+    if not on_words and any(relevant(m.text, c.text, by_kind=False) for m in before):
+        feats.append("fits_earlier_question")
+    return feats
+
+
+def candidate_features(messages: Sequence[Message], qi: int, ci: int, people: People, host: str | None,
+                       speakers: Sequence[str], taken: frozenset[int] = frozenset(), given: int | None = None) -> list[str]:
+    """The features of ``messages[ci]`` as the answer to the question ``messages[qi]`` (``taken``: ids of lines the
+    pairing gave to another question; ``given``: the id of the reply the pairing's rules gave this question, if any —
+    that reply's features are also read joined to ``rule&``, so the model learns when the rules' pick holds)."""
+    q, c = messages[qi], messages[ci]
+    between = messages[qi + 1:ci]
+    others = [m for m in between if m.speaker != q.speaker]
+    feats = [f"gap{_bucket(ci - qi, (1, 2, 3, 5, 8))}", f"others{_bucket(len(others), (0, 1, 2, 4))}"]
+    if q.time and c.time:
+        feats.append(f"min{_bucket((c.time - q.time).total_seconds() / 60, (1, 3, 10, 60))}")
+    if not others:
+        feats.append("first_reply")
+    feats += _who_features(q, c, between, people, host, speakers) + _line_features(c) \
+        + _word_features(messages, qi, ci, others)
     if c.id in taken:
         feats.append("taken_elsewhere")
     after = messages[ci + 1:ci + 3]
@@ -110,6 +140,8 @@ def candidate_features(messages: Sequence[Message], qi: int, ci: int, people: Pe
         feats.append("asker_thanks_after")
     if any(m.speaker == q.speaker for m in after):
         feats.append("asker_next")
+    if given is not None:
+        feats += ["rule_pick", *(f"rule&{f}" for f in feats)] if c.id == given else ["rule_other"]
     return feats
 
 
@@ -120,8 +152,9 @@ def candidates(messages: Sequence[Message], qi: int, window: int = PICK_WINDOW) 
 
 
 def score_candidates(messages: Sequence[Message], qi: int, people: People, host: str | None,
-                     speakers: Sequence[str], taken: frozenset[int] = frozenset()) -> list[tuple[int, float]]:
+                     speakers: Sequence[str], taken: frozenset[int] = frozenset(),
+                     given: int | None = None) -> list[tuple[int, float]]:
     """(index, P(answer)) of every candidate reply to ``messages[qi]``, in order."""
     model = picker()
-    return [(ci, model.probability(candidate_features(messages, qi, ci, people, host, speakers, taken)))
+    return [(ci, model.probability(candidate_features(messages, qi, ci, people, host, speakers, taken, given)))
             for ci in candidates(messages, qi)]

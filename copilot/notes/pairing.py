@@ -1201,32 +1201,50 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         chosen.direct = chosen.direct or direct
         chosen.loose = chosen.loose and not direct
         last_answered = chosen
-    _learned_answers(opened, messages, people, host, speakers)
     topic = topic_words(messages) if topic is None else topic
+
+    def listed(q: _Open) -> bool:  # (a pair returned: kept, not disputed, no decision settling it instead)
+        return _kept(q, speakers, host, topic, tasks) and not _disputed(q, messages, session) \
+            and not _settles_instead(q, decisions or [])
+
+    _learned_answers(opened, messages, people, host, speakers, tasks, listed)
     # a side remark answered by another side remark is chatter, not Q&A
     restated = restated_figures(messages) if restated is None else restated
     return [_pair(q, messages, session, decisions or [], people, restated) for q in _rejoin_parts(opened)
-            if q.answer and _kept(q, speakers, host, topic, tasks) and not _disputed(q, messages, session)
-            and not _settles_instead(q, decisions or [])]
+            if q.answer and listed(q)]
 
 
 def _learned_answers(opened: list[_Open], messages: list[Message], people: People, host: str | None,
-                     speakers: list[str]) -> None:
-    """The learned answer picker's vote (:mod:`copilot.notes.answer_picker`): a question the rules left with no answer
-    takes the candidate reply the model scores highest, when it reaches ``answer_picker.pick`` and no other question
-    holds it ("几岁的孩子可以参加？" — a member's aside, another's weather, then the host's "三到八岁都可以"). The
-    rules' kept-pair tests (:func:`_kept`) still judge the pair."""
-    threshold = float(load_resource(THRESHOLDS_FILE)["answer_picker"]["pick"])
-    taken = frozenset(m.id for o in opened for m in o.answer)
+                     speakers: list[str], tasks: frozenset[int], listed: Callable[[_Open], bool]) -> None:
+    """The learned answer picker's vote (:mod:`copilot.notes.answer_picker`) on the replies the rules took by coming
+    next (neither an @-reply nor one by the person the question was put to): the model reads the rules' pick as one of
+    its features, and when another candidate reply, one no other question holds, scores ``answer_picker.margin`` above
+    the rules' pick, that one answers instead ("孩子的玩具太多收不完怎么办" — the host's "这个问题很多家长都关心", then the
+    speaker's "玩具可以轮换…"). Never a line a to-do comes from (``tasks``: the to-do keeps it), nor side chatter, nor a
+    member's line for the reply of the one running the chat or a talk's speaker (a pair whose answer leaves the
+    organisers may go as chatter later: :func:`copilot.notes.structure.analyze`); and only when the pair the rules made
+    is ``listed`` (kept, not disputed, not settled by a decision instead) and still is with the new reply: the vote
+    moves an answer, it neither loses nor adds a pair."""
+    margin = float(load_resource(THRESHOLDS_FILE)["answer_picker"]["margin"])
     for q in opened:
-        if q.answer or q.closed or q.held or q.alt is not None or q.problem or q.first is not None \
+        if not q.answer or q.direct or q.closed or q.held or q.alt is not None or q.problem or q.more \
                 or messages[q.index].id != q.msg.id:
             continue
-        scored = [(p, ci) for ci, p in score_candidates(messages, q.index, people, host, speakers, taken)
-                  if messages[ci].id not in taken]
-        if scored and (best := max(scored))[0] >= threshold:
-            q.answer, q.loose = [messages[best[1]]], True
-            taken |= {messages[best[1]].id}
+        taken = frozenset(m.id for o in opened if o is not q for m in o.answer)
+        scored = dict(score_candidates(messages, q.index, people, host, speakers, taken, q.answer[0].id))
+        given = next((ci for ci in scored if messages[ci].id == q.answer[0].id), None)
+        if given is None:
+            continue
+        p, best = max(((p, ci) for ci, p in scored.items() if messages[ci].id not in taken | tasks), default=(0.0, given))
+        runs = {host, *speakers}
+        if best == given or p < scored[given] + margin or not listed(q) \
+                or q.answer[0].speaker in runs and messages[best].speaker not in runs \
+                or is_side_chatter(messages[best].text):
+            continue
+        before = q.answer, q.loose
+        q.answer, q.loose = [messages[best]], True
+        if not listed(q):
+            q.answer, q.loose = before
 
 
 def _replies(messages: list[Message], people: People, opened: list[_Open] | None = None,
