@@ -132,7 +132,7 @@ def against_rules(rows: list[Example], p: np.ndarray, margin: float) -> tuple[in
         if rule is None:
             continue
         rules += rows[rule][1]
-        if best != rule and p[best] >= p[rule] + margin:
+        if best != rule and p[best] > p[rule] + margin:
             fixed += rows[best][1] and not rows[rule][1]
             broke += rows[rule][1] and not rows[best][1]
     return top, rules, fixed, broke

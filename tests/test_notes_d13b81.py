@@ -112,3 +112,41 @@ def test_two_questions_answered_in_turn_each_take_their_own_answer():
     assert _paired(pairs, "小凯", "球", "队长-阿豪", "胜利")
     assert _paired(pairs, "莉莉", "热身", "队长-阿豪", "六点半")
     assert not _paired(pairs, "莉莉", "热身", "队长-阿豪", "胜利")
+
+
+def _favouring(text: str):
+    """A stand-in for the picker that scores the candidate holding ``text`` 0.9 and every other one 0.05 (the vote's
+    mechanics, apart from the shipped weights)."""
+
+    def score(messages, qi, *_args, **_kw):
+        return [(ci, 0.9 if text in messages[ci].text else 0.05) for ci in candidates(messages, qi)]
+
+    return score
+
+
+def test_the_vote_moves_a_reply_taken_by_coming_next_to_the_line_the_model_prefers(monkeypatch):
+    from copilot.notes import pairing
+
+    monkeypatch.setattr(pairing, "score_candidates", _favouring("定期复盘"))
+    pairs = _pairs(STORAGE_TALK)
+    assert _paired(pairs, "阿梅", "衣柜", "王老师", "定期复盘")  # (moved from 床底收纳箱, the speaker's next line)
+    # (the line another question now holds is not given a second time: 老陈's keeps 小芳's reply)
+    assert _paired(pairs, "老陈", "收纳盒", "小芳", "宜家")
+
+
+def test_the_vote_never_hands_the_hosts_reply_to_a_members_aside(monkeypatch):
+    from copilot.notes import pairing
+
+    monkeypatch.setattr(pairing, "score_candidates", _favouring("挺好玩"))
+    pairs = _pairs(PICTURE_BOOK)
+    assert _paired(pairs, "朵朵妈", "几岁", "馆长-周姐", "三到八岁")
+    assert not any("挺好玩" in ans for *_, ans in pairs)
+
+
+def test_the_vote_never_takes_a_line_work_comes_from(monkeypatch):
+    from copilot.notes import pairing
+
+    monkeypatch.setattr(pairing, "score_candidates", _favouring("参赛名单"))
+    pairs = _pairs(BADMINTON)
+    assert not any("参赛名单" in ans for *_, ans in pairs)
+    assert _paired(pairs, "莉莉", "热身", "队长-阿豪", "六点半")

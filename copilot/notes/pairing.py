@@ -1217,14 +1217,15 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
 def _learned_answers(opened: list[_Open], messages: list[Message], people: People, host: str | None,
                      speakers: list[str], tasks: frozenset[int], listed: Callable[[_Open], bool]) -> None:
     """The learned answer picker's vote (:mod:`copilot.notes.answer_picker`) on the replies the rules took by coming
-    next (neither an @-reply nor one by the person the question was put to): the model reads the rules' pick as one of
-    its features, and when another candidate reply, one no other question holds, scores ``answer_picker.margin`` above
-    the rules' pick, that one answers instead ("孩子的玩具太多收不完怎么办" — the host's "这个问题很多家长都关心", then the
-    speaker's "玩具可以轮换…"). Never a line a to-do comes from (``tasks``: the to-do keeps it), nor side chatter, nor a
-    member's line for the reply of the one running the chat or a talk's speaker (a pair whose answer leaves the
-    organisers may go as chatter later: :func:`copilot.notes.structure.analyze`); and only when the pair the rules made
-    is ``listed`` (kept, not disputed, not settled by a decision instead) and still is with the new reply: the vote
-    moves an answer, it neither loses nor adds a pair."""
+    next (neither an @-reply nor one by the person the question was put to): the model reads the rules' pick as one
+    of its features, and when another candidate reply, one no other question holds, scores more than
+    ``answer_picker.margin`` above the rules' pick, that one answers instead ("请问志愿者服装在哪里领" — the host's
+    "周六下午2点到5点在体育中心东门领" right after, not the host's later line handing the water run to a member).
+    Never a line a to-do comes from (``tasks``: the to-do keeps it), nor side chatter, nor a member's line for the
+    reply of the one running the chat or a talk's speaker (a pair whose answer leaves the organisers may go as chatter
+    later: :func:`copilot.notes.structure.analyze`); and only when the pair the rules made is ``listed`` (kept, not
+    disputed, not settled by a decision instead) and still is with the new reply: the vote moves an answer, it
+    neither loses nor adds a pair."""
     margin = float(load_resource(THRESHOLDS_FILE)["answer_picker"]["margin"])
     for q in opened:
         if not q.answer or q.direct or q.closed or q.held or q.alt is not None or q.problem or q.more \
@@ -1237,7 +1238,7 @@ def _learned_answers(opened: list[_Open], messages: list[Message], people: Peopl
             continue
         p, best = max(((p, ci) for ci, p in scored.items() if messages[ci].id not in taken | tasks), default=(0.0, given))
         runs = {host, *speakers}
-        if best == given or p < scored[given] + margin or not listed(q) \
+        if best == given or p <= scored[given] + margin or not listed(q) \
                 or q.answer[0].speaker in runs and messages[best].speaker not in runs \
                 or is_side_chatter(messages[best].text):
             continue
