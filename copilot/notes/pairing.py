@@ -12,7 +12,9 @@ from datetime import datetime
 from functools import lru_cache, partial
 from typing import Literal
 
+from copilot.notes.answer_picker import score_candidates
 from copilot.notes.chatter import chatter_probability, is_side_chatter
+from copilot.notes.classify import THRESHOLDS_FILE
 from copilot.notes.corrections import Restated, figure_kinds, restated_figures, restating
 from copilot.notes.cues import cue, cue_list, has, raw
 from copilot.notes.cues import folded as _fold
@@ -46,6 +48,7 @@ from copilot.notes.reading import (
     topic_words,
     words,
 )
+from copilot.paths import load_resource
 from copilot.textnorm import split_sentences
 
 
@@ -1199,11 +1202,50 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         chosen.loose = chosen.loose and not direct
         last_answered = chosen
     topic = topic_words(messages) if topic is None else topic
+
+    def listed(q: _Open) -> bool:  # (a pair returned: kept, not disputed, no decision settling it instead)
+        return _kept(q, speakers, host, topic, tasks) and not _disputed(q, messages, session) \
+            and not _settles_instead(q, decisions or [])
+
+    _learned_answers(opened, messages, people, host, speakers, tasks, listed)
     # a side remark answered by another side remark is chatter, not Q&A
     restated = restated_figures(messages) if restated is None else restated
     return [_pair(q, messages, session, decisions or [], people, restated) for q in _rejoin_parts(opened)
-            if q.answer and _kept(q, speakers, host, topic, tasks) and not _disputed(q, messages, session)
-            and not _settles_instead(q, decisions or [])]
+            if q.answer and listed(q)]
+
+
+def _learned_answers(opened: list[_Open], messages: list[Message], people: People, host: str | None,
+                     speakers: list[str], tasks: frozenset[int], listed: Callable[[_Open], bool]) -> None:
+    """The learned answer picker's vote (:mod:`copilot.notes.answer_picker`) on the replies the rules took by coming
+    next (neither an @-reply nor one by the person the question was put to): the model reads the rules' pick as one
+    of its features, and when another candidate reply, one no other question holds, scores more than
+    ``answer_picker.margin`` above the rules' pick, that one answers instead ("请问志愿者服装在哪里领" — the host's
+    "周六下午2点到5点在体育中心东门领" right after, not the host's later line handing the water run to a member).
+    Never a line a to-do comes from (``tasks``: the to-do keeps it), nor side chatter, nor a member's line for the
+    reply of the one running the chat or a talk's speaker (a pair whose answer leaves the organisers may go as chatter
+    later: :func:`copilot.notes.structure.analyze`); and only when the pair the rules made is ``listed`` (kept, not
+    disputed, not settled by a decision instead) and still is with the new reply: the vote moves an answer, it
+    neither loses nor adds a pair."""
+    margin = float(load_resource(THRESHOLDS_FILE)["answer_picker"]["margin"])
+    for q in opened:
+        if not q.answer or q.direct or q.closed or q.held or q.alt is not None or q.problem or q.more \
+                or messages[q.index].id != q.msg.id:
+            continue
+        taken = frozenset(m.id for o in opened if o is not q for m in o.answer)
+        scored = dict(score_candidates(messages, q.index, people, host, speakers, taken, q.answer[0].id))
+        given = next((ci for ci in scored if messages[ci].id == q.answer[0].id), None)
+        if given is None:
+            continue
+        p, best = max(((p, ci) for ci, p in scored.items() if messages[ci].id not in taken | tasks), default=(0.0, given))
+        runs = {host, *speakers}
+        if best == given or p <= scored[given] + margin or not listed(q) \
+                or q.answer[0].speaker in runs and messages[best].speaker not in runs \
+                or is_side_chatter(messages[best].text):
+            continue
+        before = q.answer, q.loose
+        q.answer, q.loose = [messages[best]], True
+        if not listed(q):
+            q.answer, q.loose = before
 
 
 def _replies(messages: list[Message], people: People, opened: list[_Open] | None = None,
