@@ -29,6 +29,11 @@ The shipped model is still round 13's (960 rows, no Cantonese fold, no calibrati
 current recipe it lowered locked to-do precision, see ``evals/notes/sentence_kinds/README.md``). It is
 rebuilt, to the same grams and weights, by
 ``scripts/train_sentence_classifier.py --original-rows --no-dialect-fold --no-calibration --C 3``.
+
+``--with-dev`` (round 81, issue 13) adds the rows ``scripts/derive_notes_rows.py`` derives from the readable
+``evals/notes/dev/`` chats' expected items (``build/notes_rows/``, rebuilt by that script, not committed).
+Measured in round 81 (docs/notes.md, 第 81 轮 d13a81) and **not shipped**: with the owner model retrained after it, tuning/independent owners fell
+(.903 → .835, .721 → .623) with the thresholds still at the old model's probabilities.
 """
 
 from __future__ import annotations
@@ -48,10 +53,12 @@ from sklearn.utils.extmath import softmax
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from copilot.devtools.scripts import load_script  # noqa: E402
 from copilot.notes.classify import LABELS, SHIPPED_MODEL, SentenceClassifier, features, save_exported  # noqa: E402
 from copilot.paths import RESOURCES_DIR  # noqa: E402
 
 DATA = RESOURCES_DIR / "notes" / "sentences.jsonl"
+DEV_DATA = ROOT / "build" / "notes_rows" / "dev_sentences.jsonl"  # scripts/derive_notes_rows.py (readable dev chats)
 TUNING_SENTENCES = ROOT / "evals" / "notes" / "sentence_kinds" / "tuning_heldout.jsonl"
 C_GRID = (0.3, 1.0, 3.0, 10.0)
 CALIBRATION_C = 1.0  # the calibrator's own regularisation (30 parameters fitted on ~1,700 out-of-fold rows)
@@ -96,8 +103,12 @@ def main() -> int:
     ap.add_argument("--original-rows", action="store_true", help="only round 13's rows (those without source)")
     ap.add_argument("--no-dialect-fold", action="store_true", help="grams of the folded text, Cantonese not read as Mandarin")
     ap.add_argument("--no-calibration", action="store_true", help="export the fitted weights as they are")
+    ap.add_argument("--with-dev", action="store_true",
+                    help="add the rows derived from the readable dev chats (scripts/derive_notes_rows.py), balanced")
     args = ap.parse_args()
     rows = [r for r in _rows(args.data) if not (args.original_rows and "source" in r)]
+    if args.with_dev:
+        rows += load_script("scripts/derive_notes_rows.py").balanced_dev_rows(_rows(DEV_DATA), "other", 1.0)
     dialect = not args.no_dialect_fold
     texts = [r["text"] for r in rows]
     y = np.array([LABELS.index(r["label"]) for r in rows])
@@ -173,7 +184,8 @@ def main() -> int:
               "cv_macro_f1_four_fifths": round(float(cv_f1), 4),
               "heldout": {"rows": len(idx_held), "split": "stratified fifth, seed 0", **held},
               "tuning_sentences": tuning,
-              "source": "copilot/resources/notes/sentences.jsonl; rebuild: scripts/train_sentence_classifier.py"},
+              "source": ("copilot/resources/notes/sentences.jsonl" + (" + dev_sentences.jsonl (balanced)" if args.with_dev else "")
+                         + "; rebuild: scripts/train_sentence_classifier.py" + (" --with-dev" if args.with_dev else ""))},
     )
     probe = texts[:300]
     sk = softmax(clf.decision_function(vec.transform(probe)) @ A.T + b)
