@@ -167,3 +167,19 @@ def test_work_counted_out_with_owners_and_times_is_no_talk(offline: Settings) ->
     n = summarize_text(COUNTED_WORK, "排班.txt", offline, get_engine(offline)).notes
     assert n.session_type == "话题讨论"
     assert any(a.owner == "小周" and "盘点" in a.task for a in n.actions), n.actions
+
+
+def test_the_readme_notes_example_is_the_commands_output(offline: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from copilot.cli import app
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("$ copilot notes examples/chats/night-photo-qq.txt")
+    shown = readme[readme.index("\n", start) + 1:readme.index("```", start)].strip()
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(offline.data_dir))
+    monkeypatch.setenv("COPILOT_LLM_PROVIDER", "offline")
+    result = CliRunner().invoke(app, ["notes", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout if hasattr(result, "stdout") else result.output
+    assert out.strip().endswith(shown.splitlines()[-1]) and shown in out, out
