@@ -49,20 +49,20 @@ from copilot.evals.retrieval import HELD_OUT, ask_split_files, load_ask_cases
 from copilot.files import atomic_write
 from copilot.knowledge.cards import load_cards
 from copilot.knowledge.index import KnowledgeIndex
-from copilot.knowledge.ranking import PAIR_FEATURES, SCORER_FILE, SectionScorer, section_scorer
+from copilot.knowledge.ranking import CONTRAST_FEATURES, PAIR_FEATURES, SCORER_FILE, SectionScorer, section_scorer
 from copilot.paths import EVALS_DIR
 
 CANDIDATES = 12
 
 
-def samples(index: KnowledgeIndex) -> list[tuple[str, np.ndarray, np.ndarray]]:
-    """Per in-scope tuning question: its file, the candidates' feature rows (first-stage order) and their
-    labels."""
+def samples(index: KnowledgeIndex, skip: tuple[str, ...] = ()) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """Per in-scope tuning question (not in a file named in ``skip``): its file, the candidates' feature rows
+    (first-stage order) and their labels."""
     cards = {c.id: c for c in load_cards(index.settings.knowledge_dir)}
     loaded = index._ensure_loaded()  # noqa: SLF001 - the script reads the index's section table
     out = []
     for name, (half, path) in ask_split_files(EVALS_DIR / "retrieval").items():
-        if half != "tuning":
+        if half != "tuning" or name in skip:
             continue
         for case in load_ask_cases(path):
             if not case.in_scope:
@@ -73,7 +73,8 @@ def samples(index: KnowledgeIndex) -> list[tuple[str, np.ndarray, np.ndarray]]:
             fused = signals.fused()
             top = np.argsort(-fused, kind="stable")[:CANDIDATES]
             labels = np.asarray([loaded.sections[int(i)] in ok for i in top], dtype=int)
-            out.append((name, signals.pair_matrix(fused, top), labels))
+            # every column, the contrastive ones too (a cache serves both; main() drops them without --contrast)
+            out.append((name, signals.pair_matrix(fused, top, PAIR_FEATURES + CONTRAST_FEATURES), labels))
         print(f"{name}: {len(out)} questions so far")
     return out
 
@@ -101,6 +102,7 @@ def hard_weights(rows: Rows, scorer: SectionScorer, weight: float, skip: int = 0
     1: only the runners-up the fit chose, not the first stage's best, which ``fill`` keeps first whatever its fit)."""
     out = []
     for m, lab in rows:
+        m = m[:, :len(scorer.coef)]  # the hard-negative scorer may read fewer columns (no contrastive ones)
         z = ((m - np.asarray(scorer.mean)) / np.asarray(scorer.scale)) @ np.asarray(scorer.coef) + scorer.intercept
         w = np.ones(len(lab))
         top = np.argsort(-keep_first(z), kind="stable")[:depth]
@@ -179,10 +181,7 @@ def top_three_scores(rows: Rows, model: LogisticRegression | SectionScorer, mean
     """The decision values of each question's top three candidates under ``fill`` (candidate 0 kept first)."""
     out = []
     for m, _ in rows:
-        if isinstance(model, SectionScorer):
-            z = ((m - np.asarray(model.mean)) / np.asarray(model.scale)) @ np.asarray(model.coef) + model.intercept
-        else:
-            z = model.decision_function((m - mean) / scale)
+        z = base_values(model, m) if isinstance(model, SectionScorer) else model.decision_function((m - mean) / scale)
         out += list(z[np.argsort(-keep_first(z), kind="stable")[:3]])
     return np.asarray(out)
 
@@ -214,6 +213,50 @@ def hard_negatives(path: Path, weight: float, skip: int = 0) -> Hard:
     return shipped, weight, skip
 
 
+def base_values(scorer: SectionScorer, m: np.ndarray) -> np.ndarray:
+    """``scorer``'s decision values for the candidate rows ``m`` (the columns it reads come first in ``m``)."""
+    m = m[:, :len(scorer.coef)]
+    return ((m - np.asarray(scorer.mean)) / np.asarray(scorer.scale)) @ np.asarray(scorer.coef) + scorer.intercept
+
+
+def stacked_rows(named: list[tuple[str, np.ndarray, np.ndarray]], base: SectionScorer
+                 ) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """Each candidate row as ``[base's decision value, the contrastive columns]`` (``--stack-on``): a model fitted on
+    these keeps ``base``'s weighing of the shipped columns (one weight scales it) and learns only the contrast's."""
+    width = len(PAIR_FEATURES)
+    return [(n, np.column_stack([base_values(base, m), m[:, width:width + len(CONTRAST_FEATURES)]]), lab)
+            for n, m, lab in named]
+
+
+def unstack(model: LogisticRegression, mean: np.ndarray, scale: np.ndarray, base: SectionScorer) -> SectionScorer:
+    """The model fitted on :func:`stacked_rows` written as one scorer over :data:`PAIR_FEATURES` +
+    :data:`CONTRAST_FEATURES`: base's coefficients times the weight of its decision value, the contrast's own, and
+    base's cut-offs kept (``second``, ``pointed``, ``part``, ``hedge``, ``warn``, ``warn_off_ask``)."""
+    a = model.coef_[0] / scale
+    intercept = float(model.intercept_[0]) + a[0] * (base.intercept - mean[0])
+    return base.model_copy(update={
+        "features": list(PAIR_FEATURES + CONTRAST_FEATURES),
+        "mean": list(base.mean) + mean[1:].round(6).tolist(), "scale": list(base.scale) + scale[1:].round(6).tolist(),
+        "coef": (np.asarray(base.coef) * a[0]).round(6).tolist() + (model.coef_[0][1:]).round(6).tolist(),
+        "intercept": round(intercept, 6)})
+
+
+def candidate_rows(args: argparse.Namespace) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """The candidates' feature rows of every tuning question (:func:`samples`), read from / kept in ``--cache``."""
+    if args.cache and args.cache.exists():
+        named = pickle.loads(args.cache.read_bytes())
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            index = KnowledgeIndex(Settings(data_dir=args.data_dir or Path(tmp), llm_provider="offline"))
+            if not index.is_current():
+                index.build()
+            # --stack-on reads the readable files only (it never scores the held-out ones)
+            named = samples(index, HELD_OUT if args.stack_on else ())
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(named))
+    return named
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, help="a data dir with a built index (default: a temporary one)")
@@ -236,18 +279,19 @@ def main() -> None:
                     help="the scorer whose top three give the hard negatives (default: the shipped one)")
     ap.add_argument("--hard-skip", type=int, default=0, metavar="N",
                     help="take no hard negatives from the first N slots of --hard-from's top three (1: runners-up only)")
+    ap.add_argument("--contrast", action="store_true",
+                    help="also train on the contrastive columns (ranking.CONTRAST_FEATURES)")
+    ap.add_argument("--stack-on", type=Path, metavar="SCORER",
+                    help="keep SCORER's weighing of the shipped columns and fit only the contrastive ones on top of its "
+                         "decision value (its cut-offs kept; the result is aligned onto SCORER as with --align-to)")
     ap.add_argument("--dry-run", action="store_true", help="print the cross-validations; write nothing")
     args = ap.parse_args()
-    if args.cache and args.cache.exists():
-        named = pickle.loads(args.cache.read_bytes())
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            index = KnowledgeIndex(Settings(data_dir=args.data_dir or Path(tmp), llm_provider="offline"))
-            if not index.is_current():
-                index.build()
-            named = samples(index)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(named))
+    named = candidate_rows(args)
+    if args.stack_on:
+        stack(named, args)
+        return
+    features = PAIR_FEATURES + (CONTRAST_FEATURES if args.contrast else ())
+    named = [(n, m[:, :len(features)], lab) for n, m, lab in named]
     hard = hard_negatives(args.hard_from, args.hard_weight, args.hard_skip)
     by_file(named, args.c, hard)
     by_file_grouped([r for r in named if r[0] not in args.hold_out], args.c, args.gaps, hard)
@@ -280,7 +324,7 @@ def main() -> None:
         sel = [ok for p, ok in top if lo <= p < hi]
         print(f"held-out best fit {lo:.2f}–{hi:.2f}: {len(sel)} questions, {sum(sel)} answered from an acceptable section")
     result = SectionScorer(
-        features=list(PAIR_FEATURES), mean=mean.round(6).tolist(), scale=scale.round(6).tolist(),
+        features=list(features), mean=mean.round(6).tolist(), scale=scale.round(6).tolist(),
         coef=model.coef_[0].round(6).tolist(), intercept=round(float(model.intercept_[0]), 6),
         candidates=CANDIDATES, second=round(second, 4), hedge=round(hedge, 4), reorder=args.reorder, fill=args.fill,
         fitted_on=(f"evals/retrieval/tuning*.jsonl{' except ' + ', '.join(args.hold_out) if args.hold_out else ''}: "
@@ -305,7 +349,38 @@ def main() -> None:
     if not args.align_to:
         print(f"warn {result.warn} / warn_off_ask {result.warn_off_ask} kept from the scorer it replaces: "
               "recalibrate them for the new fits (scripts/calibrate_warn.py, then --off-ask)")
-    print(dict(zip(PAIR_FEATURES, result.coef)))
+    print(dict(zip(features, result.coef)))
+
+
+def stack(named: list[tuple[str, np.ndarray, np.ndarray]], args: argparse.Namespace) -> None:
+    """``--stack-on``: the grouped cross-validation of ``base`` alone and of base + the contrast (each readable file
+    held out), then the stacked model fitted on every readable question, aligned onto ``base`` (:func:`qq_line`)."""
+    base = section_scorer(args.stack_on)
+    if base is None or tuple(base.features) != PAIR_FEATURES:
+        raise SystemExit(f"no scorer over the shipped columns to stack on in {args.stack_on}")
+    readable = [(n, m, lab) for n, m, lab in named if n not in HELD_OUT and n not in args.hold_out]
+    rows = [(m, lab) for _, m, lab in readable]
+    alone = [keep_first(base_values(base, m)) for m, _ in rows]
+    print(f"base alone ({len(rows)} readable questions): fill hit@1/hit@3 "
+          f"{'/'.join(f'{v:.3f}' for v in hits(rows, alone))}")
+    for gap in args.gaps:
+        print(f"  base leading() at LEAD_GAP {gap}: {lead_ok(rows, [base_values(base, m) for m, _ in rows], gap)}")
+    named_stacked = stacked_rows(readable, base)
+    print("base + contrast:", end=" ")
+    by_file_grouped(named_stacked, args.c, args.gaps)
+    model, mean, scale = fit([(m, lab) for _, m, lab in named_stacked], args.c)
+    print("stacked weights (base value, then CONTRAST_FEATURES, standardised):", model.coef_[0].round(4).tolist())
+    result = unstack(model, mean, scale, base)
+    a, b = qq_line(top_three_scores(rows, result), top_three_scores(rows, base))
+    result = result.model_copy(update={
+        "coef": (np.asarray(result.coef) * a).round(6).tolist(), "intercept": round(result.intercept * a + b, 6),
+        "fitted_on": f"{base.fitted_on}; contrast stacked on it ({len(rows)} readable questions), decision values "
+                     f"rescaled onto {args.stack_on.name} (x{a:.4f} {b:+.4f}), its cut-offs kept"})
+    if args.dry_run:
+        print(result.fitted_on, "(dry run: nothing written)")
+        return
+    atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")
+    print(result.fitted_on)
 
 
 if __name__ == "__main__":

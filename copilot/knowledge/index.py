@@ -84,6 +84,9 @@ CANDIDATES = 30
 # Chosen on the tuning split of the retrieval eval: 0.3-0.6 score alike there, 1.0 lets weak sections
 # ride on one strong part.
 SECTION_SUPPORT = 0.5
+# the section scorer's contrast (ranking.CONTRAST_FEATURES) leaves out a question's character bigram that more than
+# this share of the sections say (群里, 怎么): it tells no candidate from another
+CONTRAST_COMMON = 0.3
 # build progress: (stage, done, total), stage = "cards" or "sentences"
 Progress = Callable[[str, int, int], None]
 
@@ -573,7 +576,9 @@ class KnowledgeIndex:
         # the near-miss score reads the question without a channel word that only says how it reached the asker (私信问我)
         near_form = near_miss_form(query)
         nv = qv if near_form == query else self.query_vector(near_form)
+        gram_hits, gram_weight = loaded.gram_hits(query)
         return Signals(near_miss=near.score(nv, loaded.near_vectors, loaded.asks_vectors) if near else 0.0,
+                       said_hits=gram_hits, said_weight=gram_weight,
                        gram_asks=gram_asks, gram_head=gram_head, clause_asks=clause_asks,
                        clause_asks_lexical=clause_asks_lexical, dense=loaded.per_section(loaded.vectors @ qv, loaded.chunk_section),
                        lexical=loaded.per_section(lexical, loaded.chunk_section), fields=fields,
@@ -597,7 +602,7 @@ class KnowledgeIndex:
         scorer = section_scorer() if rerank else None
         if scorer is not None:
             top = order[:scorer.candidates]
-            fit[top] = scorer.probability(signals.pair_matrix(fused, top))
+            fit[top] = scorer.probability(signals.pair_matrix(fused, top, scorer.features))
             order = scorer.order(order, fit)
             features["fit"] = float(fit[top].max())
         return fused, order, fit, features
@@ -755,6 +760,30 @@ class _Loaded:
     tokens: list[list[str]] = field(default_factory=list)  # each chunk's BM25 tokens (kept in the snapshot)
     field_tokens: list[list[str]] = field(default_factory=list)  # each section's heading + key terms tokens (same)
     asks_tokens: dict[str, list[str]] = field(default_factory=dict)  # each asks.yaml question (folded) → its tokens
+
+    def gram_hits(self, question: str) -> tuple[np.ndarray, np.ndarray]:
+        """For each character bigram of ``question`` that at most :data:`CONTRAST_COMMON` of the sections say: which
+        sections say it — in their chunks, heading or the questions they answer — as a bigrams × sections 0/1
+        matrix, and its weight ``log(1 + sections / (1 + sections saying it))`` (rare counts more)."""
+        said = self._said_by_gram
+        n = len(self.sections)
+        grams = [g for g in sorted(char_bigrams(question)) if len(said.get(g, ())) <= CONTRAST_COMMON * n]
+        hits = np.zeros((len(grams), n))
+        for row, g in enumerate(grams):
+            if (ids := said.get(g)) is not None:
+                hits[row, ids] = 1.0
+        return hits, np.asarray([math.log(1 + n / (1 + len(said.get(g, ())))) for g in grams])
+
+    @cached_property
+    def _said_by_gram(self) -> dict[str, np.ndarray]:
+        """Each character bigram a section says (its chunks, its heading, the questions it answers) → those sections."""
+        said = [set(g) for g in self.head_grams] if self.head_grams else [set() for _ in self.sections]
+        for i, members in enumerate(self.section_rows):
+            for j in members:
+                said[i] |= char_bigrams(str(self.rows[j]["text"]))
+        for grams, at in zip(self.asks_grams, self.asks_section, strict=False):
+            said[int(at)] |= grams
+        return _by_member([frozenset(g) for g in said])
 
     def gram_overlap(self, question: str) -> tuple[np.ndarray, np.ndarray]:
         """Per section: the best share of the question's character bigrams that one of the questions the
