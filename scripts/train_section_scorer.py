@@ -257,6 +257,22 @@ def candidate_rows(args: argparse.Namespace) -> list[tuple[str, np.ndarray, np.n
     return named
 
 
+def _rescaled(result: SectionScorer, a: float, b: float, *, fitted_on: str, gates: dict | None = None) -> SectionScorer:
+    """``result`` with its decision values mapped by ``a·z + b`` (:func:`qq_line`) onto another scorer's, and a note."""
+    return result.model_copy(update={"coef": (np.asarray(result.coef) * a).round(6).tolist(),
+                                     "intercept": round(result.intercept * a + b, 6), **(gates or {}), "fitted_on": fitted_on})
+
+
+def _write(result: SectionScorer, args: argparse.Namespace) -> bool:
+    """Write ``result`` to ``--out`` (not with ``--dry-run``); whether it was written."""
+    if args.dry_run:
+        print(result.fitted_on, "(dry run: nothing written)")
+        return False
+    atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")
+    print(result.fitted_on)
+    return True
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, help="a data dir with a built index (default: a temporary one)")
@@ -337,15 +353,10 @@ def main() -> None:
             raise SystemExit(f"no usable scorer to align to in {args.align_to}")
         a, b = qq_line(top_three_scores(rows, model, mean, scale), top_three_scores(rows, old))
         gates = {k: getattr(old, k) for k in ("second", "pointed", "part", "hedge", "warn", "warn_off_ask")}
-        result = result.model_copy(update={"coef": (np.asarray(result.coef) * a).round(6).tolist(),
-                                           "intercept": round(result.intercept * a + b, 6), **gates,
-                                           "fitted_on": f"{result.fitted_on}; decision values rescaled onto "
-                                                        f"{args.align_to.name} (x{a:.4f} {b:+.4f}), its cut-offs kept"})
-    if args.dry_run:
-        print(result.fitted_on, "(dry run: nothing written)")
+        result = _rescaled(result, a, b, gates=gates, fitted_on=f"{result.fitted_on}; decision values rescaled onto "
+                                                                 f"{args.align_to.name} (x{a:.4f} {b:+.4f}), its cut-offs kept")
+    if not _write(result, args):
         return
-    atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")
-    print(result.fitted_on)
     if not args.align_to:
         print(f"warn {result.warn} / warn_off_ask {result.warn_off_ask} kept from the scorer it replaces: "
               "recalibrate them for the new fits (scripts/calibrate_warn.py, then --off-ask)")
@@ -372,15 +383,9 @@ def stack(named: list[tuple[str, np.ndarray, np.ndarray]], args: argparse.Namesp
     print("stacked weights (base value, then CONTRAST_FEATURES, standardised):", model.coef_[0].round(4).tolist())
     result = unstack(model, mean, scale, base)
     a, b = qq_line(top_three_scores(rows, result), top_three_scores(rows, base))
-    result = result.model_copy(update={
-        "coef": (np.asarray(result.coef) * a).round(6).tolist(), "intercept": round(result.intercept * a + b, 6),
-        "fitted_on": f"{base.fitted_on}; contrast stacked on it ({len(rows)} readable questions), decision values "
-                     f"rescaled onto {args.stack_on.name} (x{a:.4f} {b:+.4f}), its cut-offs kept"})
-    if args.dry_run:
-        print(result.fitted_on, "(dry run: nothing written)")
-        return
-    atomic_write(args.out, json.dumps(result.model_dump(), ensure_ascii=False, indent=1) + "\n")
-    print(result.fitted_on)
+    result = _rescaled(result, a, b, fitted_on=f"{base.fitted_on}; contrast stacked on it ({len(rows)} readable questions), "
+                                                f"decision values rescaled onto {args.stack_on.name} (x{a:.4f} {b:+.4f}), its cut-offs kept")
+    _write(result, args)
 
 
 if __name__ == "__main__":
