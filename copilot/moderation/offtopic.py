@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from copilot.cadence import find_clocks
-from copilot.moderation.classifier import load_chatter_model, telling_grams
+from copilot.moderation.classifier import load_chatter_model, load_kinds_chatter_model, telling_grams
 from copilot.moderation.evidence import EVIDENCE, evidence_rules, reach_notice
 from copilot.moderation.literals import gated
 from copilot.moderation.normalise import CLAUSE_EDGE, Normalised, normalise
@@ -608,6 +608,10 @@ CHATTER_WORD_FLOOR = 0.35  # a chatter word in an unrelated message the model gi
 # unrelated message the model gives this much: labelled, reviewed — the theme says what the chatter is about where the
 # model, reading the rest as plain words ("今天大盘又绿了" 0.27), does not (chosen on readable sets only, round 56)
 THEME_FLOOR = 0.0
+# a message with no chatter word that the chatter model alone calls chatter is the group's own talk when the chatter model
+# trained with the on-topic talk of 69 more kinds of group (chatter_kinds.jsonl) gives it less than this: "今晚福田单子多，
+# 我连跑了六单" among designated drivers — the old model knew few trades and hobbies (round 81, d17a81; chosen on readable sets)
+KINDS_CLEAR = 0.3
 REACTION_MAX_CHARS = 16  # a reaction this short (compact characters) is a reply in a thread, not a topic of its own
 TOPIC_WORDS = "moderation/topic_words.yaml"
 _NOT_TOPICS = ("ns", "s", "m")  # jieba's place-name, place-word (城北, 西郊) and numeral classes
@@ -1209,6 +1213,14 @@ class OffTopicDetector:
             # reading rests on the group's own talk, no proof of chatter
             return TopicResult(False, 0.3, told, f"读起来像闲聊的说法（{'、'.join(told)}）是群档案里本群自己的话，"
                                f"没有闲聊话题词，不算跑题（闲聊概率 {p:.2f}）", chatter_p=round(p, 3), model_p=round(model_p, 3))
+        if not chatter and remark and (kinds_p := load_kinds_chatter_model().score(text)) < KINDS_CLEAR:
+            # a remark (no question, no put-down), no chatter topic, no life errand, and the chatter model that has read the
+            # members' own doings in many more kinds of group (their work, practice, animals and gear told in everyday words)
+            # reads it as the group's talk: the first model's lean rests on everyday words it never saw in a group like this
+            # one — no proof of chatter. A question is left to the first model: asking the group for life's help is chatter's
+            # commonest form (as for a long remark, _own_doings)
+            return TopicResult(False, round(min(p, CHATTER_MIN) * 0.5, 3), [], f"没有闲聊话题词；读过更多种群聊天的闲聊模型"
+                               f"认为像群里的话（闲聊概率 {kinds_p:.2f}，原模型 {p:.2f}），不算跑题", chatter_p=round(p, 3))
         score = 0.5 + 0.5 * (p - CHATTER_MIN) / (1 - CHATTER_MIN)
         if errands and all(w in errands for w in chatter):
             # a life errand alone: labelled as before, acted on only as far as the old scale went (a person decides
