@@ -41,6 +41,9 @@ from copilot.textnorm import word_class, word_frequency, word_spans
 
 AD_MODEL = RESOURCES_DIR / "moderation" / "ad_classifier.json"
 CHATTER_MODEL = RESOURCES_DIR / "moderation" / "chatter_classifier.json"
+# the chatter model retrained with on-topic talk of 69 more kinds of group (chatter_kinds.jsonl, round 81): a second reading
+# that clears a message the chatter model alone calls chatter (offtopic.KINDS_CLEAR)
+KINDS_CHATTER_MODEL = RESOURCES_DIR / "moderation" / "chatter_kinds_classifier.json"
 ABUSE_MODEL = RESOURCES_DIR / "moderation" / "abuse_classifier.json"
 VEILED_MODEL = RESOURCES_DIR / "moderation" / "veiled_classifier.json"
 EXTRA_EXAMPLES = RESOURCES_DIR / "moderation" / "train_extra.jsonl"
@@ -307,6 +310,11 @@ def load_classifier() -> NgramModel:
 def load_chatter_model() -> NgramModel:
     """The everyday-chatter model (off-topic evidence)."""
     return _cached(CHATTER_MODEL)
+
+
+def load_kinds_chatter_model() -> NgramModel:
+    """The chatter model trained with the on-topic talk of many more kinds of group (``chatter_kinds.jsonl``)."""
+    return _cached(KINDS_CHATTER_MODEL)
 
 
 def load_abuse_model() -> NgramModel:
