@@ -143,6 +143,9 @@ def test_a_talk_that_ends_by_planning_the_next_outing_is_still_a_talk(offline: S
     assert n.summary.count("滨江大桥北岸集合") == 1, n.summary
     assert "最后决定" in n.summary and "曝光补偿" in n.summary
     assert any("滨江大桥" in d.text for d in n.decisions)
+    # …and its key points are the talk's: the decision and the to-do lines are listed under 决定 and 待办 only
+    assert not any("滨江大桥北岸集合" in p.text or "PPT" in p.text for p in n.key_points), n.key_points
+    assert any("曝光补偿" in p.text for p in n.key_points)
     owners = {a.owner for a in n.actions}
     assert {"老周", "阿杰", "大家"} <= owners, n.actions
 

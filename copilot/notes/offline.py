@@ -1310,6 +1310,16 @@ def _me_named(st: Structure, transcript: Transcript) -> Structure:
     return replace(st, actions=actions, announcements=notices)
 
 
+def _listed_elsewhere(s: Sentence, st: Structure) -> bool:
+    """Whether point ``s`` is, word for word, a decision or the speaker's own to-do of its own message ("那就定了：下周六
+    晚上7点…", "今晚的PPT我明天中午前发到群文件。"): the notes list it there. Not work read as given to others: a speaker's tip
+    to everyone ("忘了晒太阳怎么办：…上午10点前晒20分钟", once given to 大家, once to a misread "小腿") is the talk's point."""
+    said = fold(_keypoint_text(s)).rstrip("。！!；;，, ")
+    return len(said) >= 6 and (
+        any(s.msg.id in d.sources and said in fold(d.text) for d in st.decisions)
+        or any(s.msg.id in a.sources and a.owner == s.msg.speaker and said in fold(bare_task(a.task)) for a in st.actions))
+
+
 def summarize_offline(transcript: Transcript, structure: Structure | None = None, *,
                       summary_chars: int | None = None, max_points: int = 7) -> Notes:
     """Extractive notes for ``transcript`` (TextRank + MMR + pattern rules), fully cited.
@@ -1341,6 +1351,8 @@ def summarize_offline(transcript: Transcript, structure: Structure | None = None
         tail = settled_tail(st, _settling_ids(transcript), {m.id: m.speaker for m in transcript.messages}, people) \
             if st.decisions else ("", [])
         summary, summary_sources = talk_summary(lead, points, tail=tail)
+    if st.session_type == "主讲分享":  # a talk's decision and to-do lines are listed under 决定 and 待办, not again as points
+        points = [s for s in points if not _listed_elsewhere(s, st)]
     safety = _safety_points(sentences, people)
     key_points = _with_safety([_key_point(s) for s in points], safety, people)
     for kp in key_points:  # a point a named change rewrote ("早上9:30北河街街市門口集合") cites the change too
