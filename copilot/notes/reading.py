@@ -722,19 +722,20 @@ def enumerated_points(messages: list[Message], speaker: str) -> int:
     """How many of ``speaker``'s messages hold a point counted out (第一，… / 首先，… / 其次…), when at
     least half of them tell rather than hand out work (the task model): "第一，各店店长三天内把排班表报给
     人事" is an organiser's list of to-dos, "第二，划桨重点系入水要深" a talk's point. 0 otherwise."""
-    enum = cue("patterns", "enumeration")
-    points = [f for m in messages if m.speaker == speaker
-              for f in [next((f for f in (x.strip() for x in _SENTENCE_END.split(_fold(m.text))) if enum.match(f)), None)]
-              if f is not None]
+    points = [f for m in messages if m.speaker == speaker if (f := _counted_point(m)) is not None]
     telling = sum(_telling(normalised(f, [])) for f in points)
     return len(points) if 2 * telling >= len(points) else 0
 
 
-def _after_last_point(messages: list[Message], speaker: str) -> int | None:
-    """The id of ``speaker``'s last message holding a point counted out (cue ``patterns.enumeration``), or None."""
+def _counted_point(m: Message) -> str | None:
+    """The first sentence of ``m`` (folded) that counts a point out (cue ``patterns.enumeration``: 第一，/首先，), or None."""
     enum = cue("patterns", "enumeration")
-    return next((m.id for m in reversed(messages) if m.speaker == speaker
-                 and any(enum.match(x.strip()) for x in _SENTENCE_END.split(_fold(m.text)))), None)
+    return next((f for f in (x.strip() for x in _SENTENCE_END.split(_fold(m.text))) if enum.match(f)), None)
+
+
+def _after_last_point(messages: list[Message], speaker: str) -> int | None:
+    """The id of ``speaker``'s last message holding a point counted out (:func:`_counted_point`), or None."""
+    return next((m.id for m in reversed(messages) if m.speaker == speaker and _counted_point(m) is not None), None)
 
 
 _WORK_MARKS = frozenset([*PLACEHOLDER.values(), TIME])
