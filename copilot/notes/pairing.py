@@ -1227,6 +1227,7 @@ def _learned_answers(opened: list[_Open], messages: list[Message], people: Peopl
     disputed, not settled by a decision instead) and still is with the new reply: the vote moves an answer, it
     neither loses nor adds a pair."""
     margin = float(load_resource(THRESHOLDS_FILE)["answer_picker"]["margin"])
+    runs = {host, *speakers}
     for q in opened:
         if not q.answer or q.direct or q.closed or q.held or q.alt is not None or q.problem or q.more \
                 or messages[q.index].id != q.msg.id:
@@ -1237,7 +1238,6 @@ def _learned_answers(opened: list[_Open], messages: list[Message], people: Peopl
         if given is None:
             continue
         p, best = max(((p, ci) for ci, p in scored.items() if messages[ci].id not in taken | tasks), default=(0.0, given))
-        runs = {host, *speakers}
         if best == given or p <= scored[given] + margin or not listed(q) \
                 or q.answer[0].speaker in runs and messages[best].speaker not in runs \
                 or is_side_chatter(messages[best].text):
