@@ -803,6 +803,14 @@ def char_ngrams(text: str, n_min: int = 1, n_max: int = 2) -> list[str]:
 _SENT_SPLIT = re.compile(r"(?<=[。！？!?；;…])\s*|\n+")
 
 
+def char_pairs(text: str) -> frozenset[str]:
+    """The adjacent pairs of ``text``'s letters and digits (Chinese characters are letters; punctuation and spaces are
+    skipped, so "周六 下午" has 六下): the overlap of two texts for the knowledge index, the answer composer, the
+    notes' near-duplicate check and their answer picker. Fold first where case, width and script must not count."""
+    chars = [c for c in text if c.isalnum()]
+    return frozenset(a + b for a, b in zip(chars, chars[1:], strict=False))
+
+
 def split_sentences(text: str) -> list[str]:
     """Split Chinese text into sentences on 。！？；… and line breaks, dropping empty pieces."""
     return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]

@@ -97,3 +97,13 @@ def test_locative_li_left_simplified_by_opencc_becomes_traditional_but_distances
     assert to_traditional("相册里有上次活动的照片") == "相冊裡有上次活動的照片"
     assert to_traditional("周六骑40公里，里长也来") == "週六騎40公里，里長也來"
     assert to_traditional("邻里之间互相照应") == "鄰里之間互相照應"
+
+
+def test_char_pairs_skip_punctuation_spaces_and_invisible_marks() -> None:
+    from copilot.textnorm import char_pairs
+
+    assert char_pairs("周六 下午！") == frozenset({"周六", "六下", "下午"})
+    assert char_pairs("集\u200b合") == frozenset({"集合"})  # a zero-width space between the characters is no gap
+    assert char_pairs("群") == frozenset() and char_pairs("，。") == frozenset()
+    # not folded: width and case count until the caller folds (the knowledge index's char_bigrams does)
+    assert char_pairs("ＱＱ群") == frozenset({"ＱＱ", "Ｑ群"}) != char_pairs("QQ群")

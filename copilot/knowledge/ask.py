@@ -64,6 +64,9 @@ LACKS_FILE = RESOURCES_DIR / "retrieval" / "lacks.yaml"
 SUBJECTS_FILE = RESOURCES_DIR / "retrieval" / "subjects.yaml"
 
 
+ASK_TAIL = "？?。！!，, "  # the marks a part of a question ends with, stripped before it is quoted back
+
+
 class Citation(BaseModel):
     """One numbered passage an answer may cite, with what it is: 资料 (and the seed sections it
     cites), 经验建议 (our own practical advice) or an imported document."""
@@ -478,7 +481,7 @@ def part_left_out(sections: list[SectionHit], part: SecondPart, said: str = "",
         answered = fold(said)  # (a whole answer: past fold's cache, so folded once)
         if any(len(w) > 1 and w in answered for w in index.content_words(part.text)):
             return ""
-    return decline_texts().part_not_covered.format(part=part.text.rstrip("？?。！!，, "))
+    return decline_texts().part_not_covered.format(part=part.text.rstrip(ASK_TAIL))
 
 
 class CoveredPart(NamedTuple):
@@ -493,7 +496,7 @@ class CoveredPart(NamedTuple):
     def note(self) -> str:
         texts = decline_texts()
         cues = parts_cues()
-        part = self.outside.rstrip("？?。！!，, ")
+        part = self.outside.rstrip(ASK_TAIL)
         part = next((part[len(w):] for w in (*cues.joiners, *cues.ask_map.joiners) if part.startswith(w)), part)
         side = "前面" if self.first else "后面"
         return texts.part_outside.format(part=part.lstrip("，, "), side=side) if texts.part_outside else ""
@@ -625,7 +628,7 @@ def ask_words(ask: str) -> str:
         if not cues.asks_in(fold(clause)):
             break
         run.insert(0, clause)
-    return ("，".join(run) if run else ask).rstrip("？?。！!，, ")
+    return ("，".join(run) if run else ask).rstrip(ASK_TAIL)
 
 
 class AskAnswer(NamedTuple):
@@ -1027,7 +1030,7 @@ def ask_left_out(sections: list[SectionHit], part: AskPart, second: SecondPart |
         return ""
     if second is not None and second.text and part_left_out(sections, second) and part.text in fold(second.text):
         return ""
-    return decline_texts().ask_not_covered.format(part=part.text.rstrip("？?。！!，, "))
+    return decline_texts().ask_not_covered.format(part=part.text.rstrip(ASK_TAIL))
 
 
 def ask_elsewhere(sections: list[SectionHit], part: AskPart, question: str) -> str:
@@ -1045,7 +1048,7 @@ def ask_elsewhere(sections: list[SectionHit], part: AskPart, question: str) -> s
         return ""
     if any(_key(s) == _key(hit) for s in sections) or not in_scene(hit, question):
         return ""
-    return text.format(part=part.text.rstrip("？?。！!，, "), section=_ref(hit).label)
+    return text.format(part=part.text.rstrip(ASK_TAIL), section=_ref(hit).label)
 
 
 def ask_leads(sections: list[SectionHit], part: AskPart, question: str = "") -> list[SectionHit]:
@@ -2031,7 +2034,7 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
     # which told the operator "not found" and "see section X" of the same ask)
     # (nor a second-part note on words the named ask holds: "群主是不是有责任，我现在该怎么做" and its "我现在该怎么做")
     elsewhere = ask_elsewhere(sections, asked, asked_q)
-    second = "" if elsewhere and part.text and fold(part.text).rstrip("？?。！!，, ") in fold(asked.text) \
+    second = "" if elsewhere and part.text and fold(part.text).rstrip(ASK_TAIL) in fold(asked.text) \
         else part_left_out(sections, part, text, index)
     notes = [*(asks_lines(asks, sections) or [second, elsewhere or ask_left_out(sections, asked, part)]),
              outside_note(mixed)]

@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from pydantic import BaseModel
 
 from copilot.paths import RESOURCES_DIR, load_yaml
-from copilot.textnorm import fold, split_sentences
+from copilot.textnorm import char_pairs, fold, split_sentences
 
 COMPOSE_FILE = RESOURCES_DIR / "retrieval" / "compose.yaml"
 
@@ -191,11 +191,6 @@ def compose_cues() -> ComposeCues:
     return ComposeCues.model_validate(load_yaml(COMPOSE_FILE.read_text(encoding="utf-8")) or {})
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in fold(text) if c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
-
-
 def _lead(sentence: str) -> str:
     """The label a step or a table row starts with ("第一次：…" → 第一次), "" when it has none."""
     m = re.match(r"\s*(?:\d+[.、)）]\s*|[-*•]\s*)?([^：:，,。；;\s]{1,6})[：:]", sentence)
@@ -211,10 +206,10 @@ class Seen:
         cues = compose_cues()
         self.share = cues.near_duplicate if share is None else share
         self.same_step = cues.same_step
-        self._given: list[tuple[str, set[str]]] = []
+        self._given: list[tuple[str, frozenset[str]]] = []
 
     def repeats(self, sentence: str) -> bool:
-        grams = _bigrams(sentence)
+        grams = char_pairs(fold(sentence))
         if len(grams) < 4:
             return False
         lead = _lead(sentence)
@@ -224,7 +219,7 @@ class Seen:
     def add(self, text: str) -> None:
         for line in text.split("\n"):
             for i, s in enumerate(split_sentences(line)):
-                grams = _bigrams(s)
+                grams = char_pairs(fold(s))
                 if grams:
                     self._given.append((_lead(s) if i == 0 else "", grams))
 

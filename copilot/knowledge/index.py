@@ -63,6 +63,7 @@ from copilot.knowledge.typos import homophones
 from copilot.paths import load_yaml
 from copilot.textnorm import (
     ask_form,
+    char_pairs,
     clause_commas,
     fold,
     split_sentences,
@@ -1040,8 +1041,7 @@ def _code_stamp() -> str:
 
 def char_bigrams(text: str) -> frozenset[str]:
     """The adjacent character pairs of ``text`` (folded, Chinese characters, letters and digits only)."""
-    chars = [c for c in fold(text) if c.isalnum()]
-    return frozenset(a + b for a, b in zip(chars, chars[1:]))
+    return char_pairs(fold(text))
 
 
 def _section_key(row: dict[str, object]) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from copilot.notes.model import Message
 from copilot.notes.owners import OwnerModel
 from copilot.notes.reading import MENTION, People, is_chatter, is_question, relevant
 from copilot.paths import RESOURCES_DIR
+from copilot.textnorm import char_pairs
 
 PICKER_MODEL = RESOURCES_DIR / "notes" / "answer_picker.json"
 PICK_WINDOW = 12  # candidate replies read after a question (messages)
@@ -36,10 +37,8 @@ def _bucket(value: float, edges: Sequence[float]) -> int:
     return next((n for n, e in enumerate(edges) if value <= e), len(edges))
 
 
-def _grams(text: str) -> set[str]:
-    f = MENTION.sub("", _fold(text))
-    chars = [c for c in f if c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+def _grams(text: str) -> frozenset[str]:
+    return char_pairs(MENTION.sub("", _fold(text)))
 
 
 def _overlap(a: str, b: str) -> int:

@@ -44,7 +44,7 @@ from copilot.notes.reading import agenda as listed_matters
 from copilot.notes.structure import Structure, analyze, changes_cited
 from copilot.notes.tasks import normalised, task_gate, task_probability
 from copilot.notes.tfidf import TfidfRows, tfidf_rows
-from copilot.textnorm import fold, split_sentences, word_bounds
+from copilot.textnorm import char_pairs, fold, split_sentences, word_bounds
 
 # The word banks are data (resources/notes/cues.yaml, section summary: filler — sounds anywhere at the
 # start, 那个/然后/好的 only before a pause, because "这个办法好" carries meaning —, procedure,
@@ -488,8 +488,7 @@ def mmr(sentences: list[Sentence], k: int, X: TfidfRows | None = None, *, lam: f
 @lru_cache(maxsize=16384)
 def _bigrams(text: str) -> frozenset[str]:
     """(cached: each candidate quote is compared with every key point, each point with the ones before)"""
-    t = "".join(ch for ch in text if ch.isalnum())
-    return frozenset({t[i : i + 2] for i in range(len(t) - 1)} or {t})
+    return char_pairs(text) or frozenset({"".join(filter(str.isalnum, text))})
 
 
 def _near_dup(a: str, b: str) -> bool:
