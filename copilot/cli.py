@@ -232,7 +232,7 @@ def ask_cmd(
     numbers = decline_reason(answer) if not answer.covered else \
         f"资料讲不讲这类事：检索置信度 {answer.confidence:.2f}，阈值 {answer.threshold:.2f}{fit}"
     if answer.safety:  # the fixed safety reply: no retrieval figure stands behind it
-        coverage, numbers = safety_cues().self_harm.footer, ""
+        coverage, numbers = safety_cues().case(answer.safety).footer, ""
     numbers = f"{'；' if answer.covered else '，'}{numbers}" if numbers else ""
     typer.echo(to_script(f"\n（{coverage}{numbers}；"
                          f"生成引擎：{engine_label(answer.engine)}）", answer.script))

@@ -152,7 +152,8 @@ class Answer(BaseModel):
     # the question's subject (``subjects.yaml``: 续费, 放鸽子) that none of the answer's sections speaks of, nor a
     # synonym of it (:func:`missing_subject`): the answer says so and is not direct; "" otherwise
     missing_subject: str = ""
-    # a question about a person at risk (``safety.yaml``: "self_harm"): the fixed safety reply and a pointer to the
+    # a question about a person at risk (``safety.yaml``: "self_harm", "medical_emergency"): the fixed safety reply
+    # and a pointer to the
     # crisis section (not direct); "" otherwise
     safety: str = ""
     # the situation (``stated.yaml``: "scammed", "harassed"…) whose safety line opens an answer built from the material
@@ -1928,7 +1929,7 @@ def _safety_answer(question: str, kind: str, engine: Engine, script: str, index:
     """The fixed reply (``safety.yaml``) to a question about a person at risk, in both engines (no model call), then
     one line pointing at the card section on handling a crisis in the group (its public steps excepted): covered by
     that section, not quoting it, so never a direct answer."""
-    cues = safety_cues().self_harm
+    cues = safety_cues().case(kind)
     source, section = cues.refer
     card = cards_by_id(index.settings.knowledge_dir).get(source)
     title = card.title if card is not None else source

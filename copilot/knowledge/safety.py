@@ -1,7 +1,9 @@
-"""A member at risk of self-harm (``resources/retrieval/safety.yaml``): a question that says a person (a member, a
-friend in the group) shows thoughts of ending their life, or quotes them, is not answered from the cards in either
-engine; it gets the file's fixed safety reply (contact the person privately, emergency numbers, hotlines, what the
-operator does in the group). A word that is also a topic (抑郁 in 产后抑郁科普) counts only when a person is said."""
+"""A person in danger (``resources/retrieval/safety.yaml``): a question that says a person (a member, a friend in the
+group) shows thoughts of ending their life (``self_harm``) or has the signs of a medical emergency
+(``medical_emergency``: chest pain, cannot breathe, collapsed), or quotes them, is not answered from the cards in
+either engine; it gets the file's fixed safety reply for that case (what to do for the person first, emergency
+numbers, what the operator does in the group). A word that is also a topic (抑郁 in 产后抑郁科普) counts only when a
+person is said."""
 
 from __future__ import annotations
 
@@ -15,11 +17,14 @@ from copilot.textnorm import ask_form
 SAFETY_FILE = RESOURCES_DIR / "retrieval" / "safety.yaml"
 
 
-class SelfHarmCues(BaseModel):
+class SafetyCase(BaseModel):
     says: list[str]
     states: list[str] = []
     persons: list[str] = []
     topics: list[str] = []
+    # a ``says`` word counts only with a person said and no ``health`` word (someone else's chest pain now, not the
+    # asker's own symptom question nor which department to see, which are outside the material and declined as before)
+    needs_person: bool = False
     health: list[str] = []
     reply: str
     refer: tuple[str, str]
@@ -39,12 +44,18 @@ class SelfHarmCues(BaseModel):
 
         person, topic = has(self.persons), has(self.topics)
         if has(self.says):
+            if self.needs_person:  # and not a question about an illness (挂什么科, 经常胸口疼): back to the normal flow
+                return person and not topic and not has(self.health)
             return person or not topic
         return has(self.states) and person and not topic and not has(self.health)
 
 
 class SafetyCues(BaseModel):
-    self_harm: SelfHarmCues
+    self_harm: SafetyCase
+    medical_emergency: SafetyCase
+
+    def case(self, kind: str) -> SafetyCase:
+        return self.medical_emergency if kind == "medical_emergency" else self.self_harm
 
 
 @lru_cache(maxsize=1)
@@ -53,5 +64,7 @@ def safety_cues() -> SafetyCues:
 
 
 def safety_kind(question: str) -> str:
-    """``self_harm`` when the question is about a person at risk of self-harm, else ""."""
-    return "self_harm" if safety_cues().self_harm.at_risk(question) else ""
+    """``self_harm`` when the question is about a person at risk of self-harm, ``medical_emergency`` when it is about a
+    person with the signs of one, else "" (self-harm first: "他说不想活了，吞了药" is both, and its reply covers both)."""
+    cues = safety_cues()
+    return next((kind for kind in ("self_harm", "medical_emergency") if cues.case(kind).at_risk(question)), "")

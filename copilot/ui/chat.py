@@ -45,7 +45,7 @@ def format_sources(citations: list[Citation], engine: str, notice: str | None = 
     lines = [f"**生成引擎：** {engine_label(engine)}"]
     if answer is not None:
         if answer.safety:  # the fixed safety reply: no retrieval result stands behind it
-            lines.append(f"**{safety_cues().self_harm.footer}**；相关步骤：" + "；".join(s.label for s in answer.sections))
+            lines.append(f"**{safety_cues().case(answer.safety).footer}**；相关步骤：" + "；".join(s.label for s in answer.sections))
         elif answer.covered:
             basis = "；".join(s.label for s in answer.sections)
             head = "依据" if answer.direct else "最接近的内容（资料里没有完全对应的）"
