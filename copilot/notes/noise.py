@@ -66,6 +66,7 @@ class NoiseRules:
     call_out: re.Pattern[str]
     call_out_max: int
     call_out_window: int
+    removers: tuple[str, ...]
     reasons: dict[str, str]
     price: re.Pattern[str]
     listing_when: re.Pattern[str]
@@ -114,6 +115,7 @@ def rules() -> NoiseRules:
         chain=rx("chain_forwards", "cues"), chain_hits=int(data["chain_forwards"]["min_hits"]),
         call_out=rx("call_outs", "cues"), call_out_max=int(data["call_outs"]["max_chars"]),
         call_out_window=int(data["call_outs"]["window"]),
+        removers=tuple(fold(str(w)) for w in data["call_outs"]["removers"]),
         price=rx("priced_contacts", "price"), listing_when=rx("listings", "when"),
         closing=_closing_regex(data["closings"]),
         mis_sent=rx("mis_sent", "cues"), mis_cancel=rx("mis_sent", "cancels"), mis_fill=rx("mis_sent", "fillers"),
@@ -460,7 +462,7 @@ def called_out(messages: list[Message], reasons: dict[int, str | None], particip
         if (reasons[m.id] is not None and not removal) or len(f) > r.call_out_max or not r.call_out.search(f):
             continue
         before = [x for x in messages[max(0, i - r.call_out_window):i] if x.speaker != m.speaker]
-        named = [x for x in before if _named(x.speaker, f)]
+        named = [x for x in before if _named(x.speaker, _removed_part(f, r.removers) if removal else f)]
         if removal and not named:
             continue
         target = (named or before[-1:] or [None])[-1]
@@ -510,6 +512,16 @@ def _addressed(messages: list[Message], reasons: dict[int, str | None], particip
         lines.setdefault(who, []).append(f)
     joined = {who: "\0".join(fs) for who, fs in lines.items()}
     return {p for p in participants if any(who != p and _named(p, f) for who, f in joined.items())}
+
+
+def _removed_part(folded: str, removers: tuple[str, ...]) -> str:
+    """The part of a platform removal line that names the removed: after the remover's verb ("阿乐已移除小王" → 小王),
+    the whole line when the removed comes first ("小王被移出群聊") or no remover word is in it."""
+    for word in removers:
+        at = folded.find(word)
+        if at > 0 and "被" not in folded[:at]:
+            return folded[at + len(word):]
+    return folded
 
 
 def _named(speaker: str, folded: str) -> bool:

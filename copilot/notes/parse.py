@@ -83,6 +83,15 @@ _BARE_NAME = re.compile(r"^[^\s，。！？!?,、；;：:“”\"]{1,16}(?: [^\s
 _US_INLINE = re.compile(r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp]\.?[Mm]\.?))?\]?"
                         r"\s*(?:-\s*)?([^\s:：][^:：]{0,30}?)\s*[:：]\s?(.*)$")
 
+# a WhatsApp-like export's own lines carry its stamp but no "name:" ("05/12/2026, 20:20 - 阿Ken已移除+852 6123 4567",
+# "[2026/12/01, 20:01:05] 你已加入"): the platform's, not the message above's continuation (qa13r68's Cantonese chat
+# glued one, with the removed spammer's number, onto a member's line). Read only in a file whose headers are of that
+# kind (:func:`_whatsapp_like`), so a body line that happens to start with a slash date stays a body.
+_US_SYSTEM = re.compile(r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp]\.?[Mm]\.?))?\]?"
+                        r"\s*(?:-\s*)?(\S.*)$")
+_YMD_SYSTEM = re.compile(rf"^(?:\[{_DATE},?\s+{_TIME}\]|{_DATE},?\s+{_TIME}\s+-)\s*(\S.*)$")
+_YMD_DASHED = re.compile(rf"^\[?{_DATE},?\s+{_TIME}\]?\s+-\s+[^\s:：][^:：]{{0,30}}?\s*[:：]")
+
 # LINE: a day line ("2026/03/27（五）", "2026.03.27 星期五"), then "20:01<TAB>昵称<TAB>内容" lines under it
 _LINE_DAY = re.compile(rf"^{_DATE}\s*(?:[（(][^()（）]{{1,3}}[)）]|(?:星期|週|周)[一二三四五六日天])?$")
 # (a line with no name column — "20:20<TAB>阿凯已收回讯息" — is the platform's own: a system line)
@@ -178,10 +187,11 @@ class _Head:
     rest: str
 
 
-def _message_head(line: str, day_first: bool = False) -> _Head | None:
+def _message_head(line: str, day_first: bool = False, *, whatsapp: bool = False) -> _Head | None:
     """The message header on ``line`` (QQ, WeChat inline, WeChat header-then-text, name-first, QQ NT,
     US-style), if it is one. ``parts`` = (year, month, day, meridiem before, hour, minute, second,
-    meridiem after). ``day_first``: the file writes its slash dates day first (:func:`_slash_day_first`)."""
+    meridiem after). ``day_first``: the file writes its slash dates day first (:func:`_slash_day_first`);
+    ``whatsapp``: its headers are WhatsApp's, so a stamped line with no name is the platform's (:func:`_system_head`)."""
     match = _QQ_HEAD.match(line)
     if match:
         *stamp, nick, qq, mail = match.groups()
@@ -196,6 +206,8 @@ def _message_head(line: str, day_first: bool = False) -> _Head | None:
     if match and not re.search(r"https?$", match.group(9)):
         *stamp, nick, rest = match.groups()
         return _Head("wechat-inline", tuple(stamp), nick.strip(), None, rest)
+    if whatsapp and (head := _system_head(line, day_first)) is not None:  # (before "2026/12/06 19:32 - 名字" reads as
+        return head                                                       # a header-then-text line with no text)
     match = _WX_HEAD.match(line)
     if match:
         *stamp, nick = match.groups()
@@ -209,6 +221,35 @@ def _message_head(line: str, day_first: bool = False) -> _Head | None:
         nick, *stamp = match.groups()
         return _Head("wechat", tuple(stamp), nick.strip(), None, "")
     return None
+
+
+def _system_head(line: str, day_first: bool) -> _Head | None:
+    """A WhatsApp-like export's own line on ``line`` (its stamp, no "name:"), as a message of :data:`PLATFORM`
+    (dropped later as 系统消息), or None. Only for files :func:`_whatsapp_like` says are of that kind."""
+    if (match := _US_SYSTEM.match(line)) is not None:
+        mo, d, y, h, mi, sec, ampm, rest = match.groups()
+        if (int(mo) > 12 >= int(d)) or (day_first and int(d) <= 12):
+            mo, d = d, mo
+        return _Head("wechat-inline", (y, mo, d, None, h, mi, sec, ampm), PLATFORM, None, rest)
+    if (match := _YMD_SYSTEM.match(line)) is not None:
+        groups = match.groups()
+        stamp = next(groups[i:i + 8] for i in (0, 8) if groups[i] is not None)
+        return _Head("wechat-inline", tuple(stamp), PLATFORM, None, groups[16])
+    return None
+
+
+def _whatsapp_like(lines: list[str]) -> bool:
+    """Whether a text export's headers are WhatsApp's ("9/6/25, 8:01 PM - 老刘: 文本", "[2026/12/01, 20:01:05] 老刘:",
+    "2026/12/01 20:01 - 老刘: 文本"): at least two such lines (decided once per file)."""
+    seen = 0
+    for line in lines:
+        stripped = line.strip()
+        if _US_INLINE.match(stripped) or _YMD_DASHED.match(stripped) or (
+                stripped.startswith("[") and _INLINE.match(stripped) and "," in stripped[:14]):
+            seen += 1
+            if seen >= 2:
+                return True
+    return False
 
 
 def _time_only_head(line: str, layout: str | None) -> _Head | None:
@@ -406,6 +447,7 @@ class _TextExport:
     separators: dict[int, datetime | None] = field(default_factory=dict)  # day-separator lines (_day_separators)
     skipped: int = 0  # lines outside any message
     day_first: bool = False  # the file's slash dates are day first (_slash_day_first)
+    whatsapp: bool = False  # the file's headers are WhatsApp's: its stamped lines without a name are its own
 
     def flush(self) -> None:
         if self.current is not None:
@@ -456,7 +498,7 @@ class _TextExport:
             self.start(n, stripped, _Head("line", (*self.day, before, h, mi, None, None), (nick or "").strip() or "系统",
                                           None, _unwrap(rest)))
             self.quoted = rest.strip().startswith('"')
-        elif (head := _message_head(stripped, self.day_first)) is not None:
+        elif (head := _message_head(stripped, self.day_first, whatsapp=self.whatsapp)) is not None:
             self.start(n, stripped, head)
         elif (self.time_only and not (self.current is not None and self.just_started)
               and (head := _time_only_head(stripped, self.time_only)) is not None):
@@ -609,7 +651,8 @@ def _parse_lines(text: str, name: str) -> _TextExport:
     lines = text.splitlines()
     stamped = _stamp_layout(lines)
     export = _TextExport(name, time_only=None if stamped else _time_only_layout(lines), stamped=stamped,
-                         separators=_day_separators(lines), day_first=_slash_day_first(lines))
+                         separators=_day_separators(lines), day_first=_slash_day_first(lines),
+                         whatsapp=_whatsapp_like(lines))
     for n, raw in enumerate(lines, 1):
         export.read(n, raw.rstrip())
     if not export.messages and export.current is None:
