@@ -771,12 +771,14 @@ class StatedSituations(BaseModel):
 
 @lru_cache(maxsize=1)
 def stated_situations() -> StatedSituations:
-    """The file's situations, each ``note`` opened by the file's ``note_opens`` (the line is our own guardrail)."""
+    """The file's situations, each ``note`` opened by the file's ``note_opens`` (the line is our own guardrail), or by
+    the situation's own ``opens`` (a death in the group is no safety matter: "先说安全" read wrong there)."""
     data = load_yaml(STATED_FILE.read_text(encoding="utf-8"))
     opens = str(data.pop("note_opens", ""))
     for situation in data.get("situations", []):
+        own = str(situation.pop("opens", opens))
         if situation.get("note"):
-            situation["note"] = opens + situation["note"]
+            situation["note"] = own + situation["note"]
     return StatedSituations.model_validate(data)
 
 

@@ -1,5 +1,5 @@
-"""Round 82 (lead; round 81's tester asked what to do about an old member saying in the group that his chest hurts
-and he cannot breathe, and got the 生日、节日与日常关怀 section): a question that says a person in the group has the
+"""Round 82 (lead). A medical emergency (round 81's tester asked what to do about an old member saying in the group
+that his chest hurts and he cannot breathe, and got the 生日、节日与日常关怀 section): a question that says a person in the group has the
 signs of a medical emergency gets ``safety.yaml``'s fixed ``medical_emergency`` reply in both engines (call the
 emergency number first, family, no medical advice in the group), never an answer stitched from the cards. The asker's
 own symptom, a question about an illness, a first-aid talk and an incident already over stay with the normal flow.
@@ -76,3 +76,31 @@ def test_each_case_has_its_own_reply_and_the_same_footer() -> None:
 
     assert safety_cues().case("medical_emergency").footer == "固定的安全提示，不按检索结果作答"
     assert safety_cues().case("self_harm").reply != safety_cues().case("medical_emergency").reply
+
+
+# A member's death (qa15r8's dialysis patients' group): the answer used to open with "make a birthday table". Our own
+# line on what to do comes first now, opened as our own practice — not "先说安全", which read wrong for a death.
+DEATHS = [
+    "有位老队员上周病逝了，家属在群里发了讣告，大家心情都很低落，还有人退群，群主该说点什么",
+    "群裡一位阿姨過世了，家人在群裡發了消息，我們要怎樣表示",
+]
+
+
+@pytest.mark.parametrize("question", DEATHS)
+def test_a_death_in_the_group_opens_with_our_own_line_on_the_family_and_the_members(
+        question: str, kb_index: KnowledgeIndex, settings: Settings) -> None:
+    answer = answer_question(question, kb_index, get_engine(settings, prefer="offline"))
+    text = to_simplified(answer.answer)
+    first = text.splitlines()[0]
+    assert first.startswith("（先说人") and "先说安全" not in first
+    for needed in ("家属", "悼念", "不刷屏", "私下问候"):
+        assert needed in first
+    assert answer.safety == "" and answer.safety_note == "member_died"
+    assert text.index("家属") < text.index("生日")  # the birthday table, if quoted at all, comes after
+
+
+def test_other_situations_keep_the_files_opening_line() -> None:
+    from copilot.knowledge.ranking import stated_situations
+
+    notes = {s.name: s.note for s in stated_situations().situations if s.note}
+    assert notes["scammed"].startswith("（先说安全") and notes["member_died"].startswith("（先说人")
