@@ -101,6 +101,8 @@ def test_cli_notes_output_mode_dir_error_and_unsupported(tmp_path: Path, monkeyp
     res = runner.invoke(app, ["notes-batch", str(src), "-o", str(tmp_path / "out"), "--engine", "offline"])
     assert res.exit_code == 0, res.output
     assert "bin.dat" in res.output and "不支持的格式 1" in res.output
+    # one word per meaning: 跳过 is a file already done; a file that is no chat export is 未处理 (qa13r68)
+    assert "未处理（不支持的格式）" in res.output and "跳过（不支持" not in res.output and "跳过（已完成）0" in res.output
     summary = run_batch(src, tmp_path / "out2", 1, Settings(data_dir=tmp_path / "d2", llm_provider="offline"),
                         get_engine(Settings(data_dir=tmp_path / "d2", llm_provider="offline")))
     assert summary.unsupported == ["bin.dat"] and summary.total == 1

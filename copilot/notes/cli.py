@@ -109,12 +109,13 @@ def notes_batch_cmd(
     for r in sorted(summary.records, key=lambda r: r.input):
         table.add_row(r.input, labels.get(r.status, r.status), r.engine or "-", _remarks(r))
     for name in summary.unsupported:
-        table.add_row(name, "跳过（不支持的格式）", "-", "非聊天记录格式")
+        # (not 跳过: the summary's 跳过 counts files already done; these were never chat exports — qa13r68)
+        table.add_row(name, "未处理（不支持的格式）", "-", "非聊天记录格式")
     err.print(table)
     extra = f"，未处理 {summary.pending}（已中断）" if summary.pending else ""
     extra += f"，不支持的格式 {len(summary.unsupported)} 个未处理" if summary.unsupported else ""
     err.print(
-        f"共 {summary.total} 个聊天记录文件：完成 {summary.ok}，跳过 {summary.skipped}，失败 {summary.failed}"
+        f"共 {summary.total} 个聊天记录文件：完成 {summary.ok}，跳过（已完成）{summary.skipped}，失败 {summary.failed}"
         f"（其中回退离线 {summary.fallback}）{extra}，用时 {summary.seconds:.1f} 秒；清单：{summary.manifest}",
         highlight=False,
     )
