@@ -38,6 +38,7 @@ class Line:
     reacts: bool = False  # opens on a bare reaction or acknowledgement (好的 / 哈哈 / ok / 行)
     text: str = ""  # as said, for the chatter model
     deals: bool = False  # asks to settle a deal in private ("要的私聊我"): a member's own sale, not the chat's
+    echoes: bool = False  # opens on surprise at the line before it ("真的吗哪个摊位", "真係？邊檔呀")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def threads(lines: list[Line]) -> list[int | None]:
                 # ("妳家的貓生了嗎" — "生了！四隻" — "可以給我一隻嗎")
                 between = talked and talkers[roots[i - 1]] == {line.speaker, prev.speaker}
                 # (a question right after a member's offer in private asks about the offer: "要的私聊我" — "多少钱一斤")
-                if prev.speaker == line.speaker or line.asks and (between or prev.deals) or (not line.asks and (
+                # (a line opening on surprise answers the line before it, even when it asks: "真的吗哪个摊位")
+                if prev.speaker == line.speaker or line.echoes or line.asks and (between or prev.deals) or (not line.asks and (
                         talked or line.reacts or not line.words or line.words & prev.words
                         or prev.asks and not set(prev.to) - {line.speaker})):
                     found = i - 1
@@ -106,6 +108,13 @@ def _roots(parent: list[int | None]) -> list[int]:
     return roots
 
 
+def _small_talk(lines: list[Line], parent: list[int | None], i: int, chatter: Callable[[str], float]) -> float:
+    """P(small talk) of line ``i`` in its exchange: a line opening on surprise at the line it answers carries that line's
+    subject, and reads as small talk as much as it ("今天菜市场的螃蟹好便宜" — "真的吗哪个摊位，我明早去买点清蒸")."""
+    j = parent[i]
+    return max(chatter(lines[i].text), chatter(lines[j].text)) if lines[i].echoes and j is not None else chatter(lines[i].text)
+
+
 def exchanges(lines: list[Line], organisers: set[str], topic: frozenset[str] = frozenset(),
               chatter: Callable[[str], float] | None = None) -> list[Exchange]:
     """The exchanges of ``lines``, each judged against the matter: the words of the exchanges an organiser
@@ -113,7 +122,8 @@ def exchanges(lines: list[Line], organisers: set[str], topic: frozenset[str] = f
     line's text (:func:`copilot.notes.chatter.chatter_probability`); it is asked only about the exchanges that
     could be asides and name no one."""
     groups: dict[int, list[int]] = {}
-    for i, root in enumerate(_roots(threads(lines))):
+    parent = threads(lines)
+    for i, root in enumerate(_roots(parent)):
         groups.setdefault(root, []).append(i)
     found = []
     for members in groups.values():
@@ -134,7 +144,7 @@ def exchanges(lines: list[Line], organisers: set[str], topic: frozenset[str] = f
         # chatter model's measure
         aside = not organised and len(talkers) >= 2 and len(voices) <= MAX_TALKERS and bool(words) and share < ASIDE_SHARE \
             and (bool(set(head.to) & talkers) or any(lines[i].deals for i in members)
-                 or chatter is not None and sum(chatter(lines[i].text) for i in members) / len(members) >= SMALL_TALK)
+                 or chatter is not None and sum(_small_talk(lines, parent, i, chatter) for i in members) / len(members) >= SMALL_TALK)
         out.append(Exchange(members, people, words, round(share, 3), aside))
     return out
 

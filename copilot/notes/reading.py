@@ -1034,7 +1034,7 @@ def off_matter(messages: list[Message], organisers: set[str], topic: str | None 
                   to=tuple(w for w in _spoken_to(m, people) if w not in ("大家", m.speaker)),
                   words=_content_words(m.text, names), asks=is_question(m.text),
                   reacts=bool(_ACK.match(_CLAUSE.split(_fold(m.text).strip())[0].strip())), text=m.text,
-                  deals=has(_fold(m.text), "aside", "private_deal"))
+                  deals=has(_fold(m.text), "aside", "private_deal"), echoes=bool(cue("reply", "echo_head").match(_fold(m.text))))
              for m in messages]
     said = _content_words(topic, names) if topic else frozenset()
     return asides(lines, organisers, said, chatter_probability)
