@@ -79,7 +79,6 @@ from copilot.notes.handovers import (
 )
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, positions
 from copilot.notes.noise import signup_heading
-from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import (
     PLACEHOLDER,
     Mention,
@@ -88,6 +87,7 @@ from copilot.notes.owners import (
     name_shaped,
     score_mentions,
 )
+from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.pairing import (
     _COLON,
     _NON_WORD,
