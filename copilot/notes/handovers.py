@@ -2699,9 +2699,11 @@ def _due_next_line(actions: list[ActionItem], before: int, messages: list[Messag
     # "时间定了：周日中午前": "抽奖礼品交给阿梅" — "OK" — "周五前买齐"; "场地周五前订好" is other work)
     head = f[:max(0, f.find(_fold(deadline.text)))]
     opens = not head.strip() or len(head) <= int(raw("owner", "due_label_chars")) and head.rstrip().endswith((":", "："))
+    # (right after it too when that line called the member it gave the work to: "小林，节目单你来排一下" — "周四前发群里")
+    called = {n for _, _, n in people.named_in(prev.text[:12])} | set(people.lead(prev.text))
     target = next((a for a in reversed(actions[:before]) if a.sources[-1] == prev.id and (
-        a.owner == m.speaker or opens and k < idx - 1 and a.owner not in (None, "大家") and a.sources == [prev.id]
-        and a.deadline is None)
+        a.owner == m.speaker or opens and (k < idx - 1 or a.owner in called) and a.owner not in (None, "大家")
+        and a.sources == [prev.id] and a.deadline is None)
                    and (a.deadline is None or not said_due(a))), None)
     if target is None:
         return

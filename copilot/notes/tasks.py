@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from copilot.notes.classify import SentenceClassifier, char_grams
 from copilot.notes.owners import find_mentions, normalise
-from copilot.paths import RESOURCES_DIR
+from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.textnorm import fold
 
 SHIPPED_MODEL = RESOURCES_DIR / "notes" / "task_classifier.json"
@@ -59,6 +59,12 @@ def task_gate() -> float:
     """P(to-do) below which a new candidate is dropped: chosen by the training script so that at most 2% of
     the real to-dos in cross-validation fall below it (``meta.gate``)."""
     return float(model().meta.get("gate", 0.2))  # type: ignore[arg-type]
+
+
+def task_threshold(name: str) -> float:
+    """A threshold the to-do rules put on P(to-do) beyond the gate (``resources/notes/thresholds.yaml`` task_model:
+    set on the readable eval sets only)."""
+    return float(load_resource("notes/thresholds.yaml")["task_model"][name])
 
 
 @lru_cache(maxsize=16384)

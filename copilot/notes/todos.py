@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -79,14 +79,15 @@ from copilot.notes.handovers import (
 )
 from copilot.notes.model import ActionItem, Announcement, Decision, Message, positions
 from copilot.notes.noise import signup_heading
-from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.owners import (
+    PLACEHOLDER,
     Mention,
     find_mentions,
     may_name,
     name_shaped,
     score_mentions,
 )
+from copilot.notes.owners import THRESHOLD as OWNER_THRESHOLD
 from copilot.notes.pairing import (
     _COLON,
     _NON_WORD,
@@ -120,7 +121,7 @@ from copilot.notes.reading import (
     relevant,
 )
 from copilot.notes.rosters import Roster
-from copilot.notes.tasks import normalised, task_gate, task_probability
+from copilot.notes.tasks import normalised, task_gate, task_probability, task_threshold
 from copilot.textnorm import word_bounds, word_class, word_frequency, word_spans
 
 
@@ -1785,7 +1786,8 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
         owner = "大家" if marked and has(f, "action", "members_sign_up") else m.speaker
     elif clause.kind in ("everyone", "to_me") and not marked and not homework and not (
             future and (has(f, "action", "imperative") or has(f, "action", "group_brings")
-                        or clause.kind == "to_me" and owner != "大家")):
+                        or clause.kind == "to_me" and owner != "大家")) \
+            and not (future and _told_group_task(clause, m, people, f)):
         # "钱交给我", "每周六晚8点有分享" with no "…前": a reminder or a notice, not a task — but one person
         # asked to hand something over on a coming day owes it ("@阿杰 明天把钥匙给我")
         return None
@@ -1818,6 +1820,24 @@ def _action_from(clause: _Clause, m: Message, people: People, context: dict[str,
     return ActionItem(task=_task(clause.text, m, people, context, about), owner=owner,
                       deadline=deadline.iso if deadline else None,
                       deadline_text=deadline.text if deadline else None, sources=[m.id])
+
+
+def _told_group_task(clause: _Clause, m: Message, people: People, f: str) -> bool:
+    """An everyone clause with no "…前" that the task model is sure (``thresholds.yaml`` task_model.group_task) is work
+    put to the group ("各位把新歌的谱子打印出来，明天排练带过来", "各位家長禮拜一將回條簽好俾返班主任"; the caller asks
+    it only of a clause timed on a coming day): the group's to-do, not a reminder or a notice ("每周六晚8点有分享") —
+    unless it asks ("大家觉得周六行吗"), advises ("建议大家穿防滑鞋") or has no doing word. The model, not a cue, tells
+    work from a wish ("希望大家都能来") or a past deed ("大家上周都交了")."""
+    if clause.kind != "everyone" or not _has_verb(f) or is_question(clause.text) or has(f, "action", "advice"):
+        return False
+    norm = normalised(f, _person_spans(_Ctx(clause.text, f, m.speaker, people, [], None)))
+    # the part between pauses that opens with the group word and says nothing of 我 is read, not the whole clause
+    # ("演出服还是白衬衫黑裤子，每个人自己准备一双黑皮鞋"; the model is sure of many a long notice as a whole:
+    # "各位业主晚上好，今晚说一下…的方案"; "补给站每人发一个工作证" gives the group nothing to do)
+    group, me = PLACEHOLDER["G"], PLACEHOLDER["I"]
+    return any(part.strip().removeprefix("请").startswith(group) and me not in part
+               and not cue("action", "group_may").match(part.strip().replace(group, "大家"))
+               and task_probability(part.strip()) >= task_threshold("group_task") for part in _PAUSES_ONLY.split(norm))
 
 
 def _household_owned(clause: _Clause, f: str) -> bool:
@@ -2270,13 +2290,50 @@ def _group_due(action: ActionItem, earlier: list[ActionItem], mid_at: bool) -> N
         action.deadline, action.deadline_text = given.deadline, given.deadline_text
 
 
+def _bare_call(text: str, people: People) -> str | None:
+    """The one member a message does nothing but call ("@小林", "阿杰", "阿杰："), not the group."""
+    t = text.strip().rstrip(" ，,：:。.!！~")
+    found = people.lead_at.match(t)
+    if found is not None and found.end() == len(t):
+        called = people.lead(t)
+        return called[0] if len(called) == 1 and called[0] != "大家" else None
+    named = people.named_in(t)
+    return named[0][2] if len(named) == 1 and named[0][0] == 0 and len(named[0][1]) == len(_fold(t)) else None
+
+
+def _calls_carried(messages: list[Message], people: People) -> list[Message]:
+    """"@小林" — "节目单你来排一下": a message that only calls one member, then the same speaker's very next message
+    (no one else between): that message is said to the member called, read as "小林，节目单你来排一下" (the call is a
+    line of its own, as "@老郑\n需要背送的…" is in one message, :func:`_lead_alone`). Any other message as it is."""
+    out = list(messages)
+    for i in range(len(out) - 1):
+        m, nxt = out[i], out[i + 1]
+        if nxt.speaker != m.speaker or people.lead(nxt.text):
+            continue
+        name = _bare_call(m.text, people)
+        if name is not None and name != m.speaker:
+            out[i + 1] = replace(nxt, text=f"{name}，{nxt.text}")
+    return out
+
+
+def _uncarried(actions: list[ActionItem], said: list[Message], read: list[Message]) -> None:
+    """A to-do's task no longer opens with the call :func:`_calls_carried` put before its line ("小林，节目单你来排一下"
+    reads "节目单你来排一下" again, as the message says it)."""
+    calls = {m.id: r.text[:len(r.text) - len(m.text)] for m, r in zip(said, read, strict=True) if m.text != r.text}
+    for a in actions:
+        call = next((calls[i] for i in a.sources if i in calls and a.task.startswith(calls[i])), None)
+        if call:
+            a.task = a.task[len(call):]
+
+
 def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
         -> tuple[list[ActionItem], list[Decision], list[Announcement]]:
     """To-dos (owner + deadline), decisions (with who agreed) and announcements, item by item. ``rosters``: the chat's
     rosters when the caller has read them already (:func:`copilot.notes.rosters.find_rosters`)."""
     people = People.of(messages)
     # ("回刘二叔：…", "回 Mike：…": an answer to the one named, read as the @-reply it is — never their work)
-    messages = [_named_as_at(m, people) for m in messages]
+    said = [_named_as_at(m, people) for m in messages]
+    messages = _calls_carried(said, people)
     actions: list[ActionItem] = []
     decisions: list[Decision] = []
     announcements: list[Announcement] = []
@@ -2447,5 +2504,6 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
     actions = _with_rosters(_settle_owners(actions, messages, people), messages, people, rosters)
     _head_with_calls(actions, to_head)
     decisions = [d for d in decisions if id(d) in recapped or not _instruction(d, messages)]
+    _uncarried(actions, said, messages)
     return actions, [d for d in decisions if id(d) in recapped or not _only_an_ask(d, actions, messages)], \
         _told_by(_merge_announcements(announcements), messages)
