@@ -72,7 +72,7 @@ def test_idle_is_the_definition(text: str) -> None:
 
 def test_the_index_holds_every_way_and_mask() -> None:
     table = signals.signal_table()
-    by_list, several, names = table._wake
+    by_list, several, names = table._wake()
     assert names == frozenset(table.needs)
     for name, (sets, mask) in table.needs.items():
         if mask:
@@ -84,7 +84,7 @@ def test_the_index_holds_every_way_and_mask() -> None:
 
 def test_a_combo_needs_all_its_lists() -> None:
     table = signals.signal_table()
-    name, way = table._wake[1][0]
+    name, way = table._wake()[1][0]
     one = frozenset(list(way)[:1])
     assert name not in table.idle(way) or table.needs[name][1] in way  # all its lists: awake
     assert table.idle(one) == _old_idle(table, one)
@@ -98,6 +98,18 @@ def test_an_insult_and_an_ad_wake_both_families() -> None:
     awake = frozenset(table.needs) - idle
     labels = {spec.label for spec in table.specs if spec.name in awake}
     assert {"ad", "abuse"} <= labels
+
+
+def test_the_index_follows_the_needs_put_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = signals.signal_table()
+    present = _present(normalise("你个白痴，滚出去，要正品加我微信 abc12345"))
+    assert table.idle(frozenset())  # the index built for the table's own needs
+    with monkeypatch.context() as m:  # another needs (as a test or the A/B harness puts in): no signal skipped
+        m.setitem(table.__dict__, "needs", {})
+        m.setitem(table.__dict__, "_idle", {})
+        assert table.idle(present) == frozenset() and table.idle(frozenset()) == frozenset()
+    table._idle.pop(present, None)
+    assert table.idle(present) == _old_idle(table, present)  # … and its own again once it is back
 
 
 @cache
