@@ -26,6 +26,10 @@ message (``signals._own_words_gate`` None) and detect's chatter list searched on
 Round 81 (d17s81, ``--only81``): the patterns that need several digits (landline, foreign_mobile, qq_num:
 ``literals.DigitGated``) searched behind their literal gate only, with no count of the text's digits first, and the word
 tree (``LexiconHits.present``) walked with two dictionary look-ups a step (the word's end, the next character).
+Round 82 (d17s82, ``--only82``; ``--real`` for the readable sets' own texts, as ``bench_moderation.real_texts``): the
+signals the word tree rules out found by testing every signal's ways (``SignalTable.idle`` without ``_wake``),
+``unknown_nouns`` asking jieba's part-of-speech cut for every new word before its other checks, and the reason's quoted
+evidence put back through a pattern compiled per item (``re.sub``, not ``pipeline._quote_back``).
 """
 
 from __future__ import annotations
@@ -43,11 +47,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_moderation import _group_moderator, pin_one_core, warm  # noqa: E402
+from bench_moderation import _group_moderator, pin_one_core, real_texts, warm  # noqa: E402
 
 from copilot.evals.moderation import load_set  # noqa: E402
 from copilot.files import modified_at  # noqa: E402
-from copilot.moderation import classifier, group_vocab, normalise, pipeline, signals, veiled  # noqa: E402
+from copilot.moderation import classifier, group_vocab, normalise, offtopic, pipeline, signals, veiled  # noqa: E402
 from copilot.moderation.literals import DigitGated, Gated  # noqa: E402
 
 
@@ -213,12 +217,85 @@ def use81(old: bool) -> None:
     signals.LexiconHits.present = _old81_present if old else _NEW81_PRESENT  # type: ignore[method-assign]
 
 
-def use(old: bool, *, latest: bool = False, only80t: bool = False, only81: bool = False) -> None:
+def _old82_idle(self: Any, present: frozenset[str]) -> frozenset[str]:
+    """``SignalTable.idle`` before round 82: every signal's mask and ways tested against the message's lists."""
+    got = self._idle.get(present)
+    if got is None:
+        got = frozenset(name for name, (sets, mask) in self.needs.items()
+                        if not (mask and mask in present) and not any(way <= present for way in sets))
+        if len(self._idle) < 4096:
+            self._idle[present] = got
+    return got
+
+
+def _old82_unknown_nouns(text: str, known: Any = frozenset(), odd: list[str] | None = None) -> list[str]:
+    """``offtopic.unknown_nouns`` before round 82: a new word's class read (jieba's part-of-speech cut) before its
+    other checks."""
+    o = offtopic
+    max_freq, classes, min_len, seen, aspect = o._unknown_noun_rule()
+    generic = o.generic_words()
+    out = []
+    o.ensure_jieba()
+    words = o._cut_around(o.fold(text), known)
+    for i, w in enumerate(words):
+        if len(w) < min_len or not o._HAN_WORD.fullmatch(w) or w in generic or w in known:
+            continue
+        flag = o.word_class(w)
+        glued = False
+        if flag is None:
+            if i + 1 < len(words) and words[i + 1] in aspect:
+                flag = "v"
+            else:
+                flag = o.new_word_class(w)
+                glued = flag not in classes
+                flag = "n" if glued else flag
+        freq = o.word_frequency(w)
+        if flag not in classes or freq >= max_freq or any(w in k or k in w for k in known):
+            continue
+        if any(o.word_frequency(w[i:j]) >= o.COMMON_WORD_FREQ
+               for i in range(len(w)) for j in range(i + 2, len(w) + 1) if j - i < len(w)):
+            continue
+        if w not in seen:
+            if not glued:
+                out.append(w)
+            elif odd is not None:
+                odd.append(w)
+    if odd is not None and out and (said := o.in_mandarin(o.fold(text))) != o.fold(text):
+        agreed = set(_old82_unknown_nouns(said, known))
+        odd += [w for w in out if w not in agreed]
+        out = [w for w in out if w in agreed]
+    return out
+
+
+def _old82_quote_back(reason: str, shown: str, own: str) -> str:
+    return re.sub(rf"(?<![\u4e00-\u9fff]){re.escape(shown)}(?![\u4e00-\u9fff])", lambda _m, o=own: o, reason)
+
+
+_NEW82 = {"idle": signals.SignalTable.idle, "unknown_nouns": offtopic.unknown_nouns, "quote_back": pipeline._quote_back}
+
+
+def use82(old: bool) -> None:
+    """Round 82's (d17s82) old paths (A) or this tree's (B); either way the caches that would carry one run's answers
+    into the next (the idle sets, new words' classes, re's compiled patterns) start empty."""
+    from copilot.moderation import group_talk  # noqa: PLC0415
+
+    signals.SignalTable.idle = _old82_idle if old else _NEW82["idle"]  # type: ignore[method-assign]
+    offtopic.unknown_nouns = group_talk.unknown_nouns = _old82_unknown_nouns if old else _NEW82["unknown_nouns"]
+    pipeline._quote_back = _old82_quote_back if old else _NEW82["quote_back"]
+    _TABLE.__dict__["_idle"] = {}
+    offtopic.new_word_class.cache_clear()
+    re.purge()
+
+
+def use(old: bool, *, latest: bool = False, only80t: bool = False, only81: bool = False, only82: bool = False) -> None:
     """The old functions (A) or this tree's (B), wherever the moderator looks them up; ``latest``: only the latest
-    round's (81) are put back for A, the earlier rounds' stay as they are; ``only80t``: only d17t80's step;
-    ``only81``: only d17s81's."""
+    round's (82) are put back for A, the earlier rounds' stay as they are; ``only80t``: only d17t80's step;
+    ``only81``: only d17s81's; ``only82``: only d17s82's."""
+    use82(old and not (only80t or only81))
+    if latest or only82:
+        old = False
     use81(old)
-    if latest or only81:
+    if only81:
         old = False
     use80t(old)
     if only80t:
@@ -248,18 +325,32 @@ def main() -> None:
     ap.add_argument("--latest", action="store_true", help="A puts back only the latest round's old code paths")
     ap.add_argument("--only80t", action="store_true", help="A puts back only d17t80's old code path (chatter searched)")
     ap.add_argument("--only81", action="store_true", help="A puts back only d17s81's old code path (no digit count)")
+    ap.add_argument("--only82", action="store_true", help="A puts back only d17s82's old code paths")
+    ap.add_argument("--real", action="store_true",
+                    help="the readable sets' own texts (bench_moderation.real_texts), each run a different --n of them "
+                         "(reps × 2 × n at most 11,000), not the eval's texts with a ` {i}q` suffix")
     args = ap.parse_args()
     pin_one_core()
     rows = load_set()
     rates: dict[str, list[float]] = {"A": [], "B": []}
+    timed = 2 * args.reps * args.n
+    real = real_texts(timed + 500) if args.real else []
+    if args.real and len(real) < timed:
+        ap.error(f"--real: only {len(real)} different texts for reps × 2 × n")
     with tempfile.TemporaryDirectory() as tmp:
         mod = _group_moderator(Path(tmp))
         warm(mod.moderate, rows)
+        for i, x in enumerate(real[timed:]):  # the tables a real chat loads on first use (word lists never used above)
+            mod.moderate({"id": f"w{i}", "user": f"w{i}", "text": x})
         try:
             for rep in range(args.reps):
                 for v in ("A", "B") if rep % 2 == 0 else ("B", "A"):
-                    use(v == "A", latest=args.latest, only80t=args.only80t, only81=args.only81)
-                    texts = [f"{r['text']} {i}{v}{rep}q" for i, r in enumerate(rows * (args.n // len(rows) + 1))][: args.n]
+                    use(v == "A", latest=args.latest, only80t=args.only80t, only81=args.only81, only82=args.only82)
+                    if args.real:  # A and B read two different slices (which one first alternates)
+                        k = 2 * rep + ((v == "A") == (rep % 2 == 0))
+                        texts = real[k * args.n:(k + 1) * args.n]
+                    else:
+                        texts = [f"{r['text']} {i}{v}{rep}q" for i, r in enumerate(rows * (args.n // len(rows) + 1))][: args.n]
                     t0 = time.thread_time()
                     for i, x in enumerate(texts):
                         mod.moderate({"id": str(i), "user": f"u{i % 500}", "text": x})

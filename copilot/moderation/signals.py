@@ -874,11 +874,43 @@ class SignalTable:
         list. Remembered per ``present`` (most messages share a few)."""
         got = self._idle.get(present)
         if got is None:
-            got = frozenset(name for name, (sets, mask) in self.needs.items()
-                            if not (mask and mask in present) and not any(way <= present for way in sets))
+            # read from the lists that are present, not by testing each signal's ways: a message's set of lists is new
+            # for nearly every message of a real chat (2,936 of 3,000 different texts), so this is mostly computed
+            # (round 82, d17s82: a signal is awake when its mask or one of its ways is all there — the same answer)
+            by_list, several, names = self._wake()
+            awake: set[str] = set()
+            for key in present & by_list.keys():
+                awake |= by_list[key]
+            awake.update(name for name, way in several if name not in awake and way <= present)
+            got = names - awake
             if len(self._idle) < 4096:
                 self._idle[present] = got
         return got
+
+    def _wake(self) -> tuple[dict[str, frozenset[str]], tuple[tuple[str, frozenset[str]], ...], frozenset[str]]:
+        """:attr:`needs` turned round for :meth:`idle`: each walk key → the signals one match of it wakes (its mask, or
+        a way of that one list alone), the ways of two or more lists (each with its signal), and every signal of
+        :attr:`needs`. Built once for the ``needs`` object it reads (a test or the A/B harness may put another in)."""
+        needs = self.needs
+        built = self.__dict__.get("_woken")
+        if built is None or built[0] is not needs:
+            built = self.__dict__["_woken"] = (needs, self._turned(needs))
+        return built[1]
+
+    @staticmethod
+    def _turned(needs: dict[str, tuple[tuple[frozenset[str], ...], str]]) \
+            -> tuple[dict[str, frozenset[str]], tuple[tuple[str, frozenset[str]], ...], frozenset[str]]:
+        by_list: dict[str, set[str]] = {}
+        several: list[tuple[str, frozenset[str]]] = []
+        for name, (sets, mask) in needs.items():
+            if mask:
+                by_list.setdefault(mask, set()).add(name)
+            for way in sets:
+                if len(way) == 1:
+                    by_list.setdefault(next(iter(way)), set()).add(name)
+                else:
+                    several.append((name, way))
+        return ({k: frozenset(v) for k, v in by_list.items()}, tuple(several), frozenset(needs))
 
     @cached_property
     def _idle(self) -> dict[frozenset[str], frozenset[str]]:
