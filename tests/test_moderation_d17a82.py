@@ -86,6 +86,9 @@ def test_a_banned_word_alone_is_no_ad(judge: Callable[[str, str], Verdict], grou
     (BEES, "纯正土蜂蜜，一斤三十八，十斤包邮，薇信 一三七 零五八九 二二四六"),
     (BEES, "想要高产蜂王的加扣扣，幺八八 六六零 三四二一，包活"),
     (BONSAI, "出售各种成品盆景，小叶紫檀真柏都有，价格美丽，加威信 pj_yz8866 看货"),
+    # a banned thing with no number but a pointer to it or a wink (lexicons.yaml ad.banned_pointing, ad.described_call)
+    (RIDERS, "城西那家改装限速的手艺好，推荐大家去看看"),
+    (CHOIR, "補習班的名額還有，懂的來"),
 ])
 def test_ads_stay_ads(judge: Callable[[str, str], Verdict], group: str, text: str) -> None:
     v = judge(group, text)

@@ -617,10 +617,8 @@ class Moderator:
             checks["offtopic"]["about_person"] = True
             checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
         _scam_alert_not_chatter(n.compact, scores, checks)
-        if not group_model and scores[Label.AD] >= 0.5 and _lone_link_share(rep, n.folded, p_ad):
-            # one link a member passes on, read after the off-topic layer: the message is judged for what it says
-            scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
-            checks["lone_link_share"] = True
+        # one link a member passes on, read after the off-topic layer: judged for what it says
+        _lone_link_cap(rep, n.folded, p_ad, scores, checks, group_model=group_model)
         if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") \
@@ -2776,15 +2774,27 @@ def _lone_link_share(rep: SignalReport, folded: str, p_ad: float) -> bool:
         and not said_prices(folded) and not numeral_prices(folded)
 
 
+def _lone_link_cap(rep: SignalReport, folded: str, p_ad: float, scores: dict[Label, float], checks: dict[str, Any], *,
+                   group_model: bool) -> None:
+    """Cap the ad score of :func:`_lone_link_share`'s message to MEMBER_SHARING_CAP (its check ``lone_link_share``); the
+    group's own model, trained on its admins' deletions, still decides alone."""
+    if not group_model and scores[Label.AD] >= 0.5 and _lone_link_share(rep, folded, p_ad):
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["lone_link_share"] = True
+
+
 def _banned_word_only(rep: SignalReport, folded: str, p_ad: float) -> bool:
     """A word of the profile's banned list with nothing traded beside it (市场上那种便宜的假蜜都是糖浆兑的，别拿来喂蜂;
     改装限速被交警抓到要罚款; 有團員問補習班的事，私下聊就好): the profile's ``banned`` row alone — no trade word (that is
     ``banned_deal``), no handle or link, not a digit (an offer of a banned thing says how much, how many or where to
-    call) nor a price in numerals, and the ad classifier below LONE_CUE_P. Members warn, ask and tell about what the
-    group bans. Judged for what it says, not as an ad (round 82, d17a82). ``folded``: the folded form."""
+    call) nor a price in numerals, no call for a reply (ad.described_call, ad.wink: 懂的来, 需要的私聊) nor a pointer to
+    the thing (ad.banned_pointing: 更便宜，大家去看看), and the ad classifier below LONE_CUE_P. Members warn, ask and tell
+    about what the group bans. Judged for what it says, not as an ad (round 82, d17a82). ``folded``: the folded form."""
     if p_ad >= LONE_CUE_P or set(rep.names(Label.AD)) != {"banned"} or rep.contacts or rep.urls:
         return False
-    return not any(ch.isdigit() for ch in folded) and not numeral_prices(folded)
+    words = lexicons().words
+    return not any(ch.isdigit() for ch in folded) and not numeral_prices(folded) \
+        and not any(words[k].search(folded) for k in ("ad.described_call", "ad.wink", "ad.banned_pointing"))
 
 
 def _group_accounts(rep: SignalReport, text: str) -> bool:
