@@ -590,7 +590,8 @@ class Moderator:
                    ("member_surplus", 0.5, MEMBER_SHARING_CAP, self._member_surplus),
                    ("market_own", 0.5, MARKET_OWN_CAP, self._market_own),
                    ("own_private_offer", 0.5, MEMBER_SHARING_CAP, self._own_private_offer),
-                   ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link))
+                   ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link),
+                   ("banned_word_only", 0.5, MEMBER_SHARING_CAP, lambda r, c: _banned_word_only(r, n.folded, p_ad)))
             for key, floor, cap, applies in (*_MEMBER_CHECKS, *own):
                 if scores[Label.AD] >= floor and applies(rep, n.compact):
                     scores[Label.AD] = min(scores[Label.AD], cap)
@@ -616,6 +617,8 @@ class Moderator:
             checks["offtopic"]["about_person"] = True
             checks["offtopic"]["detail"] += _ABOUT_PERSON_NOTE
         _scam_alert_not_chatter(n.compact, scores, checks)
+        # one link a member passes on, read after the off-topic layer: judged for what it says
+        _lone_link_cap(rep, n.folded, p_ad, scores, checks, group_model=group_model)
         if deal is None and rep.used_item and checks["offtopic"].get("about_group") and not self.no_trade:
             deal = "own_item"  # a member's own used gear about the group's subject, in any group
         if self.no_trade and rep.used_item and checks["offtopic"].get("about_group") \
@@ -2758,6 +2761,42 @@ def _shop_link_only(rep: SignalReport, text: str) -> bool:
     return all(len(s.items) <= 1 for s in wordy) and not lexicons().words["ad.reply_call"].search(text)
 
 
+def _lone_link_share(rep: SignalReport, folded: str, p_ad: float) -> bool:
+    """A member passing on one page — a video, an article, a notice (刚在抖音看到一个雨天刹车的教学 <link>; 我把集锦剪好了
+    发抖音 <link>) — where the link is the only ad sign: one address, no shortener (a video platform's share link such as
+    v.douyin.com is how members pass a clip on), no handle, price, pitch, pointer or invitation, and the ad classifier
+    below LONE_CUE_P on the words around it. A shop's post brings company (several links, a short link, a price,
+    点击下单) or words the classifier reads as a pitch. The message is then judged for what it says — the group's subject,
+    or chatter (你们看这个猫打架的视频 <link>) — not as an ad (round 82, d17a82). ``folded``: the folded form."""
+    if p_ad >= LONE_CUE_P or set(rep.names(Label.AD)) != {"link"} or rep.contacts or len(set(rep.urls)) != 1:
+        return False
+    return bool(rep.blocked_urls) and not any(h in SHORTENERS and h not in CONTENT_SHARE_HOSTS for h in rep.blocked_urls) \
+        and not said_prices(folded) and not numeral_prices(folded)
+
+
+def _lone_link_cap(rep: SignalReport, folded: str, p_ad: float, scores: dict[Label, float], checks: dict[str, Any], *,
+                   group_model: bool) -> None:
+    """Cap the ad score of :func:`_lone_link_share`'s message to MEMBER_SHARING_CAP (its check ``lone_link_share``); the
+    group's own model, trained on its admins' deletions, still decides alone."""
+    if not group_model and scores[Label.AD] >= 0.5 and _lone_link_share(rep, folded, p_ad):
+        scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
+        checks["lone_link_share"] = True
+
+
+def _banned_word_only(rep: SignalReport, folded: str, p_ad: float) -> bool:
+    """A word of the profile's banned list with nothing traded beside it (市场上那种便宜的假蜜都是糖浆兑的，别拿来喂蜂;
+    改装限速被交警抓到要罚款; 有團員問補習班的事，私下聊就好): the profile's ``banned`` row alone — no trade word (that is
+    ``banned_deal``), no handle or link, not a digit (an offer of a banned thing says how much, how many or where to
+    call) nor a price in numerals, no call for a reply (ad.described_call, ad.wink: 懂的来, 需要的私聊) nor a pointer to
+    the thing (ad.banned_pointing: 更便宜，大家去看看), and the ad classifier below LONE_CUE_P. Members warn, ask and tell
+    about what the group bans. Judged for what it says, not as an ad (round 82, d17a82). ``folded``: the folded form."""
+    if p_ad >= LONE_CUE_P or set(rep.names(Label.AD)) != {"banned"} or rep.contacts or rep.urls:
+        return False
+    words = lexicons().words
+    return not any(ch.isdigit() for ch in folded) and not numeral_prices(folded) \
+        and not any(words[k].search(folded) for k in ("ad.described_call", "ad.wink", "ad.banned_pointing"))
+
+
 def _group_accounts(rep: SignalReport, text: str) -> bool:
     """The group's own accounts (公示, 收支, 结余…: two such words) with amounts and at most a word of whom to ask
     (私聊财务): money reported to the members, no handle, link or seller's word. ``text``: the compact form."""
@@ -4042,6 +4081,7 @@ _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}(?!\d)")  # 3 to 8 digits, ma
 _TAIL_DIGITS = re.compile(r"(?<!\d)\d(?:[ -]?\d){2,7}\W*$")  # … ending a message
 SCAM_ALERT_TOPIC = 0.3  # a fraud warning to the members: their safety, below the off-topic label
 MEMBER_SHARING_CAP = 0.3  # a member's on-topic sharing or price talk without seller evidence: not an ad
+LONE_CUE_P = 0.1  # a lone link or banned word is a member's share or talk only where the ad classifier reads no pitch at all
 # a member giving their own thing away with a handle to arrange it and nothing a seller adds: not an ad (round 54: a cap of
 # 0.65 left these to a person; on the readable sets 6 of them were all members' giveaways, and no blind set lost an ad)
 GIVEAWAY_CAP = MEMBER_SHARING_CAP
