@@ -84,7 +84,9 @@ def test_the_roles_the_pipeline_reads_are_in_the_table() -> None:
     roles = signals.signal_table().roles
     assert {"contact", "invite", "qr", "bait_reply"} <= roles["seller"]
     assert "promo_words" not in roles["seller"]  # one promo word is how members share too
-    assert roles["not_asked"] == {"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "earn_pitch"}
+    # (round 82, d17b82: a guaranteed-return stake offered as a question — 有没有人想入股…保本 — is still the pitch)
+    assert roles["not_asked"] == {"banned_deal", "counterfeit_deal", "lure_reply", "bait_reply", "earn_pitch",
+                                  "invest_pitch"}
     assert roles["not_asked"] <= roles["seller"]
 
 
