@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from functools import cache
-from typing import Any
 
 import pytest
 from moderation_say import verdict_lines
 
+from benchmarks.ab_moderation import _old82_quote_back, _old82_unknown_nouns
 from copilot.evals.evasions import expand
 from copilot.evals.moderation import DATA_DIR, load_set
 from copilot.moderation import group_talk, offtopic, pipeline, signals
@@ -130,40 +129,10 @@ def test_idle_as_the_definition_on_a_third_of_the_readable_rows() -> None:
         assert table.idle(present) == _old_idle(table, present)
 
 
-def _old_unknown_nouns(text: str, known: Any = frozenset(), odd: list[str] | None = None) -> list[str]:
-    """The loop before round 82 (a new word's class read first), as the reference."""
-    o = offtopic
-    max_freq, classes, min_len, seen, aspect = o._unknown_noun_rule()
-    generic = o.generic_words()
-    out: list[str] = []
-    words = o._cut_around(o.fold(text), known)
-    for i, w in enumerate(words):
-        if len(w) < min_len or not o._HAN_WORD.fullmatch(w) or w in generic or w in known:
-            continue
-        flag = o.word_class(w)
-        glued = False
-        if flag is None:
-            if i + 1 < len(words) and words[i + 1] in aspect:
-                flag = "v"
-            else:
-                flag = o.new_word_class(w)
-                glued = flag not in classes
-                flag = "n" if glued else flag
-        if flag not in classes or o.word_frequency(w) >= max_freq or any(w in k or k in w for k in known):
-            continue
-        if any(o.word_frequency(w[a:b]) >= o.COMMON_WORD_FREQ
-               for a in range(len(w)) for b in range(a + 2, len(w) + 1) if b - a < len(w)):
-            continue
-        if w not in seen:
-            if not glued:
-                out.append(w)
-            elif odd is not None:
-                odd.append(w)
-    if odd is not None and out and (said := o.in_mandarin(o.fold(text))) != o.fold(text):
-        agreed = set(_old_unknown_nouns(said, known))
-        odd += [w for w in out if w not in agreed]
-        out = [w for w in out if w in agreed]
-    return out
+# the loop before round 82 (a new word's class read first) and the quoting before it, as the reference: the same old
+# paths the A/B harness times (one copy of each)
+_old_unknown_nouns = _old82_unknown_nouns
+_old_quote_back = _old82_quote_back
 
 
 @pytest.mark.parametrize("text", MESSAGES)
@@ -209,10 +178,6 @@ def test_an_unseen_new_word_is_still_tagged(monkeypatch: pytest.MonkeyPatch) -> 
 def test_jargon_of_the_group_talk_as_before() -> None:
     text = "我新入的明制马面裙到了，织金的，太好看了"
     assert "马面" in group_talk.jargon(text)
-
-
-def _old_quote_back(reason: str, shown: str, own: str) -> str:
-    return re.sub(rf"(?<![\u4e00-\u9fff]){re.escape(shown)}(?![\u4e00-\u9fff])", lambda _m, o=own: o, reason)
 
 
 @pytest.mark.parametrize(("reason", "shown", "own"), [
