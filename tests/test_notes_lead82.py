@@ -84,3 +84,47 @@ def test_a_removal_line_calls_out_the_removed_sender_not_the_remover() -> None:
     transcript = parse_text(chat, "wechat.txt")
     assert [m.speaker for m in transcript.messages] == ["阿乐", "小妹"]
     assert {d.speaker for d in transcript.dropped} == {"发财哥", "系统消息"}
+
+
+# An opener that only announces its items ("大家好，说几件图书角的事，看到回一下"), the items in the next messages, was the
+# notes' title and first key point, and a numbered item was left only under 金句 (qa13r68's tool-library chat).
+BOOK_CORNER = """\
+2026-12-06 09:00:00 老周
+大家好，说几件图书角的事，看到回一下
+
+2026-12-06 09:01:00 老周
+1. 儿童绘本区的书架松了，暂停使用，等木工师傅来修
+
+2026-12-06 09:02:00 老周
+2. 从下周一开始借书要登记手机号，还书时当面销记录
+
+2026-12-06 09:03:00 老周
+3. 下周六上午10点整理书架，需要2个志愿者
+
+2026-12-06 09:05:00 小雨妈妈
+整理书架我可以来
+
+2026-12-06 09:06:00 阿斌
+我也来一个，周六上午有空
+
+2026-12-06 09:08:00 老周
+好，整理书架就小雨妈妈和阿斌，下周六上午10点在图书角门口集合
+"""
+
+
+def test_an_opener_that_only_announces_its_items_is_no_point_and_names_the_title(offline: Settings) -> None:
+    notes = summarize_text(BOOK_CORNER, "图书角.txt", offline, get_engine(offline)).notes
+    assert notes.title.endswith("图书角的几件事"), notes.title
+    points = [p.text for p in notes.key_points]
+    assert not any("说几件" in p for p in points), points
+    assert any("绘本区的书架松了" in p for p in points), points  # the first item is a point, not only a quote
+
+
+@pytest.mark.parametrize("line", [
+    "说两件事：一是周六9点集合，二是带水",  # the items are in the line itself: its facts stay
+    "我说几件我自己的经历，很有意思",  # no count of matters announced to the group
+])
+def test_a_line_with_its_own_facts_is_no_bare_opener(line: str) -> None:
+    from copilot.notes.offline import framing
+
+    assert not framing(line)

@@ -677,6 +677,9 @@ def _opening(m: Message, decided: set[int], st: Structure, later: list[Message],
         body = _MATTER_HEAD.sub("", body)  # "兄弟们说个事这周六…" → "这周六…"
         if not body.strip():
             continue
+        counted = _MATTER_COUNTED.search(_same_length_fold(body))  # "说几件工具屋的事" → 工具屋的几件事
+        if counted:
+            return "{m}的{n}{unit}{noun}".format(**{g: body[counted.start(g):counted.end(g)] for g in ("m", "n", "unit", "noun")})
         asked = _PROMPT.search(body)  # "年会的场地大家有什么想法" → 年会的场地
         if asked and asked.start() >= 4:
             body = body[:asked.start()].rstrip("，,、 的")
@@ -708,6 +711,7 @@ _MENTION_HEAD = re.compile(r"^(?:@\S+\s*)+")  # "@小鹿 可以试试…" → "�
 _MATTER_HEAD = cue("summary", "matter_head")
 _ADDRESS_HEAD = cue("summary", "address_head")
 _MATTER_TOLD = cue("summary", "matter_told")
+_MATTER_COUNTED = cue("summary", "matter_counted")
 _SETTLE_MATTER = cue("summary", "settle_matter")
 _SIGN_OFF = cue("summary", "sign_off")
 TITLE_CHARS = 24
