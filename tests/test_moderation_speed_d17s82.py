@@ -226,3 +226,9 @@ def test_verdicts_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "ok" in labels and "ad" in labels and "abuse" in labels
     assert any("幹你娘" in v["reason"] for v in verdicts)  # the Traditional insult quoted back as written
     assert verdicts[MESSAGES.index("好的，收到，周六见")]["label"] == "ok"
+
+
+def test_quote_back_of_an_empty_item_leaves_the_reason_and_returns() -> None:
+    # (an empty item would make str.find stand still at every place: the loop must not spin in a live hook)
+    assert pipeline._quote_back("辱骂（0.95）：含辱骂用语：白痴", "", "X") == "辱骂（0.95）：含辱骂用语：白痴"
+    assert pipeline._quote_back("", "", "X") == ""

@@ -3924,6 +3924,8 @@ def _quote_back(reason: str, shown: str, own: str) -> str:
     left to right — what ``re.sub(r"(?<![\u4e00-\u9fff])shown(?![\u4e00-\u9fff])", own)`` does, without compiling a
     pattern per quoted item: a new item's pattern cost ~1.2 ms to compile (its two character classes), and in a real chat
     nearly every such item is new (round 82, d17s82)."""
+    if not shown:  # (nothing quoted: str.find("") finds an empty match at every place and would never move on)
+        return reason
     out: list[str] = []
     start, at, size = 0, reason.find(shown), len(shown)
     while at >= 0:
