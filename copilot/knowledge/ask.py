@@ -184,6 +184,9 @@ class DeclineTexts(BaseModel):
     # unanswered is named ({part}) and where the answered one stood ({side}: 前面 / 后面)
     part_outside: str = ""
     ask_not_covered: str = ""
+    # a declined question about illness, medicine or diet (health_words) also says whom to ask (health_line)
+    health_words: list[str] = []
+    health_line: str = ""
     asks_head: str = ""
     ask_answered: str = ""
     ask_missing: str = ""
@@ -1705,6 +1708,9 @@ def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans", handling: l
     lines = [texts.not_covered]
     if asked_in == "other":
         lines.append(texts.not_chinese)
+    asked = fold(ranking.question)
+    if texts.health_line and any(fold(w) in asked for w in texts.health_words):
+        lines.append(texts.health_line)  # a patient's question: whom to ask, besides "not covered"
     if ranking.off_wrapper and ranking.asked is not None:
         if texts.wrapped:
             lines.append(texts.wrapped.format(object=ranking.asked.text))
