@@ -80,15 +80,14 @@ _SPEAKER_COLON = re.compile(r"^([^\s:：\[【(（][^:：]{0,23}?)\s*(?:：|:\s|:
 # a bare name beside a stamp: short, one run of words, no sentence punctuation
 _BARE_NAME = re.compile(r"^[^\s，。！？!?,、；;：:“”\"]{1,16}(?: [^\s，。！？!?,、；;：:“”\"]{1,12})?$")
 # US-style stamps of WhatsApp-like exports: "[9/6/25 8:01 PM] 老刘: 文本", "9/6/25, 8:01 PM - 老刘: 文本"
-_US_INLINE = re.compile(r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp]\.?[Mm]\.?))?\]?"
-                        r"\s*(?:-\s*)?([^\s:：][^:：]{0,30}?)\s*[:：]\s?(.*)$")
+_US_STAMP = r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp]\.?[Mm]\.?))?\]?"
+_US_INLINE = re.compile(_US_STAMP + r"\s*(?:-\s*)?([^\s:：][^:：]{0,30}?)\s*[:：]\s?(.*)$")
 
 # a WhatsApp-like export's own lines carry its stamp but no "name:" ("05/12/2026, 20:20 - 阿Ken已移除+852 6123 4567",
 # "[2026/12/01, 20:01:05] 你已加入"): the platform's, not the message above's continuation (qa13r68's Cantonese chat
 # glued one, with the removed spammer's number, onto a member's line). Read only in a file whose headers are of that
 # kind (:func:`_whatsapp_like`), so a body line that happens to start with a slash date stays a body.
-_US_SYSTEM = re.compile(r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp]\.?[Mm]\.?))?\]?"
-                        r"\s*(?:-\s*)?(\S.*)$")
+_US_SYSTEM = re.compile(_US_STAMP + r"\s*(?:-\s*)?(\S.*)$")
 _YMD_SYSTEM = re.compile(rf"^(?:\[{_DATE},?\s+{_TIME}\]|{_DATE},?\s+{_TIME}\s+-)\s*(\S.*)$")
 _YMD_DASHED = re.compile(rf"^\[?{_DATE},?\s+{_TIME}\]?\s+-\s+[^\s:：][^:：]{{0,30}}?\s*[:：]")
 
@@ -198,10 +197,8 @@ def _message_head(line: str, day_first: bool = False, *, whatsapp: bool = False)
         return _Head("qq", tuple(stamp), nick.strip(), qq or mail, "")
     match = _US_INLINE.match(line)
     if match:
-        mo, d, y, h, mi, s, ampm, nick, rest = match.groups()
-        if (int(mo) > 12 >= int(d)) or (day_first and int(d) <= 12):  # 25/12/24, or a day-first file: the day came first
-            mo, d = d, mo
-        return _Head("wechat-inline", (y, mo, d, None, h, mi, s, ampm), nick.strip(), None, rest)
+        *stamp, nick, rest = match.groups()
+        return _Head("wechat-inline", _us_parts(stamp, day_first), nick.strip(), None, rest)
     match = _INLINE.match(line)
     if match and not re.search(r"https?$", match.group(9)):
         *stamp, nick, rest = match.groups()
@@ -223,14 +220,21 @@ def _message_head(line: str, day_first: bool = False, *, whatsapp: bool = False)
     return None
 
 
+def _us_parts(stamp: list[str | None], day_first: bool) -> tuple[str | None, ...]:
+    """A US-style stamp's groups (:data:`_US_STAMP`: month, day, year, hour, minute, second, meridiem) as a header's
+    ``parts``, the day and month swapped when the day came first (25/12/24, or a day-first file)."""
+    mo, d, y, h, mi, s, ampm = stamp
+    if (int(mo) > 12 >= int(d)) or (day_first and int(d) <= 12):  # type: ignore[arg-type]
+        mo, d = d, mo
+    return (y, mo, d, None, h, mi, s, ampm)
+
+
 def _system_head(line: str, day_first: bool) -> _Head | None:
     """A WhatsApp-like export's own line on ``line`` (its stamp, no "name:"), as a message of :data:`PLATFORM`
     (dropped later as 系统消息), or None. Only for files :func:`_whatsapp_like` says are of that kind."""
     if (match := _US_SYSTEM.match(line)) is not None:
-        mo, d, y, h, mi, sec, ampm, rest = match.groups()
-        if (int(mo) > 12 >= int(d)) or (day_first and int(d) <= 12):
-            mo, d = d, mo
-        return _Head("wechat-inline", (y, mo, d, None, h, mi, sec, ampm), PLATFORM, None, rest)
+        *stamp, rest = match.groups()
+        return _Head("wechat-inline", _us_parts(stamp, day_first), PLATFORM, None, rest)
     if (match := _YMD_SYSTEM.match(line)) is not None:
         groups = match.groups()
         stamp = next(groups[i:i + 8] for i in (0, 8) if groups[i] is not None)
