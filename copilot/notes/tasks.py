@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from copilot.notes.classify import SentenceClassifier, char_grams
+from copilot.notes.classify import THRESHOLDS_FILE, SentenceClassifier, char_grams
 from copilot.notes.owners import find_mentions, normalise
 from copilot.paths import RESOURCES_DIR, load_resource
 from copilot.textnorm import fold
@@ -64,7 +64,7 @@ def task_gate() -> float:
 def task_threshold(name: str) -> float:
     """A threshold the to-do rules put on P(to-do) beyond the gate (``resources/notes/thresholds.yaml`` task_model:
     set on the readable eval sets only)."""
-    return float(load_resource("notes/thresholds.yaml")["task_model"][name])
+    return float(load_resource(THRESHOLDS_FILE)["task_model"][name])
 
 
 @lru_cache(maxsize=16384)
