@@ -10,6 +10,7 @@ from copilot.agents.name import NameItem
 from copilot.config import Settings
 from copilot.evals.cache import SQLiteLLMCache
 from copilot.knowledge.index import Hit
+from copilot.knowledge.safety import SafetyCues
 from copilot.llm import __getattr__ as llm_module_getattr
 from copilot.moderation.signals import Patterns
 from copilot.notes.batch import Record
@@ -26,3 +27,4 @@ Notes.dropped_count  # in `copilot notes --json` and the LLM path's notes: how m
 llm_module_getattr  # PEP 562 module __getattr__: Python calls it to load the structured-output helpers lazily
 Patterns.reach_note  # read by name: signals.yaml `mask: reach_note` (Scan.text looks a mask up on patterns() with getattr)
 Text.overflow  # Rich reads it when a help table cell wraps: --help folds long Chinese runs (cli_support.tidy_help)
+SafetyCues.medical_emergency  # read by kind: SafetyCues.case(kind) is getattr over the fields, tried in their order

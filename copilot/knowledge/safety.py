@@ -51,11 +51,13 @@ class SafetyCase(BaseModel):
 
 
 class SafetyCues(BaseModel):
+    """The cases by kind, in the order they are tried (:func:`safety_kind`)."""
+
     self_harm: SafetyCase
     medical_emergency: SafetyCase
 
     def case(self, kind: str) -> SafetyCase:
-        return self.medical_emergency if kind == "medical_emergency" else self.self_harm
+        return getattr(self, kind)
 
 
 @lru_cache(maxsize=1)
@@ -67,4 +69,4 @@ def safety_kind(question: str) -> str:
     """``self_harm`` when the question is about a person at risk of self-harm, ``medical_emergency`` when it is about a
     person with the signs of one, else "" (self-harm first: "他说不想活了，吞了药" is both, and its reply covers both)."""
     cues = safety_cues()
-    return next((kind for kind in ("self_harm", "medical_emergency") if cues.case(kind).at_risk(question)), "")
+    return next((kind for kind in SafetyCues.model_fields if cues.case(kind).at_risk(question)), "")
