@@ -22,7 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from copilot.config import Settings
-from copilot.knowledge.ask import answer_question
+from copilot.knowledge.ask import Answer, answer_question
 from copilot.knowledge.draft_ask import draft_command, draft_line
 from copilot.knowledge.index import KnowledgeIndex
 from copilot.knowledge.ranking import stated_situations
@@ -179,3 +179,15 @@ def test_ask_names_the_draft_command(monkeypatch: pytest.MonkeyPatch, shared_dat
     # a declined question names no command
     declined = json.loads(CliRunner().invoke(app, ["ask", "帮我写一份房屋租赁合同", "--json"]).stdout)
     assert declined["covered"] is False and declined["draft"] == ""
+
+
+@pytest.mark.parametrize(("command", "page"), [("rules", "群规"), ("intro", "群介绍/公告"), ("copy --kind moments", "文案 › 朋友圈"),
+                                               ("copy --kind notice", "文案 › 公告")])
+def test_the_ui_names_the_drafting_page_choice(command: str, page: str) -> None:
+    from copilot.ui.chat import draft_page, format_sources
+
+    assert draft_page(command) == page
+    answer = Answer(question="帮我写", answer="…", citations=[], engine="offline", draft=command)
+    shown = format_sources([], "offline", answer=answer)
+    assert f"「起草」页选「{page}」" in shown
+    assert "「起草」页" not in format_sources([], "offline", answer=answer.model_copy(update={"draft": ""}))

@@ -31,6 +31,7 @@ class DraftAsks(BaseModel):
     # a text named only by one of these (帮我写一条文案) is the kind the question names elsewhere (要发朋友圈招新), if any
     generic: list[str] = []
     line: str = ""
+    ui_line: str = ""
 
     def _first(self, text: str, words: list[str] | None = None) -> tuple[int, int, DraftKind] | None:
         """The kind named first in ``text`` (position, file order, kind), counting only ``words`` when given."""
@@ -79,7 +80,9 @@ def draft_command(question: str) -> str:
     return kind.command if kind else ""
 
 
-def draft_line(command: str) -> str:
-    """The CLI's line pointing to ``copilot draft {command}`` ("" for "")."""
+def draft_line(command: str, page: str = "") -> str:
+    """The CLI's line pointing to ``copilot draft {command}``, or with ``page`` (the 起草 page's choice for it) the UI's
+    line ("" for "")."""
     kind = next((k for k in draft_asks().kinds if k.command == command), None)
-    return draft_asks().line.format(what=kind.what, command=command) if kind and draft_asks().line else ""
+    line = draft_asks().ui_line if page else draft_asks().line
+    return line.format(what=kind.what, command=command, page=page) if kind and line else ""
