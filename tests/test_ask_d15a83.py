@@ -191,3 +191,27 @@ def test_the_ui_names_the_drafting_page_choice(command: str, page: str) -> None:
     shown = format_sources([], "offline", answer=answer)
     assert f"「起草」页选「{page}」" in shown
     assert "「起草」页" not in format_sources([], "offline", answer=answer.model_copy(update={"draft": ""}))
+
+
+# --- one person doing all the organising; a diving club's own words ----------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "徒步群每次活动都是我一个人张罗，订车、买保险、排路线，怎么把这些活儿分给别人？",
+    "合唱团的演出全是我一个人操办，想找几个人分担一下，怎么分？",
+])
+def test_one_organiser_wanting_to_hand_work_on_needs_helpers(question: str) -> None:
+    told = stated_situations().deciding(ask_form(question))
+    assert told is not None and told.name == "need_helpers", question
+
+
+def test_one_organiser_with_a_tool_is_not_needing_helpers() -> None:
+    assert "need_helpers" not in _told("活动报名都是我一个人张罗，有没有小程序能自动分工？")
+
+
+@pytest.mark.parametrize(("question", "silent"), [
+    ("潜水俱乐部的群里几个老潜水员嘴很毒，新人被说了以后都不敢问问题了，怎么办？", False),
+    ("潜水俱乐部新人多，老潜水员带不过来，怎么办？", False),
+    ("读书群的新人进群以后一直潜水不说话，怎么办？", True),
+])
+def test_a_diving_clubs_words_are_not_newcomers_lurking(question: str, silent: bool) -> None:
+    assert ("newcomers_silent" in _told(question)) is silent
