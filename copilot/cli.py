@@ -208,6 +208,7 @@ def ask_cmd(
         raise fail("问题不能为空", 2, json_error=json_error)
     eng = resolve_engine(engine, json_error=json_error)
     from copilot.knowledge.ask import answer_question, decline_reason, decline_texts  # noqa: PLC0415 - on first need
+    from copilot.knowledge.draft_ask import draft_line  # noqa: PLC0415 - on first need
     from copilot.knowledge.safety import safety_cues  # noqa: PLC0415 - on first need
 
     answer = answer_question(question, ready_index(), eng, k=k)
@@ -238,6 +239,8 @@ def ask_cmd(
                          f"生成引擎：{engine_label(answer.engine)}）", answer.script))
     if answer.suggest_import:
         typer.echo(to_script(decline_texts().cli_import_hint, answer.script))
+    if answer.draft:  # a text asked for (帮我写一份群规): the subcommand that drafts it from the profile
+        typer.echo(to_script(draft_line(answer.draft), answer.script))
     if answer.notice:
         warn(f"注意：{answer.notice}")
 

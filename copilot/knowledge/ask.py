@@ -29,6 +29,7 @@ from pydantic import BaseModel, Field
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.checks import check_rule
 from copilot.knowledge.composition import Seen, compose_cues
+from copilot.knowledge.draft_ask import draft_command
 from copilot.knowledge.expansion import load_expander
 from copilot.knowledge.index import KnowledgeIndex, example_cues, tokenize
 from copilot.knowledge.ranking import (
@@ -159,6 +160,9 @@ class Answer(BaseModel):
     # the situation (``stated.yaml``: "scammed", "harassed"…) whose safety line opens an answer built from the material
     # (our own bottom line before the method); "" otherwise
     safety_note: str = ""
+    # the ``copilot draft`` subcommand ("rules", "copy --kind notice"…) that writes the text a covered question asks us
+    # to write (帮我写一份群规: :func:`draft_command`); the CLI names it after the answer; "" otherwise
+    draft: str = ""
 
 
 class DeclineTexts(BaseModel):
@@ -1995,7 +1999,8 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
                                        confidence=ranking.confidence, threshold=ranking.threshold,
                                        sections=_cited_sections(text, citations, offered),
                                        fit=offered[0].fit, missing_subject=lacking,
-                                       direct=not below_warn(offered[0].fit) and not lacking))
+                                       direct=not below_warn(offered[0].fit) and not lacking,
+                                       draft=draft_command(question)))
                 return
             notice = "模型返回为空；已改用离线引擎生成"
         except LLMUnavailable as exc:
@@ -2055,7 +2060,8 @@ def _stream_answer(question: str, index: KnowledgeIndex, engine: Engine, *, k: i
                               confidence=ranking.confidence, threshold=ranking.threshold,
                               sections=[_ref(s) for s in sections], fit=answer_fit(ranking, sections, lead, asked, basis),
                               direct=not warned and not lacking, basis=basis, missing_subject=lacking,
-                              led_by=led_by, safety_note=told.name if told is not None and told.note else ""))
+                              led_by=led_by, safety_note=told.name if told is not None and told.note else "",
+                              draft=draft_command(question)))
     if notice:
         yield f"\n（{notice}）\n"
     yield answer.answer

@@ -750,11 +750,30 @@ class StatedSituations(BaseModel):
 
     among: int = 0
     situations: list[StatedSituation] = []
+    # a clause from one of these on is a fear, not a fact ("又担心大家为抽成吵起来"): what it says is not stated
+    # (except for a situation that ``covers``: a person at risk is answered even when only feared)
+    hypothetical: list[str] = []
+    # ... and a clause that opens with one of these ("怕管得太松群会乱")
+    hypothetical_opening: list[str] = []
+
+    @cached_property
+    def _fear_cut(self) -> re.Pattern[str] | None:
+        inner = [re.escape(fold(w)) for w in self.hypothetical]
+        opening = [r"(?:^|(?<=[，,。？?！!；;：:\s]))" + re.escape(fold(w)) for w in self.hypothetical_opening]
+        words = inner + opening
+        return re.compile(r"(?:" + "|".join(words) + r")[^，,。？?！!；;：:\s]*") if words else None
+
+    def facts(self, text: str) -> str:
+        """The folded ``text`` without its feared clauses: each clause from its fear word (``hypothetical``) or its
+        opening 怕 (``hypothetical_opening``) to the clause's end is cut."""
+        return self._fear_cut.sub("", text) if self._fear_cut is not None else text
 
     def told(self, question: str) -> list[StatedSituation]:
-        """The situations ``question`` states, in the file's order."""
+        """The situations ``question`` states, in the file's order (a situation said only in a feared clause is not
+        told, unless it ``covers``)."""
         text = fold(question)
-        return [s for s in self.situations if s.said(text)]
+        facts = self.facts(text)
+        return [s for s in self.situations if s.said(text if s.covers else facts)]
 
     def leads(self, question: str, section: tuple[str, str]) -> bool:
         """Whether ``section`` answers the situation ``question`` states that decides the lead (the first told one

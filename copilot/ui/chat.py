@@ -12,9 +12,11 @@ from typing import Any
 
 from copilot.config import Settings
 from copilot.knowledge.ask import Answer, Citation, decline_reason, stream_answer
+from copilot.knowledge.draft_ask import draft_line
 from copilot.knowledge.index import get_index
 from copilot.knowledge.safety import safety_cues
 from copilot.llm import engine_label, get_engine
+from copilot.ui import drafting
 
 History = list[dict[str, Any]]
 
@@ -39,6 +41,15 @@ def shown_passage(text: str, limit: int = PASSAGE_CHARS) -> str:
     return "\n".join(kept) + f"\n\n（本段后面还有 {len(lines) - len(kept)} 行未在这里显示）"
 
 
+def draft_page(command: str) -> str:
+    """The 起草 page's choice for a ``copilot draft`` subcommand: 群规 for "rules", 文案 › 朋友圈 for
+    "copy --kind moments" (the page's own names, :data:`drafting.KINDS` and :data:`drafting.COPY_KINDS`)."""
+    target, _, kind = command.partition(" --kind ")
+    page = next((name for name, key in drafting.KINDS.items() if key == target), "")
+    copy = next((name for name, key in drafting.COPY_KINDS.items() if key == kind), "")
+    return f"{page} › {copy}" if page and copy else page
+
+
 def format_sources(citations: list[Citation], engine: str, notice: str | None = None, *,
                    answer: Answer | None = None) -> str:
     """Markdown for an answer's sources: coverage and engine line, then each cited passage."""
@@ -54,6 +65,8 @@ def format_sources(citations: list[Citation], engine: str, notice: str | None = 
             lines.append(f"**资料未覆盖这个问题**（{decline_reason(answer)}）"
                          + ("；相关的小节（不是答案）：" if answer.related else ""))
             lines += [f"- {r.label}" for r in answer.related]
+        if answer.draft:  # a text asked for (帮我写一份群规): where the 起草 page writes it
+            lines.append(draft_line(answer.draft, draft_page(answer.draft)))
     if notice:
         lines.append(f"> ⚠️ {notice}")
     for c in citations:
