@@ -101,3 +101,23 @@ def test_cantonese_tell_me_is_the_owners_report_not_the_speakers_todo(offline: S
     todos = _todos(CANTONESE_REPORT, "粵曲社.txt", offline)
     assert [(o, d) for o, t, d in todos if "賣飛" in t] == [("阿芬", "2026-12-18")]
     assert not [o for o, _, _ in todos if o == "社長-梁姐"]
+
+
+SHARE_BESIDE_OWN = """\
+[2026-12-16 19:00] 社长-老魏: 周六晚上在小区广场办迎新年联欢
+[2026-12-16 19:01] 小蒋: 收到
+[2026-12-16 19:02] 阿明: 好的
+[2026-12-16 19:05] 社长-老魏: 音响我周五晚上前去调好，彩灯小蒋帮我去挂一下
+[2026-12-16 19:06] 小蒋: 没问题
+[2026-12-16 19:08] 社长-老魏: 我明天先去广场看看场地，阿明还在外地出差
+"""
+
+
+def test_a_members_part_beside_the_speakers_own_is_their_todo(offline: Settings) -> None:
+    todos = _todos(SHARE_BESIDE_OWN, "联欢.txt", offline)
+    assert [o for o, t, _ in todos if "彩灯" in t] == ["小蒋"]
+    assert [o for o, t, _ in todos if "音响" in t] == ["社长-老魏"]
+
+
+def test_a_member_only_mentioned_beside_the_speakers_plan_gets_no_todo(offline: Settings) -> None:
+    assert not [t for o, t, _ in _todos(SHARE_BESIDE_OWN, "联欢.txt", offline) if o == "阿明" or "出差" in t]
