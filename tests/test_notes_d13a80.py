@@ -57,12 +57,13 @@ def test_every_share_of_a_comma_list_is_a_todo() -> None:
     assert _has(acts, "老周", "书架运过去"), acts  # (no verb of the lists, the task model alone says no)
 
 
-def test_share_beside_only_the_speakers_own_part_is_left_to_the_reader() -> None:
-    # (the gate asks for another *member named* in the sentence given work by it: the speaker's own 我-part alone does
-    # not make a list of shares — "我明天去，阿明还在路上" — so "横幅阿亮帮我一起挂" stays as the reader had it)
+def test_share_beside_only_the_speakers_own_part_is_theirs_when_the_task_model_is_sure() -> None:
+    # (round 83, d13b83: beside the speaker's own 我-part that is a to-do, a member's part is filed when the task model
+    # alone is sure of it, task_model.share_beside_own — "横幅阿亮帮我一起挂" is, "阿明还在路上" is not: see
+    # test_status_beside_the_speakers_plan_gives_no_share; round 80 left such a part to the reader)
     acts = _actions(READING)
     assert _has(acts, "楼长-老方", "投影"), acts
-    assert not _has(acts, "阿亮", "横幅"), acts
+    assert _has(acts, "阿亮", "横幅"), acts
 
 
 def test_status_beside_the_speakers_plan_gives_no_share() -> None:

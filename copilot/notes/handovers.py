@@ -409,7 +409,7 @@ def _retimed(actions: list[ActionItem], decisions: list[Decision], messages: lis
                 clause = max(moving, key=lambda c: _work_named(c, work, people), default="")
                 change = cue("moved").search(clause)
                 topic = _change_topic(clause[:change.start()], people) if change is not None else set()
-                names_work = _topic_hits(topic, work)
+                names_work = _topic_hits(topic, work) or _retakes(a, actions, messages, k, at)
                 if change is None or not (names_work
                                           or _owner_told(a.owner, m.text, f, f.find(clause) + len(clause), work, people)
                                           or (asked := _asked_by_party(a, actions, messages, k, people,
@@ -511,6 +511,22 @@ def _change_said(folded: str, clause: str, at: int, m: Message) -> str:
     if find_deadline(said, m.time, strict=False) is None:
         return folded[folded.find(clause) + at:]
     return said
+
+
+def _retakes(a: ActionItem, actions: list[ActionItem], messages: list[Message], k: int, at: dict[str, int]) -> bool:
+    """Whether ``messages[k]`` opens by taking back what its speaker just said (cue ``take_back``, read as if the line
+    went on from theirs: "不对，周五我要报保险名单，改成周四前交", "啊不對，週三要送印，改成週二前") and ``a`` is the
+    last dated to-do that speaker gave before it, within ``moved_reach`` lines: the change re-times that work though
+    it names none of it (the old deadline is not kept beside the new one as a second to-do)."""
+    m = messages[k]
+    if not cue("take_back").match("，" + m.text.lstrip()):
+        return False
+    given = [(at[b.sources[0]], b) for b in actions if b.deadline and b.sources and b.sources[0] in at
+             and at[b.sources[0]] < k and messages[at[b.sources[0]]].speaker == m.speaker]
+    if not given:
+        return False
+    first, last = max(given, key=lambda x: x[0])
+    return last is a and k - first <= int(raw("moved_reach"))
 
 
 def _change_topic(text: str, people: People) -> set[str]:

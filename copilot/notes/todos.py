@@ -1122,24 +1122,40 @@ def _share_of(clause: _Clause, people: People, lead: list[str]) -> bool:
 
 class _HeldShares:
     """The members' parts of one sentence that shares work out which the reader alone would drop (:func:`find_actions`),
-    filed only once the sentence gives another member named in it a to-do ("我明天去，阿明还在路上" gives none)."""
+    filed only once the sentence gives another member named in it a to-do ("我明天去，阿明还在路上" gives none) — or
+    the speaker's own part is a to-do and the task model is sure of the held part on its own (``thresholds.yaml``
+    task_model.share_beside_own: "投影和电线我周六下午4点前去调试好，幕布阿彬帮我一起挂")."""
 
     def __init__(self) -> None:
         self.kept_by: set[str] = set()
-        self.held: list[tuple[ActionItem, str]] = []
+        self.own_kept = False
+        self.held: list[tuple[ActionItem, str, bool]] = []
 
-    def note(self, clause: _Clause, action: ActionItem | None, kept: bool, share: bool) -> None:
-        """Note a clause's to-do: filed by the reader (``kept``; a named member's counts) or held (``share``)."""
+    def note(self, clause: _Clause, action: ActionItem | None, kept: bool, share: bool,
+             sure: Callable[[], bool] = lambda: False) -> None:
+        """Note a clause's to-do: filed by the reader (``kept``; a named member's counts, and the speaker's own) or held
+        (``share``; ``sure``: whether the task model is sure of the part on its own, asked only of a held part)."""
         if action is not None and kept and clause.kind in ("named", "assigned"):
             self.kept_by.add(action.owner or "")
+        elif action is not None and kept and clause.kind == "first_person":
+            self.own_kept = True
         elif action is not None and share and not kept:
-            self.held.append((action, clause.text))
+            self.held.append((action, clause.text, sure()))
 
     def file(self, merge: Callable[..., None]) -> None:
-        """File each held part beside another named member's to-do (``merge(action, clause_text)``)."""
-        for action, text in self.held:
-            if self.kept_by - {action.owner or ""}:
+        """File each held part beside another named member's to-do, or beside the speaker's own when the model is sure
+        of the part (``merge(action, clause_text)``)."""
+        for action, text, sure in self.held:
+            if self.kept_by - {action.owner or ""} or self.own_kept and sure:
                 merge(action=action, clause_text=text)
+
+
+def _sure_share(clause: _Clause, m: Message, people: People) -> bool:
+    """Whether the task model alone is sure (task_model.share_beside_own) that a member's part of a shared-out sentence
+    is work: "幕布阿彬帮我一起挂" is, "阿明还在路上" and "钥匙老周那有" are not."""
+    f = _fold(clause.text)
+    norm = normalised(f, _person_spans(_Ctx(clause.text, f, m.speaker, people, [], None)))
+    return task_probability(norm) >= task_threshold("share_beside_own")
 
 
 def _share_part(clause: _Clause) -> bool:
@@ -2478,7 +2494,7 @@ def find_actions(messages: list[Message], rosters: list[Roster] | None = None) \
                 if kept:
                     _merge_each_called(actions, action, clause.text, m, people, before, said_to is not lead,
                                        speaker_of, calls)
-                held.note(clause, action, kept=kept, share=fit and share)
+                held.note(clause, action, kept=kept, share=fit and share, sure=partial(_sure_share, clause, m, people))
             held.file(partial(_merge_each_called, actions, m=m, people=people, before=before, mid_at=said_to is not lead,
                               speaker_of=speaker_of, calls=calls))
         _message_due(actions[before:], m, head_due)
