@@ -134,9 +134,9 @@ def test_answers_end_before_a_later_recap() -> None:
     assert gift and "校徽杯子" in gift[0].answer and "望江楼" not in gift[0].answer
 
 
-# WANTED, NOT SHIPPED: the rule for this (an @-reply opening 你把/你去/你来… is no answer) lost one expected Q&A pair
-# of the blind notes split (0.925 -> 0.900, totals only), so the lead took it out; a narrower reading is owed.
-@pytest.mark.xfail(strict=True, reason="an @-reply giving the asker work is still paired as the answer (rule reverted)")
+# (the first rule for this — any @-reply opening 你把/你去/你来… is no answer — lost one expected Q&A pair of the blind
+# notes split, 0.925 -> 0.900, and was taken out; round 83 ships the narrower reading: the line is a to-do's source and
+# hands work in its first clause, pairing._hands_work_first — blind unchanged at 0.925, totals only)
 def test_an_at_reply_that_gives_the_asker_work_is_no_answer() -> None:
     notes = _notes(REUNION)
     assert not any("定位" in p.answer for p in notes.qa)

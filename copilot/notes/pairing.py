@@ -41,6 +41,7 @@ from copilot.notes.reading import (
     _gives_time,
     asks,
     chat_runner,
+    common_ground,
     introduces,
     is_chatter,
     is_question,
@@ -421,6 +422,15 @@ def _pick_open(candidates: list[_Open], reply: Message) -> _Open | None:
     return min(relevant_ones, key=lambda s: (s[1], bool(s[2].answer), s[2].index))[2]
 
 
+def _hands_work_first(m: Message) -> bool:
+    """``m``, a line a to-do comes from, hands work to the one it is put to in its first clause ("@晓雯 你明天前把报名的
+    人数统计一下发我", "@陈叔 您周日前把高层老人的名单报给我"; cue ``reply.hands_work``): it gives them work, it answers
+    no question of theirs ("停车方便吗", "检修完会发合格证吗" stay open). A line answering first and handing work after
+    ("@小林 可以带，你周五前把名字报给我") is not one."""
+    first = _CLAUSE.split(_fold(MENTION.sub("", m.text)).strip())[0]
+    return has(first, "reply", "hands_work")
+
+
 def _pick_addressed(recent: list[_Open], targets: list[str], m: Message) -> _Open | None:
     """The open question an @-reply (or a quote) ``m`` answers among its targets' ones (:func:`_pick_open`); a
     difficulty told to the replier that nobody has answered yet is what it takes up first ("王姐 球拍我在网上买不到了"
@@ -776,7 +786,11 @@ def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int
     ``in_form``, it gives what another question asked within ``near`` messages asks for, in its form (a yes or no, a
     time, a count) and not in the form of the first one: "要自己带午饭吗" "一共走多少公里" — "大概12公里" — "不用，山顶有
     餐厅" answers the lunch question."""
-    if prev is None or relevant(prev.text, m.text, by_kind=False):
+    if prev is None:
+        return False
+    if near and _fits_newer_better(prev, m, opened, i, near):
+        return True
+    if relevant(prev.text, m.text, by_kind=False):
         return False
     fits = (lambda x: in_form(x, m.text) or _opens_yes_no(x, m.text)) if in_form is not None else None
     # (on another question's words within ``near``, also one a member answered already: "摊位在哪一层" — 阿强: "去年是在
@@ -788,6 +802,15 @@ def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int
                     or near and i - q.index <= near and q.answer and all(x.speaker != m.speaker for x in q.answer)
                     and relevant(q.text, m.text, by_kind=False))
                for q in opened)
+
+
+def _fits_newer_better(prev: _Open, m: Message, opened: list[_Open], i: int, near: int) -> bool:
+    """``m`` shares more of the words of a question asked after ``prev`` (by someone else, within ``near`` lines, still
+    unanswered) than of ``prev``'s: "检修期间快递能送上楼吗" — 陈叔: "检修完会发合格证吗" — the answerer: "@小丁 快递放
+    门卫室" — "合格证检修完贴在电梯里" answers 陈叔 (检修 and 合格证), not more of the parcel answer (检修 alone)."""
+    mine = common_ground(prev.text, m.text)
+    return any(q is not prev and q.index > prev.index and q.msg.speaker != m.speaker and 0 < i - q.index <= near
+               and not q.answer and common_ground(q.text, m.text) > mine for q in opened)
 
 
 def _proposes(text: str) -> bool:
@@ -868,9 +891,10 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
                     or (_beside_the_point(q, host) or _told_own_story(q, m, host))
                     and (relevant(q.text, m.text, by_kind=False, days=False) or in_form(q.text, m.text))
                     or _side_taken(q, m, host))]
-    if guessed:
-        guessed[-1].answer, guessed[-1].loose = [], False
-        return guessed[-1], False
+    if guessed:  # (the one it takes up most, the latest of those: "带生豆吗" … "磨粉吗" — "生豆工坊统一提供")
+        q = max(guessed, key=lambda o: (common_ground(o.text, m.text), o.index))
+        q.answer, q.loose = [], False
+        return q, False
     # a question nobody has answered is still open after other talk: a reply in its form answers it further on
     # (not a line told to everyone: "还有 样品…大家月底前寄出来" is a notice of its own)
     reach, minutes = int(raw("reply", "reach")), float(raw("reply", "reach_minutes"))
@@ -1141,6 +1165,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         f = _fold(m.text)
         targets = people.mentions(m.text) + ([people.resolve(m.reply_to) or m.reply_to] if m.reply_to else []) \
             + _named_reply(m.text, people)
+        targets = targets or _called_asker(m, people, opened, i, window, in_form)
         turn = _held_turn(m, bool(targets), opened, people, held, session, speakers, host) \
             or ("held" if _holds_recent(m, f, i, opened, near) else "")
         # ("捐的书放哪里" — "在二楼": the next line of the one running the chat, however short, answers it)
@@ -1186,7 +1211,7 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
         recent = _left_to_answer(recent, m, opened, in_form, settles, bool(targets))  # (a relative's answer stands)
         chosen: _Open | None = None
         if targets:
-            chosen = _pick_addressed(recent, targets, m)
+            chosen = None if m.id in tasks and _hands_work_first(m) else _pick_addressed(recent, targets, m)
             direct = chosen is not None
         else:
             chosen, direct = _unaddressed(recent, m, i, session, speakers, near, in_form, host)
@@ -1432,6 +1457,26 @@ def _named_reply(text: str, people: People) -> list[str]:
     if lead is None:
         return [who for _, _, who in _asked_back(f, people)][:1]
     return [who for pos, _, who in people.named_in(f[lead.end():]) if pos == 0][:1]
+
+
+def _called_asker(m: Message, people: People, opened: list[_Open], i: int, window: int,
+                  in_form: Callable[[str, str], bool]) -> list[str]:
+    """The asker a line with no @ calls by name at its opening and answers ("阿彥 第一次來的先上半小時入門" after 阿彥's
+    "第一次參加的需要先受訓嗎"; "王阿姨，买菜可以找楼里的志愿者代购"): the name, then a pause (a space, a comma or a
+    colon; cue ``reply.called_rest``), and the rest on the words of a question of theirs within ``window`` lines, or in
+    its form, that no @-reply nor the one it was put to has answered yet. The line is put
+    to them as an @ would put it. Never a question, nor a line handing them work (cue ``reply.hands_work``: "阿杰 你
+    周五前把报名表收齐" gives work, it answers nothing); ``[]`` for any other line."""
+    f = _fold(m.text).strip()
+    called = next(((alias, who) for pos, alias, who in people.named_in(f) if pos == 0), None)
+    if called is None or called[1] == m.speaker or not cue("reply", "called_rest").match(f[len(called[0]):]):
+        return []
+    rest = f[len(called[0]):].strip(" \t,，:：")
+    if not rest or is_question(rest) or has(rest, "reply", "hands_work"):
+        return []
+    waiting = [q for q in opened if q.msg.speaker == called[1] and 0 < i - q.index <= window and not q.direct
+               and not q.closed and (relevant(q.text, rest, by_kind=False) or in_form(q.text, rest))]
+    return [called[1]] if waiting else []
 
 
 def _asked_back(f: str, people: People) -> list[tuple[int, str, str]]:

@@ -1181,6 +1181,17 @@ def _shares_content(asked: frozenset[str], bigrams: frozenset[str], reply: str, 
                for g in bigrams & _content_bigrams(reply))
 
 
+def common_ground(question: str, reply: str) -> int:
+    """How much of ``question`` ``reply`` takes up: its asked words (:func:`_asked_words`, no time word) found in
+    ``reply``, and its 2-character runs (:func:`_content_bigrams`, no stop pair, pronoun or time word) ``reply`` shares —
+    :func:`relevant`'s common ground, counted, to tell which of two questions a reply is more on."""
+    stop = _shared_stop()
+    pairs = [g for g in _content_bigrams(question) & _content_bigrams(reply)
+             if g not in stop and word_class(g) not in _pronoun_tags() and word_class(g) not in _function_tags()
+             and word_class(g) != "t"]
+    return len(_asked_words(question, False) & set(words(reply))) + len(pairs)
+
+
 def _gives_time(fq: str, reply: str) -> bool:
     """Whether the folded question ``fq`` asks when (几点, 什么时候) and ``reply`` names a marked time or day."""
     return has(fq, "reply", "asks_time") and any(d.marked for d in time_expressions(reply, None))
