@@ -2495,7 +2495,9 @@ def _markup_deal(scan: Scan) -> Finding | None:
     if b is None or not b.resale_item:
         return None
     c = scan.n.compact
-    if b.resale_object is not None and not b.resale_object.search(c) and not _counted(b.resale_object, c):
+    # … named as written or in its Mandarin form (前排飛 is 前排票 in Cantonese: patterns.yaml cantonese, round 83)
+    if b.resale_object is not None and not b.resale_object.search(c) and not b.resale_object.search(in_mandarin(c)) \
+            and not _counted(b.resale_object, c):
         return None  # a markup on another thing (a member's racket in a group that bans court resale)
     was, added = _markup_patterns()
     hits = [m.group(0) for m in was.finditer(c) if int(m.group(2)) > int(m.group(1))]
