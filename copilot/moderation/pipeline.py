@@ -634,7 +634,7 @@ class Moderator:
                          text=n.compact, disguised=bool(n.evasions))
         _group_buy_review(rep, n.compact, scores, checks, hidden=bool(n.evasions))
         _allowed_deal_review(rep, scores, checks, deal=self._profile_deal(deal), hidden=bool(n.evasions) or group_model,
-                             contacts_ok=self.contacts_ok)
+                             contacts_ok=self.contacts_ok, text=n.compact)
         _allowed_contact_review(rep, scores, checks, allowed=self.contacts_ok, hidden=bool(n.evasions) or group_model)
         if checks["offtopic"].get("about_group"):
             _contact_word_only(rep, n.folded, p_ad, scores, checks, group_model=group_model,
@@ -2580,7 +2580,7 @@ def _group_buy_review(rep: SignalReport, text: str, scores: dict[Label, float], 
 
 
 def _allowed_deal_review(rep: SignalReport, scores: dict[Label, float], checks: dict[str, Any], *, deal: str | None,
-                         hidden: bool = False, contacts_ok: bool = False) -> None:
+                         hidden: bool = False, contacts_ok: bool = False, text: str = "") -> None:
     """A post of a kind the profile allows (:meth:`Moderator._profile_deal`: 允许…发招聘 and a job post, a member's own
     thing where members pass theirs on) that would be acted on for what such a post needs to be answered — one phone
     number (or a landline), 有意者联系, a salary or price, and the employer's or the category's own voice (permissions.yaml
@@ -2598,6 +2598,8 @@ def _allowed_deal_review(rep: SignalReport, scores: dict[Label, float], checks: 
     voice = cat.offer_words if cat is not None else frozenset()
     names = set(rep.names(Label.AD)) - {s.name for s in rep.signals
                                          if s.name in _DEAL_WORDED and s.items and set(s.items) <= voice}
+    if _kept_counts(rep, text):
+        names.discard("seller_form")  # 我家老人养了十多箱…自己家的蜜: how many hives the member keeps, not stock
     if not _needs_only(rep, names):
         return
     scores[Label.AD] = MEMBER_SHARING_CAP if contacts_ok else CLASSIFIER_ALONE_CAP
@@ -2680,6 +2682,27 @@ def _lot_size_form() -> re.Pattern[str]:
     """patterns.yaml ``catalogue``: a count of tens or more and a counter of stock (十几箱, 二十多件), whole."""
     ct = load_resource(SIGNAL_PATTERNS)["catalogue"]
     return re.compile(catalogue_count(ct) + alt(ct["stock"]))
+
+
+@lru_cache(maxsize=1)
+def _kept_lead() -> re.Pattern[str]:
+    """patterns.yaml ``catalogue.kept`` at the end of a text, and at most one digit of the count after it (家里养了二 of
+    家里养了二十几箱, whose hit is 十几箱)."""
+    ct = load_resource(SIGNAL_PATTERNS)["catalogue"]
+    return re.compile(alt(ct["kept"]) + "[" + ct["digits"] + "0-9]?$")
+
+
+def _kept_counts(rep: SignalReport, text: str) -> bool:
+    """Whether every seller's-form hit is a count of what the writer keeps, said as theirs right before it (家里养了二十几箱,
+    我家四十来箱: patterns.yaml ``catalogue.kept``) — a member's own hives, not a catalogue's stock. ``text``: compact form."""
+    form = rep.signal("seller_form")
+    if form is None or not form.items:
+        return False
+    for item in form.items:
+        at = text.find(item)
+        if at < 0 or not _lot_size(item) or not _kept_lead().search(text[max(0, at - 8):at]):
+            return False
+    return True
 
 
 def _lot_size(word: str) -> bool:
@@ -3498,7 +3521,9 @@ def _self_introduction(rep: SignalReport, text: str) -> bool:
     handles, times and callsigns are taken out (内部价299, 团购价1680: a price), no call to whoever needs it (有需要的可以找我:
     ad.want) and no product or way to buy (ad.sale_cue). ``text``: the compact form."""
     words = lexicons().words
-    return bool(text) and not rep.urls and set(rep.names(Label.AD)) <= _INTRODUCED_HANDLES \
+    # … and how many hives or head the member keeps (家里养了二十几箱中蜂: _kept_counts) is who they are, not stock
+    handles = _INTRODUCED_HANDLES | {"seller_form"} if _kept_counts(rep, text) else _INTRODUCED_HANDLES
+    return bool(text) and not rep.urls and set(rep.names(Label.AD)) <= handles \
         and bool(words["ad.self_intro"].search(text)) and not words["ad.self_intro_not"].search(text) \
         and not words["ad.want"].search(text) \
         and not words["ad.sale_cue"].search(text) and not re.search(r"\d{2,}", _without_contacts(text, rep))
@@ -3566,7 +3591,7 @@ def _member_post(rep: SignalReport, scores: dict[Label, float], checks: dict[str
         and _own_sale_handle(rep, text, allowed=allowed, bundle=bundle)
     # a member introducing themself with the handle members reach them by (新人报到…QQ 2718834560, 加我QQ交流)
     introduced = not (applies or own_sale) and _self_introduction(rep, text)
-    names -= _INTRODUCED_HANDLES if introduced else frozenset()
+    names -= _INTRODUCED_HANDLES | {"seller_form"} if introduced else frozenset()
     if applies or own_sale:
         names.discard("contact")
     if own_sale:

@@ -2495,7 +2495,9 @@ def _markup_deal(scan: Scan) -> Finding | None:
     if b is None or not b.resale_item:
         return None
     c = scan.n.compact
-    if b.resale_object is not None and not b.resale_object.search(c) and not _counted(b.resale_object, c):
+    # … named as written or in its Mandarin form (前排飛 is 前排票 in Cantonese: patterns.yaml cantonese, round 83)
+    if b.resale_object is not None and not b.resale_object.search(c) and not b.resale_object.search(in_mandarin(c)) \
+            and not _counted(b.resale_object, c):
         return None  # a markup on another thing (a member's racket in a group that bans court resale)
     was, added = _markup_patterns()
     hits = [m.group(0) for m in was.finditer(c) if int(m.group(2)) > int(m.group(1))]
@@ -3420,6 +3422,13 @@ def _walked(name: str) -> str:
 # Detectors of their own shape that find nothing unless one of a few sets of lists and patterns all match the compact
 # text (the row's ``mask`` aside, which SignalTable.needs reads off the row): for each, the sets of walk keys, read off
 # its code (round 80). _promo_words: its list alone (in _LIST_GATED). _business: its list, or a quantity deal (buy_get).
+def _smear(scan: Scan, spec: SignalSpec) -> Finding | None:
+    """A whole trade or kind of people run down at once (its combo: lexicons.yaml abuse.smear_all beside abuse.smear_kind —
+    你们这帮卖蜜的没一个好东西, 蜂农的蜜…没一个干净的); a warning about cheats (网上卖假蜜的都是骗子，大家别上当: a warning besides the
+    smear's own 骗子) runs no member down."""
+    return None if warns(scan.lex.words[spec.combo[0]].sub("", scan.n.compact)) else _combo(scan, spec)
+
+
 # _pointer: its list, a look at the profile (profile_look; in Mandarin only when the text has Cantonese), or — when the
 # writer is unnamed — a pointer at the name (sender_name.pointer). _counterfeit_deal: its list, like_genuine, or a copy
 # or an age faked beside what it copies (counterfeit_copy and genuine_ref, counterfeit_aged and antique_ref).
@@ -3432,6 +3441,7 @@ _OWN_NEEDS: dict[Any, Callable[[SignalSpec], tuple[tuple[str, ...], ...]]] = {
                                      ("ad.counterfeit_copy", "ad.genuine_ref"), ("ad.counterfeit_aged", "ad.antique_ref")),
     _fee_scam: lambda spec: (spec.combo[1:],),
     _kin_business: lambda spec: ((_walked("kin_venture"),),),
+    _smear: lambda spec: (spec.combo,),
 }
 
 # The signals with a detector of their own; any other reads what its row says: a ``combo`` row's lexicons all present
@@ -3445,6 +3455,7 @@ _DETECTORS: dict[str, Detector] = {
     "injection": _injection, "chain_letter": _chain_letter, "referral": _referral, "health_claim": _health_claim,
     "belittle": _belittle, "disabled_slur": _disabled_slur, "dismissal": _dismissed, "sneer": _sneer, "veiled": _veiled, "sarcasm": _sarcasm, "group_deal": _group_deal, "packet_beg": _packet_beg,
     "service_pitch": _service_pitch, "course_pitch": _course_pitch, "paid_entry": _paid_entry, "fee_scam": _fee_scam,
+    "smear": _smear,
 }
 
 
