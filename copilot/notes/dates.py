@@ -147,14 +147,19 @@ def _lexicon() -> _Lexicon:
         # most messages hold none of its required words (round 63: 16,500 lines 226 → 23 ms, the same matches)
         extra=gated(re.compile(
             rf"(?P<n>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<u>{_alt(d['span_units'])})(?P<span>{_alt(d['span_marks'])})"
-            rf"|(?P<mm>\d{{1,2}})月(?:底|末)(?P<mmark>{_alt(d['deadline_marks'])})?"
+            # (1月底 / 1月末 / 1月尾: ``month_end`` without its 月)
+            rf"|(?P<mm>\d{{1,2}})月(?:{_alt([str(w)[1:] for w in d['month_end'] if str(w).startswith('月')])})"
+            rf"(?P<mmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<ev>{_alt(d['event_words'])})(?:{_alt(d['event_end'])})?(?:(?P<after>{_alt(d['event_after'])})|{_alt(d['event_before'])})"
             rf"(?P<en>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
             # 开学前 / 婚礼之前: by the event's day (one convention for every "X前": the day X itself)
             rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?P<hol>{_alt(list(d['holidays']) + list(d['lunar_holidays']))})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?P<msm>\d{{1,2}})月(?:{_alt(d['month_start_of'])})"
-            rf"|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>{_alt(d['month_mid'])}))(?P<msmark>{_alt(d['deadline_marks'])})?"
+            # (after a month's figure a bare 中 before a deadline mark is its middle too: "2月中之前"; the 月中 of
+            # "12月中山路" is no time)
+            rf"|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>(?<![\d{CN_DIGITS}])(?:{_alt(d['month_mid'])})|(?<=\d月)中(?={_alt(d['deadline_marks'])})))"
+            rf"(?P<msmark>{_alt(d['deadline_marks'])})?"
             # 年底前 / 年底把账结清: the year's last day
             rf"|(?P<ye>{_alt(d['year_end'])})(?P<yemark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"
@@ -536,6 +541,10 @@ def _month_part(today: date, g: dict[str, str | None], lex: _Lexicon, before: st
             return None
         return date(year_of(month, today), month, 15)
     mid = today.replace(day=15)
+    # 下个月中前: next month's (not the 下 of 一下: "统计一下月中前交")
+    nxt = next((w for w in time_words("next_month_end") if before.endswith(w)), None)
+    if nxt and not before[:-len(nxt)].endswith(time_words("not_next_after")):
+        return date(today.year + (today.month == 12), today.month % 12 + 1, 15)
     return mid if mid >= today else date(today.year + (today.month == 12), today.month % 12 + 1, 15)
 
 
@@ -1175,7 +1184,14 @@ def _begins(folded: str, when: datetime | None, event: date | None, meeting: dat
 
 
 def _same_day(text: str, when: datetime | None, context: str) -> Deadline | None:
-    ref = _lexicon().same_day.search(fold(text))
+    """"到时候"/"那天": the day the sentence itself names before it ("我周六去拿，钱到时候交给阿珍" is Saturday), else
+    the first day the rest of the message names."""
+    folded = fold(text)
+    ref = _lexicon().same_day.search(folded)
+    if ref:
+        told = [d for d in time_expressions(folded[:ref.start()], when) if d.day is not None and not d.range_end]
+        if told:
+            return told[-1]
     if ref and context:
         named = [d for d in time_expressions(context, when) if d.day is not None]
         if named:
@@ -1319,6 +1335,14 @@ def _anchor() -> re.Pattern[str] | Gated:
     return Gated(re.compile(rf"([\u4e00-\u9fff]{{2,5}})(?={marks})"), re.compile(marks))
 
 
+@lru_cache(maxsize=1)
+def _bare_anchor() -> re.Pattern[str]:
+    """An event word of ``time.yaml`` right before a bare 前/之前 ("每台车出发前把胎压拍一下发群里"), with up to three
+    characters before it: the day the chat tells for that event, when it tells one (else the event under discussion)."""
+    before = _alt(time_words("event_before"))
+    return re.compile(rf"([\u4e00-\u9fff]{{0,3}}(?:{_alt(time_words('event_words'))}))(?=(?:{before})(?![\d{CN_DIGITS}]))")
+
+
 _CLAUSE = pauses("，,。；;！!？?\n")  # (not a figure's comma: clauses.py)
 
 
@@ -1328,9 +1352,10 @@ def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date 
     下午2点", the last one told: a later line may move it); else the event under discussion (``events``). The event's
     words are read from the chat itself, not from a word list: the longest run of the characters before the mark that
     a sentence with a later, unmarked day of its own also says."""
-    anchor = _anchor()
+    anchor, bare = _anchor(), _bare_anchor()
     # (the runs before a mark, read on the line as written: "发表会前一天" is a span the time patterns take whole)
-    found = [[m.group(1) for m in anchor.finditer(fold(text))] if when is not None else [] for text, when in texts]
+    found = [[m.group(1) for m in anchor.finditer(fold(text))] + [m.group(1) for m in bare.finditer(fold(text))]
+             if when is not None else [] for text, when in texts]
     if not any(found):
         return list(events)
     marks = time_words("event_anchor_days") + time_words("event_anchor_spans")
