@@ -716,6 +716,18 @@ def before_mark() -> re.Pattern[str]:
     return re.compile(f"^(?:{_alt(load_resource(TIME_FILE)['event_before'])})")
 
 
+@lru_cache(maxsize=1)
+def _holiday_before() -> re.Pattern[str]:
+    lex = _lexicon()
+    return re.compile(rf"(?:{_alt(sorted({*lex.holidays, *lex.lunar}, key=len, reverse=True))})"
+                      rf"(?:{_alt(load_resource(TIME_FILE)['event_before'])})")
+
+
+def holiday_due(folded: str) -> bool:
+    """Whether the folded text names a holiday as a due day ("元旦前交给我", "国庆之前"): a day, as 12月15日前 is."""
+    return _holiday_before().search(folded) is not None
+
+
 def time_spans(folded: str) -> list[tuple[int, int]]:
     """Where the time expressions of an already folded text stand (start, end)."""
     return [(s, e) for s, e, _ in _located(folded, None)]
