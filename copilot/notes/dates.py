@@ -901,7 +901,8 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     ``event`` is the day of the event under discussion (:func:`event_days`), ``meeting`` the next day of
     the chat's stated schedule (:func:`next_meetings`)."""
     folded, ctx = fold(text), fold(context)
-    found = _restated(time_expressions(text, when, event, meeting), folded)
+    found = _not_turned_down(_restated(time_expressions(text, when, event, meeting), folded), folded, when, event,
+                             meeting)
     if _standing(folded, ctx):  # "每次活动…当天下午5点前": every activity's day, not one date
         found = [replace(d, day=None, clock=None) if _lexicon().same_day.search(fold(d.text)) else d for d in found]
     # the sentence's times with their places, read again only where a weekly schedule is said (most sentences
@@ -941,6 +942,24 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if usable:
         return _evening(in_message_week(_own_clause(usable), text, context, when, event, meeting), folded, ctx, when)
     return _same_day(text, when, context)
+
+
+@lru_cache(maxsize=1)
+def _turned_down() -> re.Pattern[str]:
+    return re.compile(_alt(time_words("turned_down")))
+
+
+def _not_turned_down(found: list[Deadline], folded: str, when: datetime | None, event: date | None,
+                     meeting: date | None) -> list[Deadline]:
+    """``found`` less a time its own clause turns down ("元旦前做不完 竹子还要晒 最快1月15号": due on the 15th, not by
+    New Year), while another time is left (time.yaml ``turned_down``, within ``turned_down_reach`` characters after it)."""
+    if len(found) < 2 or not _turned_down().search(folded):
+        return found
+    reach = int(load_resource(TIME_FILE)["turned_down_reach"])
+    denied = {d.text for _, end, d in _located(folded, when, event, meeting)
+              if _turned_down().search(_CLAUSE.split(folded[end:end + reach], maxsplit=1)[0])}
+    kept = [d for d in found if fold(d.text) not in denied]
+    return kept or found
 
 
 def _on_event_day(found: Deadline, folded: str, when: datetime | None, event: date | None) -> Deadline:
