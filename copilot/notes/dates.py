@@ -1368,10 +1368,25 @@ def _anchor() -> re.Pattern[str] | Gated:
 
 @lru_cache(maxsize=1)
 def _bare_anchor() -> re.Pattern[str]:
-    """An event word of ``time.yaml`` right before a bare 前/之前 ("每台车出发前把胎压拍一下发群里"), with up to three
-    characters before it: the day the chat tells for that event, when it tells one (else the event under discussion)."""
+    """An event word of ``time.yaml`` right before a bare 前/之前 ("每台车出发前把胎压拍一下发群里"): the day the chat
+    tells for that event, when it tells one (else the event under discussion). (The word alone is matched, the
+    characters before it read by :func:`_bare_runs`: a run of any length tried at every place was 5× slower.)"""
     before = _alt(time_words("event_before"))
-    return re.compile(rf"([\u4e00-\u9fff]{{0,3}}(?:{_alt(time_words('event_words'))}))(?=(?:{before})(?![\d{CN_DIGITS}]))")
+    return re.compile(rf"(?:{_alt(time_words('event_words'))})(?=(?:{before})(?![\d{CN_DIGITS}]))")
+
+
+def _bare_runs(folded: str) -> list[str]:
+    """The event words before a bare 前 in ``folded`` (:func:`_bare_anchor`), each with up to three Han characters
+    before it."""
+    if "前" not in folded:  # (every event_before word holds it: most lines have none)
+        return []
+    out = []
+    for m in _bare_anchor().finditer(folded):
+        start = m.start()
+        while start > max(0, m.start() - 3) and "\u4e00" <= folded[start - 1] <= "\u9fff":
+            start -= 1
+        out.append(folded[start:m.end()])
+    return out
 
 
 _CLAUSE = pauses("，,。；;！!？?\n")  # (not a figure's comma: clauses.py)
@@ -1383,10 +1398,10 @@ def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date 
     下午2点", the last one told: a later line may move it); else the event under discussion (``events``). The event's
     words are read from the chat itself, not from a word list: the longest run of the characters before the mark that
     a sentence with a later, unmarked day of its own also says."""
-    anchor, bare = _anchor(), _bare_anchor()
+    anchor = _anchor()
     # (the runs before a mark, read on the line as written: "发表会前一天" is a span the time patterns take whole)
-    found = [[m.group(1) for m in anchor.finditer(fold(text))] + [m.group(1) for m in bare.finditer(fold(text))]
-             if when is not None else [] for text, when in texts]
+    found = [[m.group(1) for m in anchor.finditer(folded)] + _bare_runs(folded) if when is not None else []
+             for text, when in texts for folded in (fold(text),)]
     if not any(found):
         return list(events)
     marks = time_words("event_anchor_days") + time_words("event_anchor_spans")
