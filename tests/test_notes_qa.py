@@ -157,8 +157,10 @@ def test_traditional_transcript_keeps_its_script_and_names(offline: Settings, mo
     for simplified in ("陈老师", "小华", "主讲", "要点", "臺灣"):
         assert simplified not in md, simplified
     assert all("歡迎" not in p.text for p in n.key_points)  # the host's welcome is not a point
-    # an explicit request still converts (operator's choice)
-    assert "陈老师" in render_markdown(n, "zh-Hans")
+    # an explicit request still converts the content (operator's choice), never a member's name (round 83: 岩温 is
+    # never 巖溫, 陳老師 stays 陳老師)
+    hans = render_markdown(n, "zh-Hans")
+    assert "陳老師" in hans and "陈老师" not in hans and "## 要点" in hans
     # a Simplified transcript quoting one Traditional name stays Simplified and keeps the name as written
     monkeypatch.setenv("COPILOT_SCRIPT", "zh-Hant")
     from copilot.notes.render import requested_script

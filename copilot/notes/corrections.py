@@ -16,6 +16,7 @@ from copilot.notes.cues import cue, has, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import (
     cn_to_int,
+    holiday_due,
     time_spans,
 )
 from copilot.notes.model import Message
@@ -61,7 +62,9 @@ def superseded(messages: list[Message], reach: int = 5) -> set[int]:
 def figure_kinds(f: str) -> frozenset[str]:
     """The kinds of figure (``cues.yaml`` figure_kinds: amount, clock, day, duration, share) the folded text ``f``
     states."""
-    return frozenset(kind for kind in raw("figure_kinds") if has(f, "figure_kinds", kind))
+    found = frozenset(kind for kind in raw("figure_kinds") if has(f, "figure_kinds", kind))
+    # (a holiday as a due day is a day: "影本元旦前交给我" is set right by "打错了 是12月15日前交给我")
+    return found | {"day"} if "day" not in found and holiday_due(f) else found
 
 
 @dataclass(frozen=True)
@@ -584,6 +587,13 @@ def _corrected_lines(messages: list[Message], j: int, kinds: frozenset[str], nam
             own.append(x)
         elif corrects and (k < reach or stands) and not other and not is_question(x.text):
             other.append(x)
+    if corrects and len(own) > 1:
+        # (of its speaker's lines, the ones sharing the correction's own words: "打错了 是12月15日前交给我" sets right
+        # "影本元旦前交给我", not "补助12月20日截止申请" said just before it)
+        generic = cue("change_generic")
+        said = _content_slot(cue("moved").sub(" ", cue("correction").sub(" ", _fold(m.text))), generic)
+        sharing = [x for x in own if said & _content_slot(_fold(x.text), generic)]
+        own = sharing or own
     return own or other
 
 

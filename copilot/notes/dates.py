@@ -147,14 +147,19 @@ def _lexicon() -> _Lexicon:
         # most messages hold none of its required words (round 63: 16,500 lines 226 → 23 ms, the same matches)
         extra=gated(re.compile(
             rf"(?P<n>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<u>{_alt(d['span_units'])})(?P<span>{_alt(d['span_marks'])})"
-            rf"|(?P<mm>\d{{1,2}})月(?:底|末)(?P<mmark>{_alt(d['deadline_marks'])})?"
+            # (1月底 / 1月末 / 1月尾: ``month_end`` without its 月)
+            rf"|(?P<mm>\d{{1,2}})月(?:{_alt([str(w)[1:] for w in d['month_end'] if str(w).startswith('月')])})"
+            rf"(?P<mmark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<ev>{_alt(d['event_words'])})(?:{_alt(d['event_end'])})?(?:(?P<after>{_alt(d['event_after'])})|{_alt(d['event_before'])})"
             rf"(?P<en>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*个?(?P<eu>{_alt(d['span_units'])})(?:{_alt(d['span_marks'])})?"
             # 开学前 / 婚礼之前: by the event's day (one convention for every "X前": the day X itself)
             rf"|(?P<ev0>{_alt(d['event_words'])})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?P<hol>{_alt(list(d['holidays']) + list(d['lunar_holidays']))})(?:{_alt(d['event_before'])})(?![\d{CN_DIGITS}])"
             rf"|(?:(?P<ms>{_alt(d['month_start'])})|(?P<msm>\d{{1,2}})月(?:{_alt(d['month_start_of'])})"
-            rf"|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>{_alt(d['month_mid'])}))(?P<msmark>{_alt(d['deadline_marks'])})?"
+            # (after a month's figure a bare 中 before a deadline mark is its middle too: "2月中之前"; the 月中 of
+            # "12月中山路" is no time)
+            rf"|(?:(?P<mdm>\d{{1,2}})月)?(?P<mid>(?<![\d{CN_DIGITS}])(?:{_alt(d['month_mid'])})|(?<=\d月)中(?={_alt(d['deadline_marks'])})))"
+            rf"(?P<msmark>{_alt(d['deadline_marks'])})?"
             # 年底前 / 年底把账结清: the year's last day
             rf"|(?P<ye>{_alt(d['year_end'])})(?P<yemark>{_alt(d['deadline_marks'])})?"
             rf"|(?P<week>{_alt(d['week_words'])})(?![{''.join(weekdays)}])(?P<wmark>{_alt(d['deadline_marks'])}|末前)?"
@@ -536,6 +541,10 @@ def _month_part(today: date, g: dict[str, str | None], lex: _Lexicon, before: st
             return None
         return date(year_of(month, today), month, 15)
     mid = today.replace(day=15)
+    # 下个月中前: next month's (not the 下 of 一下: "统计一下月中前交")
+    nxt = next((w for w in time_words("next_month_end") if before.endswith(w)), None)
+    if nxt and not before[:-len(nxt)].endswith(time_words("not_next_after")):
+        return date(today.year + (today.month == 12), today.month % 12 + 1, 15)
     return mid if mid >= today else date(today.year + (today.month == 12), today.month % 12 + 1, 15)
 
 
@@ -705,6 +714,18 @@ def before_mark() -> re.Pattern[str]:
     """The "before" a time may carry right after it (time.yaml ``event_before``: 前, 之前, 以前), at the start of a text:
     what stands between a time and the work it bounds ("…周五之前一起去买")."""
     return re.compile(f"^(?:{_alt(load_resource(TIME_FILE)['event_before'])})")
+
+
+@lru_cache(maxsize=1)
+def _holiday_before() -> re.Pattern[str]:
+    lex = _lexicon()
+    return re.compile(rf"(?:{_alt(sorted({*lex.holidays, *lex.lunar}, key=len, reverse=True))})"
+                      rf"(?:{_alt(load_resource(TIME_FILE)['event_before'])})")
+
+
+def holiday_due(folded: str) -> bool:
+    """Whether the folded text names a holiday as a due day ("元旦前交给我", "国庆之前"): a day, as 12月15日前 is."""
+    return _holiday_before().search(folded) is not None
 
 
 def time_spans(folded: str) -> list[tuple[int, int]]:
@@ -880,7 +901,8 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     ``event`` is the day of the event under discussion (:func:`event_days`), ``meeting`` the next day of
     the chat's stated schedule (:func:`next_meetings`)."""
     folded, ctx = fold(text), fold(context)
-    found = _restated(time_expressions(text, when, event, meeting), folded)
+    found = _not_turned_down(_restated(time_expressions(text, when, event, meeting), folded), folded, when, event,
+                             meeting)
     if _standing(folded, ctx):  # "每次活动…当天下午5点前": every activity's day, not one date
         found = [replace(d, day=None, clock=None) if _lexicon().same_day.search(fold(d.text)) else d for d in found]
     # the sentence's times with their places, read again only where a weekly schedule is said (most sentences
@@ -920,6 +942,24 @@ def find_deadline(text: str, when: datetime | None, context: str = "", *, strict
     if usable:
         return _evening(in_message_week(_own_clause(usable), text, context, when, event, meeting), folded, ctx, when)
     return _same_day(text, when, context)
+
+
+@lru_cache(maxsize=1)
+def _turned_down() -> re.Pattern[str]:
+    return re.compile(_alt(time_words("turned_down")))
+
+
+def _not_turned_down(found: list[Deadline], folded: str, when: datetime | None, event: date | None,
+                     meeting: date | None) -> list[Deadline]:
+    """``found`` less a time its own clause turns down ("元旦前做不完 竹子还要晒 最快1月15号": due on the 15th, not by
+    New Year), while another time is left (time.yaml ``turned_down``, within ``turned_down_reach`` characters after it)."""
+    if len(found) < 2 or not _turned_down().search(folded):
+        return found
+    reach = int(load_resource(TIME_FILE)["turned_down_reach"])
+    denied = {d.text for _, end, d in _located(folded, when, event, meeting)
+              if _turned_down().search(_CLAUSE.split(folded[end:end + reach], maxsplit=1)[0])}
+    kept = [d for d in found if fold(d.text) not in denied]
+    return kept or found
 
 
 def _on_event_day(found: Deadline, folded: str, when: datetime | None, event: date | None) -> Deadline:
@@ -1175,7 +1215,14 @@ def _begins(folded: str, when: datetime | None, event: date | None, meeting: dat
 
 
 def _same_day(text: str, when: datetime | None, context: str) -> Deadline | None:
-    ref = _lexicon().same_day.search(fold(text))
+    """"到时候"/"那天": the day the sentence itself names before it ("我周六去拿，钱到时候交给阿珍" is Saturday), else
+    the first day the rest of the message names."""
+    folded = fold(text)
+    ref = _lexicon().same_day.search(folded)
+    if ref:
+        told = [d for d in time_expressions(folded[:ref.start()], when) if d.day is not None and not d.range_end]
+        if told:
+            return told[-1]
     if ref and context:
         named = [d for d in time_expressions(context, when) if d.day is not None]
         if named:
@@ -1319,6 +1366,29 @@ def _anchor() -> re.Pattern[str] | Gated:
     return Gated(re.compile(rf"([\u4e00-\u9fff]{{2,5}})(?={marks})"), re.compile(marks))
 
 
+@lru_cache(maxsize=1)
+def _bare_anchor() -> re.Pattern[str]:
+    """An event word of ``time.yaml`` right before a bare 前/之前 ("每台车出发前把胎压拍一下发群里"): the day the chat
+    tells for that event, when it tells one (else the event under discussion). (The word alone is matched, the
+    characters before it read by :func:`_bare_runs`: a run of any length tried at every place was 5× slower.)"""
+    before = _alt(time_words("event_before"))
+    return re.compile(rf"(?:{_alt(time_words('event_words'))})(?=(?:{before})(?![\d{CN_DIGITS}]))")
+
+
+def _bare_runs(folded: str) -> list[str]:
+    """The event words before a bare 前 in ``folded`` (:func:`_bare_anchor`), each with up to three Han characters
+    before it."""
+    if "前" not in folded:  # (every event_before word holds it: most lines have none)
+        return []
+    out = []
+    for m in _bare_anchor().finditer(folded):
+        start = m.start()
+        while start > max(0, m.start() - 3) and "\u4e00" <= folded[start - 1] <= "\u9fff":
+            start -= 1
+        out.append(folded[start:m.end()])
+    return out
+
+
 _CLAUSE = pauses("，,。；;！!？?\n")  # (not a figure's comma: clauses.py)
 
 
@@ -1330,7 +1400,8 @@ def anchored_events(texts: list[tuple[str, datetime | None]], events: list[date 
     a sentence with a later, unmarked day of its own also says."""
     anchor = _anchor()
     # (the runs before a mark, read on the line as written: "发表会前一天" is a span the time patterns take whole)
-    found = [[m.group(1) for m in anchor.finditer(fold(text))] if when is not None else [] for text, when in texts]
+    found = [[m.group(1) for m in anchor.finditer(folded)] + _bare_runs(folded) if when is not None else []
+             for text, when in texts for folded in (fold(text),)]
     if not any(found):
         return list(events)
     marks = time_words("event_anchor_days") + time_words("event_anchor_spans")

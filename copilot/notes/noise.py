@@ -244,6 +244,22 @@ _ENTRY = re.compile(r"\d{1,3}[.．、]")  # "1. 老陶": an entry of a list
 _MARKS = re.compile(r"[\s#＃]+")  # what a copy of a 接龙 may add or drop around its heading ("#接龙")
 
 
+_INLINE_ENTRY = re.compile(r"(?<![\d.．])(\d{1,3})[.．、](?!\d)")  # "1. 老陈 1台 2. 兰姐 1台": entries on one line
+
+
+def _list_lines(text: str) -> list[str]:
+    """The lines of ``text``; a one-line list ("换秤接龙：1. 老陈 1台 2. 兰姐 1台", a one-line export or a pasted copy)
+    read as its heading and one line per entry, when its entries run 1, 2, 3… from its first."""
+    written = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(written) != 1 or not rules().signup.search(_bare(written[0])):  # (only a list with the cue: few lines)
+        return written
+    marks = list(_INLINE_ENTRY.finditer(written[0]))
+    if not marks or marks[0].start() == 0 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return written
+    cuts = [0, *(m.start() for m in marks), len(written[0])]
+    return [p for p in (written[0][a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)) if p]
+
+
 def _bare(text: str) -> str:
     """``text`` folded, without white space and hash marks: the form a 接龙's heading is compared in."""
     return _MARKS.sub("", fold(text))
@@ -254,9 +270,9 @@ def signup_heading(text: str) -> str | None:
     """The heading of a sign-up list (接龙, ``noise.yaml`` signup_copies) as written — its first line, and the next
     one too when the first is the cue alone ("#接龙") — or None when ``text`` is no such list (one line, a question,
     a first line without the cue)."""
-    written = [line.strip() for line in text.split("\n") if line.strip()]
-    lines = [_bare(line) for line in written]
     r = rules()
+    written = _list_lines(text)
+    lines = [_bare(line) for line in written]
     if len(lines) < 2 or interrogative(lines[0]) or not (
             r.signup.search(lines[0]) or r.signup_sheet.search(lines[0]) and any(_ENTRY.match(x) for x in lines[1:])):
         return None

@@ -97,7 +97,8 @@ _UNCUTTABLE = re.compile(r"https?://[!-~]+|[0-9A-Za-z.%:/$¥￥+\-]*\d[0-9A-Za-z
 _WINDOW = 80  # a fact is never longer than this
 _URL = re.compile(r"https?://[!-~]+")
 # a pause to cut at; an ASCII comma or colon inside 1,280 / 20:30 / https:// is not one
-_COMMA = re.compile(r"(?<=[，、：；])|(?<=[,:])(?![0-9A-Za-z/])")
+# (a label's colon keeps its value: "FPS號碼：9123 5566" is never cut after 號碼：)
+_COMMA = re.compile(r"(?<=[，、；])|(?<=：)(?![0-9A-Za-z$¥￥+])|(?<=[,:])(?![0-9A-Za-z/])")
 _SPACE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _FACT_CHAR = re.compile(r"[0-9A-Za-z.%:/$¥￥+\-?=&_]")
 
@@ -548,7 +549,8 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
         # be the option that lost or a side item named in passing (several matters listed: each has its own outcome)
         runs = first is not None and first.speaker in {st.host, *settler.by[:1]}
         opened = _opening(first, set(), st, messages[1:], asking=True) if runs else None
-        matter = opened or (st.topic if st.topic and runs and st.topic in first.text else None) \
+        relayed = _relayed_notice(messages[:3], st) and _notice_heading(messages[:3], whole=False)
+        matter = relayed or opened or (st.topic if st.topic and runs and st.topic in first.text else None) \
             or _subject(st, [], messages)
         if matter and len(matter) >= 4 and not _near_dup(matter, decided) and matter not in decided:
             return f"{matter.rstrip('？?')}：{decided}"
@@ -560,10 +562,37 @@ def _title(transcript: Transcript, st: Structure, points: list[Sentence], people
             else None
         topic = opened or _subject(st, points, messages)
     else:
-        topic = st.topic or _subject(st, points, messages)
+        topic = _relayed_notice(messages[:3], st) or st.topic or _subject(st, points, messages)
     if st.session_type == "主讲分享" and st.speakers:
         return f"{topic}｜{st.speakers[0]}分享整理" if topic else f"{st.speakers[0]}分享整理"
     return f"话题讨论：{topic}" if topic else f"{transcript.group or '群'}话题讨论整理"
+
+
+def _relayed_notice(opening: list[Message], st: Structure) -> str | None:
+    """A chat opened by relaying another body's notice (``summary.relay_intro``: "市场办刚发了个通知 我转一下", in the
+    host's first line): the notice's 【heading】 and its first item ("中山路夜市管理通知：摊位管理费由每月800元调整为
+    每月950元"), from that line or the host's next one — the subject, never the relaying words."""
+    if not opening or (st.host and opening[0].speaker != st.host) or not cue("summary", "relay_intro").search(
+            fold(opening[0].text)):
+        return None
+    return _notice_heading(opening, whole=True)
+
+
+def _notice_heading(opening: list[Message], whole: bool) -> str | None:
+    """The relayed notice's 【heading】 (and with ``whole`` its first item) in the opener's first lines."""
+    for m in opening:
+        if m.speaker != opening[0].speaker:
+            continue
+        notice = cue("summary", "relay_heading").search(m.text)
+        if notice is None:
+            continue
+        body = notice.group("body")
+        first = re.search(r"(?<![\d.])1[.．、](?!\d)", body)  # an enumerated notice: its first item
+        body = body[first.end():] if first else body
+        item = re.split(r"[，,；;。！!]|\s+\d{1,2}[.．、](?!\d)", body, maxsplit=1)[0].strip("：: ")
+        head = notice.group("h")
+        return f"{head}：{item}" if whole and 4 <= len(item) <= TITLE_CHARS * 2 else head
+    return None
 
 
 def _settling(st: Structure, settled: set[int] | None = None) -> Decision | None:

@@ -43,6 +43,18 @@ def requested_script(settings: object) -> str | None:
     return getattr(settings, "script", None) if "script" in fields_set else None
 
 
+def _member_names(notes: Notes) -> set[str]:
+    """Every member's name the notes carry (speakers, host, askers, owners, deciders, posters, omitted lines'
+    senders), each also split at 、 for a list of owners; two characters or more."""
+    names = [*notes.speakers, notes.host, *(p.speaker for p in notes.key_points),
+             *(n for q in notes.qa for n in (q.asker, q.answerer)), *(d.decider for d in notes.decisions),
+             *(b for d in notes.decisions for b in d.by), *(a.owner for a in notes.actions),
+             *(a.speaker for a in notes.announcements), *(q.speaker for q in notes.quotes),
+             *(o.speaker for o in notes.omitted)]
+    out = {n for n in names if n}
+    return {p for n in out for p in (n, *n.split("、")) if len(p) >= 2}
+
+
 class _Writer:
     """Renders notes in a target script: our labels are converted, the transcript's content only when
     a different script than the transcript's own is asked for."""
@@ -51,12 +63,20 @@ class _Writer:
         self.notes = notes
         self.target = script or notes.script
         self.convert = self.target != notes.script
+        names = _member_names(notes) if self.convert else set()
+        # (members' names keep their own script wherever they stand: 岩温 is never 巖溫, 陳伯 never 陈伯)
+        self._names = re.compile("(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")") \
+            if names else None
 
     def L(self, text: str) -> str:  # noqa: N802 - our own wording
         return to_script(text, self.target)
 
     def C(self, text: str) -> str:  # noqa: N802 - content taken from the transcript
-        return to_script(text, self.target) if self.convert and text else text
+        if not (self.convert and text):
+            return text
+        if self._names is None:
+            return to_script(text, self.target)
+        return "".join(p if i % 2 else to_script(p, self.target) for i, p in enumerate(self._names.split(text)) if p)
 
     def warning(self, w: str) -> str:
         """A parse warning: our wording converted, the transcript's own line it quotes (（…） at its end, 「…」) kept as

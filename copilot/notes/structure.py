@@ -183,6 +183,26 @@ def _final_state(item: ActionItem | Announcement, restated: dict[int, Restated])
     return text
 
 
+def _set_right_days(actions: list[ActionItem], fixes: dict[int, Restated]) -> list[ActionItem]:
+    """A to-do whose day its speaker's own correction set right, when that correction is a to-do of the same work's
+    owner with its due day ("影本元旦前交给我" … "对不起我打错了 是12月15日前交给我"): one to-do, in the member's
+    words with the new day beside them ("（已改：12月15日前）"), due then and citing the correction — not two."""
+    gone: set[int] = set()
+    for a in actions:
+        fix = fixes.get(a.sources[0]) if a.sources else None
+        if fix is None or "day" not in fix.kinds or fix.slot or id(a) in gone or raw("changed_mark") in a.task:
+            continue
+        twin = next((b for b in actions if b is not a and id(b) not in gone and b.sources and b.sources[0] == fix.by.id
+                     and b.deadline and b.deadline_text and b.owner == a.owner), None)
+        if twin is None or twin.deadline == a.deadline:
+            continue
+        a.task = f"{a.task}（{raw('changed_mark')}{twin.deadline_text}）"
+        a.deadline, a.deadline_text = twin.deadline, twin.deadline_text
+        a.sources.append(fix.by.id)
+        gone.add(id(twin))
+    return [a for a in actions if id(a) not in gone]
+
+
 def changes_cited(sources: list[int], restated: dict[int, Restated], marked: bool = False) -> list[int]:
     """The changes (:func:`restated_figures`) an item from ``sources`` states the figures of, not cited yet: those that
     named their slot and rewrote a source in place ("早上9:30北河街街市門口集合"), and with ``marked`` (the item carries
@@ -334,6 +354,7 @@ def analyze(transcript: Transcript) -> Structure:
     said_by = {m.id: m.speaker for m in msgs}
     # (or when its speaker took another member's change up: corrections._taken_change)
     own_fixes = {i: f for i, f in restated.items() if f.by.speaker == said_by.get(i) or f.taken}
+    actions = _set_right_days(actions, own_fixes)
     for a in actions:
         a.task = _final_state(a, own_fixes) or a.task
     for n in announcements:
