@@ -590,6 +590,7 @@ class Moderator:
                    ("member_surplus", 0.5, MEMBER_SHARING_CAP, self._member_surplus),
                    ("market_own", 0.5, MARKET_OWN_CAP, self._market_own),
                    ("own_private_offer", 0.5, MEMBER_SHARING_CAP, self._own_private_offer),
+                   ("own_used_alone", 0.5, MEMBER_SHARING_CAP, lambda r, c: self._own_used_alone(r, c, checks)),
                    ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link),
                    ("banned_word_only", 0.5, MEMBER_SHARING_CAP, lambda r, c: _banned_word_only(r, n.folded, p_ad)))
             for key, floor, cap, applies in (*_MEMBER_CHECKS, *own):
@@ -938,6 +939,32 @@ class Moderator:
         if words["resale.private_course"].search(said) and not words["resale.private_took"].search(said):
             return False  # a course sold (我录的网课), not one the writer took (我报过一个网课)
         # the promo words: how to ask, 原价, 包邮, and the giving itself (免费, 免费送)
+        promo = rep.signal("promo_words")
+        return promo is None or all(w in SIGN_UP_WORDS | _SURPLUS_WORDS | _FREE_WORDS | _shipping_words()
+                                    or words["resale.giveaway"].fullmatch(w) for w in promo.items)
+
+    def _own_used_alone(self, rep: SignalReport, compact: str, checks: dict[str, Any]) -> bool:
+        """The shared classifier alone read an ad (``checks["classifier"]["alone"]``: sure, rule evidence under 0.4) in a
+        message that says the thing is the writer's own and used (signals ``used_item``: 自用, 穿过, 玩过两次, 八成新 — never
+        全新, 原价 or a pitch word) in a group whose profile does not ban trade (round 83, d17a83): 出一顆自用的50mm定焦…3000，
+        需要的私聊; 出一盒二手瘟疫危機，玩過兩次，150，私我. The classifier's score is no second signal — it reads 出/私我/a price
+        as a pitch whoever writes it — so with no handle, link, QR code, pointer or seller's form (only 私我, a price, a word
+        of promo: _PRIVATE_OWN_PATH), no seller's, dealer's or service word (_PRIVATE_OWN_NOT) and no pitch word but how a
+        one-off is sent, it is a member passing on their own used thing, not an ad. Unlike :meth:`_own_private_offer` the
+        invitation is not needed and the subject is left to the off-topic layer (a used thing off the subject is off
+        the topic, not an ad). ``compact``: the compact form."""
+        if not checks["classifier"].get("alone") or self.no_trade or rep.urls or rep.contacts \
+                or rep.names(Label.SPAM) or not set(rep.names(Label.AD)) <= _PRIVATE_OWN_PATH:
+            return False
+        words = lexicons().words
+        said = in_mandarin(compact)
+        own = rep.used_item or rep.own_item and any(not words["resale.was_price"].fullmatch(w)
+                                                    for w in words["resale.own"].findall(said))
+        if not (own or any(words[k].search(said) for k in _PRIVATE_OWN_WORDS)):
+            return False
+        if any(words[k].search(said) for k in _PRIVATE_OWN_NOT) \
+                or any(w not in _shipping_words() for w in words["resale.pitch"].findall(said)):
+            return False
         promo = rep.signal("promo_words")
         return promo is None or all(w in SIGN_UP_WORDS | _SURPLUS_WORDS | _FREE_WORDS | _shipping_words()
                                     or words["resale.giveaway"].fullmatch(w) for w in promo.items)
