@@ -5,9 +5,9 @@ shape that must still be caught:
   or price, and the shared classifier scores such a line low (it never saw 最平/落单). patterns.yaml ``price_superlative``
   (全 + a place + 最平/最便宜/最低价) and lexicons.yaml ``resale.seller_form`` (欢迎落单, 欢迎下单, 全网最低) make it a seller's
   form: two forms stand alone, one needs company. In every readable set only dealers say it.
-- the classifier alone (sure, rule evidence under 0.4) on a member's own used thing — 「出一顆自用的50mm定焦…3000，需要的私聊」:
-  Moderator._own_used_alone caps the ad score when the message says the thing is the writer's own and used, with no
-  handle, link, seller's or dealer's word, in a group that does not ban trade.
+- the classifier alone (sure, rule evidence under 0.4) on a member's own used thing — 「我考完了，…教材转给需要的同学，两本一共30，
+  私聊」: Moderator._own_used_alone caps the ad score when the message says the thing is the writer's own (and used gear is
+  about the group's subject), with no handle, link, seller's or dealer's word, in a group that does not ban trade.
 
 Groups and messages written for these tests (evals/moderation/dev175.jsonl holds the same kinds)."""
 
@@ -116,8 +116,8 @@ def test_a_member_s_price_talk_is_no_seller_s_form(judge: Judge, profile: str, t
 
 
 @pytest.mark.parametrize(("profile", "text"), [
-    (PHOTO_TW, "出一顆自用的35mm定焦，鏡片無霉無霧，2500，需要的私聊"),
-    (CLIMB, "出一双自己穿过的scarpa instinct 40码 穿了三个月 还有八成 300 需要的私我"),
+    (PHOTO_TW, "我換機了，舊的相機鏡頭自用三年，2500轉給需要的朋友，私聊"),
+    (CLIMB, "我的安全带用了一年，换新的了，旧的100转给需要的岩友，私聊"),
 ])
 def test_the_classifier_alone_on_a_member_s_own_used_thing_is_no_ad(judge: Judge, profile: str, text: str) -> None:
     v = judge(profile, text)
@@ -139,6 +139,12 @@ def test_a_seller_s_line_of_the_same_shape_is_still_an_ad(judge: Judge, profile:
 
 
 def test_a_group_that_bans_trade_keeps_the_classifier_s_call(judge: Judge) -> None:
-    v = judge(NO_TRADE, "出一双自己穿过的scarpa instinct 40码 穿了三个月 还有八成 300 需要的私我")
+    v = judge(NO_TRADE, "我的安全带用了一年，换新的了，旧的100转给需要的岩友，私聊")
+    assert not v.checks.get("own_used_alone"), v.checks
+
+
+def test_used_things_off_the_group_s_subject_keep_the_classifier_s_call(judge: Judge) -> None:
+    v = judge(CLIMB, "自用的扫地机器人，九成新，300，需要的私聊")
+    assert v.checks["classifier"].get("alone"), v.checks["classifier"]
     assert not v.checks.get("own_used_alone"), v.checks
 

@@ -945,14 +945,14 @@ class Moderator:
 
     def _own_used_alone(self, rep: SignalReport, compact: str, checks: dict[str, Any]) -> bool:
         """The shared classifier alone read an ad (``checks["classifier"]["alone"]``: sure, rule evidence under 0.4) in a
-        message that says the thing is the writer's own and used (signals ``used_item``: 自用, 穿过, 玩过两次, 八成新 — never
-        全新, 原价 or a pitch word) in a group whose profile does not ban trade (round 83, d17a83): 出一顆自用的50mm定焦…3000，
-        需要的私聊; 出一盒二手瘟疫危機，玩過兩次，150，私我. The classifier's score is no second signal — it reads 出/私我/a price
-        as a pitch whoever writes it — so with no handle, link, QR code, pointer or seller's form (only 私我, a price, a word
-        of promo: _PRIVATE_OWN_PATH), no seller's, dealer's or service word (_PRIVATE_OWN_NOT) and no pitch word but how a
-        one-off is sent, it is a member passing on their own used thing, not an ad. Unlike :meth:`_own_private_offer` the
-        invitation is not needed and the subject is left to the off-topic layer (a used thing off the subject is off
-        the topic, not an ad). ``compact``: the compact form."""
+        message that says the thing is the writer's own (signals ``used_item``: 自用, 穿过, 用了一年 — never 全新, 原价 or a pitch
+        word; or resale.own, resale.private_own, resale.private_took) in a group whose profile does not ban trade (round 83,
+        d17a83): 我考完了，现代文学和古代汉语教材转给需要的同学，两本一共30，私聊; 旧的相機鏡頭自用三年，2500轉給需要的朋友，私聊.
+        The classifier's score is no second signal — it reads 出/私聊/a price as a pitch whoever writes it — so with no
+        handle, link, QR code, pointer or seller's form (only 私我, a price, a word of promo: _PRIVATE_OWN_PATH), no seller's,
+        dealer's or service word (_PRIVATE_OWN_NOT) and no pitch word but how a one-off is sent, it is a member passing on
+        their own thing, not an ad. Unlike :meth:`_own_private_offer` the
+        invitation is not needed; as there, used gear must be about the group's subject. ``compact``: the compact form."""
         if not checks["classifier"].get("alone") or self.no_trade or rep.urls or rep.contacts \
                 or rep.names(Label.SPAM) or not set(rep.names(Label.AD)) <= _PRIVATE_OWN_PATH:
             return False
@@ -965,6 +965,8 @@ class Moderator:
         if any(words[k].search(said) for k in _PRIVATE_OWN_NOT) \
                 or any(w not in _shipping_words() for w in words["resale.pitch"].findall(said)):
             return False
+        if rep.used_item and (self.offtopic is None or not self.offtopic.about(compact, rep)):
+            return False  # used gear off the group's subject (自用的扫地机器人 in a climbing group) is not made its business
         promo = rep.signal("promo_words")
         return promo is None or all(w in SIGN_UP_WORDS | _SURPLUS_WORDS | _FREE_WORDS | _shipping_words()
                                     or words["resale.giveaway"].fullmatch(w) for w in promo.items)
