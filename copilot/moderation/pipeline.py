@@ -962,6 +962,8 @@ class Moderator:
                                                     for w in words["resale.own"].findall(said))
         if not (own or any(words[k].search(said) for k in _PRIVATE_OWN_WORDS)):
             return False
+        if not rep.used_item and not words["resale.small_lot"].search(said):
+            return False  # not used, and no small lot (两本, 一双): 多出五十包饵料 原价转 is a stock's size, not a member's own
         if any(words[k].search(said) for k in _PRIVATE_OWN_NOT) \
                 or any(w not in _shipping_words() for w in words["resale.pitch"].findall(said)):
             return False
