@@ -590,6 +590,7 @@ class Moderator:
                    ("member_surplus", 0.5, MEMBER_SHARING_CAP, self._member_surplus),
                    ("market_own", 0.5, MARKET_OWN_CAP, self._market_own),
                    ("own_private_offer", 0.5, MEMBER_SHARING_CAP, self._own_private_offer),
+                   ("own_used_alone", 0.5, MEMBER_SHARING_CAP, lambda r, c: self._own_used_alone(r, c, checks)),
                    ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link),
                    ("banned_word_only", 0.5, MEMBER_SHARING_CAP, lambda r, c: _banned_word_only(r, n.folded, p_ad)))
             for key, floor, cap, applies in (*_MEMBER_CHECKS, *own):
@@ -938,6 +939,36 @@ class Moderator:
         if words["resale.private_course"].search(said) and not words["resale.private_took"].search(said):
             return False  # a course sold (我录的网课), not one the writer took (我报过一个网课)
         # the promo words: how to ask, 原价, 包邮, and the giving itself (免费, 免费送)
+        promo = rep.signal("promo_words")
+        return promo is None or all(w in SIGN_UP_WORDS | _SURPLUS_WORDS | _FREE_WORDS | _shipping_words()
+                                    or words["resale.giveaway"].fullmatch(w) for w in promo.items)
+
+    def _own_used_alone(self, rep: SignalReport, compact: str, checks: dict[str, Any]) -> bool:
+        """The shared classifier alone read an ad (``checks["classifier"]["alone"]``: sure, rule evidence under 0.4) in a
+        message that says the thing is the writer's own (signals ``used_item``: 自用, 穿过, 用了一年 — never 全新, 原价 or a pitch
+        word; or resale.own, resale.private_own, resale.private_took) in a group whose profile does not ban trade (round 83,
+        d17a83): 我考完了，现代文学和古代汉语教材转给需要的同学，两本一共30，私聊; 旧的相機鏡頭自用三年，2500轉給需要的朋友，私聊.
+        The classifier's score is no second signal — it reads 出/私聊/a price as a pitch whoever writes it — so with no
+        handle, link, QR code, pointer or seller's form (only 私我, a price, a word of promo: _PRIVATE_OWN_PATH), no seller's,
+        dealer's or service word (_PRIVATE_OWN_NOT) and no pitch word but how a one-off is sent, it is a member passing on
+        their own thing, not an ad. Unlike :meth:`_own_private_offer` the
+        invitation is not needed; as there, used gear must be about the group's subject. ``compact``: the compact form."""
+        if not checks["classifier"].get("alone") or self.no_trade or rep.urls or rep.contacts \
+                or rep.names(Label.SPAM) or not set(rep.names(Label.AD)) <= _PRIVATE_OWN_PATH:
+            return False
+        words = lexicons().words
+        said = in_mandarin(compact)
+        own = rep.used_item or rep.own_item and any(not words["resale.was_price"].fullmatch(w)
+                                                    for w in words["resale.own"].findall(said))
+        if not (own or any(words[k].search(said) for k in _PRIVATE_OWN_WORDS)):
+            return False
+        if not rep.used_item and not words["resale.small_lot"].search(said):
+            return False  # not used, and no small lot (两本, 一双): 多出五十包饵料 原价转 is a stock's size, not a member's own
+        if any(words[k].search(said) for k in _PRIVATE_OWN_NOT) \
+                or any(w not in _shipping_words() for w in words["resale.pitch"].findall(said)):
+            return False
+        if rep.used_item and (self.offtopic is None or not self.offtopic.about(compact, rep)):
+            return False  # used gear off the group's subject (自用的扫地机器人 in a climbing group) is not made its business
         promo = rep.signal("promo_words")
         return promo is None or all(w in SIGN_UP_WORDS | _SURPLUS_WORDS | _FREE_WORDS | _shipping_words()
                                     or words["resale.giveaway"].fullmatch(w) for w in promo.items)

@@ -746,6 +746,10 @@ def lexicons() -> Lexicons:
     words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + catalogue_count(ct)
                                              + ("(?!" + _alt([str(w) for w in not_words]) + ")" if not_words else "")
                                              + _alt(ct["counters"]))
+    # a claim to undersell a whole place: 全长沙最平, 全台最低价 (patterns.yaml price_superlative)
+    ps = load_resource(PATTERNS)["price_superlative"]
+    words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + re.escape(str(ps["lead"]))
+                                             + rf"[\u4e00-\u9fff]{{1,{int(ps['place'])}}}?" + _alt(ps["cheapest"]))
     # more units on hand, new, beside the one offered: 另外我这还有好几台新的 (patterns.yaml more_units)
     mu = load_resource(PATTERNS)["more_units"]
     words["resale.seller_form"] = re.compile(words["resale.seller_form"].pattern + "|" + _alt(mu["leads"])
