@@ -200,8 +200,9 @@ def t2s_char(ch: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _simplified_only(ch: str) -> bool:
-    """A character Traditional writes differently (个 → 個, 么 → 麼)."""
-    return to_traditional(ch) != ch
+    """A character Traditional writes differently (个 → 個, 么 → 麼) — and that is not itself a Traditional form: OpenCC
+    writes the variant 羣 as 群 both ways, so 羣 is counted as Traditional only (「羣友吵架了」 is asked in Traditional)."""
+    return to_traditional(ch) != ch and t2s_char(ch) == ch
 
 
 def asked_script(text: str) -> str:

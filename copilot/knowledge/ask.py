@@ -190,6 +190,8 @@ class DeclineTexts(BaseModel):
     ask_not_covered: str = ""
     # a declined question about illness, medicine or diet (health_words) also says whom to ask (health_line)
     health_words: list[str] = []
+    # ... once these (crops' pesticide: 打药, 农药) are taken out of the question: no person's body is asked about
+    health_not: list[str] = []
     health_line: str = ""
     asks_head: str = ""
     ask_answered: str = ""
@@ -1704,6 +1706,14 @@ def named_sections(ranking: SectionRanking, handling: list[SectionHit] | None = 
     return related
 
 
+def asks_health(asked: str, texts: DeclineTexts) -> bool:
+    """Whether the folded question ``asked`` asks about a person's illness, medicine or diet (``health_words``), read
+    without the phrases that speak of crops (``health_not``: 打药, 农药 — the 药 of a field, not of a patient)."""
+    for phrase in texts.health_not:
+        asked = asked.replace(fold(phrase), "")
+    return any(fold(w) in asked for w in texts.health_words)
+
+
 def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans", handling: list[SectionHit] | None = None) -> str:
     """What ``ask`` says when the material does not cover the question (both engines): the nearest
     sections by their Chinese names, if any, and what the operator can do. A question declined for its wrapper
@@ -1713,7 +1723,7 @@ def decline_text(ranking: SectionRanking, asked_in: str = "zh-Hans", handling: l
     if asked_in == "other":
         lines.append(texts.not_chinese)
     asked = fold(ranking.question)
-    if texts.health_line and any(fold(w) in asked for w in texts.health_words):
+    if texts.health_line and asks_health(asked, texts):
         lines.append(texts.health_line)  # a patient's question: whom to ask, besides "not covered"
     if ranking.off_wrapper and ranking.asked is not None:
         if texts.wrapped:
