@@ -1480,9 +1480,10 @@ def _file_notice(announcements: list[Announcement], told: dict[str, tuple[int, A
     the limit, sign-up or fee of the event its speaker just announced is added to that notice."""
     m, f = messages[idx], _fold(s)
     kind = _announcement_kind(f, in_list=in_list)
-    if kind == "下期预告" and (has(f, "action", "given_due") or is_question(s)):
+    if kind == "下期预告" and (has(f, "action", "given_due") or "?" in f or has(f, "question", "anywhere")):
         # "@小林 你下周三前把分享大纲发我": work given, not the next session told; "下次分享可以讲讲消防检查吗": a member
-        # asking for a subject, which only the host's answer makes the next session
+        # asking for a subject, which only the host's answer makes the next session (asked outright: a question mark
+        # or 吗/请问 — not an embedded "讲减字谱怎么读", which names the next lesson)
         kind = None
     # an event told without a notice word (also the chat's opening line: "周六上午九点…滨江公园…报名费八十块"), never a
     # dated decision (a decision)
