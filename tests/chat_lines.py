@@ -57,3 +57,8 @@ def decision_with(notes: Notes, words: str) -> Decision:
     assert found, [d.text for d in notes.decisions]
     return found[0]
 
+
+def text_todos(text: str, name: str, settings: Settings) -> list[tuple[str, str, str | None]]:
+    """(owner, task, deadline) of each to-do in the notes of the chat export ``text`` (file name ``name``), in order."""
+    notes = summarize_text(text, name, settings, get_engine(settings)).notes
+    return [(a.owner or "", a.task, a.deadline) for a in notes.actions]

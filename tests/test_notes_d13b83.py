@@ -14,10 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from chat_lines import text_todos
 
 from copilot.config import Settings
-from copilot.llm import get_engine
-from copilot.notes import summarize_text
 
 
 @pytest.fixture
@@ -25,9 +24,7 @@ def offline(tmp_path: Path) -> Settings:
     return Settings(data_dir=tmp_path / "data", llm_provider="offline")
 
 
-def _todos(text: str, name: str, settings: Settings) -> list[tuple[str, str, str | None]]:
-    notes = summarize_text(text, name, settings, get_engine(settings)).notes
-    return [(a.owner or "", a.task, a.deadline) for a in notes.actions]
+_todos = text_todos
 
 
 TAKEN_BACK = """\

@@ -3,19 +3,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
 
-from copilot.notes.model import Message
+from chat_lines import chat_lines
+
 from copilot.notes.todos import find_actions
 
-
-def _msgs(*lines: str) -> list[Message]:
-    start = datetime(2026, 11, 20, 20, 0)
-    out = []
-    for i, line in enumerate(lines, 1):
-        speaker, text = line.split("|", 1)
-        out.append(Message(id=i, speaker=speaker, text=text, time=start + timedelta(minutes=2 * i)))
-    return out
+_msgs = partial(chat_lines, start=datetime(2026, 11, 20, 20, 0), first_id=1)
 
 
 _TALK = (
