@@ -925,23 +925,11 @@ class Moderator:
         if self.no_trade or rep.urls or rep.contacts or rep.names(Label.SPAM) \
                 or not set(rep.names(Label.AD)) <= _PRIVATE_OWN_PATH or "invite" not in rep.names(Label.AD):
             return False
-        if rep.used_item and (self.offtopic is None or not self.offtopic.about(compact, rep)):
-            return False  # used gear off the group's subject (自用的扫地机器人 in a climbing group) is not made its business
         words = lexicons().words
         said = in_mandarin(compact)
-        # what it cost them (原价199) is no such word: a pitch says it too (原价199现在99)
-        own = rep.own_item and any(not words["resale.was_price"].fullmatch(w) for w in words["resale.own"].findall(said))
-        if not (own or any(words[k].search(said) for k in _PRIVATE_OWN_WORDS)):
-            return False
-        if any(words[k].search(said) for k in _PRIVATE_OWN_NOT) \
-                or any(w not in _shipping_words() for w in words["resale.pitch"].findall(said)):
-            return False
         if words["resale.private_course"].search(said) and not words["resale.private_took"].search(said):
             return False  # a course sold (我录的网课), not one the writer took (我报过一个网课)
-        # the promo words: how to ask, 原价, 包邮, and the giving itself (免费, 免费送)
-        promo = rep.signal("promo_words")
-        return promo is None or all(w in SIGN_UP_WORDS | _SURPLUS_WORDS | _FREE_WORDS | _shipping_words()
-                                    or words["resale.giveaway"].fullmatch(w) for w in promo.items)
+        return self._own_thing_passed_on(rep, compact, said, used_counts=False)
 
     def _own_used_alone(self, rep: SignalReport, compact: str, checks: dict[str, Any]) -> bool:
         """The shared classifier alone read an ad (``checks["classifier"]["alone"]``: sure, rule evidence under 0.4) in a
@@ -956,14 +944,23 @@ class Moderator:
         if not checks["classifier"].get("alone") or self.no_trade or rep.urls or rep.contacts \
                 or rep.names(Label.SPAM) or not set(rep.names(Label.AD)) <= _PRIVATE_OWN_PATH:
             return False
-        words = lexicons().words
         said = in_mandarin(compact)
-        own = rep.used_item or rep.own_item and any(not words["resale.was_price"].fullmatch(w)
-                                                    for w in words["resale.own"].findall(said))
+        if not rep.used_item and not lexicons().words["resale.small_lot"].search(said):
+            return False  # not used, and no small lot (两本, 一双): 多出五十包饵料 原价转 is a stock's size, not a member's own
+        return self._own_thing_passed_on(rep, compact, said, used_counts=True)
+
+    def _own_thing_passed_on(self, rep: SignalReport, compact: str, said: str, *, used_counts: bool) -> bool:
+        """What :meth:`_own_private_offer` and :meth:`_own_used_alone` both ask of the words, ``said`` being the compact
+        text in Mandarin: the thing is the writer's own (resale.own but for what it cost, resale.private_own or
+        resale.private_took; with ``used_counts`` also a used thing: signals ``used_item``), no seller's, dealer's or
+        service word (_PRIVATE_OWN_NOT) and no pitch word but how a one-off is sent, used gear about the group's subject,
+        and promo words only how to ask, 原价, 包邮 and the giving itself (免费, 免费送)."""
+        words = lexicons().words
+        # what it cost them (原价199) is no such word: a pitch says it too (原价199现在99)
+        own = (used_counts and rep.used_item) or rep.own_item and any(
+            not words["resale.was_price"].fullmatch(w) for w in words["resale.own"].findall(said))
         if not (own or any(words[k].search(said) for k in _PRIVATE_OWN_WORDS)):
             return False
-        if not rep.used_item and not words["resale.small_lot"].search(said):
-            return False  # not used, and no small lot (两本, 一双): 多出五十包饵料 原价转 is a stock's size, not a member's own
         if any(words[k].search(said) for k in _PRIVATE_OWN_NOT) \
                 or any(w not in _shipping_words() for w in words["resale.pitch"].findall(said)):
             return False
