@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
@@ -1176,20 +1177,26 @@ def _shares_content(asked: frozenset[str], bigrams: frozenset[str], reply: str, 
     of its 2-character runs (:func:`_content_bigrams`) that is no stop pair, pronoun or (unless ``asks_time``) time word."""
     if not asked.isdisjoint(words(reply)):
         return True
+    return any(_shared_pairs(bigrams, reply, asks_time))
+
+
+def _shared_pairs(bigrams: frozenset[str], reply: str, asks_time: bool, *, no_function: bool = False) -> Iterator[str]:
+    """The question's 2-character runs (``bigrams``: :func:`_content_bigrams`) that ``reply`` shares and that are common
+    ground: no stop pair, pronoun or (unless ``asks_time``) time word, and with ``no_function`` no function word."""
     stop = _shared_stop()
-    return any(g not in stop and word_class(g) not in _pronoun_tags() and (asks_time or word_class(g) != "t")
-               for g in bigrams & _content_bigrams(reply))
+    for g in bigrams & _content_bigrams(reply):
+        tag = word_class(g)
+        if g not in stop and tag not in _pronoun_tags() and (asks_time or tag != "t") \
+                and not (no_function and tag in _function_tags()):
+            yield g
 
 
 def common_ground(question: str, reply: str) -> int:
     """How much of ``question`` ``reply`` takes up: its asked words (:func:`_asked_words`, no time word) found in
-    ``reply``, and its 2-character runs (:func:`_content_bigrams`, no stop pair, pronoun or time word) ``reply`` shares —
-    :func:`relevant`'s common ground, counted, to tell which of two questions a reply is more on."""
-    stop = _shared_stop()
-    pairs = [g for g in _content_bigrams(question) & _content_bigrams(reply)
-             if g not in stop and word_class(g) not in _pronoun_tags() and word_class(g) not in _function_tags()
-             and word_class(g) != "t"]
-    return len(_asked_words(question, False) & set(words(reply))) + len(pairs)
+    ``reply``, and its 2-character runs ``reply`` shares (:func:`_shared_pairs`: no stop pair, pronoun, function or time
+    word) — :func:`relevant`'s common ground, counted, to tell which of two questions a reply is more on."""
+    pairs = _shared_pairs(_content_bigrams(question), reply, False, no_function=True)
+    return len(_asked_words(question, False) & set(words(reply))) + sum(1 for _ in pairs)
 
 
 def _gives_time(fq: str, reply: str) -> bool:
