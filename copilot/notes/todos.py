@@ -1154,7 +1154,7 @@ def _sure_share(clause: _Clause, m: Message, people: People) -> bool:
     """Whether the task model alone is sure (task_model.share_beside_own) that a member's part of a shared-out sentence
     is work: "幕布阿彬帮我一起挂" is, "阿明还在路上" and "钥匙老周那有" are not."""
     f = _fold(clause.text)
-    norm = normalised(f, _person_spans(_Ctx(clause.text, f, m.speaker, people, [], None)))
+    norm = _task_form(clause.text, f, m.speaker, people)
     return task_probability(norm) >= task_threshold("share_beside_own")
 
 
@@ -1846,7 +1846,7 @@ def _told_group_task(clause: _Clause, m: Message, people: People, f: str) -> boo
     work from a wish ("希望大家都能来") or a past deed ("大家上周都交了")."""
     if clause.kind != "everyone" or not _has_verb(f) or is_question(clause.text) or has(f, "action", "advice"):
         return False
-    norm = normalised(f, _person_spans(_Ctx(clause.text, f, m.speaker, people, [], None)))
+    norm = _task_form(clause.text, f, m.speaker, people)
     # the part between pauses that opens with the group word and says nothing of 我 is read, not the whole clause
     # ("演出服还是白衬衫黑裤子，每个人自己准备一双黑皮鞋"; the model is sure of many a long notice as a whole:
     # "各位业主晚上好，今晚说一下…的方案"; "补给站每人发一个工作证" gives the group nothing to do)
@@ -2137,10 +2137,16 @@ def _brings_share(clause: _Clause, m: Message, event: date | None) -> bool:
         not is_question(f) or has(f[share.end():], "action", "moves_on"))
 
 
+def _task_form(text: str, f: str, speaker: str, people: People) -> str:
+    """``text`` (folded: ``f``, said by ``speaker``) in the form the task model reads it: its people replaced by
+    placeholders (:func:`copilot.notes.tasks.normalised`)."""
+    return normalised(f, _person_spans(_Ctx(text, f, speaker, people, [], None)))
+
+
 def not_a_task(text: str, speaker: str, people: People) -> bool:
     """Whether the task model (:mod:`copilot.notes.tasks`) is sure a clause is no group to-do."""
     f = _fold(text)
-    norm = normalised(f, _person_spans(_Ctx(text, f, speaker, people, [], None)))
+    norm = _task_form(text, f, speaker, people)
     # the whole clause or any part of it between pauses ("早上148偏高，建议你连续量7天记下来，下次带给我看")
     return all(task_probability(part) < task_gate() for part in (norm, *_PAUSES_ONLY.split(norm)) if part.strip())
 
