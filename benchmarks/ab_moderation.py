@@ -51,7 +51,16 @@ from bench_moderation import _group_moderator, pin_one_core, real_texts, warm  #
 
 from copilot.evals.moderation import load_set  # noqa: E402
 from copilot.files import modified_at  # noqa: E402
-from copilot.moderation import classifier, group_vocab, normalise, offtopic, pipeline, signals, veiled  # noqa: E402
+from copilot.moderation import (  # noqa: E402
+    classifier,
+    group_vocab,
+    message,
+    normalise,
+    offtopic,
+    pipeline,
+    signals,
+    veiled,
+)
 from copilot.moderation.literals import DigitGated, Gated  # noqa: E402
 
 
@@ -287,12 +296,38 @@ def use82(old: bool) -> None:
     re.purge()
 
 
-def use(old: bool, *, latest: bool = False, only80t: bool = False, only81: bool = False, only82: bool = False) -> None:
+def _old84_get(self: Any, key: str, default: Any = None) -> Any:
+    try:
+        return self[key]
+    except KeyError:
+        return default
+
+
+def _old84_repaired(self: Any) -> int:
+    return self._repaired
+
+
+_NEW84 = {"get": signals.PatternsOnUse.get, "repaired": message.Message.repaired}
+
+
+def use84(old: bool) -> None:
+    """Round 84's (d17s84) old paths (A) or this tree's (B): a word list's ``get`` of a key that is none raising and
+    catching a KeyError, and ``Message.repaired`` read as a pydantic private attribute (after an AttributeError of its
+    own)."""
+    signals.PatternsOnUse.get = _old84_get if old else _NEW84["get"]  # type: ignore[method-assign]
+    message.Message.repaired = property(_old84_repaired) if old else _NEW84["repaired"]  # type: ignore[method-assign]
+
+
+def use(old: bool, *, latest: bool = False, only80t: bool = False, only81: bool = False, only82: bool = False,
+        only84: bool = False) -> None:
     """The old functions (A) or this tree's (B), wherever the moderator looks them up; ``latest``: only the latest
     round's (82) are put back for A, the earlier rounds' stay as they are; ``only80t``: only d17t80's step;
     ``only81``: only d17s81's; ``only82``: only d17s82's."""
+    use84(old and not (only80t or only81 or only82))
+    if latest or only84:
+        old = False
     use82(old and not (only80t or only81))
-    if latest or only82:
+    if only82:
         old = False
     use81(old)
     if only81:
@@ -326,6 +361,7 @@ def main() -> None:
     ap.add_argument("--only80t", action="store_true", help="A puts back only d17t80's old code path (chatter searched)")
     ap.add_argument("--only81", action="store_true", help="A puts back only d17s81's old code path (no digit count)")
     ap.add_argument("--only82", action="store_true", help="A puts back only d17s82's old code paths")
+    ap.add_argument("--only84", action="store_true", help="A puts back only d17s84's old code paths")
     ap.add_argument("--real", action="store_true",
                     help="the readable sets' own texts (bench_moderation.real_texts), each run a different --n of them "
                          "(reps × 2 × n at most 11,000), not the eval's texts with a ` {i}q` suffix")
@@ -345,7 +381,8 @@ def main() -> None:
         try:
             for rep in range(args.reps):
                 for v in ("A", "B") if rep % 2 == 0 else ("B", "A"):
-                    use(v == "A", latest=args.latest, only80t=args.only80t, only81=args.only81, only82=args.only82)
+                    use(v == "A", latest=args.latest, only80t=args.only80t, only81=args.only81, only82=args.only82,
+                        only84=args.only84)
                     if args.real:  # A and B read two different slices (which one first alternates)
                         k = 2 * rep + ((v == "A") == (rep % 2 == 0))
                         texts = real[k * args.n:(k + 1) * args.n]

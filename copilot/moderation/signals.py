@@ -484,6 +484,9 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(sorted(parts, key=len, reverse=True))) if parts else re.compile(r"(?!x)x")
 
 
+_UNSET = object()  # PatternsOnUse.get: no value stored (None could be one)
+
+
 class PatternsOnUse(dict[str, Any]):
     """The word lists' patterns by dotted key, each compiled at its first look-up: a process meets few of them (a chat's
     notes ~40 of ~430 — :class:`LexiconHits` tells which lists have a word in a text before any is searched). ``ready``
@@ -508,10 +511,13 @@ class PatternsOnUse(dict[str, Any]):
         return self.setdefault(key, make())
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        try:
-            return self[key]
-        except KeyError:
-            return default
+        # asked first, not tried and caught: a key that is no word list (a patterns.yaml mask, ad.invite_<platform> of
+        # a platform without one) is asked ~3 times a message, and raising and catching its KeyError cost more than the
+        # look-up (round 84, d17s84)
+        found = dict.get(self, key, _UNSET)  # (a list compiled already: one look-up, as before)
+        if found is not _UNSET:
+            return found
+        return self[key] if key in self._pending else default
 
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or key in self._pending
