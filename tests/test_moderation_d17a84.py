@@ -124,3 +124,19 @@ def test_the_classifier_reads_the_caption_not_the_packet_mark() -> None:
     assert without_platform_mark("[微信红包]恭喜发财") == "恭喜发财"
     assert without_platform_mark("[QQ红包]新年快乐") == "新年快乐"
     assert without_platform_mark("发个红包[微信红包]") == "发个红包[微信红包]"  # a mark not at the start is the member's text
+
+
+def test_a_sign_up_for_the_group_s_own_meet_keeps_its_everyday_word(judge: Judge) -> None:
+    v = judge(DOGS, "周六早上在朝阳公园搞遛狗聚会，带狗来一起陪玩，报名找我，电话13701118866")
+    assert v.label != "ad" and v.action not in ACTED, v.reason
+    assert v.checks.get("own_event"), v.checks
+
+
+@pytest.mark.parametrize("text", [
+    "陪玩陪聊招募中，报名找我，电话13801112233",
+    "周末王者陪玩开黑活动，一起玩，报名找我，电话13922334455",
+])
+def test_a_sign_up_the_classifier_is_sure_of_stays_an_ad(judge: Judge, text: str) -> None:
+    v = judge(DOGS, text)
+    assert v.label == "ad", v.reason
+    assert not v.checks.get("own_event"), v.checks

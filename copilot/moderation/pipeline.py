@@ -727,7 +727,7 @@ class Moderator:
         path = _SIGN_UP_PATH if signing else _EVENT_REACH_PATH
         # the group's own outing may be free (免费，名额30人) — not a talk or a class someone gives (ad.own_activity_not)
         said = SIGN_UP_WORDS if taught else SIGN_UP_WORDS | _FREE_WORDS
-        if not named or set(rep.names(Label.AD)) - path or \
+        if not named or _seller_names(rep, checks) - path or \
                 (promo is not None and not set(promo.items) <= said) or \
                 (not signing and _BARE_PRICE.search(_without_contacts(compact, rep))):
             return
@@ -763,7 +763,7 @@ class Moderator:
         topics = [t for t in (normalise(t).compact for t in self.profile.topics) if len(t) >= 2 and t in compact]
         if not topics:
             return
-        names = set(rep.names(Label.AD))
+        names = _seller_names(rep, checks)
         seller = rep.signal("seller_form")
         if seller is not None and all(voice.fullmatch(w) for w in seller.items):
             names.discard("seller_form")
@@ -2858,14 +2858,30 @@ def _everyday_word_only(rep: SignalReport, folded: str, p_ad: float) -> bool:
     shared classifier is not sure (below CLASSIFIER_SURE) of an ad by itself. Nothing is offered to anyone: the message
     is judged for what it says. Beside any of those the word is the strong ad word it was (菠菜平台首充送88, 陪玩一小时一百,
     高价回收黄金 + a phone). Round 84, d17a84. ``folded``: the folded form."""
-    words_hit = rep.signal("ad_words")
-    if words_hit is None or p_ad >= CLASSIFIER_SURE or set(rep.names(Label.AD)) != {"ad_words"} or rep.contacts \
-            or rep.urls:
+    if p_ad >= CLASSIFIER_SURE or set(rep.names(Label.AD)) != {"ad_words"} or rep.contacts or rep.urls \
+            or not _everyday_words(rep):
         return False
     words = lexicons().words
-    everyday = words["ad.everyday"]
-    return all(everyday.fullmatch(str(w)) for w in words_hit.items) \
-        and not any(words[k].search(folded) for k in ("ad.described_call", "ad.wink"))
+    return not any(words[k].search(folded) for k in ("ad.described_call", "ad.wink"))
+
+
+def _everyday_words(rep: SignalReport) -> bool:
+    """Whether the strong ad words the message holds are all words with an everyday sense (lexicons.yaml
+    ``ad.everyday``: 菠菜, 陪玩, 回收, 代购); False when it holds none."""
+    hit = rep.signal("ad_words")
+    everyday = lexicons().words["ad.everyday"]
+    return hit is not None and all(everyday.fullmatch(str(w)) for w in hit.items)
+
+
+def _seller_names(rep: SignalReport, checks: dict[str, Any]) -> set[str]:
+    """The ad signals of a message that may tell a seller from a member organising the group's own activity: all of
+    them, but strong ad words that are only everyday ones (带狗来一起陪玩，报名找我: :func:`_everyday_words`) where the
+    shared classifier is not sure of an ad (under CLASSIFIER_SURE) — the sign-up's own checks still ask for no price,
+    nothing taught or sold and the group's subject (round 84, d17a84)."""
+    names = set(rep.names(Label.AD))
+    if float(checks["classifier"]["ad_prob"]) < CLASSIFIER_SURE and _everyday_words(rep):
+        names.discard("ad_words")
+    return names
 
 
 def _group_accounts(rep: SignalReport, text: str) -> bool:
