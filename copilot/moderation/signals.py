@@ -1423,6 +1423,8 @@ def without_platform_mark(text: str) -> str:
     """The text without a red packet's mark at its start ([微信红包]: notes/noise.yaml ``red_packets.starts``, on the folded
     form): the app writes it, not the member, so the ad classifier does not read its 红包 as a pitch's (round 84, d17a84)."""
     head = text.lstrip()
+    if head[:1] not in "[［":
+        return text  # every mark opens with a bracket (a full-width one folds to it): no folding for the other messages
     mark = platform_lines()[2].match(fold(head))
     return head[len(mark.group(0)):] if mark is not None and fold(head[:len(mark.group(0))]) == mark.group(0) else text
 
