@@ -815,3 +815,26 @@ def char_pairs(text: str) -> frozenset[str]:
 def split_sentences(text: str) -> list[str]:
     """Split Chinese text into sentences on 。！？；… and line breaks, dropping empty pieces."""
     return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
+
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+def cue_entry_parts(entries: Any) -> list[tuple[bool, str]]:
+    """Each entry of a YAML cue entry as regex source, in order, with whether it was written as a ``/regex/`` (else
+    a plain phrase, folded and escaped). The one reading of that convention: the notes' cue files and the moderator's
+    reading of the platform's lines (notes/noise.yaml) share it."""
+    if isinstance(entries, str):
+        entries = [entries]
+    parts = []
+    for e in entries or []:
+        e = str(e)
+        written = len(e) > 2 and e.startswith("/") and e.endswith("/")
+        parts.append((written, e[1:-1] if written else re.escape(fold(e))))
+    return parts
+
+
+def phrases_regex(entries: Any) -> re.Pattern[str]:
+    """One regex for a YAML cue entry: a list of phrases/regexes, or a single ``/regex/`` string."""
+    parts = [p for _, p in cue_entry_parts(entries)]
+    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else _NEVER

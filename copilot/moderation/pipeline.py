@@ -111,6 +111,7 @@ from copilot.moderation.signals import (
     warns,
     without_measures,
     without_models,
+    without_platform_mark,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
 from copilot.moderation.veiled import banter, civil_ask, duty_reminder, kind_cheered, reminder, sanction
@@ -551,7 +552,7 @@ class Moderator:
             checks["normalise"]["chars"] = over_long_chars
         clf = self.classifier
         # 150度 is a temperature: its digits are no price; 别私聊我 refuses contact: its 私聊我 is no invitation
-        p_ad = clf.score(patterns().negated_invite.sub("", without_measures(body)))
+        p_ad = clf.score(patterns().negated_invite.sub("", without_measures(without_platform_mark(body))))
         allowed = self._allowed_for(n.compact)
         rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad,
                      platform=self.platform, unnamed=unnamed)
@@ -592,7 +593,9 @@ class Moderator:
                    ("own_private_offer", 0.5, MEMBER_SHARING_CAP, self._own_private_offer),
                    ("own_used_alone", 0.5, MEMBER_SHARING_CAP, lambda r, c: self._own_used_alone(r, c, checks)),
                    ("voiced_shop_link", 0.5, MEMBER_SHARING_CAP, _voiced_shop_link),
-                   ("banned_word_only", 0.5, MEMBER_SHARING_CAP, lambda r, c: _banned_word_only(r, n.folded, p_ad)))
+                   ("banned_word_only", 0.5, MEMBER_SHARING_CAP, lambda r, c: _banned_word_only(r, n.folded, p_ad)),
+                   ("everyday_word_only", 0.5, MEMBER_SHARING_CAP,
+                    lambda r, c: not evasions and _everyday_word_only(r, n.folded, p_ad)))
             for key, floor, cap, applies in (*_MEMBER_CHECKS, *own):
                 if scores[Label.AD] >= floor and applies(rep, n.compact):
                     scores[Label.AD] = min(scores[Label.AD], cap)
@@ -724,7 +727,7 @@ class Moderator:
         path = _SIGN_UP_PATH if signing else _EVENT_REACH_PATH
         # the group's own outing may be free (免费，名额30人) — not a talk or a class someone gives (ad.own_activity_not)
         said = SIGN_UP_WORDS if taught else SIGN_UP_WORDS | _FREE_WORDS
-        if not named or set(rep.names(Label.AD)) - path or \
+        if not named or _seller_names(rep, checks) - path or \
                 (promo is not None and not set(promo.items) <= said) or \
                 (not signing and _BARE_PRICE.search(_without_contacts(compact, rep))):
             return
@@ -760,7 +763,7 @@ class Moderator:
         topics = [t for t in (normalise(t).compact for t in self.profile.topics) if len(t) >= 2 and t in compact]
         if not topics:
             return
-        names = set(rep.names(Label.AD))
+        names = _seller_names(rep, checks)
         seller = rep.signal("seller_form")
         if seller is not None and all(voice.fullmatch(w) for w in seller.items):
             names.discard("seller_form")
@@ -2846,6 +2849,39 @@ def _banned_word_only(rep: SignalReport, folded: str, p_ad: float) -> bool:
     words = lexicons().words
     return not any(ch.isdigit() for ch in folded) and not numeral_prices(folded) \
         and not any(words[k].search(folded) for k in ("ad.described_call", "ad.wink", "ad.banned_pointing"))
+
+
+def _everyday_word_only(rep: SignalReport, folded: str, p_ad: float) -> bool:
+    """A strong ad word with an everyday sense (lexicons.yaml ``ad.everyday``: 菠菜焯水要加盐, 谁下班能来陪玩半小时, 旧衣回收箱又满了,
+    我回国顺路代购几罐奶粉) and no other ad evidence: every hit of ``ad_words`` is such a word, no other ad signal fired (no
+    contact, link, price, invitation, pitch), no handle or link, no call for a reply (ad.described_call, ad.wink) — and the
+    shared classifier is not sure (below CLASSIFIER_SURE) of an ad by itself. Nothing is offered to anyone: the message
+    is judged for what it says. Beside any of those the word is the strong ad word it was (菠菜平台首充送88, 陪玩一小时一百,
+    高价回收黄金 + a phone). Round 84, d17a84. ``folded``: the folded form."""
+    if p_ad >= CLASSIFIER_SURE or set(rep.names(Label.AD)) != {"ad_words"} or rep.contacts or rep.urls \
+            or not _everyday_words(rep):
+        return False
+    words = lexicons().words
+    return not any(words[k].search(folded) for k in ("ad.described_call", "ad.wink"))
+
+
+def _everyday_words(rep: SignalReport) -> bool:
+    """Whether the strong ad words the message holds are all words with an everyday sense (lexicons.yaml
+    ``ad.everyday``: 菠菜, 陪玩, 回收, 代购); False when it holds none."""
+    hit = rep.signal("ad_words")
+    everyday = lexicons().words["ad.everyday"]
+    return hit is not None and all(everyday.fullmatch(str(w)) for w in hit.items)
+
+
+def _seller_names(rep: SignalReport, checks: dict[str, Any]) -> set[str]:
+    """The ad signals of a message that may tell a seller from a member organising the group's own activity: all of
+    them, but strong ad words that are only everyday ones (带狗来一起陪玩，报名找我: :func:`_everyday_words`) where the
+    shared classifier is not sure of an ad (under CLASSIFIER_SURE) — the sign-up's own checks still ask for no price,
+    nothing taught or sold and the group's subject (round 84, d17a84)."""
+    names = set(rep.names(Label.AD))
+    if float(checks["classifier"]["ad_prob"]) < CLASSIFIER_SURE and _everyday_words(rep):
+        names.discard("ad_words")
+    return names
 
 
 def _group_accounts(rep: SignalReport, text: str) -> bool:

@@ -12,30 +12,10 @@ from functools import lru_cache
 from typing import Any
 
 from copilot.paths import load_resource
-from copilot.textnorm import closes_word, fold
+from copilot.textnorm import closes_word, cue_entry_parts, fold, phrases_regex
 
 CUES_FILE = "notes/cues.yaml"
-_NEVER = re.compile(r"(?!x)x")
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
-
-
-def _entry_parts(entries: Any) -> list[tuple[bool, str]]:
-    """Each entry of a YAML cue entry as regex source, in order, with whether it was written as a ``/regex/`` (else
-    a plain phrase, folded and escaped)."""
-    if isinstance(entries, str):
-        entries = [entries]
-    parts = []
-    for e in entries or []:
-        e = str(e)
-        written = len(e) > 2 and e.startswith("/") and e.endswith("/")
-        parts.append((written, e[1:-1] if written else re.escape(fold(e))))
-    return parts
-
-
-def phrases_regex(entries: Any) -> re.Pattern[str]:
-    """One regex for a YAML cue entry: a list of phrases/regexes, or a single ``/regex/`` string."""
-    parts = [p for _, p in _entry_parts(entries)]
-    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else _NEVER
 
 
 def screens(entries: Any) -> tuple[re.Pattern[str], ...]:
@@ -47,7 +27,7 @@ def screens(entries: Any) -> tuple[re.Pattern[str], ...]:
     branch of the whole list at every place of the text (round 63: :func:`has`'s regex CPU on a 2,000-message export
     104 → 90 ms). A list with a back-reference (``\\1``, ``(?P=…)``, numbered across the whole alternation) is kept
     whole. For yes/no questions only (:func:`search_any`); a caller that needs the match itself uses the alternation."""
-    parts = _entry_parts(entries)
+    parts = cue_entry_parts(entries)
     if len(parts) > 1 and any(written and _BACKREF.search(p) for written, p in parts):
         return (phrases_regex(entries),)
     phrases = [p for written, p in parts if not written]
