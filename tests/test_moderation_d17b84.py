@@ -186,3 +186,36 @@ def test_a_sign_up_link_with_its_closing_day_is_not_acted_on(judge: Callable[[st
     v = judge(HIKING, "周六九溪线报名表 https://jinshuju.net/f/Ab3x 周四晚上截止")
     assert v.action not in ACTED
     assert _signal(v, "claim_link") is None
+
+
+# ---- 7. telling an advertiser off is the group's order, not abuse
+
+def test_telling_an_advertiser_what_the_group_is_for_is_no_abuse(judge: Callable[[str, str], Verdict]) -> None:
+    assert judge(FIGURES_HK, "呢個群唔係俾你賣嘢嘅 去第度賣啦").label != Label.ABUSE
+    assert judge(MUSHROOM, "这个群不是给你打广告的 要卖去别的地方").label != Label.ABUSE
+
+
+def test_an_insult_beside_the_telling_off_is_still_abuse(judge: Callable[[str, str], Verdict]) -> None:
+    assert judge(MUSHROOM, "这个群不是给你这种废物打广告的 滚").label == Label.ABUSE
+
+
+# ---- 9. reasons that say what was found
+
+def test_an_app_name_spelled_apart_before_a_number_is_that_app_s_number(judge: Callable[[str, str], Verdict]) -> None:
+    v = judge(FIGURES_HK, "W h a t s A p p 6 1 2 3 8 8 7 7 有現貨")
+    assert v.label == Label.AD and v.action in ACTED
+    contact = _signal(v, "contact")
+    assert contact is not None and any("61238877" in i and "账号" not in i for i in contact["items"])
+    assert not any("hatsapp" in i for i in contact["items"])
+
+
+def test_a_name_with_a_pitch_and_no_contact_is_not_called_a_contact(
+        profile_moderator: Callable[[str], Moderator]) -> None:
+    v = _say(profile_moderator, SALON_OWNERS, "有興趣的老闆私訊我", nickname="美髮加盟總部")
+    layers = v.checks["evidence"]["layers"].values()
+    assert "群名片或昵称里的推销用语" in layers and "群名片或昵称里的联系方式" not in layers
+
+
+def test_cantonese_curse_counted_with_tiu_is_abuse(judge: Callable[[str, str], Verdict]) -> None:
+    assert judge(FIGURES_HK, "你條仆街 再喺度亂講我搵你").label == Label.ABUSE
+    assert judge(FIGURES_HK, "仆街 我隻模型又甩咗隻手").label != Label.ABUSE  # an exclamation at one's own luck

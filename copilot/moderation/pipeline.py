@@ -1137,7 +1137,8 @@ class Moderator:
         a.checks["sender_name"] = {**note, "banned": banned} if banned else note
         name_weight, pointer_weight = name_weights()
         said = "联系方式" if ev.reach else "推销用语"
-        a.checks["signals"].append({"name": "sender_name", "label": Label.AD, "weight": name_weight,
+        # a name with a pitch and no way to reach its owner (饮品加盟总部) is its own layer: its reason must not say 联系方式
+        a.checks["signals"].append({"name": "sender_name" if ev.reach else "sender_pitch", "label": Label.AD, "weight": name_weight,
                                     "detail": f"{said}在发消息人的群名片/昵称里：{'、'.join(ev.items[:3])}",
                                     "items": list(ev.items[:3])})
         if banned:  # the banned item the message names, with the name's contact as its trade: a layer of its own

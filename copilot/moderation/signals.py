@@ -1878,16 +1878,23 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
                  if not any(m.group(1) in c for c in contacts)]
     # "📱微 zhongcai_666", "v：al 2 0 2 4 5 6", "小V：s h a n g h a i _ boat": a short or emoji label, then letters with
     # digits or an underscore (spaced or not)
+    # an app's name spelled apart before a number (W h a t s A p p 9 2 3 4 5 6 7 8): the number on that app, not an account
+    # whose first letter is a label (hatsapp92345678) — round 84, d17b84
+    app_numbers = [n for m in SPACED_HANDLE.finditer(scan.n.folded)
+                   if (n := _spaced_app_number(re.sub(r"[ \u3000]", "", m.group(0)))) is not None]
     contacts += ["账号 " + h for m in patterns().short_label_run.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"[\d_]", h)
+                 and not any(h in whole for whole, _ in app_numbers)
                  and not any(h in c or _handle_then_digits(c, h) for c in contacts) and _label_starts_word(scan.n.folded, m.start())]
     contacts += ["其他聊天软件账号 " + m.group(1) for m in patterns().app_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
     # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
     # apart so no word reads — nobody writes a word that way but to hide an account
+    contacts += ["联系号码 " + number for whole, number in app_numbers if not any(number in c for c in contacts)]
     contacts += ["逐字隔开的账号 " + h for m in SPACED_HANDLE.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
+                 and not any(h == whole for whole, _ in app_numbers)
                  and not any(h in c for c in contacts)]
     if not contacts:
         foreign = _foreign_digits(scan) | _price_ranges(scan.n.folded)
@@ -1895,6 +1902,20 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
                      if not _LANDLINE.match(m.group(1)) and m.group(1) not in foreign]
     scan.contacts = contacts
     return Finding(contacts) if contacts else None
+
+
+@lru_cache(maxsize=1)
+def _spaced_apps() -> re.Pattern[str]:
+    """A messaging app's Latin name (patterns.yaml contact_apps) right before seven digits or more: read on a handle
+    spelled apart, its spaces taken out."""
+    names = [str(n) for n in load_resource(PATTERNS)["contact_apps"]["names"] if re.fullmatch(r"[a-z]+", str(n))]
+    return re.compile(r"(" + "|".join(sorted(names, key=len, reverse=True)) + r")(\d{7,})")
+
+
+def _spaced_app_number(joined: str) -> tuple[str, str] | None:
+    """(the run, its number) when a run spelled apart is an app's name and a number (whatsapp92345678), else None."""
+    m = _spaced_apps().fullmatch(joined)
+    return (joined, m.group(2)) if m else None
 
 
 def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
