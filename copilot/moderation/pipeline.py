@@ -103,6 +103,7 @@ from copilot.moderation.signals import (
     numeral_amounts,
     numeral_prices,
     patterns,
+    peer_owners_group,
     said_prices,
     shop_group,
     signal_table,
@@ -288,6 +289,8 @@ class Moderator:
         # the chat app the group runs on (profile ``platform``): a QQ group asks to be messaged as 扣我 (lexicons.yaml ad.invite_qq)
         self.platform = str(profile.platform) if profile else ""
         self.shop = bool(profile and shop_group(profile))
+        # a group of shop owners among themselves: 我们店 is every member's voice there (signals.peer_owners_group)
+        self.peers = bool(profile and peer_owners_group(profile))
         # the profile bans every trade between members (禁止买卖, 二手交易): no member's surplus is passed on there
         forbidden = lexicons().words["resale.forbidden"]
         self.no_trade = bool(profile) and any(
@@ -503,7 +506,7 @@ class Moderator:
         return self._possible(n)
 
     def _possible(self, n: Normalised) -> SignalReport:
-        return detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop,
+        return detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, peers=self.peers,
                       ad_prob=1.0, platform=self.platform)
 
     def analyse(self, text: str, *, unnamed: bool = False) -> Analysis:
@@ -516,7 +519,7 @@ class Moderator:
         An over-long message is judged on its head and tail first; then its middle is read window by window (up to
         MAX_READ_CHARS in all, :func:`middle_windows`), and a window that shows an ad, spam or abuse decides — the
         reason says where in the message it was found. A message of ordinary length is read once, as before."""
-        clean = squeeze(text)
+        clean = squeeze(without_platform_marks(text))
         body, over_long = _head_and_tail(clean)
         # squeeze took them out: two or more are read as a spelling that hides (one may be a stray of a copy and paste)
         hidden = invisible_between_words(text) >= HIDDEN_EVASION_MIN
@@ -554,7 +557,7 @@ class Moderator:
         # 150度 is a temperature: its digits are no price; 别私聊我 refuses contact: its 私聊我 is no invitation
         p_ad = clf.score(patterns().negated_invite.sub("", without_measures(without_platform_mark(body))))
         allowed = self._allowed_for(n.compact)
-        rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad,
+        rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, peers=self.peers, ad_prob=p_ad,
                      platform=self.platform, unnamed=unnamed)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
@@ -563,7 +566,7 @@ class Moderator:
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
         own = detect(normalise(unquoted(n.folded)), allowed_domains=allowed, banned=self.banned,
-                     topic_text=self.topic_text, shop=self.shop, ad_prob=p_ad, platform=self.platform, unnamed=unnamed) \
+                     topic_text=self.topic_text, shop=self.shop, peers=self.peers, ad_prob=p_ad, platform=self.platform, unnamed=unnamed) \
             if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
@@ -668,7 +671,7 @@ class Moderator:
         if said == n.folded:
             return  # nothing quoted or retold: every word is the writer's own
         own = detect(normalise(said), allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text,
-                     shop=self.shop, ad_prob=p_ad, platform=self.platform, unnamed=unnamed)
+                     shop=self.shop, peers=self.peers, ad_prob=p_ad, platform=self.platform, unnamed=unnamed)
         if own.contacts or own.urls or set(own.names(Label.AD)) & _DIGEST_REACH:
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
@@ -980,9 +983,15 @@ class Moderator:
         (lexicons.yaml resale.market_own: 我家, 自己养, 多出来, 出两…), gives at most one way to reach them and no link, and
         has no buyer's, dealer's or seller's word (resale.market_own_not, seller_sign, dealer, pitch, ad.trade_voice,
         answer_pitch, help_answer_own_trade) nor a banned word. Such a trade is what the group is for: review at most, never
-        deleted on a contact and the classifier alone (round 65, qa17r49)."""
+        deleted on a contact and the classifier alone (round 65, qa17r49). Saying the lot is cheaper than the market or
+        the shops (比市场便宜点, 比茶叶店实惠: patterns.yaml ``cheaper``, the only words of its private_seller signal) is a
+        member's price talk about their own lot, not a seller's form: it is reviewed too (round 84, d17b84)."""
+        names = set(rep.names(Label.AD))
+        seller = rep.signal("private_seller")
+        if seller is not None and seller.items and all(patterns().cheaper.fullmatch(w) for w in seller.items):
+            names.discard("private_seller")  # 比市场便宜点: the member's own lot priced against the market
         if self.no_trade or self.offtopic is None or not self.offtopic.market or rep.urls or rep.names(Label.SPAM) \
-                or _handle_count(rep) > 1 or set(rep.names(Label.AD)) - _MARKET_OWN_PATH:
+                or _handle_count(rep) > 1 or names - _MARKET_OWN_PATH:
             return False
         words = lexicons().words
         if not words["resale.market_own"].search(compact) or any(words[k].search(compact) for k in _MARKET_OWN_NOT):
@@ -1131,7 +1140,8 @@ class Moderator:
         a.checks["sender_name"] = {**note, "banned": banned} if banned else note
         name_weight, pointer_weight = name_weights()
         said = "联系方式" if ev.reach else "推销用语"
-        a.checks["signals"].append({"name": "sender_name", "label": Label.AD, "weight": name_weight,
+        # a name with a pitch and no way to reach its owner (饮品加盟总部) is its own layer: its reason must not say 联系方式
+        a.checks["signals"].append({"name": "sender_name" if ev.reach else "sender_pitch", "label": Label.AD, "weight": name_weight,
                                     "detail": f"{said}在发消息人的群名片/昵称里：{'、'.join(ev.items[:3])}",
                                     "items": list(ev.items[:3])})
         if banned:  # the banned item the message names, with the name's contact as its trade: a layer of its own
@@ -2301,6 +2311,36 @@ def middle_windows(length: int) -> tuple[list[tuple[int, int]], bool]:
         start = end - WINDOW_OVERLAP
     # the last window runs WINDOW_OVERLAP past ``stop``: when that reaches the tail, the message was read whole
     return spans, stop >= length - half or bool(spans) and spans[-1][1] >= length - half
+
+
+@cache
+def _platform_marks() -> re.Pattern[str]:
+    """The chat app's bracketed marks (patterns.yaml ``platform_marks``): the notes' placeholder names and the recall
+    lines, matched on the folded text."""
+    spec = load_resource(SIGNAL_PATTERNS)["platform_marks"]
+    names = [fold(str(n)) for n in load_resource(spec["names_from"])["placeholders"]["names"]]
+    names += [fold(str(n)) for n in spec["recalled"]]
+    inner = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"[\[【](?:{inner})[\]】]", re.IGNORECASE)
+
+
+def without_platform_marks(text: str) -> str:
+    """``text`` without what the chat app wrote into it in brackets (a red packet, a picture, a recalled message): the
+    member said the rest. Cut from the text as written when folding keeps its length (a Traditional message stays
+    Traditional); otherwise from the folded text. A text with no bracket is returned as it is."""
+    if "[" not in text and "【" not in text:
+        return text
+    folded = fold(text)
+    source = text if len(folded) == len(text) else folded
+    spans = [m.span() for m in _platform_marks().finditer(folded)]
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(source[last:start])
+        last = end
+    out.append(source[last:])
+    return " ".join(" ".join(out).split())
 
 
 def judged_text(text: str) -> tuple[str, bool]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copilot.moderation.normalise import normalise
-from copilot.moderation.signals import detect, lexicons, signal_table
+from copilot.moderation.signals import detect, lexicons, patterns, signal_table
 from copilot.textnorm import fold
 
 # the signals of a name that tell how to reach its owner (a contact, a disguised handle, an invitation) …
@@ -129,6 +129,12 @@ def name_evidence(nickname: str | None) -> NameEvidence | None:
         if any(c.isdigit() for c in m.group(1)) and not any(m.group(1) in w for w in items):
             items.append(m.group(0))
             reach = True
+    # an account on a photo or social app in the name (賣模 IG: hk_gp_888): in a message it counts only in company (a
+    # member's own photos), but a name that carries it is how its owner is reached — still nothing without a pointer or
+    # an offer in the message (Moderator._sender_layer)
+    for m in patterns().profile_handle.finditer(folded.lower()) if not reach else ():
+        items.append("社交账号 " + next(g for g in m.groups() if g))
+        reach = True
     for m in _NUMBER_RUN.finditer(n.compact) if not reach else ():
         if _reach_number(m.group(0)):
             items.append(f"号码 {m.group(0)}")

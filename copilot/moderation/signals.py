@@ -316,6 +316,10 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
             (words[-1] if words and words[-1] not in generic and words[-1] not in ours else "")
         if len(words) >= 2 and len(head) >= 2:
             item_of.setdefault(head, term)
+        # a two-character item of a distinctive morpheme and a trade one (炒卖): the distinctive one with another trade
+        # morpheme (炒价, 炒货) is the same item said another way (ad.banned_trade_morphemes)
+        for part in _morpheme_forms(term):
+            item_of.setdefault(part, term)
         # what a seller writes for the item's part without its word (山上的 for 野生): the same part, paraphrased
         for part, said in senses.items():
             if part in term:
@@ -351,6 +355,17 @@ def banned_list(items: list[str], profile_text: str = "", topics: tuple[str, ...
                       _act_items(ordered, markup), _intro_items(ordered), _described_items(ordered, generic, topic_words))
 
 
+def _morpheme_forms(term: str) -> list[str]:
+    """The close forms of a two-character banned item made of a distinctive morpheme and a trade one (lexicons.yaml
+    ``ad.banned_trade_morphemes``: 炒卖 → 炒价, 炒货, 炒售, 炒买): the distinctive morpheme with each other trade morpheme.
+    [] for any other item."""
+    trade = [str(m) for m in lexicon_data()["ad"].get("banned_trade_morphemes") or ()]
+    if len(term) != 2 or (term[0] in trade) == (term[1] in trade):
+        return []
+    stem, said = (term[0], term[1]) if term[1] in trade else (term[1], term[0])
+    return [stem + m if said == term[1] else m + stem for m in trade if m != said]
+
+
 def _key_terms(term: str, generic: set[str]) -> list[str]:
     """A banned item's key terms: its words of two characters or more, and each run of one-character words joined (拉人 of
     私下收钱拉人), less the words that only name a kind (lexicons.yaml ``ad.banned_generic``)."""
@@ -376,13 +391,30 @@ def _described_items(terms: list[str], generic: set[str],
     of the group's topics (论文 in a graduate students' group)."""
     senses = {normalise(str(k)).compact: v for k, v in lexicon_data()["ad"]["banned_key_senses"].items()}
     out = []
+    gap = int(lexicon_data()["ad"].get("banned_morpheme_gap", 0))
     for term in terms:
         keys = [(k, any(k in t or t in k for t in topic_words)) for k in _key_terms(term, generic)]
+        if len(keys) < 2 and gap and (act := _act_and_thing(term, generic)) is not None:
+            # 刷评论: the one-character act, then its thing within ``gap`` characters (代刷Google五星评论), and the thing
+            a, thing = act
+            topic = any(thing in t or t in thing for t in topic_words)
+            if not topic:
+                out.append((term, ((re.compile(f"{re.escape(a)}.{{0,{gap}}}?{re.escape(thing)}"), False), (alternation([thing]), False))))
+            continue
         if len(keys) < 2 or all(topic for _, topic in keys):
             continue
         out.append((term, tuple((alternation([k, *(normalise(str(w)).compact for w in senses.get(k, []))]), topic)
                                 for k, topic in keys)))
     return tuple(out)
+
+
+def _act_and_thing(term: str, generic: set[str]) -> tuple[str, str] | None:
+    """A banned item written as a one-character act and its thing (刷评论 → 刷, 评论; 刷好评 → 刷, 好评), or None: two
+    words, the first of one character, the second of two or more and not a word that only names a kind."""
+    words = tokenize(term, for_search=False, keep_stopwords=True)
+    if len(words) == 2 and len(words[0]) == 1 and len(words[1]) >= 2 and words[1] not in generic:
+        return words[0], words[1]
+    return None
 
 
 def _described(banned: BannedList, said: Callable[[re.Pattern[str]], list[str]]) -> dict[str, list[str]]:
@@ -1261,8 +1293,9 @@ def _profile_handle_pattern(spec: dict[str, Any], account: dict[str, Any]) -> re
     one separator, the account (as app_handle's); or an @account beside a word to follow it or write to it there."""
     at = r"(?<![a-z0-9_.])@" + _handle_account(account)
     follow = _alt(spec["follow"])
+    whom = r"(?:\s*" + _alt(spec.get("follow_object") or ["我"]) + ")?"
     return re.compile(r"(?<![a-z0-9])" + _alt(spec["names"]) + _handle_sep(spec["separators"]) + _handle_account(account)
-                      + "|" + follow + r"\s*[:\uff1a]?\s*" + at + "|" + at + r"\s*" + follow
+                      + "|" + follow + whom + r"\s*[:\uff1a]?\s*" + at + "|" + at + r"\s*" + follow
                       + "(?!" + _alt(spec["follow_not_before"]) + ")")
 
 
@@ -1625,6 +1658,7 @@ class Scan:
     shop: bool = False  # the profile is a shop's own customer group
     platform: str = ""  # the chat app the group runs on (profile platform)
     unnamed: bool = False  # the writer's shown name is unknown: a pointer to it points at a contact nobody can read
+    peers: bool = False  # the profile is a group of shop owners among themselves (:func:`peer_owners_group`)
     contacts: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -1898,16 +1932,23 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
                  if not any(m.group(1) in c for c in contacts)]
     # "📱微 zhongcai_666", "v：al 2 0 2 4 5 6", "小V：s h a n g h a i _ boat": a short or emoji label, then letters with
     # digits or an underscore (spaced or not)
+    # an app's name spelled apart before a number (W h a t s A p p 9 2 3 4 5 6 7 8): the number on that app, not an account
+    # whose first letter is a label (hatsapp92345678) — round 84, d17b84
+    app_numbers = [n for m in SPACED_HANDLE.finditer(scan.n.folded)
+                   if (n := _spaced_app_number(re.sub(r"[ \u3000]", "", m.group(0)))) is not None]
     contacts += ["账号 " + h for m in patterns().short_label_run.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"[\d_]", h)
+                 and not any(h in whole for whole, _ in app_numbers)
                  and not any(h in c or _handle_then_digits(c, h) for c in contacts) and _label_starts_word(scan.n.folded, m.start())]
     contacts += ["其他聊天软件账号 " + m.group(1) for m in patterns().app_handle.finditer(scan.n.folded)
                  if not any(m.group(1) in c for c in contacts)]
     contacts += ["手机号 " + m.group(0)[:3] + "****" + m.group(0)[-4:] for m in patterns().phone.finditer(d)]
     # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
     # apart so no word reads — nobody writes a word that way but to hide an account
+    contacts += ["联系号码 " + number for whole, number in app_numbers if not any(number in c for c in contacts)]
     contacts += ["逐字隔开的账号 " + h for m in SPACED_HANDLE.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
+                 and not any(h == whole for whole, _ in app_numbers)
                  and not any(h in c for c in contacts)]
     if not contacts:
         foreign = _foreign_digits(scan) | _price_ranges(scan.n.folded)
@@ -1915,6 +1956,20 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
                      if not _LANDLINE.match(m.group(1)) and m.group(1) not in foreign]
     scan.contacts = contacts
     return Finding(contacts) if contacts else None
+
+
+@lru_cache(maxsize=1)
+def _spaced_apps() -> re.Pattern[str]:
+    """A messaging app's Latin name (patterns.yaml contact_apps) right before seven digits or more: read on a handle
+    spelled apart, its spaces taken out."""
+    names = [str(n) for n in load_resource(PATTERNS)["contact_apps"]["names"] if re.fullmatch(r"[a-z]+", str(n))]
+    return re.compile(r"(" + "|".join(sorted(names, key=len, reverse=True)) + r")(\d{7,})")
+
+
+def _spaced_app_number(joined: str) -> tuple[str, str] | None:
+    """(the run, its number) when a run spelled apart is an app's name and a number (whatsapp92345678), else None."""
+    m = _spaced_apps().fullmatch(joined)
+    return (joined, m.group(2)) if m else None
 
 
 def _invite(scan: Scan, spec: SignalSpec) -> Finding | None:
@@ -2739,6 +2794,13 @@ def shop_group(profile: GroupProfile) -> bool:
         normalise(" ".join([profile.name or "", without_refused(profile.positioning), without_refused(profile.audience)])).compact))
 
 
+def peer_owners_group(profile: GroupProfile) -> bool:
+    """A group of shop owners among themselves (台中手摇饮老板交流群, 民宿老板群): its name or audience names owners
+    (lexicons.yaml ``ad.peer_owners``) and it is not a shop's own customer group (:func:`shop_group`)."""
+    return not shop_group(profile) and bool(lexicons().words["ad.peer_owners"].search(
+        normalise(" ".join([profile.name or "", without_refused(profile.audience)])).compact))
+
+
 def _vote(scan: Scan, spec: SignalSpec) -> Finding | None:
     hits = scan.words(spec)
     if not hits:
@@ -3369,6 +3431,8 @@ def _business(scan: Scan, spec: SignalSpec) -> Finding | None:
     if scan.shop:
         voices = [scan.lex.words["ad.seller_voice"]] + ([scan.lex.words["ad.shop_own_voice"]] if spec.name == "seller_form" else [])
         hits = [h for h in hits if not any(v.fullmatch(h) for v in voices)]
+    elif scan.peers:  # among shop owners each speaks for their own shop (ad.peer_own_shop): a peer's voice, not a pitch
+        hits = [h for h in hits if not scan.lex.words["ad.peer_own_shop"].fullmatch(h)]
     return Finding(list(dict.fromkeys(hits))) if hits else None
 
 
@@ -3547,19 +3611,21 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 def detect(n: Normalised, *, allowed_domains: tuple[str, ...] = (), banned: BannedList | None = None,
            topic_text: str = "", ad_prob: float = 0.0, shop: bool = False, platform: str = "",
-           unnamed: bool = False) -> SignalReport:
+           unnamed: bool = False, peers: bool = False) -> SignalReport:
     """Run every detector of the signal table on a normalised message, in table order.
 
     ``shop``: the profile is a shop's or a brand's own customer group (:func:`shop_group`). ``platform``: the chat app
     the group runs on (profile ``platform``: wechat, qq…), whose own ways of asking to be messaged count as invitations.
     ``unnamed``: the writer's shown name is unknown, so a pointer at it (看我名字) is a pointer to a contact (:func:`_pointer`).
+    ``peers``: the profile is a group of shop owners among themselves (:func:`peer_owners_group`): 我们店 is a peer's voice.
 
     ``ad_prob``: the ad classifier's probability for the message; a signal whose ``requires`` lists
     ``classifier`` counts when the classifier also reads the whole message as an ad (≥ 0.5) and the
     message is not a question.
     """
     lex, table = lexicons(), signal_table()
-    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform, unnamed=unnamed)
+    scan = Scan(n, lex, table.thresholds, allowed_domains, banned, topic_text, shop, platform=platform, unnamed=unnamed,
+                peers=peers)
     sig: list[Signal] = []
     # the word-list detectors whose lists have no word in the message find nothing: one search for all of them (the texts
     # they read are the compact text, or it less the cues of earlier signals; read in Mandarin only when it has Cantonese)
