@@ -392,10 +392,14 @@ def _ungreeted(text: str) -> str:
 
 def _is_question_msg(m: Message, session: SessionType, speakers: list[str], host: str | None) -> bool:
     f = _fold(m.text)
-    if session == "主讲分享" and (m.speaker in speakers or m.speaker == host):
-        return False  # the speaker's rhetorical questions and the host's prompts are part of the talk
+    if session == "主讲分享" and (m.speaker in speakers or m.speaker == host) \
+            and not (m.speaker == host and m.speaker not in speakers and has(f, "question", "relays_ask")):
+        return False  # the speaker's rhetorical questions and the host's prompts are part of the talk (not the host
+        # relaying members' questions in the question round: "有朋友私信问：…怎么办" is asked for them)
     if has(f, "question", "group_prompts") and not has(f, "question", "check_own") or has(f, "discussion"):
         return False
+    if session == "主讲分享" and has(f, "question", "unsure_how"):
+        return True  # a member telling the speaker what they cannot handle ("…我不知道该怎么跟她说") asks them how
     # a sign-up list (接龙) asks nothing, though its heading may read as a question ("#接龙 下个月读哪本 1. 小周 …")
     if signup_heading(m.text) is not None:
         return False
@@ -516,6 +520,7 @@ def _holds_questions(m: Message, session: SessionType, speakers: list[str], host
 # (compiled once: the to-do, Q&A and notice readers split and strip each sentence of a chat with them)
 _AFTER_BANG = re.compile(r"(?<=[！!])")
 _AFTER_STOP = re.compile(r"(?<=[。！!；;？?])")
+_PUNCTUATED = re.compile(r"[，,。！!；;？?、：:]")
 _NON_WORD = re.compile(r"\W")
 _TRAILING_MARKS = re.compile(r"[\W_]+$")
 _COLON = re.compile(r"[：:]")
@@ -687,9 +692,29 @@ def _asked_parts(text: str) -> list[str]:
     whole line, as one part, otherwise."""
     parts = [x.strip() for x in _ASKED_END.split(text) if x.strip()]
     least = int(raw("reply", "split_question_chars"))
+    listed = _asked_items(text, least)
+    if listed:
+        return listed
     if len(parts) < 2 or not all("?" in _fold(x) and len(re.sub(r"\W", "", x)) >= least and is_question(x)
                                  for x in parts):
         return [text]
+    return parts
+
+
+_ITEM_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[：:，,。；;]))(?:\d{1,2}|[一二三四五六七八九十])\s*[.．、)）]\s*")
+
+
+def _asked_items(text: str, least: int) -> list[str]:
+    """The questions of a numbered list asked in one line, each item its own ("汇总了一下群里的问题：1. 车停在露天，电池会
+    不会冻坏 2. 雪地胎有没有必要换 3. 保养多久做一次"): [] unless it has two items at least and each asks by itself
+    (``least`` word characters at least). The heading before the first item is no question of its own."""
+    marks = list(_ITEM_MARK.finditer(text))
+    if len(marks) < 2:
+        return []
+    parts = [text[a.end():b.start() if b else len(text)].strip(" ，,；;。")
+             for a, b in zip(marks, [*marks[1:], None], strict=True)]
+    if not all(len(_NON_WORD.sub("", x)) >= least and is_question(x) for x in parts):
+        return []
     return parts
 
 
@@ -776,7 +801,17 @@ def _held_turn(m: Message, addressed: bool, opened: list[_Open], people: People,
     if holders:
         held.update(holders)
         return "held"
+    if held and (m.speaker in held or m.speaker == host) and has(_fold(m.text), "reply", "opens_round"):
+        _end_hold(held, [m.speaker] if m.speaker in held else list(held), opened)
+        return "held"  # ("好，大家可以提问了": the round opens; the call itself answers nothing)
     return "held" if m.speaker in held else ""
+
+
+def _end_hold(held: set[str], who: list[str], opened: list[_Open]) -> None:
+    """The question round begun for the speakers ``who``: their later lines may answer the questions held for it."""
+    held.difference_update(who)
+    for q in opened:
+        q.held = q.held and bool(held)
 
 
 def _answers_another(prev: _Open | None, m: Message, opened: list[_Open], i: int, window: int,
@@ -1220,7 +1255,8 @@ def find_qa(messages: list[Message], session: SessionType, speakers: list[str], 
             if alt:  # a choice put without a question form: open only if a reply picks a side
                 opened.append(_Open(m, i, _clean(m.text), set(targets), alt=alt))
             continue
-        if _answer_stands(chosen, m, direct, partial(_return_replaced, q=chosen, opened=opened, i=i, window=window)):
+        if _answer_stands(chosen, m, direct, partial(_return_replaced, q=chosen, opened=opened, i=i, window=window),
+                          speaker=session == "主讲分享" and m.speaker in speakers):
             continue
         chosen.answer.append(m)
         chosen.direct = chosen.direct or direct
@@ -1295,18 +1331,23 @@ def _answered_parts(m: Message, opened: list[_Open], i: int, near: int) -> list[
     if "@" in t or "＠" in t:
         return [m]
     sentences = [x for x in _AFTER_STOP.split(t) if _NON_WORD.sub("", x)]
+    if len(sentences) < 2 and not _PUNCTUATED.search(t):
+        # (voice-to-text has no stops, a space between what was said: "柑橘当然能卖发货用瓦楞纸箱… 一场的话好的时候两三百单")
+        sentences = [x + " " for x in t.split() if _NON_WORD.sub("", x)]
     if len(sentences) < 2:
         return [m]
     waiting = [q for q in opened if (not q.answer or q.loose) and not q.closed and 0 < i - q.index <= near
                and q.msg.speaker != m.speaker]
     if len({q.msg.speaker for q in waiting}) < 2:
         return [m]
-    taken: list[_Open] = []
-    for x in sentences:
-        hits = [q for q in waiting if relevant(q.text, x, by_kind=False)]
-        if len(hits) != 1:
-            return [m]
-        taken.append(hits[0])
+    hits = [[q for q in waiting if relevant(q.text, x, by_kind=False)] for x in sentences]
+    # (a sentence on two of them goes to the one no other sentence alone takes up: "柑橘当然能卖发货用瓦楞纸箱" is on
+    # "…也能这样卖吧 就是不知道咋发货" and on "一场下来能卖多少", which "一场的话…两三百单" alone takes up)
+    sole = {id(h[0]) for h in hits if len(h) == 1}
+    hits = [h if len(h) == 1 else [q for q in h if id(q) not in sole] for h in hits]
+    if any(len(h) != 1 for h in hits):
+        return [m]
+    taken = [h[0] for h in hits]
     if len({q.msg.speaker for q in taken}) < 2:
         return [m]
     parts: list[tuple[_Open, str]] = []
@@ -1334,6 +1375,8 @@ def _led_parts(m: Message, people: People, opened: list[_Open], i: int, near: in
     named = people.mentions(t[at.start():])[:1]
     if not named or not _NON_WORD.sub("", lead) or is_question(lead):
         return []
+    if has(_fold(lead), "reply", "answers_round"):
+        return [replace(m, text=t[at.start():].strip())]  # ("好 我一个一个说。@阿琳 …": the round's opening answers no one)
     if not any(not q.answer and not q.closed and 0 < i - q.index <= near and q.msg.speaker not in (m.speaker, named[0])
                for q in opened):
         return []
@@ -1548,15 +1591,20 @@ def _forbids(text: str) -> re.Match[str] | None:
     return None if found is None or has(f, "action", "chat_conduct") else found
 
 
-def _answer_stands(q: _Open, m: Message, direct: bool, replaced: Callable[[list[Message]], None] | None = None) -> bool:
+def _answer_stands(q: _Open, m: Message, direct: bool, replaced: Callable[[list[Message]], None] | None = None,
+                   speaker: bool = False) -> bool:
     """Whether ``q`` keeps the answer it has against ``m``: an @-reply to the asker supersedes a bystander's
     guess (it is cleared here), unless that guess answered in the question's form and ``m`` only gives the asker
     work, or answered it on its own words and ``m`` is on another matter (:func:`_answered_on_it`), or opened with
     the yes or no it asked for (:func:`_opens_yes_no`); an answer by the
-    one asked stands against anything later."""
+    one asked stands against anything later. A talk's speaker (``speaker``) answering the asker by @ in the question
+    round supersedes a member's answer whatever its words ("学姐 雅思和托福哪个好考" — a member: "我考过两个，…" — the
+    speaker: "@周周 港校两个都认，看你哪个顺手"): the question was theirs to answer; not by handing the asker work."""
     if direct and q.answer and not q.direct:
-        if _answered_in_form(q, m) or _answered_on_it(q, m) or _answered_next(q, m) \
-                or not q.after_side and _opens_yes_no(q.text, q.answer[0].text):
+        over = speaker and q.answer[0].speaker != m.speaker \
+            and not has(_fold(MENTION.sub("", m.text)), "reply", "hands_work")
+        if not over and (_answered_in_form(q, m) or _answered_on_it(q, m) or _answered_next(q, m)
+                         or not q.after_side and _opens_yes_no(q.text, q.answer[0].text)):
             return True
         before, q.answer = q.answer, []
         if replaced is not None:  # (the replaced answer may answer another open question: :func:`_return_replaced`)
