@@ -10,7 +10,8 @@ line the model is sure of out of the summary, the key points and the Q&A, beside
 Trained on ``copilot/resources/notes/chatter.yaml`` (sentences written for this project, never the
 eval chats) plus the questions, commitments, decisions and notices of ``sentences.jsonl`` as content,
 by ``scripts/train_chatter_classifier.py``; shipped as JSON weights. The gate (``meta.gate``) is the
-lowest P(chatter) at which cross-validation marks at most 1% of the content sentences as chatter.
+lowest P(chatter) at which cross-validation marks at most 1% of the content sentences as chatter; the other
+lines rules draw on P(chatter) are in ``meta.cuts`` (:func:`chatter_cut`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ def model() -> SentenceClassifier:
 
 def chatter_gate() -> float:
     return float(model().meta.get("gate", 0.9))  # type: ignore[arg-type]
+
+
+def chatter_cut(name: str) -> float:
+    """A line the pairing or aside rules put on P(chatter) (``plain_question``, ``plain_answer``, ``small_talk``): set
+    in ``thresholds.yaml`` ``chatter_model`` as the share of content sentences scored at or above it, turned into this
+    model's P by the training script (``meta.cuts``), so it keeps its meaning when the model is retrained."""
+    return float(model().meta["cuts"][name])  # type: ignore[index]
 
 
 @lru_cache(maxsize=16384)

@@ -20,10 +20,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from copilot.notes.chatter import chatter_cut
+
 REPLY_REACH = 4  # how many lines back a reply may answer
 ASIDE_SHARE = 0.2  # an exchange of members alone is an aside when less than this share of its words is the matter's
 MAX_TALKERS = 3  # more members than this talking in one exchange make it the group's
-SMALL_TALK = 0.5  # mean P(chatter) of its lines from which an exchange nobody is named in reads as small talk
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def exchanges(lines: list[Line], organisers: set[str], topic: frozenset[str] = f
         # chatter model's measure
         aside = not organised and len(talkers) >= 2 and len(voices) <= MAX_TALKERS and bool(words) and share < ASIDE_SHARE \
             and (bool(set(head.to) & talkers) or any(lines[i].deals for i in members)
-                 or chatter is not None and sum(_small_talk(lines, parent, i, chatter) for i in members) / len(members) >= SMALL_TALK)
+                 or chatter is not None and sum(_small_talk(lines, parent, i, chatter) for i in members) / len(members) >= chatter_cut("small_talk"))
         out.append(Exchange(members, people, words, round(share, 3), aside))
     return out
 

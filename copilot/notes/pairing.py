@@ -13,7 +13,7 @@ from functools import lru_cache, partial
 from typing import Literal
 
 from copilot.notes.answer_picker import score_candidates
-from copilot.notes.chatter import chatter_probability, is_side_chatter
+from copilot.notes.chatter import chatter_cut, chatter_probability, is_side_chatter
 from copilot.notes.classify import THRESHOLDS_FILE
 from copilot.notes.corrections import Restated, figure_kinds, restated_figures, restating
 from copilot.notes.cues import cue, cue_list, has, raw
@@ -948,7 +948,7 @@ def _unaddressed(recent: list[_Open], m: Message, i: int, session: SessionType, 
 def _side_taken(q: _Open, m: Message, host: str | None) -> bool:
     """``q`` (a member's question) is answered so far only by coming next, by a member's line the chatter model is sure
     is side chatter ("要不要带午饭？" — "我家白菜今年长得可好了哈哈") that says nothing in the question's form, the question
-    being put to no one, no small talk itself (cue ``reply.plain_question_chatter``) and no turn to a matter of its own
+    being put to no one, no small talk itself (``chatter_cut("plain_question")``) and no turn to a matter of its own
     (cue ``reply.topic_shift``), and ``m`` is a statement of the one running the chat
     within ``reply.reach_minutes``: theirs is the answer ("中午统一订盒饭，每人15块"), whatever words it shares with the
     question."""
@@ -956,7 +956,7 @@ def _side_taken(q: _Open, m: Message, host: str | None) -> bool:
         return False  # (a side line that still answers in the question's form stands: "日出 靚唔靚" — "好靚呀")
     # (not a question put to someone, nor one that is small talk itself: "中午有人一起点奶茶吗", "你最近在追那个剧吗")
     # (nor one turning to a matter of its own: "对了大家最近用什么胶带，我想囤点和纸胶带")
-    if q.to or chatter_probability(q.text) >= float(raw("reply", "plain_question_chatter")) \
+    if q.to or chatter_probability(q.text) >= chatter_cut("plain_question") \
             or has(_fold(q.text).strip(), "reply", "topic_shift"):
         return False
     a = q.answer[0]
@@ -1744,8 +1744,8 @@ def _plain_answer(q: _Open, tasks: frozenset[int] = frozenset()) -> bool:
     said = _clean(q.answer[0].text)
     return (
         not is_question(said) and len(re.sub(r"\W", "", said)) >= int(raw("reply", "plain_answer_chars"))
-        and chatter_probability(q.text) < float(raw("reply", "plain_question_chatter"))
-        and chatter_probability(said) < float(raw("reply", "plain_answer_chatter")))
+        and chatter_probability(q.text) < chatter_cut("plain_question")
+        and chatter_probability(said) < chatter_cut("plain_answer"))
 
 
 def _host_answers(q: _Open, host: str | None, tasks: frozenset[int] = frozenset()) -> bool:
