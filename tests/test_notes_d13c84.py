@@ -6,7 +6,7 @@ on chats written for these tests.
 - an English word said in passing ("Sorry 补充：…") is no owner;
 - one message giving each part to an @-named member ("女高@A 女中@B 男声@C") is one to-do per member, not 大家's
   with the names cut out;
-- 功课： is homework, and a group word after a time ("下周上课前大家回家…") owns the work;
+- a member whose nickname puts a role after the name (小马会计) is called by the name ("小马你去签");
 - a thing a member offers to bring that another member then forbids ("我带孔明灯" — "孔明灯不能带") is no to-do,
   while what they offer instead stays.
 """
@@ -102,3 +102,17 @@ def test_forbidden_offer_is_no_todo_but_the_new_offer_is(tmp_path: Path) -> None
     assert his and not any("孔明灯" in a.task for a in his) and any("保温壶" in a.task for a in his), notes.actions
     assert all(a.sources == [4] for a in his)  # the forbidden offer's line is no source of it
     assert any(a.owner == "小敏" and "橘子" in a.task for a in notes.actions)
+
+
+def test_member_called_by_the_name_before_their_role(tmp_path: Path) -> None:
+    notes = _notes(tmp_path, "2026-12-04", [
+        ("15:00", "马社长", "苹果一半进冷库 一半卖给王老板 就这么定了"),
+        ("15:02", "小何会计", "好的 我记账的时候分开记"),
+        ("15:04", "马社长", "冷库的合同小何你去签 下礼拜一之前签完拍照发群里"),
+        ("15:05", "小何会计", "行"),
+    ])
+    contract = [a for a in notes.actions if "合同" in a.task]
+    assert [a.owner for a in contract] == ["小何会计"], notes.actions
+    # a teacher's title alone is no name of theirs to hand work by
+    from copilot.notes.reading import aliases
+    assert "小何" in aliases("小何会计") and "王秀英" in aliases("王秀英老师") and "张" not in aliases("张老师")
