@@ -2167,6 +2167,17 @@ def _banned_parts(a: ActionItem, messages: list[Message], at: dict[int, int]) ->
     return (left, gone) if len(left) < len(parts) else None
 
 
+def _unbanned(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
+    """Whether anything of ``a`` is left once the parts another member forbade (:func:`_banned_parts`) are taken out of
+    it — its task and its lines then hold only the rest ("好吧 那我带两箱啤酒")."""
+    banned = _banned_parts(a, messages, at)
+    if banned is None:
+        return True
+    if banned[0]:
+        a.task, a.sources = "；".join(banned[0]), [s for s in a.sources if s not in banned[1]] or a.sources
+    return bool(banned[0])
+
+
 def _done_for_asker(a: ActionItem, messages: list[Message], first: int) -> bool:
     """Whether the member the to-do's line was @-addressed to (the one who asked for it: "@503-小林 已经派给王师傅了，
     今天下午4点前过去") says later that it is done, naming the doer or the work the line names ("王师傅来过了 修好了"):
@@ -2399,12 +2410,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     hand_ons = _HandOns(messages, people)
     for a in actions:
         off = _called_off_at(a, messages, at, people, given) if a.sources else None
-        if off is not None and not _after_calling_off(a, messages[off]):
-            continue  # status cancelled: the work is not to be done at all
-        if (banned := _banned_parts(a, messages, at)) is not None:
-            if not banned[0]:
-                continue  # an offer to bring what the group may not bring: no work
-            a.task, a.sources = "；".join(banned[0]), [s for s in a.sources if s not in banned[1]] or a.sources
+        if off is not None and not _after_calling_off(a, messages[off]) or not _unbanned(a, messages, at):
+            continue  # status cancelled: the work is not to be done at all (or all it offered to bring is forbidden)
         if a.sources and (_told_off(a, messages, at, people) or not _left_undone(a, messages, at, people)
                           or _reports_done(a, messages, at) or _offer_refused(a, messages, at)):
             # no work: the line tells its owner not to do something ("小葛你那个拼单就别弄了"); status done: its owner
