@@ -2142,6 +2142,42 @@ def _offer_refused(a: ActionItem, messages: list[Message], at: dict[int, int]) -
     return any(m.speaker != a.owner and has(_fold(m.text).strip(), "owner", "offer_refused") for m in messages[k + 1 : k + 3])
 
 
+def _banned_parts(a: ActionItem, messages: list[Message], at: dict[int, int]) -> tuple[list[str], set[int]] | None:
+    """The parts of ``a`` left once another member forbids what its owner offered to bring, in one of the two lines
+    after the offer, naming the thing (owner.offer_banned: "我带孔明灯 跨年放" — "孔明灯不能带 林区防火"), or None when
+    nothing of it was forbidden — with the lines of the parts forbidden. The part said after the ban ("好吧 那我带两箱啤酒")
+    stays."""
+    if not a.owner or not a.sources:
+        return None
+    parts = _task_parts(a)
+    left, gone = list(parts), set()
+    for s in a.sources:
+        k = at.get(s)
+        if k is None or messages[k].speaker != a.owner:
+            continue
+        for m in messages[k + 1 : k + 3]:
+            f = _fold(m.text)
+            if m.speaker == a.owner or is_question(m.text) or not has(f, "owner", "offer_banned"):
+                continue
+            said = _fold(messages[k].text)
+            banned = [p for p in left if (_fold(p) in said or said in _fold(p)) and _same_work(m.text, p)]
+            if banned:
+                left = [p for p in left if p not in banned]
+                gone.add(s)
+    return (left, gone) if len(left) < len(parts) else None
+
+
+def _unbanned(a: ActionItem, messages: list[Message], at: dict[int, int]) -> bool:
+    """Whether anything of ``a`` is left once the parts another member forbade (:func:`_banned_parts`) are taken out of
+    it — its task and its lines then hold only the rest ("好吧 那我带两箱啤酒")."""
+    banned = _banned_parts(a, messages, at)
+    if banned is None:
+        return True
+    if banned[0]:
+        a.task, a.sources = "；".join(banned[0]), [s for s in a.sources if s not in banned[1]] or a.sources
+    return bool(banned[0])
+
+
 def _done_for_asker(a: ActionItem, messages: list[Message], first: int) -> bool:
     """Whether the member the to-do's line was @-addressed to (the one who asked for it: "@503-小林 已经派给王师傅了，
     今天下午4点前过去") says later that it is done, naming the doer or the work the line names ("王师傅来过了 修好了"):
@@ -2374,8 +2410,8 @@ def _settle_owners(actions: list[ActionItem], messages: list[Message], people: P
     hand_ons = _HandOns(messages, people)
     for a in actions:
         off = _called_off_at(a, messages, at, people, given) if a.sources else None
-        if off is not None and not _after_calling_off(a, messages[off]):
-            continue  # status cancelled: the work is not to be done at all
+        if off is not None and not _after_calling_off(a, messages[off]) or not _unbanned(a, messages, at):
+            continue  # status cancelled: the work is not to be done at all (or all it offered to bring is forbidden)
         if a.sources and (_told_off(a, messages, at, people) or not _left_undone(a, messages, at, people)
                           or _reports_done(a, messages, at) or _offer_refused(a, messages, at)):
             # no work: the line tells its owner not to do something ("小葛你那个拼单就别弄了"); status done: its owner

@@ -66,6 +66,8 @@ class NoiseRules:
     call_out: re.Pattern[str]
     call_out_max: int
     call_out_window: int
+    debunk: re.Pattern[str]
+    debunk_stop: re.Pattern[str]
     removers: tuple[str, ...]
     reasons: dict[str, str]
     price: re.Pattern[str]
@@ -115,6 +117,7 @@ def rules() -> NoiseRules:
         chain=rx("chain_forwards", "cues"), chain_hits=int(data["chain_forwards"]["min_hits"]),
         call_out=rx("call_outs", "cues"), call_out_max=int(data["call_outs"]["max_chars"]),
         call_out_window=int(data["call_outs"]["window"]),
+        debunk=rx("debunks", "cues"), debunk_stop=rx("debunks", "stop"),
         removers=tuple(fold(str(w)) for w in data["call_outs"]["removers"]),
         price=rx("priced_contacts", "price"), listing_when=rx("listings", "when"),
         closing=_closing_regex(data["closings"]),
@@ -491,6 +494,27 @@ def called_out(messages: list[Message], reasons: dict[int, str | None], particip
     return out
 
 
+def debunked(messages: list[Message], reasons: dict[int, str | None]) -> dict[int, str]:
+    """Rumours a member calls out ("@老黄 这个是谣言，别转了") and the lines that call them out (``noise.yaml``
+    debunks): id → reason. The rumour is the message whose sender the short line names, else the one just before it,
+    from someone else; the line must tell not to pass it on, or answer a forward (a chain_forwards cue in it). A
+    question on either side is left alone ("这个是谣言吗？", "听说…是真的吗" — "是谣言").  """
+    r = rules()
+    out: dict[int, str] = {}
+    for i, m in enumerate(messages):
+        f = fold(m.text)
+        if reasons[m.id] is not None or len(f) > r.call_out_max or not r.debunk.search(f) or asks(f):
+            continue
+        before = [x for x in messages[max(0, i - r.call_out_window):i] if x.speaker != m.speaker]
+        target = ([x for x in before if _named(x.speaker, f)] or before[-1:] or [None])[-1]
+        if target is None or asks(fold(target.text)) \
+                or not (r.debunk_stop.search(f) or r.chain.search(fold(target.text))):
+            continue
+        out[target.id] = reasons[target.id] or r.reasons["chain_forwards"]
+        out[m.id] = r.reasons["debunks"]
+    return out
+
+
 def priced_contact(m: Message, participants: set[str]) -> bool:
     """A drive-by's price with a way to reach them ("意外险一年只需$399…WhatsApp 9123 4567") is an ad
     whatever the moderation layers say (``noise.yaml`` priced_contacts); a member's is not judged here."""
@@ -564,6 +588,7 @@ def clean_noise(messages: list[Message]) -> tuple[list[Message], list[Dropped]]:
     reasons = {m.id: noise_reason(m) for m in messages}
     participants = _participants(messages, reasons)
     reasons |= called_out(messages, reasons, participants)
+    reasons |= debunked(messages, reasons)
     reasons |= cancelled(messages, reasons)
     reasons |= signup_copies(messages, reasons)
     members = _addressed(messages, reasons, participants)

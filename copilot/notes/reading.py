@@ -315,6 +315,7 @@ def aliases(speaker: str) -> set[str]:
         parts = signed
     prefixes = sorted((_fold(str(p)) for p in raw("name_parts", "prefixes")), key=len, reverse=True)
     duty = {_fold(str(p)) for p in raw("name_parts", "duty_roles")}
+    suffixes = [_fold(str(p)) for p in raw("name_parts", "suffixes")]
     body = _name_body_parts()
     for part in (p for p in parts if p not in body):
         for pre in prefixes:
@@ -326,6 +327,9 @@ def aliases(speaker: str) -> set[str]:
         if len(part) >= 2 and not re.search(r"\d", part):
             out.add(part)
         out |= _given_names(part)
+        bare = next((part[:-len(x)] for x in suffixes if part.endswith(x) and len(part) - len(x) >= 2), None)
+        if bare and not re.search(r"\d", bare):
+            out.add(bare)
     if len(parts) > 1:  # 12栋-Amy妈妈: the part with the person in it
         out |= {p for p in parts if not re.search(r"\d", p) and len(p) >= 2 and p not in body}
     # 大刘2号 / 孟凡2001 / 李阿姨1958: the name before a number; 晨跑的小何: the name after a description

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from copilot.notes.cues import cue
+from copilot.notes.cues import cue, raw
 from copilot.notes.cues import folded as _fold
 from copilot.notes.dates import find_deadline
 from copilot.notes.model import ActionItem, Message
@@ -69,6 +69,33 @@ def _share_in(line: str, m: Message, idx: int, named: Callable[[str], list[tuple
                  due.text if due else None, {o: [m.id] for o in owners}, idx)
 
 
+def _parts_in(line: str, m: Message, idx: int, named: Callable[[str], list[tuple[int, str, str]]]) -> Share | None:
+    """"各组组长周六前把新鼓谱练熟，大鼓@阿强 小鼓@阿梅 镲@老郑": one piece of work, then two or more parts each
+    with the member @-named to lead it — one to-do per member, their part beside the work (never one for 大家 with the
+    names cut out). Each part is a short label right before its @name; nothing but separators follows the last name."""
+    f = _fold(line)
+    if f.count("@") < 2:
+        return None
+    found = sorted((p, p + len(a), who) for p, a, who in named(f) if p > 0 and f[p - 1] == "@")
+    if len(found) < 2 or len({who for _, _, who in found}) != len(found) or f[found[-1][1]:].strip(_STRIP):
+        return None
+    first = found[0][0] - 1  # the first @
+    start = max(f.rfind(c, 0, first) for c in _CLAUSE_END) + 1
+    labels: list[str] = []
+    for k, (p, _, _) in enumerate(found):
+        label = f[start if k == 0 else found[k - 1][1]:p - 1].strip(_STRIP + "、")
+        if not label or len(label) > int(raw("share", "part_label_max")) or "@" in label:
+            return None
+        labels.append(label)
+    base = line[:start].strip(_STRIP)
+    if len(base) < 4 or len(set(labels)) != len(labels):
+        return None
+    due = find_deadline(line, m.time, strict=False)
+    owners = [who for _, _, who in found]
+    return Share(m.speaker, base, owners, dict(zip(owners, labels, strict=True)), due.iso if due else None,
+                 due.text if due else None, {o: [m.id] for o in owners}, idx)
+
+
 def _change(s: Share, m: Message, named: Callable[[str], list[tuple[int, str, str]]]) -> bool:
     """A line of the share's author that gives each member named after a change word a new share, or that
     names every member again with a share of their own ("好 那Lily 60 豆豆妈 40")."""
@@ -99,7 +126,7 @@ def share_actions(messages: list[Message],
     covered: set[int] = set()
     for idx, m in enumerate(messages):
         for line in m.text.split("\n"):
-            s = _share_in(line, m, idx, named)
+            s = _share_in(line, m, idx, named) or _parts_in(line, m, idx, named)
             if s is None:
                 continue
             for later in messages[idx + 1:]:
