@@ -566,14 +566,12 @@ def outside_alone(part: str, alone: SectionRanking, index: KnowledgeIndex, other
 
 
 def ranked(question: str, index: KnowledgeIndex, *, k: int = 5) -> tuple[SectionRanking, CoveredPart | None]:
-    """The ranking an answer is built from: the whole question's, or, when that is declined and one part of a two-part
-    question is covered on its own, that part's (:func:`covered_part`, returned beside it; else None). A whole
-    question that is covered keeps its own ranking; beside it comes the part to answer when the other part is outside
-    the material (the steps that read what is asked then read that part, and the answer names the other as outside)."""
+    """The ranking an answer is built from: the whole question's, or, when one part of a two-part question is covered on
+    its own and the whole is declined or the other part is outside the material, that part's (:func:`covered_part`,
+    returned beside it; else None): the covered part is answered as it would be asked alone, the outside part's words
+    (毛笔, 马拉松) move no section."""
     ranking = index.search_sections(question, k=k, unwrap=True)
     mixed = covered_part(question, index, k=k, whole=ranking)
-    if ranking.covered:
-        return ranking, mixed
     return (mixed.ranking, mixed) if mixed is not None else (ranking, None)
 
 
