@@ -384,7 +384,7 @@ def question_parts(question: str) -> list[str]:
     text = question.strip()
     cuts = [(text.find(w), len(w)) for w in cues.joiners if text.find(w) > 0]
     cuts += [(text.find(m) + len(m), 0) for m in cues.marks if 0 < text.find(m) < len(text) - len(m)]
-    for at, skip in sorted(cuts):
+    for at, skip in sorted(cuts, key=lambda c: (c[0], -c[1])):  # at one place the longest joiner (顺便问一下, not 顺便问)
         head, tail = text[:at].strip(" ，,。；;"), text[at + skip:].strip(" ，,。；;")
         tail = next((tail[len(w):] for w in cues.joiners if tail.startswith(w)), tail).strip(" ，,")
         if len(head) >= cues.min_chars and len(tail) >= cues.min_chars:
@@ -512,13 +512,22 @@ class CoveredPart(NamedTuple):
         return texts.part_outside.format(part=part.lstrip("，, "), side=side) if texts.part_outside else ""
 
 
-def covered_part(question: str, index: KnowledgeIndex, *, k: int = 5) -> CoveredPart | None:
+def covered_part(question: str, index: KnowledgeIndex, *, k: int = 5,
+                 whole: SectionRanking | None = None) -> CoveredPart | None:
     """For a question declined as a whole that asks two things (:func:`question_parts`, each part asking: an ask word
     or a question mark closes it), the part the material covers when ranked alone, when it is the only one, its
     lead fits that part at ``parts.yaml``'s ``outside_part.fit`` and the part is about a group (its ``scenes``): "群规要写哪些内容？还有昆曲的水磨腔怎么唱" is answered for its
-    group rules and says the singing is outside, rather than declined because of it. None otherwise."""
+    group rules and says the singing is outside, rather than declined because of it. None otherwise.
+
+    The same gate per part for a question covered as a whole (``whole``, its ranking, covered): the covered part is
+    answered on its own and the other is named as outside when that other part is about something else
+    (:func:`outside_alone`) — "灯笼群想搞个线上比赛，怎么组织？顺便问下奖品要不要交个税" was answered with the tax
+    clause as its ask (相近, no section answers it), or with that part dropped without a word (round 84)."""
     cues = parts_cues()
-    if cues.outside_part.fit <= 0:
+    if whole is not None and whole.covered:
+        if cues.outside_part.confidence <= 0:
+            return None
+    elif cues.outside_part.fit <= 0:
         return None
     asked_q = ask_form(question)
     parts = question_parts(asked_q)
@@ -532,16 +541,37 @@ def covered_part(question: str, index: KnowledgeIndex, *, k: int = 5) -> Covered
         return None
     at = covered.index(True)
     ranking = rankings[at]
-    if ranking.leading().fit < cues.outside_part.fit or ranking.scene not in cues.outside_part.scenes:
+    if whole is not None and whole.covered:
+        if not outside_alone(parts[1 - at], rankings[1 - at], index, ranking):
+            return None
+    elif ranking.leading().fit < cues.outside_part.fit or ranking.scene not in cues.outside_part.scenes:
         return None
     return CoveredPart(parts[at], ranking, parts[1 - at], at == 0)
 
 
+def outside_alone(part: str, alone: SectionRanking, index: KnowledgeIndex, other: SectionRanking) -> bool:
+    """Whether ``part`` of a question covered as a whole, declined when ranked on its own (``alone``), is about
+    something outside the material rather than a follow-up that leans on the other part (ranked on its own as
+    ``other``): its confidence alone is below ``parts.yaml``'s ``outside_part.confidence``, it names at least
+    ``min_words`` content words of its own (words most sections have do not count, ``ask_lead.generic_common``) and
+    the section nearest to it is not in the card the other part is answered from. "琴弦多久换一次" and "奖品要不要交个税"
+    are; "怎么突破瓶颈", "要不要把地名放进去" (they name too little to be about anything else) and "我手上有个公众号、一个
+    小红书账号，先用哪个" after "第一批人从哪里拉" (its nearest section is the channels one of the same card) are not."""
+    cues = parts_cues()
+    if alone.covered or alone.confidence >= cues.outside_part.confidence:
+        return False
+    if alone.sections and other.sections and alone.leading().source == other.leading().source:
+        return False
+    return len(set(index.content_words(part, common=cues.ask_lead.generic_common))) >= cues.outside_part.min_words
+
+
 def ranked(question: str, index: KnowledgeIndex, *, k: int = 5) -> tuple[SectionRanking, CoveredPart | None]:
-    """The ranking an answer is built from: the whole question's, or, when that is declined and one part of a two-part
-    question is covered on its own, that part's (:func:`covered_part`, returned beside it; else None)."""
+    """The ranking an answer is built from: the whole question's, or, when one part of a two-part question is covered on
+    its own and the whole is declined or the other part is outside the material, that part's (:func:`covered_part`,
+    returned beside it; else None): the covered part is answered as it would be asked alone, the outside part's words
+    (毛笔, 马拉松) move no section."""
     ranking = index.search_sections(question, k=k, unwrap=True)
-    mixed = None if ranking.covered else covered_part(question, index, k=k)
+    mixed = covered_part(question, index, k=k, whole=ranking)
     return (mixed.ranking, mixed) if mixed is not None else (ranking, None)
 
 

@@ -603,6 +603,10 @@ class OutsidePart(BaseModel):
 
     fit: float = 0.0
     scenes: list[str] = ["group"]
+    # a two-part question covered as a whole: its other part, declined on its own below this confidence and naming at
+    # least ``min_words`` content words of its own, is outside the material (0 = off; ask.py ``covered_part``)
+    confidence: float = 0.0
+    min_words: int = 4
 
 
 class QuestionParts(BaseModel):
