@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.checks import check_rule
 from copilot.knowledge.composition import Seen, compose_cues
-from copilot.knowledge.draft_ask import draft_command
+from copilot.knowledge.draft_ask import draft_command, draft_core
 from copilot.knowledge.expansion import load_expander
 from copilot.knowledge.index import KnowledgeIndex, example_cues, tokenize
 from copilot.knowledge.ranking import (
@@ -160,8 +160,8 @@ class Answer(BaseModel):
     # the situation (``stated.yaml``: "scammed", "harassed"…) whose safety line opens an answer built from the material
     # (our own bottom line before the method); "" otherwise
     safety_note: str = ""
-    # the ``copilot draft`` subcommand ("rules", "copy --kind notice"…) that writes the text a covered question asks us
-    # to write (帮我写一份群规: :func:`draft_command`); the CLI names it after the answer; "" otherwise
+    # the ``copilot draft`` subcommand ("rules", "copy --kind notice"…) that writes the text the question asks us to
+    # write (帮我写一份群规: :func:`draft_command`), declined or not; the CLI names it after the answer; "" otherwise
     draft: str = ""
 
 
@@ -541,8 +541,25 @@ def ranked(question: str, index: KnowledgeIndex, *, k: int = 5) -> tuple[Section
     """The ranking an answer is built from: the whole question's, or, when that is declined and one part of a two-part
     question is covered on its own, that part's (:func:`covered_part`, returned beside it; else None)."""
     ranking = index.search_sections(question, k=k, unwrap=True)
+    ranking = _as_draft_request(question, ranking, index, k=k)
     mixed = None if ranking.covered else covered_part(question, index, k=k)
     return (mixed.ranking, mixed) if mixed is not None else (ranking, None)
+
+
+def _as_draft_request(question: str, ranking: SectionRanking, index: KnowledgeIndex, *, k: int) -> SectionRanking:
+    """For a request to write a text (帮我写一份铁路退休职工联谊群的群公告，下周三上午九点…), the ranking of the request
+    without the group it describes (:func:`draft_core`: 帮我写群公告) when that one is covered and the question's own
+    is not, or leads with a section that fits less: the group's name, kind, time and place fill the draft, they are
+    not what the method is asked about. ``ranking`` otherwise."""
+    core = draft_core(question)
+    if not core or fold(core) == fold(question):
+        return ranking
+    alone = index.search_sections(core, k=k, unwrap=True)
+    if not alone.covered or not alone.sections:
+        return ranking
+    if ranking.covered and ranking.sections and ranking.leading().fit >= alone.leading().fit:
+        return ranking
+    return alone
 
 
 def outside_note(mixed: CoveredPart | None) -> str:
@@ -1783,7 +1800,7 @@ def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
                             direct=False,
                             suggest_import=offers_import(ranking, asked_in), confidence=ranking.confidence,
                             threshold=ranking.threshold, related=[_ref(s) for s in related],
-                            declined_by=declined_by or ranking.declined_by))
+                            declined_by=declined_by or ranking.declined_by, draft=draft_command(question)))
 
 
 class Subjects(BaseModel):

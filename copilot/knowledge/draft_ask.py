@@ -23,6 +23,8 @@ class DraftKind(BaseModel):
     command: str
     what: str
     words: list[str]
+    # the request ranked as this phrase when the kind's own word names no section (写个通知: 写一份群公告)
+    ranked_as: str = ""
 
 
 class DraftAsks(BaseModel):
@@ -43,11 +45,11 @@ class DraftAsks(BaseModel):
                 found.append((at, order, kind))
         return min(found, key=lambda f: f[:2]) if found else None
 
-    def kind(self, question: str) -> DraftKind | None:
-        """The text ``question`` asks us to write: of the kinds named after a write cue in the same sentence, the
-        one named first; None when it asks for none (or for one no subcommand writes)."""
+    def _best(self, question: str) -> tuple[int, int, DraftKind, str] | None:
+        """The kind named first after a write cue in the same sentence: (where it is named, file order, kind, the
+        cue and the kind's word as the question says them), None when there is none."""
         text = fold(question)
-        best: tuple[int, int, DraftKind] | None = None
+        best: tuple[int, int, DraftKind, str] | None = None
         for cue in map(fold, self.writes):
             start = text.find(cue)
             while start >= 0:
@@ -56,8 +58,17 @@ class DraftAsks(BaseModel):
                 tail = text[after:end.start() if end else len(text)]
                 first = self._first(tail)
                 if first is not None and (best is None or (after + first[0], first[1]) < best[:2]):
-                    best = (after + first[0], first[1], first[2])
+                    at = after + first[0]
+                    word = max((fold(w) for w in first[2].words if text.startswith(fold(w), at)), key=len)
+                    best = (at, first[1], first[2], cue + word)
                 start = text.find(cue, start + 1)
+        return best
+
+    def kind(self, question: str) -> DraftKind | None:
+        """The text ``question`` asks us to write: of the kinds named after a write cue in the same sentence, the
+        one named first; None when it asks for none (or for one no subcommand writes)."""
+        text = fold(question)
+        best = self._best(question)
         if best is None:
             return None
         specific = [w for k in self.kinds for w in k.words if w not in self.generic]
@@ -66,6 +77,18 @@ class DraftAsks(BaseModel):
             if elsewhere is not None:
                 return elsewhere[2]
         return best[2]
+
+    def core(self, question: str) -> str:
+        """What a request to write a text asks of the method, without the group it describes: the write cue and the
+        text's kind as the question says them (帮我写一份铁路退休职工联谊群的群公告，下周三… → 帮我写群公告), or the
+        kind's ``ranked_as`` when it has one (a 通知 is written like a 群公告); "" when ``question`` asks for no
+        text. The group's name, kind, time and place are what the draft is filled with, not what the method is
+        about: ranked with them a plain request reads as a question about railways or retirement."""
+        best = self._best(question)
+        if best is None:
+            return ""
+        kind = self.kind(question)
+        return kind.ranked_as if kind is not None and kind.ranked_as else best[3]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +101,11 @@ def draft_command(question: str) -> str:
     write, "" when it asks for none."""
     kind = draft_asks().kind(question)
     return kind.command if kind else ""
+
+
+def draft_core(question: str) -> str:
+    """The request to write a text without the group it describes (:meth:`DraftAsks.core`), "" for no such request."""
+    return draft_asks().core(question)
 
 
 def draft_line(command: str, page: str = "") -> str:
