@@ -546,13 +546,25 @@ def ranked(question: str, index: KnowledgeIndex, *, k: int = 5) -> tuple[Section
     return (mixed.ranking, mixed) if mixed is not None else (ranking, None)
 
 
+# a yes-or-no ask in the A-not-A form (涨不涨, 好不好): the rest of a drafting request that says one asks something
+_A_NOT_A = re.compile(r"(\w)不\1")
+
+
 def _as_draft_request(question: str, ranking: SectionRanking, index: KnowledgeIndex, *, k: int) -> SectionRanking:
     """For a request to write a text (帮我写一份铁路退休职工联谊群的群公告，下周三上午九点…), the ranking of the request
     without the group it describes (:func:`draft_core`: 帮我写群公告) when that one is covered and the question's own
     is not, or leads with a section that fits less: the group's name, kind, time and place fill the draft, they are
-    not what the method is asked about. ``ranking`` otherwise."""
-    core = draft_core(question)
+    not what the method is asked about. Not when the question's own ranking is declined for anything but its
+    confidence (a near miss, the asker's own matter, an object the cards do not teach), nor when the rest of the
+    request asks something (帮我写个群通知，明天深圳会不会下雨: the weather is asked, not a notice): ``ranking`` then."""
+    core, rest = draft_core(question)
     if not core or fold(core) == fold(question):
+        return ranking
+    if not ranking.covered and ranking.declined_by != "confidence":
+        return ranking
+    if ranking.near_miss or ranking.own or ranking.off_scene or ranking.off_object or ranking.off_wrapper:
+        return ranking
+    if any(m in rest for m in "？?") or parts_cues().asks_in(rest) or _A_NOT_A.search(rest):
         return ranking
     alone = index.search_sections(core, k=k, unwrap=True)
     if not alone.covered or not alone.sections:
