@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from copilot.knowledge.cards import BASIS_LABELS, Part, cards_by_id, seed_titles
 from copilot.knowledge.checks import check_rule
 from copilot.knowledge.composition import Seen, compose_cues
-from copilot.knowledge.draft_ask import draft_command
+from copilot.knowledge.draft_ask import draft_command, draft_core
 from copilot.knowledge.expansion import load_expander
 from copilot.knowledge.index import KnowledgeIndex, example_cues, tokenize
 from copilot.knowledge.ranking import (
@@ -160,8 +160,8 @@ class Answer(BaseModel):
     # the situation (``stated.yaml``: "scammed", "harassed"…) whose safety line opens an answer built from the material
     # (our own bottom line before the method); "" otherwise
     safety_note: str = ""
-    # the ``copilot draft`` subcommand ("rules", "copy --kind notice"…) that writes the text a covered question asks us
-    # to write (帮我写一份群规: :func:`draft_command`); the CLI names it after the answer; "" otherwise
+    # the ``copilot draft`` subcommand ("rules", "copy --kind notice"…) that writes the text the question asks us to
+    # write (帮我写一份群规: :func:`draft_command`), declined or not; the CLI names it after the answer; "" otherwise
     draft: str = ""
 
 
@@ -571,8 +571,37 @@ def ranked(question: str, index: KnowledgeIndex, *, k: int = 5) -> tuple[Section
     returned beside it; else None): the covered part is answered as it would be asked alone, the outside part's words
     (毛笔, 马拉松) move no section."""
     ranking = index.search_sections(question, k=k, unwrap=True)
+    ranking = _as_draft_request(question, ranking, index, k=k)
     mixed = covered_part(question, index, k=k, whole=ranking)
     return (mixed.ranking, mixed) if mixed is not None else (ranking, None)
+
+
+# a yes-or-no ask in the A-not-A form (涨不涨, 好不好): the rest of a drafting request that says one asks something
+_A_NOT_A = re.compile(r"(\w)不\1")
+
+
+def _as_draft_request(question: str, ranking: SectionRanking, index: KnowledgeIndex, *, k: int) -> SectionRanking:
+    """For a request to write a text (帮我写一份铁路退休职工联谊群的群公告，下周三上午九点…), the ranking of the request
+    without the group it describes (:func:`draft_core`: 帮我写群公告) when that one is covered and the question's own
+    is not, or leads with a section that fits less: the group's name, kind, time and place fill the draft, they are
+    not what the method is asked about. Not when the question's own ranking is declined for anything but its
+    confidence (a near miss, the asker's own matter, an object the cards do not teach), nor when the rest of the
+    request asks something (帮我写个群通知，明天深圳会不会下雨: the weather is asked, not a notice): ``ranking`` then."""
+    core, rest = draft_core(question)
+    if not core or fold(core) == fold(question):
+        return ranking
+    if not ranking.covered and ranking.declined_by != "confidence":
+        return ranking
+    if ranking.near_miss or ranking.own or ranking.off_scene or ranking.off_object or ranking.off_wrapper:
+        return ranking
+    if any(m in rest for m in "？?") or parts_cues().asks_in(rest) or _A_NOT_A.search(rest):
+        return ranking
+    alone = index.search_sections(core, k=k, unwrap=True)
+    if not alone.covered or not alone.sections:
+        return ranking
+    if ranking.covered and ranking.sections and ranking.leading().fit >= alone.leading().fit:
+        return ranking
+    return alone
 
 
 def outside_note(mixed: CoveredPart | None) -> str:
@@ -1813,7 +1842,7 @@ def _declined(question: str, ranking: SectionRanking, engine: str, script: str,
                             direct=False,
                             suggest_import=offers_import(ranking, asked_in), confidence=ranking.confidence,
                             threshold=ranking.threshold, related=[_ref(s) for s in related],
-                            declined_by=declined_by or ranking.declined_by))
+                            declined_by=declined_by or ranking.declined_by, draft=draft_command(question)))
 
 
 class Subjects(BaseModel):

@@ -17,12 +17,16 @@ from copilot.textnorm import fold
 DRAFT_ASKS_FILE = RESOURCES_DIR / "retrieval" / "draft_asks.yaml"
 # where the text asked for must be named: after the write cue, in the same sentence
 _SENTENCE_END = re.compile(r"[。？?！!；;\n]")
+# a break between the write cue and the kind it names: the kind is then not the text asked for
+_CLAUSE_BREAK = re.compile(r"[，,、：:]")
 
 
 class DraftKind(BaseModel):
     command: str
     what: str
     words: list[str]
+    # the request ranked as this phrase when the kind's own word names no section (写个通知: 写一份群公告)
+    ranked_as: str = ""
 
 
 class DraftAsks(BaseModel):
@@ -43,11 +47,11 @@ class DraftAsks(BaseModel):
                 found.append((at, order, kind))
         return min(found, key=lambda f: f[:2]) if found else None
 
-    def kind(self, question: str) -> DraftKind | None:
-        """The text ``question`` asks us to write: of the kinds named after a write cue in the same sentence, the
-        one named first; None when it asks for none (or for one no subcommand writes)."""
+    def _best(self, question: str) -> tuple[int, int, DraftKind, str, int] | None:
+        """The kind named first after a write cue in the same sentence: (where it is named, file order, kind, the
+        cue and the kind's word as the question says them, where the cue starts), None when there is none."""
         text = fold(question)
-        best: tuple[int, int, DraftKind] | None = None
+        best: tuple[int, int, DraftKind, str, int] | None = None
         for cue in map(fold, self.writes):
             start = text.find(cue)
             while start >= 0:
@@ -56,8 +60,17 @@ class DraftAsks(BaseModel):
                 tail = text[after:end.start() if end else len(text)]
                 first = self._first(tail)
                 if first is not None and (best is None or (after + first[0], first[1]) < best[:2]):
-                    best = (after + first[0], first[1], first[2])
+                    at = after + first[0]
+                    word = max((fold(w) for w in first[2].words if text.startswith(fold(w), at)), key=len)
+                    best = (at, first[1], first[2], cue + word, start)
                 start = text.find(cue, start + 1)
+        return best
+
+    def kind(self, question: str) -> DraftKind | None:
+        """The text ``question`` asks us to write: of the kinds named after a write cue in the same sentence, the
+        one named first; None when it asks for none (or for one no subcommand writes)."""
+        text = fold(question)
+        best = self._best(question)
         if best is None:
             return None
         specific = [w for k in self.kinds for w in k.words if w not in self.generic]
@@ -66,6 +79,30 @@ class DraftAsks(BaseModel):
             if elsewhere is not None:
                 return elsewhere[2]
         return best[2]
+
+    def core(self, question: str) -> tuple[str, str]:
+        """What a request to write a text asks of the method, without the group it describes, and the rest of the
+        request: the write cue and the text's kind as the question says them (帮我写一份铁路退休职工联谊群的群公告，下周三…
+        → 帮我写群公告), or the kind's ``ranked_as`` when it has one (a 通知 is written like a 群公告), and the question
+        with that cue-to-kind span cut out (the group, time and place the draft is filled with). ("", "") when
+        ``question`` asks for no text, or when a clause break stands between the cue and the kind (帮我写一份道歉信，写成
+        群公告的格式: the text asked for is not the 群公告)."""
+        best = self._best(question)
+        if best is None:
+            return "", ""
+        text = fold(question)
+        at, _, kind, said, start = best
+        if _CLAUSE_BREAK.search(text, start, at):
+            return "", ""
+        chosen = self.kind(question)
+        end = at + _word_len(kind, text, at)
+        rest = (text[:start] + "，" + text[end:]).strip("，, ")
+        return (chosen.ranked_as if chosen is not None and chosen.ranked_as else said), rest
+
+
+def _word_len(kind: DraftKind, text: str, at: int) -> int:
+    """The length of ``kind``'s longest word that ``text`` says at ``at``."""
+    return max(len(fold(w)) for w in kind.words if text.startswith(fold(w), at))
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +115,12 @@ def draft_command(question: str) -> str:
     write, "" when it asks for none."""
     kind = draft_asks().kind(question)
     return kind.command if kind else ""
+
+
+def draft_core(question: str) -> tuple[str, str]:
+    """The request to write a text without the group it describes, and the rest of the question
+    (:meth:`DraftAsks.core`); ("", "") for no such request."""
+    return draft_asks().core(question)
 
 
 def draft_line(command: str, page: str = "") -> str:
