@@ -115,6 +115,7 @@ from copilot.moderation.signals import (
     without_platform_mark,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
+from copilot.moderation.signals import platform_line as app_line
 from copilot.moderation.veiled import banter, civil_ask, duty_reminder, kind_cheered, reminder, sanction
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
@@ -2326,11 +2327,13 @@ def _platform_marks() -> re.Pattern[str]:
 
 def without_platform_marks(text: str) -> str:
     """``text`` without what the chat app wrote into it in brackets (a red packet, a picture, a recalled message): the
-    member said the rest. Cut from the text as written when folding keeps its length (a Traditional message stays
+    member said the rest — unless the whole line is the app's (:func:`signals.platform_line`, round 84 merge). Cut from the text as written when folding keeps its length (a Traditional message stays
     Traditional); otherwise from the folded text. A text with no bracket is returned as it is."""
     if "[" not in text and "【" not in text:
         return text
     folded = fold(text)
+    if app_line(folded):
+        return text  # the whole line is the app's (a red packet with its caption): the detectors read it as social
     source = text if len(folded) == len(text) else folded
     spans = [m.span() for m in _platform_marks().finditer(folded)]
     if not spans:

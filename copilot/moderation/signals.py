@@ -1579,7 +1579,7 @@ def _is_social(n: Normalised, lex: Lexicons) -> bool:
     core = _NOT_CORE.sub("", n.folded)
     if not core:
         return True  # emoji / punctuation / stickers only
-    if _platform_line(n.folded):
+    if platform_line(n.folded):
         return True
     if core in lex.social:
         return True
@@ -1620,7 +1620,7 @@ def platform_lines() -> tuple[Any, int, re.Pattern[str], int]:
             int(red["max_chars"]))
 
 
-def _platform_line(folded: str) -> bool:
+def platform_line(folded: str) -> bool:
     """A line the chat app writes, not the member (notes/noise.yaml, :func:`platform_lines`): 某某撤回了一条消息, 某某加入了群聊 —
     a system phrase that ends the line, after at most a name — or a red packet's mark with at most a short caption
     and no digit ([微信红包]恭喜发财，大吉大利; [红包]感谢大家帮我喂了一周猫). Social: nothing the member says is there to judge; a
