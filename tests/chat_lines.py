@@ -1,6 +1,6 @@
 """Chats written in notes tests as "speaker|text" lines: one message a minute from ``start``; their offline notes (from
 the messages, or through the parser as a WeChat-style text export); the to-dos of one owner; the decision that says
-something."""
+something; the Q&A pair that asks something."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from copilot.config import Settings
 from copilot.llm import get_engine
 from copilot.notes import summarize_text
-from copilot.notes.model import ActionItem, Decision, Message, Notes, Transcript
+from copilot.notes.model import ActionItem, Decision, Message, Notes, QAPair, Transcript
 from copilot.notes.offline import summarize_offline
 from copilot.notes.structure import Structure, analyze
 
@@ -44,6 +44,11 @@ def exported_notes(*lines: str, start: datetime, step: int = 1) -> Notes:
                    for i, (who, said) in enumerate(line.split("|", 1) for line in lines))
     settings = Settings(llm_provider="offline")
     return summarize_text(text, "chat.txt", settings, get_engine(settings, prefer="offline")).notes
+
+
+def pair_asking(notes: Notes, asked: str) -> QAPair | None:
+    """The first Q&A pair of ``notes`` whose question has ``asked`` (None when no question has)."""
+    return next((q for q in notes.qa if asked in q.question), None)
 
 
 def decisions_with(notes: Notes, words: str) -> list[Decision]:

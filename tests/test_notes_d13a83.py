@@ -16,16 +16,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chat_lines import chat_lines, chat_notes
+from chat_lines import chat_lines, chat_notes, pair_asking
 
 from copilot.notes.pairing import _called_asker, _form_reader, _Open
 from copilot.notes.reading import People, common_ground
 
 START = datetime(2027, 4, 6, 19, 0)  # a Tuesday evening
-
-
-def _pair(notes, asked: str):
-    return next((q for q in notes.qa if asked in q.question), None)
 
 
 POTTERY = (
@@ -41,14 +37,14 @@ POTTERY = (
 
 def test_an_answer_opening_on_the_askers_name_answers_their_question():
     notes = chat_notes(*POTTERY, start=START)
-    q = _pair(notes, "押金")
+    q = pair_asking(notes, "押金")
     assert q is not None and q.answerer == "老师-周姐" and "不用交" in q.answer
-    q = _pair(notes, "杯子")
+    q = pair_asking(notes, "杯子")
     assert q is not None and "烧一周" in q.answer
     # bad input for the rule: the same line without the name opening is no answer to the earlier asker's question
     # by name (the asker just before waits too): it is then not taken as put to 小葵
     plain = chat_notes(*POTTERY[:5], "老师-周姐|大宇 你周五前把报名费收齐交给我", start=START)
-    q = _pair(plain, "押金")
+    q = pair_asking(plain, "押金")
     assert q is None or "报名费" not in q.answer
 
 
@@ -84,8 +80,8 @@ def test_an_at_line_handing_work_is_no_answer_to_the_members_question():
         "馆长-林姐|@豆豆爸 你周四前把接龙的人数统计一下发我",
         "豆豆爸|好的",
         start=START)
-    assert _pair(notes, "预约") is not None
-    q = _pair(notes, "停车")
+    assert pair_asking(notes, "预约") is not None
+    q = pair_asking(notes, "停车")
     assert q is None or "人数" not in q.answer
     # hard negative: an @-line that answers first and hands work after still answers
     notes = chat_notes(
@@ -93,7 +89,7 @@ def test_an_at_line_handing_work_is_no_answer_to_the_members_question():
         "豆豆爸|可以带两个孩子来吗",
         "馆长-林姐|@豆豆爸 可以带两个，你周四前把名字报给我",
         start=START)
-    q = _pair(notes, "两个孩子")
+    q = pair_asking(notes, "两个孩子")
     assert q is not None and "可以带两个" in q.answer
 
 
@@ -105,9 +101,9 @@ def test_the_next_line_on_a_question_asked_in_between_answers_that_one():
         "物业-老何|@阿梅 快递放一楼门卫室，下班自己拿",
         "物业-老何|通知检修完贴在电梯里，物业也会发群",
         start=START)
-    q = _pair(notes, "快递")
+    q = pair_asking(notes, "快递")
     assert q is not None and "电梯" not in q.answer
-    q = _pair(notes, "通知")
+    q = pair_asking(notes, "通知")
     assert q is not None and "贴在电梯里" in q.answer
 
 
@@ -120,9 +116,9 @@ def test_a_guess_gives_way_to_the_line_on_its_questions_words():
         "小陆|我周日可能要加班",
         "店长-Leo|滤杯店里统一提供，有陶瓷和玻璃两种可以选",
         start=START)
-    q = _pair(notes, "滤杯")
+    q = pair_asking(notes, "滤杯")
     assert q is not None and q.answerer == "店长-Leo" and "统一提供" in q.answer
-    q = _pair(notes, "带走")
+    q = pair_asking(notes, "带走")
     assert q is None or "滤杯" not in q.answer
 
 

@@ -22,17 +22,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chat_lines import chat_notes
+from chat_lines import chat_notes, pair_asking
 
 from copilot.notes.cues import has
 from copilot.notes.reading import is_question
 from copilot.textnorm import fold
 
 START = datetime(2027, 5, 11, 20, 0)  # a Tuesday evening
-
-
-def _pair(notes, asked: str):
-    return next((q for q in notes.qa if asked in q.question), None)
 
 
 TALK = (
@@ -56,9 +52,9 @@ def test_the_host_relaying_a_members_question_asks_it_and_the_speaker_answers():
         "苏医生|一般3岁以后就可以用儿童款，刷头要软毛的",
         "乐乐妈|学到了",
         start=START)
-    q = _pair(notes, "恒牙就长出来")
+    q = pair_asking(notes, "恒牙就长出来")
     assert q is not None and q.asker == "主持-小禾" and q.answerer == "苏医生" and "双排牙" in q.answer
-    q = _pair(notes, "电动牙刷几岁")
+    q = pair_asking(notes, "电动牙刷几岁")
     assert q is not None and q.answerer == "苏医生" and "3岁以后" in q.answer
     # bad input: the host's own call for questions relays nothing, and the speaker's next line is the talk
     called = chat_notes(*TALK[:-1], "主持-小禾|大家有问题可以问", "苏医生|另外提醒一下，换牙期少喝碳酸饮料",
@@ -72,7 +68,7 @@ def test_a_member_telling_what_they_cannot_handle_asks_the_speaker():
         "果果爸|我家果果7岁了，每天晚上刷牙都要哭一场，我不知道该怎么跟他说",
         "苏医生|@果果爸 可以让他自己先刷一遍，家长再补刷，再配个计时沙漏，当游戏来玩",
         start=START)
-    q = _pair(notes, "不知道该怎么跟他说")
+    q = pair_asking(notes, "不知道该怎么跟他说")
     assert q is not None and q.answerer == "苏医生" and "计时沙漏" in q.answer
     # what happened, told, is not what one cannot handle
     assert not has(fold("昨天不知道怎么回事牙龈出血了"), "question", "unsure_how")
@@ -94,7 +90,7 @@ def test_the_speakers_at_reply_supersedes_a_members_answer():
         "乐乐妈|我两种都用过，个人觉得含氟的刷得干净点，无氟的味道好",
         "苏医生|@小雪妈 会自己吐口水了就选能防蛀的那种，三岁以后都可以",
         start=START)
-    q = _pair(notes, "哪个好")
+    q = pair_asking(notes, "哪个好")
     assert q is not None and q.answerer == "苏医生" and "三岁以后" in q.answer
     # bad input: the speaker's @-line handing the asker work does not take the member's answer away
     handed = chat_notes(
@@ -103,7 +99,7 @@ def test_the_speakers_at_reply_supersedes_a_members_answer():
         "乐乐妈|含氟的好，防蛀效果好很多，我们家一直用",
         "苏医生|@小雪妈 你明天把孩子的疫苗本拍照发我，我帮你约涂氟",
         start=START)
-    q = _pair(handed, "哪个好")
+    q = pair_asking(handed, "哪个好")
     assert q is not None and q.answerer == "乐乐妈"
 
 
@@ -115,9 +111,9 @@ def test_the_rounds_opening_before_the_first_at_answers_no_one():
         "苏医生|好 我一个一个说。@阿琪 不会伤牙，氟的量很少，涂完半小时别吃东西就行",
         "苏医生|@小宇爸 掉了要补，免费补一次",
         start=START)
-    q = _pair(notes, "窝沟封闭掉了")
+    q = pair_asking(notes, "窝沟封闭掉了")
     assert q is not None and "免费补" in q.answer and "一个一个" not in q.answer
-    q = _pair(notes, "涂氟会不会伤牙")
+    q = pair_asking(notes, "涂氟会不会伤牙")
     assert q is not None and "半小时" in q.answer
 
 
@@ -131,9 +127,9 @@ def test_held_questions_are_answered_once_the_round_opens():
         "小宇爸|晚上磨牙要紧吗",
         "苏医生|偶尔磨没关系，天天磨的话要做个牙垫",
         start=START)
-    q = _pair(notes, "矫正几岁")
+    q = pair_asking(notes, "矫正几岁")
     assert q is not None and q.answerer == "苏医生" and "12岁左右" in q.answer
-    q = _pair(notes, "磨牙要紧吗")
+    q = pair_asking(notes, "磨牙要紧吗")
     assert q is not None and "牙垫" in q.answer
     # bad input: with no round opened the speaker's next line still goes on with the talk held
     held = chat_notes(
@@ -142,7 +138,7 @@ def test_held_questions_are_answered_once_the_round_opens():
         "阿琪|牙齿矫正几岁开始比较合适",
         "苏医生|再说涂氟，建议每半年一次，社区医院免费，带上疫苗本去预约",
         start=START)
-    assert _pair(held, "矫正几岁") is None
+    assert pair_asking(held, "矫正几岁") is None
 
 
 def test_a_numbered_list_of_questions_is_answered_item_by_item():
@@ -153,11 +149,11 @@ def test_a_numbered_list_of_questions_is_answered_item_by_item():
         "第三个，半年看一次就可以",
         "乐乐妈|明白了",
         start=START)
-    q = _pair(notes, "不肯漱口")
+    q = pair_asking(notes, "不肯漱口")
     assert q is not None and "温水" in q.answer and "影响恒牙" not in q.answer
-    q = _pair(notes, "乳牙蛀了")
+    q = pair_asking(notes, "乳牙蛀了")
     assert q is not None and "一定要补" in q.answer and "温水" not in q.answer
-    q = _pair(notes, "多久看一次")
+    q = pair_asking(notes, "多久看一次")
     assert q is not None and "半年看一次" in q.answer
     # bad input: a numbered list of things told (no item asks) is no list of questions
     told = chat_notes(*TALK, "主持-小禾|今晚三个要点：1. 早晚刷牙 2. 半年涂氟 3. 六龄牙封闭", start=START)
@@ -175,7 +171,7 @@ def test_voice_to_text_answering_two_members_is_two_answers():
         "小马|一个人一天能采多少",
         "老曾|红茶一样采晾的时候摊薄一点放在竹匾上通风就坏不了 一天的话熟手能采五六斤新手两三斤",
         start=START)
-    q = _pair(notes, "不知道咋晾")
+    q = pair_asking(notes, "不知道咋晾")
     assert q is not None and "竹匾" in q.answer and "五六斤" not in q.answer
-    q = _pair(notes, "一天能采多少")
+    q = pair_asking(notes, "一天能采多少")
     assert q is not None and "五六斤" in q.answer and "竹匾" not in q.answer
