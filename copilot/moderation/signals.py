@@ -1934,8 +1934,9 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     # digits or an underscore (spaced or not)
     # an app's name spelled apart before a number (W h a t s A p p 9 2 3 4 5 6 7 8): the number on that app, not an account
     # whose first letter is a label (hatsapp92345678) — round 84, d17b84
-    app_numbers = [n for m in SPACED_HANDLE.finditer(scan.n.folded)
-                   if (n := _spaced_app_number(re.sub(r"[ \u3000]", "", m.group(0)))) is not None]
+    # (the runs spelled apart, spaces out: read once here, for the app numbers and the spelled-apart handles below)
+    spaced = [re.sub(r"[ \u3000]", "", m.group(0)) for m in SPACED_HANDLE.finditer(scan.n.folded)]
+    app_numbers = [n for h in spaced if (n := _spaced_app_number(h)) is not None]
     contacts += ["账号 " + h for m in patterns().short_label_run.finditer(scan.n.folded)
                  if re.search(r"[a-z]", h := re.sub(r"\s", "", m.group(1))) and re.search(r"[\d_]", h)
                  and not any(h in whole for whole, _ in app_numbers)
@@ -1946,8 +1947,8 @@ def _contact(scan: Scan, spec: SignalSpec) -> Finding | None:
     # a handle spelled one letter or digit apart with no label ("k i t e 2 0 2 4"): letters and digits together, set
     # apart so no word reads — nobody writes a word that way but to hide an account
     contacts += ["联系号码 " + number for whole, number in app_numbers if not any(number in c for c in contacts)]
-    contacts += ["逐字隔开的账号 " + h for m in SPACED_HANDLE.finditer(scan.n.folded)
-                 if re.search(r"[a-z]", h := re.sub(r"[ \u3000]", "", m.group(0))) and re.search(r"\d", h)
+    contacts += ["逐字隔开的账号 " + h for h in spaced
+                 if re.search(r"[a-z]", h) and re.search(r"\d", h)
                  and not any(h == whole for whole, _ in app_numbers)
                  and not any(h in c for c in contacts)]
     if not contacts:
