@@ -507,8 +507,13 @@ class Moderator:
         return self._possible(n)
 
     def _possible(self, n: Normalised) -> SignalReport:
-        return detect(n, allowed_domains=self.allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, peers=self.peers,
-                      ad_prob=1.0, platform=self.platform)
+        return self._detect(n, self.allowed, 1.0)
+
+    def _detect(self, n: Normalised, allowed: tuple[str, ...], ad_prob: float, *, unnamed: bool = False) -> SignalReport:
+        """The signals of ``n`` in this group: its banned items, topics, shop or owners' voice and chat app, with the
+        domains ``allowed`` for this message and the classifier's ``ad_prob`` (:func:`signals.detect`)."""
+        return detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop,
+                      peers=self.peers, ad_prob=ad_prob, platform=self.platform, unnamed=unnamed)
 
     def analyse(self, text: str, *, unnamed: bool = False) -> Analysis:
         """Offline layers only, stateless: the label, its score, the reasons and every layer's checks.
@@ -558,16 +563,14 @@ class Moderator:
         # 150度 is a temperature: its digits are no price; 别私聊我 refuses contact: its 私聊我 is no invitation
         p_ad = clf.score(patterns().negated_invite.sub("", without_measures(without_platform_mark(body))))
         allowed = self._allowed_for(n.compact)
-        rep = detect(n, allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text, shop=self.shop, peers=self.peers, ad_prob=p_ad,
-                     platform=self.platform, unnamed=unnamed)
+        rep = self._detect(n, allowed, p_ad, unnamed=unnamed)
         checks["signals"] = [s.as_dict() for s in rep.signals]
         group_model = clf.is_group_model  # the group's own model, cross-validated on its history
         checks["classifier"] = {"ad_prob": round(p_ad, 3), "grams": clf.top_grams(body) if p_ad > 0.5 else [],
                                 "pitch_words": telling_grams(clf, body, leave_out=reason_stop()) if p_ad > 0.5 else [],
                                 "model": "group" if group_model else "shared"}
         # a rule notice that quotes a banned post ('上次有人发了"加V领跑鞋"已经踢了') offers what is outside the quotes
-        own = detect(normalise(unquoted(n.folded)), allowed_domains=allowed, banned=self.banned,
-                     topic_text=self.topic_text, shop=self.shop, peers=self.peers, ad_prob=p_ad, platform=self.platform, unnamed=unnamed) \
+        own = self._detect(normalise(unquoted(n.folded)), allowed, p_ad, unnamed=unnamed) \
             if rep.rule_notice and rep.quoted else rep
         scores = _scores(rep, p_ad, checks, sure=GROUP_MODEL_SURE if group_model else CLASSIFIER_SURE,
                          group_model=group_model, own=own, text=n.compact)
@@ -671,8 +674,7 @@ class Moderator:
         said = _without_retold(unquoted(n.folded))
         if said == n.folded:
             return  # nothing quoted or retold: every word is the writer's own
-        own = detect(normalise(said), allowed_domains=allowed, banned=self.banned, topic_text=self.topic_text,
-                     shop=self.shop, peers=self.peers, ad_prob=p_ad, platform=self.platform, unnamed=unnamed)
+        own = self._detect(normalise(said), allowed, p_ad, unnamed=unnamed)
         if own.contacts or own.urls or set(own.names(Label.AD)) & _DIGEST_REACH:
             return
         scores[Label.AD] = min(scores[Label.AD], MEMBER_SHARING_CAP)
