@@ -47,11 +47,11 @@ class DraftAsks(BaseModel):
                 found.append((at, order, kind))
         return min(found, key=lambda f: f[:2]) if found else None
 
-    def _best(self, question: str) -> tuple[int, int, DraftKind, str, int] | None:
+    def _best(self, question: str) -> tuple[int, int, DraftKind, str, str, int] | None:
         """The kind named first after a write cue in the same sentence: (where it is named, file order, kind, the
-        cue and the kind's word as the question says them, where the cue starts), None when there is none."""
+        cue and the kind's longest word there as the question says them, where the cue starts), None when there is none."""
         text = fold(question)
-        best: tuple[int, int, DraftKind, str, int] | None = None
+        best: tuple[int, int, DraftKind, str, str, int] | None = None
         for cue in map(fold, self.writes):
             start = text.find(cue)
             while start >= 0:
@@ -62,7 +62,7 @@ class DraftAsks(BaseModel):
                 if first is not None and (best is None or (after + first[0], first[1]) < best[:2]):
                     at = after + first[0]
                     word = max((fold(w) for w in first[2].words if text.startswith(fold(w), at)), key=len)
-                    best = (at, first[1], first[2], cue + word, start)
+                    best = (at, first[1], first[2], cue, word, start)
                 start = text.find(cue, start + 1)
         return best
 
@@ -91,18 +91,12 @@ class DraftAsks(BaseModel):
         if best is None:
             return "", ""
         text = fold(question)
-        at, _, kind, said, start = best
+        at, _, _, cue, word, start = best
         if _CLAUSE_BREAK.search(text, start, at):
             return "", ""
         chosen = self.kind(question)
-        end = at + _word_len(kind, text, at)
-        rest = (text[:start] + "，" + text[end:]).strip("，, ")
-        return (chosen.ranked_as if chosen is not None and chosen.ranked_as else said), rest
-
-
-def _word_len(kind: DraftKind, text: str, at: int) -> int:
-    """The length of ``kind``'s longest word that ``text`` says at ``at``."""
-    return max(len(fold(w)) for w in kind.words if text.startswith(fold(w), at))
+        rest = (text[:start] + "，" + text[at + len(word):]).strip("，, ")
+        return (chosen.ranked_as if chosen is not None and chosen.ranked_as else cue + word), rest
 
 
 @lru_cache(maxsize=1)
