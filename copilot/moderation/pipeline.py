@@ -113,9 +113,9 @@ from copilot.moderation.signals import (
     without_measures,
     without_models,
     without_platform_mark,
+    without_platform_marks,
 )
 from copilot.moderation.signals import PATTERNS as SIGNAL_PATTERNS
-from copilot.moderation.signals import platform_line as app_line
 from copilot.moderation.veiled import banter, civil_ask, duty_reminder, kind_cheered, reminder, sanction
 from copilot.paths import load_resource
 from copilot.profile import GroupProfile
@@ -2314,38 +2314,6 @@ def middle_windows(length: int) -> tuple[list[tuple[int, int]], bool]:
         start = end - WINDOW_OVERLAP
     # the last window runs WINDOW_OVERLAP past ``stop``: when that reaches the tail, the message was read whole
     return spans, stop >= length - half or bool(spans) and spans[-1][1] >= length - half
-
-
-@cache
-def _platform_marks() -> re.Pattern[str]:
-    """The chat app's bracketed marks (patterns.yaml ``platform_marks``): the notes' placeholder names and the recall
-    lines, matched on the folded text."""
-    spec = load_resource(SIGNAL_PATTERNS)["platform_marks"]
-    names = [fold(str(n)) for n in load_resource(spec["names_from"])["placeholders"]["names"]]
-    names += [fold(str(n)) for n in spec["recalled"]]
-    inner = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    return re.compile(rf"[\[【](?:{inner})[\]】]", re.IGNORECASE)
-
-
-def without_platform_marks(text: str) -> str:
-    """``text`` without what the chat app wrote into it in brackets (a red packet, a picture, a recalled message): the
-    member said the rest — unless the whole line is the app's (:func:`signals.platform_line`, round 84 merge). Cut from the text as written when folding keeps its length (a Traditional message stays
-    Traditional); otherwise from the folded text. A text with no bracket is returned as it is."""
-    if "[" not in text and "【" not in text:
-        return text
-    folded = fold(text)
-    if app_line(folded):
-        return text  # the whole line is the app's (a red packet with its caption): the detectors read it as social
-    source = text if len(folded) == len(text) else folded
-    spans = [m.span() for m in _platform_marks().finditer(folded)]
-    if not spans:
-        return text
-    out, last = [], 0
-    for start, end in spans:
-        out.append(source[last:start])
-        last = end
-    out.append(source[last:])
-    return " ".join(" ".join(out).split())
 
 
 def judged_text(text: str) -> tuple[str, bool]:

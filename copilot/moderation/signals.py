@@ -1641,6 +1641,40 @@ def platform_line(folded: str) -> bool:
     return len(caption) <= packet_max and not any(ch.isdigit() for ch in caption) and "." not in text
 
 
+@lru_cache(maxsize=1)
+def _platform_marks() -> re.Pattern[str]:
+    """The chat app's bracketed marks (patterns.yaml ``platform_marks``): the notes' placeholder names and the recall
+    lines, matched on the folded text."""
+    spec = load_resource(PATTERNS)["platform_marks"]
+    names = [fold(str(n)) for n in load_resource(spec["names_from"])["placeholders"]["names"]]
+    names += [fold(str(n)) for n in spec["recalled"]]
+    inner = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"[\[【](?:{inner})[\]】]", re.IGNORECASE)
+
+
+def without_platform_marks(text: str) -> str:
+    """``text`` without what the chat app wrote into it in brackets (a red packet, a picture, a recalled message): the
+    member said the rest — unless the whole line is the app's (:func:`platform_line`: the detectors read it as social,
+    and the classifier reads it without its leading mark, :func:`without_platform_mark`). Cut from the text as written
+    when folding keeps its length (a Traditional message stays Traditional); otherwise from the folded text. A text with
+    no bracket is returned as it is (round 84, d17b84)."""
+    if "[" not in text and "【" not in text:
+        return text
+    folded = fold(text)
+    if platform_line(folded):
+        return text  # the whole line is the app's (a red packet with its caption): the detectors read it as social
+    source = text if len(folded) == len(text) else folded
+    spans = [m.span() for m in _platform_marks().finditer(folded)]
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(source[last:start])
+        last = end
+    out.append(source[last:])
+    return " ".join(" ".join(out).split())
+
+
 # -- detectors: one per row of the signal table ---------------------------------------------------
 CUT = "|"  # what stands in for a cue counted by an earlier signal (no word list has it, and it ends every word)
 
